@@ -1,0 +1,34 @@
+package dev.switchboard.wire;
+
+/** The closed vocabulary of failures a client can see; each wire format maps it to its own types. */
+public enum ErrorKind {
+  INVALID_REQUEST(400, "invalid_request"),
+  UNAUTHENTICATED(401, "invalid_api_key"),
+  INSUFFICIENT_CREDIT(402, "insufficient_credit"),
+  POLICY_BLOCKED(403, "policy_blocked"),
+  MODEL_NOT_FOUND(404, "model_not_found"),
+  NOT_FOUND(404, "not_found"),
+  PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+  RATE_LIMITED(429, "rate_limited"),
+  INTERNAL(500, "internal_error"),
+  UPSTREAM_FAILED(502, "upstream_failed"),
+  NO_ELIGIBLE_ROUTE(503, "no_eligible_route"),
+  UPSTREAM_TIMEOUT(504, "upstream_timeout");
+
+  private final int status;
+  private final String code;
+
+  ErrorKind(int status, String code) {
+    this.status = status;
+    this.code = code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** Stable machine-readable code, the same in every wire format. */
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.switchboard.wire;
+
+/** One server-sent event: its type ("" when the stream names none) and its data lines joined by \n. */
+public record SseEvent(String event, String data) {
+  public static SseEvent data(String data) {
+    return new SseEvent("", data);
+  }
+
+  /** The frame as written on the wire, ending with the blank line. */
+  public String frame() {
+    StringBuilder out = new StringBuilder(data.length() + 16);
+    if (!event.isEmpty()) {
+      out.append("event: ").append(event).append('\n');
+    }
+    for (String line : data.split("\n", -1)) {
+      out.append("data: ").append(line).append('\n');
+    }
+    return out.append('\n').toString();
+  }
+}
