@@ -1,0 +1,34 @@
+package dev.switchboard.provider;
+
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.UpstreamFailure.Retry;
+import io.vertx.core.http.HttpClosedException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Transport errors (refused, reset, timed out) as UpstreamFailure values with a retry verdict. */
+public final class UpstreamFailures {
+  private UpstreamFailures() {}
+
+  /** {@code sent} tells whether the provider may have received the request. */
+  public static UpstreamFailure of(Throwable error, boolean sent) {
+    if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
+      return failure(sent ? Retry.RETRYABLE : Retry.NOT_SENT, ErrorKind.UPSTREAM_TIMEOUT, "timed out");
+    }
+    if (error instanceof ConnectException || error instanceof UnknownHostException || error instanceof SSLException) {
+      return failure(Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "could not connect (" + error.getClass().getSimpleName() + ")");
+    }
+    if (error instanceof HttpClosedException) {
+      return failure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, "connection closed before the answer was complete");
+    }
+    return failure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, "transport error (" + error.getClass().getSimpleName() + ")");
+  }
+
+  private static UpstreamFailure failure(Retry retry, ErrorKind kind, String detail) {
+    return new UpstreamFailure(retry, kind, 0, Optional.empty(), detail);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.switchboard.provider;
+
+import dev.switchboard.wire.WireFormat;
+import dev.switchboard.wire.openai.OpenAiFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The one list of wire formats this build speaks. A new format is one line here. */
+public final class WireFormats {
+  private static final List<WireFormat> ALL = List.of(new OpenAiFormat());
+
+  private WireFormats() {}
+
+  public static List<WireFormat> all() {
+    return ALL;
+  }
+
+  public static Optional<WireFormat> find(String name) {
+    return ALL.stream().filter(format -> format.name().equals(name)).findFirst();
+  }
+}

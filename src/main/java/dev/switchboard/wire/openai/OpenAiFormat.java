@@ -1,0 +1,127 @@
+package dev.switchboard.wire.openai;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.AuthScheme;
+import dev.switchboard.wire.ChatMessage;
+import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.ChatResponse;
+import dev.switchboard.wire.ErrorBody;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.Json;
+import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.StreamDecoder;
+import dev.switchboard.wire.StreamEncoder;
+import dev.switchboard.wire.ToolCall;
+import dev.switchboard.wire.ToolSpec;
+import dev.switchboard.wire.UpstreamCall;
+import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.UpstreamTarget;
+import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OpenAI Chat Completions, the format of OpenAI and of every OpenAI-compatible provider (DeepSeek,
+ * Kimi, GLM, Qwen, MiniMax, vLLM, Ollama). Requests from OpenAI clients pass upstream unchanged
+ * but for the model name, the usage opt-in and the fields addressed to the gateway itself.
+ */
+public final class OpenAiFormat implements WireFormat {
+  public static final String NAME = "openai";
+  static final String PATH = "/chat/completions";
+
+  /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
+  private static final List<String> GATEWAY_FIELDS =
+      List.of("models", "provider", "route", "transforms", "plugins", "usage", "session_id", "trace", "debug");
+
+  private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ChatRequest parseRequest(byte[] body) throws WireException {
+    return OpenAiRequestParser.parse(body);
+  }
+
+  @Override
+  public byte[] encodeResponse(ChatResponse response) {
+    return OpenAiResponseCodec.encode(response);
+  }
+
+  @Override
+  public StreamEncoder newStreamEncoder(ChatRequest request) {
+    return new OpenAiStreamEncoder(request.model());
+  }
+
+  @Override
+  public ErrorBody encodeError(GatewayError error) {
+    return OpenAiErrors.encode(error);
+  }
+
+  @Override
+  public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target) {
+    ObjectNode body = NAME.equals(request.source().format()) ? request.source().body().deepCopy() : fromCanonical(request);
+    GATEWAY_FIELDS.forEach(body::remove);
+    body.put("model", target.upstreamModel());
+    if (request.stream()) {
+      body.put("stream", true);
+      // Without this opt-in OpenAI-compatible providers send no usage in streams.
+      ObjectNode options = body.get("stream_options") instanceof ObjectNode existing ? existing : body.putObject("stream_options");
+      options.put("include_usage", true);
+    }
+    Map<String, String> headers = Map.of("content-type", "application/json", "accept", request.stream() ? "text/event-stream" : "application/json");
+    return new UpstreamCall(PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream());
+  }
+
+  @Override
+  public ChatResponse decodeResponse(byte[] body) throws WireException {
+    return OpenAiResponseCodec.decode(body);
+  }
+
+  @Override
+  public StreamDecoder newStreamDecoder(ChatRequest request) {
+    return new OpenAiStreamDecoder();
+  }
+
+  @Override
+  public UpstreamFailure decodeFailure(int status, Optional<Duration> retryAfter, byte[] body) {
+    return OpenAiErrors.decodeFailure(status, retryAfter, body);
+  }
+
+  @Override
+  public Passthrough passthrough() {
+    return PASSTHROUGH;
+  }
+
+  private static ObjectNode fromCanonical(ChatRequest request) {
+    ObjectNode body = Json.object();
+    ArrayNode messages = body.putArray("messages");
+    for (ChatMessage message : request.messages()) {
+      ObjectNode out = messages.addObject().put("role", message.role()).put("content", message.text());
+      message.toolCallId().ifPresent(id -> out.put("tool_call_id", id));
+      if (!message.toolCalls().isEmpty()) {
+        ArrayNode calls = out.putArray("tool_calls");
+        for (ToolCall call : message.toolCalls()) {
+          ObjectNode item = calls.addObject().put("id", call.id()).put("type", "function");
+          item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+        }
+      }
+    }
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = body.putArray("tools");
+      for (ToolSpec tool : request.tools()) {
+        ObjectNode function = tools.addObject().put("type", "function").putObject("function").put("name", tool.name());
+        tool.description().ifPresent(text -> function.put("description", text));
+        function.set("parameters", tool.parameters());
+      }
+    }
+    request.maxOutputTokens().ifPresent(max -> body.put("max_completion_tokens", max));
+    return body;
+  }
+}
