@@ -12,24 +12,36 @@ import java.util.Optional;
 
 /** OpenAI to OpenAI relaying: upstream chunks go out as they came; only the usage is replaced. */
 final class OpenAiPassthrough implements Passthrough {
-  // A cheap byte check first: most chunks carry "usage":null or no usage at all.
   private static final String USAGE_FIELD = "\"usage\"";
 
   @Override
-  public boolean carriesUsage(SseEvent event) {
+  public Role roleOf(SseEvent event) {
     String data = event.data();
-    if (!data.contains(USAGE_FIELD)) {
-      return false;
+    if (data.equals(OpenAiStreamDecoder.DONE)) {
+      return Role.END;
     }
-    try {
-      return Json.tree(data).path("usage").isObject();
-    } catch (WireException e) {
-      return false;
+    return hasUsageObject(data) ? Role.USAGE : Role.CONTENT;
+  }
+
+  /** True if a "usage" key holds an object; a scan, not a parse, since this runs for every chunk. */
+  static boolean hasUsageObject(String data) {
+    for (int at = data.indexOf(USAGE_FIELD); at >= 0; at = data.indexOf(USAGE_FIELD, at + 1)) {
+      if (at > 0 && data.charAt(at - 1) == '\\') {
+        continue;
+      }
+      int i = at + USAGE_FIELD.length();
+      while (i < data.length() && (Character.isWhitespace(data.charAt(i)) || data.charAt(i) == ':')) {
+        i++;
+      }
+      if (i < data.length() && data.charAt(i) == '{') {
+        return true;
+      }
     }
+    return false;
   }
 
   @Override
-  public List<SseEvent> closing(Optional<SseEvent> heldUsage, SseEvent last, Usage settled) {
+  public List<SseEvent> closing(Optional<SseEvent> heldUsage, Optional<SseEvent> last, Usage settled) {
     ObjectNode chunk = heldUsage.flatMap(OpenAiPassthrough::object).orElseGet(() -> usageChunkLike(last));
     JsonNode usage = chunk.get("usage");
     chunk.set("usage", OpenAiUsage.encode(settled, usage instanceof ObjectNode object ? object : Json.object()));
@@ -47,9 +59,9 @@ final class OpenAiPassthrough implements Passthrough {
     return Json.bytes(object);
   }
 
-  private static ObjectNode usageChunkLike(SseEvent last) {
+  private static ObjectNode usageChunkLike(Optional<SseEvent> last) {
     ObjectNode chunk = Json.object().put("object", "chat.completion.chunk");
-    object(last).ifPresent(
+    last.flatMap(OpenAiPassthrough::object).ifPresent(
         template -> {
           chunk.set("id", template.get("id"));
           chunk.set("created", template.get("created"));
