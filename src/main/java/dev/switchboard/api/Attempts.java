@@ -1,0 +1,55 @@
+package dev.switchboard.api;
+
+import dev.switchboard.routing.FallbackPolicy;
+import dev.switchboard.routing.Route;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.UpstreamFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The routes of one request and what happened at each. Decides, with the fallback policy, whether
+ * a failure moves on to the next route, and turns the failures into one error naming the providers.
+ */
+final class Attempts {
+  private final List<Route> routes;
+  private final FallbackPolicy policy;
+  private final List<String> failures = new ArrayList<>();
+  private int index;
+  private Optional<UpstreamFailure> last = Optional.empty();
+
+  Attempts(List<Route> routes, FallbackPolicy policy) {
+    this.routes = routes;
+    this.policy = policy;
+  }
+
+  Route current() {
+    return routes.get(index);
+  }
+
+  /** Records the current route's failure; returns the next route to try, if the policy allows one. */
+  Optional<Route> failed(UpstreamFailure failure, boolean committed) {
+    last = Optional.of(failure);
+    failures.add(current().provider().id() + ": " + failure.detail());
+    boolean more = index + 1 < routes.size();
+    if (policy.decide(failure, committed, more) == FallbackPolicy.Decision.NEXT) {
+      index++;
+      return Optional.of(current());
+    }
+    return Optional.empty();
+  }
+
+  GatewayError error() {
+    UpstreamFailure failure = last.orElseThrow();
+    String provider = current().provider().id();
+    String message =
+        failures.size() == 1
+            ? (failure.kind() == ErrorKind.INVALID_REQUEST ? "provider '" + provider + "' rejected the request: " : "provider '" + provider + "' failed: ") + failure.detail()
+            : "all " + failures.size() + " providers tried for '" + current().deployment().modelId() + "' failed: " + String.join("; ", failures);
+    GatewayError.Builder error = GatewayError.builder(failure.kind(), message).provider(provider);
+    failure.retryAfter().ifPresent(error::retryAfter);
+    return error.build();
+  }
+}

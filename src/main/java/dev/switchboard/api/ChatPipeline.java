@@ -1,0 +1,108 @@
+package dev.switchboard.api;
+
+import dev.switchboard.account.ApiKey;
+import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.money.Money;
+import dev.switchboard.provider.UpstreamClient;
+import dev.switchboard.routing.FallbackPolicy;
+import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RoutePlanner;
+import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hot path, in DESIGN.md's order: authenticate, parse, admit, plan, then execute (stream or
+ * unary) and settle. Runs on an event loop and never blocks it.
+ */
+final class ChatPipeline {
+  private final Vertx vertx;
+  private final KeyAuthenticator keys;
+  private final RoutePlanner planner;
+  private final UpstreamClient upstream;
+  private final Settlement settlement;
+  private final Duration keepAlive;
+  private final FallbackPolicy fallback = new FallbackPolicy();
+
+  ChatPipeline(Vertx vertx, KeyAuthenticator keys, RoutePlanner planner, UpstreamClient upstream, Settlement settlement, Duration keepAlive) {
+    this.vertx = vertx;
+    this.keys = keys;
+    this.planner = planner;
+    this.upstream = upstream;
+    this.settlement = settlement;
+    this.keepAlive = keepAlive;
+  }
+
+  void handle(RoutingContext ctx, WireFormat ingress) {
+    ClientKeys.authenticate(keys, vertx, ctx.request())
+        .onSuccess(key -> dispatch(ctx, ingress, key))
+        .onFailure(error -> Replies.error(ctx.response(), ingress, Failures.asGatewayError(error)));
+  }
+
+  private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key) {
+    ChatRequest request;
+    try {
+      request = ingress.parseRequest(ctx.body().buffer().getBytes());
+    } catch (WireException e) {
+      Replies.error(ctx.response(), ingress, GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
+      return;
+    }
+    ChatCall call = new ChatCall(GenerationIds.next(), key, request, ingress);
+    List<Route> routes;
+    try {
+      admit(key);
+      routes = planner.plan(request.model());
+    } catch (GatewayError error) {
+      settlement.fail(call, error.kind().code(), error.kind().status(), "", false)
+          .onComplete(ignored -> Replies.error(ctx.response().putHeader(Replies.GENERATION_ID, call.generationId), ingress, error));
+      return;
+    }
+    Attempts attempts = new Attempts(routes, fallback);
+    if (request.stream()) {
+      new StreamRelay(call, attempts, upstream, settlement, new ClientStream(vertx, ctx.response(), keepAlive, call.generationId)).start();
+    } else {
+      new UnaryExchange(call, attempts, upstream, settlement, ctx.response()).start();
+    }
+  }
+
+  private static void admit(ApiKey key) {
+    if (key.overLimit()) {
+      String limit = key.limitMicros().isPresent() ? Money.ofMicros(key.limitMicros().getAsLong()).toString() : "its limit";
+      throw GatewayError.of(ErrorKind.INSUFFICIENT_CREDIT, "this key has spent " + Money.ofMicros(key.spentMicros()) + " of " + limit + "; raise its limit or use another key");
+    }
+  }
+
+  /** Client credentials on the hot path: the bearer key, checked against the cached key store. */
+  static final class ClientKeys {
+    private static final String BEARER = "bearer ";
+
+    private ClientKeys() {}
+
+    static Future<ApiKey> authenticate(KeyAuthenticator keys, Vertx vertx, io.vertx.core.http.HttpServerRequest request) {
+      Optional<String> secret = bearer(request.getHeader("authorization"));
+      if (secret.isEmpty()) {
+        return Future.failedFuture(GatewayError.of(ErrorKind.UNAUTHENTICATED, "missing API key: send the header 'Authorization: Bearer <key>'"));
+      }
+      return Future.fromCompletionStage(keys.authenticate(secret.get()), vertx.getOrCreateContext())
+          .compose(key -> key.filter(ApiKey::active)
+              .map(Future::succeededFuture)
+              .orElseGet(() -> Future.failedFuture(GatewayError.of(ErrorKind.UNAUTHENTICATED, "invalid or revoked API key"))));
+    }
+
+    private static Optional<String> bearer(String header) {
+      if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        return Optional.empty();
+      }
+      String secret = header.substring(BEARER.length()).trim();
+      return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.switchboard.api;
+
+import dev.switchboard.provider.UpstreamExchange;
+import dev.switchboard.provider.UpstreamFailures;
+import dev.switchboard.routing.Route;
+import dev.switchboard.wire.ChatEvent;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.SseDecoder;
+import dev.switchboard.wire.SseEvent;
+import dev.switchboard.wire.StreamDecoder;
+import dev.switchboard.wire.StreamEncoder;
+import dev.switchboard.wire.StreamTruncated;
+import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.UpstreamStreamError;
+import dev.switchboard.wire.Usage;
+import dev.switchboard.wire.WireException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Relays one provider's stream to the client. Same format: events pass unchanged, the usage is
+ * held back. Other formats: events are decoded and re-encoded. Events wait in {@code pending}
+ * until the first content arrives, so an attempt that dies before that leaves the client untouched.
+ */
+final class StreamAttempt {
+  /** How an attempt ended; exactly one of the two is called, once. */
+  interface Outcome {
+    void completed(StreamAttempt attempt);
+
+    void failed(UpstreamFailure failure);
+  }
+
+  private final ChatCall call;
+  private final Route route;
+  private final UpstreamExchange exchange;
+  private final ClientStream client;
+  private final StreamEncoder encoder;
+  private final Outcome outcome;
+  private final SseDecoder sse = new SseDecoder();
+  private final StreamDecoder decoder;
+  private final StreamTap tap = new StreamTap();
+  private final Optional<Passthrough> passthrough;
+  private final List<SseEvent> pending = new ArrayList<>();
+  private final List<ChatEvent> decoded = new ArrayList<>(4);
+  private Optional<SseEvent> heldUsage = Optional.empty();
+  private Optional<SseEvent> last = Optional.empty();
+  private boolean over;
+
+  StreamAttempt(ChatCall call, Route route, UpstreamExchange exchange, ClientStream client, StreamEncoder encoder, Outcome outcome) {
+    this.call = call;
+    this.route = route;
+    this.exchange = exchange;
+    this.client = client;
+    this.encoder = encoder;
+    this.outcome = outcome;
+    this.decoder = route.format().newStreamDecoder(call.request);
+    this.passthrough = route.format() == call.ingress ? Optional.of(call.ingress.passthrough()) : Optional.empty();
+  }
+
+  void run() {
+    HttpClientResponse response = exchange.response();
+    response.handler(this::received);
+    response.exceptionHandler(error -> fail(UpstreamFailures.of(error, true)));
+    response.endHandler(v -> ended());
+  }
+
+  Route route() {
+    return route;
+  }
+
+  StreamTap tap() {
+    return tap;
+  }
+
+  void cancel() {
+    if (!over) {
+      over = true;
+      exchange.cancel();
+    }
+  }
+
+  /** Writes the settled usage and the end marker; the caller ends the response. */
+  void close(Usage settled) {
+    if (passthrough.isPresent()) {
+      passthrough.get().closing(heldUsage, last, settled).forEach(client::write);
+    } else {
+      encoder.complete(settled, client::write);
+    }
+  }
+
+  private void received(Buffer bytes) {
+    sse.feed(bytes.getBytes(), this::event);
+  }
+
+  private void event(SseEvent event) {
+    if (over) {
+      return;
+    }
+    decoded.clear();
+    try {
+      decoder.decode(event, decoded::add);
+    } catch (WireException e) {
+      fail(new UpstreamFailure(UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), "malformed stream event: " + e.getMessage()));
+      return;
+    } catch (UpstreamStreamError e) {
+      fail(e.failure());
+      return;
+    }
+    decoded.forEach(tap);
+    if (tap.sawContent()) {
+      call.firstToken();
+    }
+    if (passthrough.isPresent()) {
+      relay(event, passthrough.get().roleOf(event));
+    } else {
+      decoded.forEach(canonical -> encoder.encode(canonical, this::emit));
+    }
+  }
+
+  private void relay(SseEvent event, Passthrough.Role role) {
+    switch (role) {
+      case CONTENT -> {
+        last = Optional.of(event);
+        emit(event);
+      }
+      case USAGE -> heldUsage = Optional.of(event);
+      case END -> {
+        // Written by close() once settled.
+      }
+    }
+  }
+
+  private void emit(SseEvent event) {
+    pending.add(event);
+    if (client.committed() || tap.sawContent()) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    pending.forEach(client::write);
+    pending.clear();
+    if (client.writeQueueFull()) {
+      exchange.response().pause();
+      client.onDrain(() -> exchange.response().resume());
+    }
+  }
+
+  private void ended() {
+    if (over) {
+      return;
+    }
+    sse.finish(this::event);
+    try {
+      decoder.finish(tap);
+    } catch (StreamTruncated e) {
+      fail(new UpstreamFailure(UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), e.getMessage()));
+      return;
+    }
+    if (over) {
+      return;
+    }
+    flush();
+    over = true;
+    outcome.completed(this);
+  }
+
+  private void fail(UpstreamFailure failure) {
+    if (!over) {
+      over = true;
+      exchange.cancel();
+      outcome.failed(failure);
+    }
+  }
+}

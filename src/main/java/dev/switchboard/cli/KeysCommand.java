@@ -1,0 +1,104 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.account.ApiKey;
+import dev.switchboard.account.IssuedKey;
+import dev.switchboard.account.KeyStore;
+import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.money.Money;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Creates, lists and revokes client API keys. A key's secret is printed once and stored only as a salted hash. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage client API keys.", subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+final class KeysCommand {
+  /** Where the keys live: the config's SQLite file, or --db. */
+  static class Store {
+    @Option(names = "--config", defaultValue = "switchboard.yaml", description = "Config file (default: ${DEFAULT-VALUE}).")
+    Path configFile;
+
+    @Option(names = "--db", description = "SQLite file (default: storage.sqlite_path of the config).")
+    Path database;
+
+    SqliteDatabase open() {
+      return SqliteDatabase.open(database != null ? database : Setup.load(configFile).config().storage().sqlitePath());
+    }
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print its secret once.")
+  static final class Create implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin Store store;
+
+    @Option(names = "--name", required = true, description = "A name to recognise the key by.")
+    String name;
+
+    @Option(names = "--limit-usd", description = "Spending limit in USD (up to 6 decimals).")
+    String limitUsd;
+
+    @Override
+    public Integer call() {
+      OptionalLong limit = limitUsd == null ? OptionalLong.empty() : OptionalLong.of(Money.ofUsd(limitUsd).micros());
+      try (SqliteDatabase db = store.open()) {
+        IssuedKey issued = SqliteKeyStore.of(db).create(name, limit);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Created key %s (%s)%s%n", issued.key().id(), issued.key().name(), limitText(issued.key()));
+        out.printf("Secret (shown once, store it now): %s%n", issued.secret());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys with their spend.")
+  static final class ListKeys implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin Store store;
+
+    @Override
+    public Integer call() {
+      try (SqliteDatabase db = store.open()) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-18s %-20s %-18s %-8s %14s %14s%n", "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT");
+        for (ApiKey key : SqliteKeyStore.of(db).list()) {
+          String limit = key.limitMicros().isPresent() ? Money.ofMicros(key.limitMicros().getAsLong()).toString() : "-";
+          out.printf("%-18s %-20s %-18s %-8s %14s %14s%n", key.id(), key.name(), key.hint(), key.active() ? "active" : "revoked", Money.ofMicros(key.spentMicros()), limit);
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key by id or name (takes effect within about a second).")
+  static final class Revoke implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin Store store;
+
+    @Parameters(paramLabel = "ID_OR_NAME")
+    String idOrName;
+
+    @Override
+    public Integer call() {
+      try (SqliteDatabase db = store.open()) {
+        KeyStore keys = SqliteKeyStore.of(db);
+        var revoked = keys.revoke(idOrName);
+        PrintWriter out = spec.commandLine().getOut();
+        if (revoked.isEmpty()) {
+          spec.commandLine().getErr().printf("No active key with id or name '%s'%n", idOrName);
+          return 1;
+        }
+        out.printf("Revoked key %s (%s)%n", revoked.get().id(), revoked.get().name());
+        return 0;
+      }
+    }
+  }
+
+  private static String limitText(ApiKey key) {
+    return key.limitMicros().isPresent() ? ", limit " + Money.ofMicros(key.limitMicros().getAsLong()) : "";
+  }
+}

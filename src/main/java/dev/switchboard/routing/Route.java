@@ -1,0 +1,18 @@
+package dev.switchboard.routing;
+
+import dev.switchboard.catalog.Deployment;
+import dev.switchboard.catalog.Provider;
+import dev.switchboard.provider.UpstreamEndpoint;
+import dev.switchboard.wire.UpstreamTarget;
+import dev.switchboard.wire.WireFormat;
+
+/** One deployment ready to call: the model at a provider, in the provider's wire format. */
+public record Route(Deployment deployment, Provider provider, WireFormat format) {
+  public UpstreamEndpoint endpoint() {
+    return new UpstreamEndpoint(provider.id(), provider.baseUrl(), provider.apiKey());
+  }
+
+  public UpstreamTarget target() {
+    return new UpstreamTarget(deployment.upstreamModel());
+  }
+}

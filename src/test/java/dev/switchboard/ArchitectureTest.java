@@ -1,0 +1,79 @@
+package dev.switchboard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of STYLE.md section 2, checked on the compiled main classes. */
+class ArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.switchboard");
+
+  @Test
+  void wireDependsOnNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.switchboard.wire..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("dev.switchboard.wire..", "java..", "com.fasterxml.jackson..", "org.jspecify..")
+        .check(MAIN);
+  }
+
+  @Test
+  void oneWireFormatNeverImportsAnother() {
+    slices().matching("dev.switchboard.wire.(*)..").should().notDependOnEachOther().check(MAIN);
+  }
+
+  @Test
+  void theSimulatorOnlyKnowsTheWire() {
+    noClasses().that().resideInAPackage("dev.switchboard.sim..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.switchboard.api..", "dev.switchboard.provider..", "dev.switchboard.catalog..", "dev.switchboard.routing..",
+            "dev.switchboard.ledger..", "dev.switchboard.account..", "dev.switchboard.money..", "dev.switchboard.config..", "dev.switchboard.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void nothingImportsTheEdges() {
+    noClasses().that().resideOutsideOfPackages("dev.switchboard.cli..", "dev.switchboard.api..")
+        .and().doNotHaveFullyQualifiedName(Switchboard.class.getName())
+        .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.api..", "dev.switchboard.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void jdbcStaysInTheStores() {
+    noClasses().that().resideOutsideOfPackages("dev.switchboard.ledger.sqlite..", "dev.switchboard.account.sqlite..")
+        .should().dependOnClassesThat().resideInAPackage("java.sql..")
+        .check(MAIN);
+  }
+
+  @Test
+  void objectMappersAreBuiltOnlyInJson() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.switchboard.wire.Json")
+        .should().callConstructor(ObjectMapper.class)
+        .check(MAIN);
+  }
+
+  @Test
+  void moneyIsNeverFloatingPoint() {
+    fields().that().areDeclaredInClassesThat().resideInAnyPackage("dev.switchboard.money..", "dev.switchboard.account..", "dev.switchboard.ledger..")
+        .should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
+        .andShould().notHaveRawType(Double.class).andShould().notHaveRawType(Float.class)
+        .check(MAIN);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("dev.switchboard.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void everyPackageDocumentsItself() {
+    classes().that().haveSimpleName("package-info").should().beAnnotatedWith(org.jspecify.annotations.NullMarked.class).check(MAIN);
+  }
+}
