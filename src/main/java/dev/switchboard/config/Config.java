@@ -29,7 +29,16 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
     catalog = catalog.deepCopy();
   }
 
-  /** Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle, 64 connections. */
+  /** A copy of the catalog overrides: the record stays immutable although JsonNode is not. */
+  @Override
+  public JsonNode catalog() {
+    return catalog.deepCopy();
+  }
+
+  /**
+   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle,
+   * 64 connections per host, no catalog overrides.
+   */
   public static Config defaults() {
     return new Config(
         new Server("127.0.0.1", 8080, 10L * 1024 * 1024, Duration.ofSeconds(2)),

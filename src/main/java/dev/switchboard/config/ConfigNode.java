@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.Json;
 import java.math.BigDecimal;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +28,6 @@ public final class ConfigNode {
   }
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?");
 
   private final JsonNode node;
   private final String path;
@@ -46,6 +45,21 @@ public final class ConfigNode {
       throw errors.at(path, "expected a mapping of keys to values, got " + shown(node));
     }
     return new ConfigNode(node, path, errors);
+  }
+
+  /**
+   * Parses YAML into a tree, rejecting duplicate keys (the last one would silently win). An empty
+   * document is an empty mapping; a syntax error names {@code path} with line and column.
+   */
+  public static JsonNode readYaml(String yaml, String path, Errors errors) {
+    try {
+      JsonNode tree = Json.yaml().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(yaml);
+      return tree == null || tree.isMissingNode() || tree.isNull() ? Json.object() : tree;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      throw errors.at(path, "not valid YAML" + where + ": " + e.getOriginalMessage());
+    }
   }
 
   /** The message format shared by every configuration error: path, colon, problem. */
@@ -157,28 +171,8 @@ public final class ConfigNode {
 
   /** A positive duration written as {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}. */
   public Optional<Duration> duration(String key) {
-    return value(key).map(v -> {
-      Matcher m = DURATION.matcher(v.isTextual() ? v.asText().trim() : "");
-      if (!m.matches()) {
-        throw error(key, "expected a duration such as 500ms, 5s, 2m or 1h, got " + shown(v));
-      }
-      long amount;
-      try {
-        amount = Long.parseLong(m.group(1));
-      } catch (NumberFormatException e) {
-        throw error(key, "duration is too long: " + shown(v));
-      }
-      Duration d = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
-      if (d.isZero()) {
-        throw error(key, "expected a positive duration, got " + shown(v));
-      }
-      return d;
-    });
+    return value(key).map(v -> Units.duration(v.isTextual() ? v.asText() : "").orElseThrow(
+        () -> error(key, "expected a positive duration such as 500ms, 5s, 2m or 1h, got " + shown(v))));
   }
 
   /** A positive byte count: a whole number, or text such as {@code 10MiB}, {@code 512KB}. */
@@ -188,29 +182,11 @@ public final class ConfigNode {
       return OptionalLong.empty();
     }
     JsonNode v = found.get();
-    Matcher m = SIZE.matcher(v.isIntegralNumber() || v.isTextual() ? v.asText().trim() : "");
-    String expected = "expected a positive size in bytes such as 10485760 or 10MiB, got " + shown(v);
-    if (!m.matches()) {
-      throw error(key, expected);
+    OptionalLong size = Units.bytes(v.isIntegralNumber() || v.isTextual() ? v.asText() : "");
+    if (size.isEmpty()) {
+      throw error(key, "expected a positive size in bytes such as 10485760 or 10MiB, got " + shown(v));
     }
-    long unit = switch (m.group(2) == null ? "B" : m.group(2)) {
-      case "KB" -> 1_000L;
-      case "KiB" -> 1L << 10;
-      case "MB" -> 1_000_000L;
-      case "MiB" -> 1L << 20;
-      case "GB" -> 1_000_000_000L;
-      case "GiB" -> 1L << 30;
-      default -> 1L;
-    };
-    try {
-      long size = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
-      if (size <= 0) {
-        throw error(key, expected);
-      }
-      return OptionalLong.of(size);
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw error(key, expected);
-    }
+    return size;
   }
 
   /** An exact decimal from a YAML number or text, read from its digits (never through a double). */

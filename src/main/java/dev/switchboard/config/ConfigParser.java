@@ -1,9 +1,6 @@
 package dev.switchboard.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.wire.Json;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +19,7 @@ final class ConfigParser {
   private ConfigParser() {}
 
   static Config parse(String yaml, Map<String, String> env) {
-    JsonNode tree = EnvInterpolation.apply(readYaml(yaml), env, "");
+    JsonNode tree = EnvInterpolation.apply(ConfigNode.readYaml(yaml, "(yaml)", ERRORS), env, "");
     ConfigNode root = ConfigNode.of(tree, "", ERRORS);
     root.allowOnly(ROOT_KEYS);
     Config defaults = Config.defaults();
@@ -31,18 +28,6 @@ final class ConfigParser {
         root.object("storage").map(s -> storage(s, defaults.storage())).orElse(defaults.storage()),
         root.object("upstream").map(u -> upstream(u, defaults.upstream())).orElse(defaults.upstream()),
         root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()));
-  }
-
-  /** An empty document is an empty mapping: everything takes its default. */
-  static JsonNode readYaml(String yaml) {
-    try {
-      JsonNode tree = Json.yaml().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(yaml);
-      return tree == null || tree.isMissingNode() || tree.isNull() ? Json.object() : tree;
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
-      throw new ConfigException("(yaml)", "not valid YAML" + where + ": " + e.getOriginalMessage(), e);
-    }
   }
 
   private static Config.Server server(ConfigNode node, Config.Server d) {

@@ -78,7 +78,8 @@ public final class EnvInterpolation {
       } else if (text.startsWith("${", i)) {
         int end = text.indexOf('}', i + 2);
         if (end < 0) {
-          throw new ConfigException(path, "unterminated ${ in " + Json.string(text) + " (write $${ for a literal ${)");
+          throw new ConfigException(
+              path, "unterminated ${ in " + Json.string(text) + " (write $${ for a literal ${)");
         }
         Optional<String> value = lookup(text.substring(i + 2, end), env, path);
         if (value.isEmpty()) {
