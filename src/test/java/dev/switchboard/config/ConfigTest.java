@@ -86,7 +86,8 @@ class ConfigTest {
   void maxBodyBytes_acceptsPlainNumbersAndUnits() {
     assertThat(Config.parse("server: {max_body_bytes: 1024}", NO_ENV).server().maxBodyBytes()).isEqualTo(1024);
     assertThat(Config.parse("server: {max_body_bytes: 1KB}", NO_ENV).server().maxBodyBytes()).isEqualTo(1000);
-    assertThat(Config.parse("server: {max_body_bytes: 1GiB}", NO_ENV).server().maxBodyBytes()).isEqualTo(1L << 30);
+    assertThat(Config.parse("server: {max_body_bytes: 1GiB}", NO_ENV).server().maxBodyBytes())
+        .isEqualTo(1L << 30);
   }
 
   @Test
