@@ -1,0 +1,112 @@
+package dev.switchboard.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.ConfigNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the user's overrides into the shipped catalog, section by section, keeping catalog order.
+ * An override whose key exists deep-merges into it (objects merge, other values replace, null
+ * removes); a new key appends; {@code enabled: false} removes the entry, and the deployments of a
+ * removed model or provider go with it.
+ */
+final class CatalogMerge {
+  static final String SHIPPED = "shipped";
+  static final String USER = "catalog";
+
+  /** One merged entry and the path errors about it should name (the user's, once they touched it). */
+  record Entry(ObjectNode node, String path) {}
+
+  /** The merged sections, disabled entries already removed. */
+  record Merged(List<Entry> models, List<Entry> providers, List<Entry> deployments) {}
+
+  private CatalogMerge() {}
+
+  static Merged merge(JsonNode shipped, JsonNode overrides) {
+    Set<String> disabledModels = new HashSet<>();
+    Set<String> disabledProviders = new HashSet<>();
+    List<Entry> models = section("models", shipped, overrides, disabledModels);
+    List<Entry> providers = section("providers", shipped, overrides, disabledProviders);
+    List<Entry> deployments = section("deployments", shipped, overrides, new HashSet<>());
+    deployments.removeIf(d -> disabledModels.contains(d.node().path("model").asText())
+        || disabledProviders.contains(d.node().path("provider").asText()));
+    return new Merged(models, providers, deployments);
+  }
+
+  private static List<Entry> section(String name, JsonNode shipped, JsonNode overrides, Set<String> disabled) {
+    Map<String, Entry> byKey = new LinkedHashMap<>();
+    for (ConfigNode item : root(shipped, SHIPPED).objects(name)) {
+      String key = key(name, item);
+      if (byKey.putIfAbsent(key, new Entry((ObjectNode) item.json().deepCopy(), item.path())) != null) {
+        throw item.error("duplicate " + describeKey(name, key));
+      }
+    }
+    Set<String> overridden = new HashSet<>();
+    for (ConfigNode item : root(overrides, USER).objects(name)) {
+      String key = key(name, item);
+      if (!overridden.add(key)) {
+        throw item.error("duplicate " + describeKey(name, key) + " among the overrides");
+      }
+      Entry base = byKey.get(key);
+      if (base == null && !enabled(item)) {
+        throw item.error("enabled: false, but no shipped entry has " + describeKey(name, key) + " (a typo?)");
+      }
+      ObjectNode merged = base == null ? (ObjectNode) item.json().deepCopy() : base.node();
+      if (base != null) {
+        deepMerge(merged, (ObjectNode) item.json());
+      }
+      byKey.put(key, new Entry(merged, item.path()));
+    }
+    List<Entry> kept = new ArrayList<>();
+    byKey.forEach((key, entry) -> {
+      if (enabled(ConfigNode.of(entry.node(), entry.path(), CatalogException::new))) {
+        kept.add(entry);
+      } else {
+        disabled.add(key);
+      }
+    });
+    return kept;
+  }
+
+  private static ConfigNode root(JsonNode tree, String path) {
+    ConfigNode root = ConfigNode.of(tree, path, CatalogException::new);
+    root.allowOnly(List.of("models", "providers", "deployments"));
+    return root;
+  }
+
+  /** Models and providers are keyed by id, deployments by their (model, provider) pair. */
+  private static String key(String section, ConfigNode item) {
+    if (section.equals("deployments")) {
+      return item.requiredString("model") + " @ " + item.requiredString("provider");
+    }
+    return item.requiredString("id");
+  }
+
+  private static String describeKey(String section, String key) {
+    return section.equals("deployments") ? "deployment " + key : "id \"" + key + "\"";
+  }
+
+  private static boolean enabled(ConfigNode item) {
+    return item.bool("enabled").orElse(true);
+  }
+
+  private static void deepMerge(ObjectNode target, ObjectNode override) {
+    for (Map.Entry<String, JsonNode> field : override.properties()) {
+      JsonNode current = target.get(field.getKey());
+      JsonNode value = field.getValue();
+      if (value.isNull()) {
+        target.remove(field.getKey());
+      } else if (current != null && current.isObject() && value.isObject()) {
+        deepMerge((ObjectNode) current, (ObjectNode) value);
+      } else {
+        target.set(field.getKey(), value.deepCopy());
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** YAML text to a validated {@link Config}: interpolate, check keys, read each section over its defaults. */
+final class ConfigParser {
+  private static final List<String> ROOT_KEYS = List.of("server", "storage", "upstream", "catalog");
+  private static final List<String> SERVER_KEYS = List.of("host", "port", "max_body_bytes", "stream_keepalive");
+  private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
+  private static final List<String> UPSTREAM_KEYS =
+      List.of("connect_timeout", "idle_timeout", "max_connections_per_host");
+  private static final List<String> CATALOG_KEYS = List.of("models", "providers", "deployments");
+  private static final ConfigNode.Errors ERRORS = ConfigException::new;
+
+  private ConfigParser() {}
+
+  static Config parse(String yaml, Map<String, String> env) {
+    JsonNode tree = EnvInterpolation.apply(ConfigNode.readYaml(yaml, "(yaml)", ERRORS), env, "");
+    ConfigNode root = ConfigNode.of(tree, "", ERRORS);
+    root.allowOnly(ROOT_KEYS);
+    Config defaults = Config.defaults();
+    return new Config(
+        root.object("server").map(s -> server(s, defaults.server())).orElse(defaults.server()),
+        root.object("storage").map(s -> storage(s, defaults.storage())).orElse(defaults.storage()),
+        root.object("upstream").map(u -> upstream(u, defaults.upstream())).orElse(defaults.upstream()),
+        root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()));
+  }
+
+  private static Config.Server server(ConfigNode node, Config.Server d) {
+    node.allowOnly(SERVER_KEYS);
+    return new Config.Server(
+        node.has("host") ? node.requiredString("host") : d.host(),
+        node.integer("port", 1, 65_535).orElse(d.port()),
+        node.bytes("max_body_bytes").orElse(d.maxBodyBytes()),
+        node.duration("stream_keepalive").orElse(d.streamKeepAlive()));
+  }
+
+  private static Config.Storage storage(ConfigNode node, Config.Storage d) {
+    node.allowOnly(STORAGE_KEYS);
+    if (!node.has("sqlite_path")) {
+      return d;
+    }
+    try {
+      return new Config.Storage(Path.of(node.requiredString("sqlite_path")));
+    } catch (InvalidPathException e) {
+      throw node.error("sqlite_path", "not a valid file path: " + e.getReason());
+    }
+  }
+
+  private static Config.Upstream upstream(ConfigNode node, Config.Upstream d) {
+    node.allowOnly(UPSTREAM_KEYS);
+    return new Config.Upstream(
+        node.duration("connect_timeout").orElse(d.connectTimeout()),
+        node.duration("idle_timeout").orElse(d.idleTimeout()),
+        node.integer("max_connections_per_host", 1, 100_000).orElse(d.maxConnectionsPerHost()));
+  }
+
+  /** Only the section's shape is checked here; the catalog package validates the entries. */
+  private static JsonNode catalog(ConfigNode node) {
+    node.allowOnly(CATALOG_KEYS);
+    CATALOG_KEYS.forEach(node::objects);
+    return node.json();
+  }
+}

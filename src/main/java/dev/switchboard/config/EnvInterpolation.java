@@ -1,0 +1,121 @@
+package dev.switchboard.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.switchboard.wire.Json;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in every text value of a YAML tree, and
+ * {@code $${} by a literal {@code ${}. A variable that is unset (or, with a default, empty) and has no
+ * default removes an {@code api_key} field, which may be absent; anywhere else it is an error naming
+ * the field path and the variable. Keys are never interpolated; the input tree is not modified.
+ */
+public final class EnvInterpolation {
+  /** The one field name that may vanish when its variable is unset: a provider without a key. */
+  public static final String OPTIONAL_FIELD = "api_key";
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private EnvInterpolation() {}
+
+  /** Returns an interpolated copy of {@code tree}; {@code pathPrefix} starts every error path. */
+  public static JsonNode apply(JsonNode tree, Map<String, String> env, String pathPrefix) {
+    if (tree.isObject()) {
+      return object((ObjectNode) tree, env, pathPrefix);
+    }
+    if (tree.isArray()) {
+      return array((ArrayNode) tree, env, pathPrefix);
+    }
+    if (tree.isTextual()) {
+      return TextNode.valueOf(required(tree.asText(), env, pathPrefix));
+    }
+    return tree.deepCopy();
+  }
+
+  private static ObjectNode object(ObjectNode in, Map<String, String> env, String path) {
+    ObjectNode out = Json.object();
+    for (Map.Entry<String, JsonNode> field : in.properties()) {
+      String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isTextual() && field.getKey().equals(OPTIONAL_FIELD)) {
+        interpolate(value.asText(), env, childPath, true).ifPresent(text -> out.put(field.getKey(), text));
+      } else {
+        out.set(field.getKey(), apply(value, env, childPath));
+      }
+    }
+    return out;
+  }
+
+  private static ArrayNode array(ArrayNode in, Map<String, String> env, String path) {
+    ArrayNode out = Json.array();
+    for (int i = 0; i < in.size(); i++) {
+      out.add(apply(in.get(i), env, path + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  private static String required(String text, Map<String, String> env, String path) {
+    return interpolate(text, env, path, false).orElseThrow();
+  }
+
+  /**
+   * The interpolated text, or empty when a variable without default is unset and the field is
+   * optional. For a required field the unset variable throws instead.
+   */
+  private static Optional<String> interpolate(
+      String text, Map<String, String> env, String path, boolean optional) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("$${", i)) {
+        out.append("${");
+        i += 3;
+      } else if (text.startsWith("${", i)) {
+        int end = text.indexOf('}', i + 2);
+        if (end < 0) {
+          throw new ConfigException(
+              path, "unterminated ${ in " + Json.string(text) + " (write $${ for a literal ${)");
+        }
+        Optional<String> value = lookup(text.substring(i + 2, end), env, path);
+        if (value.isEmpty()) {
+          if (optional) {
+            return Optional.empty();
+          }
+          throw new ConfigException(path, "environment variable " + name(text.substring(i + 2, end))
+              + " is not set (give a default with ${NAME:-default})");
+        }
+        out.append(value.get());
+        i = end + 1;
+      } else {
+        out.append(text.charAt(i));
+        i++;
+      }
+    }
+    return Optional.of(out.toString());
+  }
+
+  /** The variable's value, its default when unset (or empty, as in the shell), else empty. */
+  private static Optional<String> lookup(String expression, Map<String, String> env, String path) {
+    int separator = expression.indexOf(":-");
+    String name = name(expression);
+    if (!NAME.matcher(name).matches()) {
+      throw new ConfigException(path, "invalid environment variable name " + Json.string(name)
+          + " in ${" + expression + "}");
+    }
+    String value = env.get(name);
+    if (separator < 0) {
+      return Optional.ofNullable(value);
+    }
+    return Optional.of(value == null || value.isEmpty() ? expression.substring(separator + 2) : value);
+  }
+
+  private static String name(String expression) {
+    int separator = expression.indexOf(":-");
+    return separator < 0 ? expression : expression.substring(0, separator);
+  }
+}
