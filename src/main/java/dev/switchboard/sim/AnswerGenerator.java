@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Composes the deterministic answer to a request: the same seed, model and messages always give
- * the same reasoning, text or tool call. Completion tokens are the exact o200k count of what is
+ * Composes the deterministic answer to a request: the same seed, model and messages always give the
+ * same reasoning, text or tool call. Completion tokens are the exact o200k count of what is
  * generated (reasoning + content + tool arguments), capped by the request's max tokens.
  */
 final class AnswerGenerator {

@@ -29,7 +29,8 @@ final class CompletionJson {
   }
 
   /** One chunk with one choice; {@code usageNull} adds OpenAI's "usage":null when usage is due. */
-  static String chunk(Envelope envelope, ObjectNode delta, @Nullable String finishReason, boolean usageNull) {
+  static String chunk(
+      Envelope envelope, ObjectNode delta, @Nullable String finishReason, boolean usageNull) {
     ObjectNode root = chunkHeader(envelope);
     ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
     choice.set("delta", delta);
@@ -65,7 +66,8 @@ final class CompletionJson {
 
   /** The first tool-call delta: id, name and empty arguments. */
   static ObjectNode toolStartDelta(Answer.ToolCall call) {
-    ObjectNode toolCall = Json.object().put("index", 0).put("id", call.id()).put("type", "function");
+    ObjectNode toolCall =
+        Json.object().put("index", 0).put("id", call.id()).put("type", "function");
     toolCall.putObject("function").put("name", call.name()).put("arguments", "");
     ObjectNode delta = Json.object();
     delta.putArray("tool_calls").add(toolCall);

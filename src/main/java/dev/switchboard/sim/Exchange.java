@@ -9,8 +9,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plays one answer onto one HTTP exchange: first-token latency, paced writes, faults. Runs on the
@@ -24,57 +24,70 @@ final class Exchange {
   private final HttpServerResponse response;
   private final Runnable onCancelled;
   private final int tokensPerSecond;
+  private final Duration firstTokenLatency;
   private boolean finished;
   private long timer = NO_TIMER;
   private long streamStart;
   private long tokensSent;
 
-  Exchange(Vertx vertx, HttpServerRequest request, int tokensPerSecond, Runnable onCancelled) {
+  Exchange(Vertx vertx, HttpServerRequest request, SimOptions options, Runnable onCancelled) {
     this.vertx = vertx;
     this.request = request;
     this.response = request.response();
-    this.tokensPerSecond = tokensPerSecond;
+    this.tokensPerSecond = options.tokensPerSecond();
+    this.firstTokenLatency = options.firstTokenLatency();
     this.onCancelled = onCancelled;
     response.closeHandler(ignored -> clientLeft());
   }
 
-  /** Answers with an OpenAI error at once; Retry-After when given. */
-  void fail(SimError error, Optional<Integer> retryAfterSeconds) {
+  /** Answers with an OpenAI error at once, with Retry-After where real providers send one. */
+  void fail(SimError error) {
     finished = true;
-    retryAfterSeconds.ifPresent(s -> response.putHeader("Retry-After", Integer.toString(s)));
+    error
+        .retryAfterSeconds()
+        .ifPresent(s -> response.putHeader("Retry-After", Integer.toString(s)));
     response
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json")
         .end(error.toJson());
   }
 
-  void play(SimRequest simRequest, Envelope envelope, Answer answer, Duration latency, SplittableRandom random) {
+  /**
+   * Plays the answer, or the request's fault instead. Errors and early disconnects happen at once,
+   * as real providers reject fast; everything else waits for the first token.
+   */
+  void play(SimRequest simRequest, Envelope envelope, Answer answer, SplittableRandom random) {
+    Runnable reply = () -> answer(simRequest, envelope, answer, random);
     switch (simRequest.fault().orElse(null)) {
-      case Fault.Status status -> fail(SimError.forStatus(status.code()), status.retryAfterSeconds());
+      case Fault.Status status -> fail(SimError.forStatus(status.code()));
       case Fault.DisconnectBeforeHeaders _ -> closeConnection();
-      case Fault.SlowFirstToken slow -> after(slow.latency(), () -> answer(simRequest, envelope, answer, random));
-      case null, default -> after(latency, () -> answer(simRequest, envelope, answer, random));
+      case Fault.SlowFirstToken slow -> after(slow.latency(), reply);
+      case null, default -> after(firstTokenLatency, reply);
     }
   }
 
-  private void answer(SimRequest simRequest, Envelope envelope, Answer answer, SplittableRandom random) {
+  private void answer(
+      SimRequest simRequest, Envelope envelope, Answer answer, SplittableRandom random) {
     if (simRequest.stream()) {
       stream(StreamScript.of(envelope, answer, simRequest, random));
     } else {
       // A unary answer arrives once the whole completion would have been generated.
       Duration generation = Duration.ofMillis(paceMillis(answer.usage().completion()));
-      after(generation, () -> unary(simRequest.fault(), envelope, answer));
+      after(generation, () -> unary(simRequest.fault().orElse(null), envelope, answer));
     }
   }
 
-  private void unary(Optional<Fault> fault, Envelope envelope, Answer answer) {
-    boolean withUsage = !(fault.orElse(null) instanceof Fault.NoUsage);
-    byte[] body = CompletionJson.completion(envelope, answer, withUsage).getBytes(StandardCharsets.UTF_8);
+  private void unary(@Nullable Fault fault, Envelope envelope, Answer answer) {
+    boolean withUsage = !(fault instanceof Fault.NoUsage);
+    byte[] body =
+        CompletionJson.completion(envelope, answer, withUsage).getBytes(StandardCharsets.UTF_8);
     response.putHeader("Content-Type", "application/json");
-    switch (fault.orElse(null)) {
+    switch (fault) {
       case Fault.DisconnectMidStream _ -> {
         response.putHeader("Content-Length", Integer.toString(body.length));
-        response.write(Buffer.buffer(body).slice(0, body.length / 2)).onComplete(ignored -> closeConnection());
+        response
+            .write(Buffer.buffer(body).slice(0, body.length / 2))
+            .onComplete(ignored -> closeConnection());
       }
       case Fault.StallAfterFirstEvent _ -> {
         response.putHeader("Content-Length", Integer.toString(body.length));
@@ -114,7 +127,9 @@ final class Exchange {
     }
     switch (steps.get(index)) {
       case Step.Send send ->
-          response.write("data: " + send.data() + "\n\n").onSuccess(ignored -> next(steps, index + 1));
+          response
+              .write("data: " + send.data() + "\n\n")
+              .onSuccess(ignored -> next(steps, index + 1));
       case Step.End _ -> end(Buffer.buffer());
       case Step.Close _ -> closeConnection();
       case Step.Stall _ -> {
@@ -131,12 +146,15 @@ final class Exchange {
     if (delay.toMillis() < 1) {
       action.run();
     } else {
-      timer = vertx.setTimer(delay.toMillis(), ignored -> {
-        timer = NO_TIMER;
-        if (!finished) {
-          action.run();
-        }
-      });
+      timer =
+          vertx.setTimer(
+              delay.toMillis(),
+              ignored -> {
+                timer = NO_TIMER;
+                if (!finished) {
+                  action.run();
+                }
+              });
     }
   }
 

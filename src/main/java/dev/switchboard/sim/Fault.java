@@ -1,7 +1,6 @@
 package dev.switchboard.sim;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A misbehaviour the sim plays on purpose, after OkHttp's SocketPolicy. A request selects one with
@@ -17,11 +16,6 @@ public sealed interface Fault {
         throw new IllegalArgumentException("status fault needs a code within 400..599: " + code);
       }
     }
-
-    /** The Retry-After seconds real providers send with this status, if any. */
-    public Optional<Integer> retryAfterSeconds() {
-      return code == 429 || code == 503 ? Optional.of(1) : Optional.empty();
-    }
   }
 
   /** Closes the TCP connection without sending a byte of the response. */
@@ -30,7 +24,9 @@ public sealed interface Fault {
   /** Streams three content chunks (or half a unary body) and then closes the connection. */
   record DisconnectMidStream() implements Fault {}
 
-  /** Sends the first stream event and then nothing, holding the connection until the client leaves. */
+  /**
+   * Sends the first stream event and then nothing, holding the connection until the client leaves.
+   */
   record StallAfterFirstEvent() implements Fault {}
 
   /** Waits this long before the response headers instead of the configured first-token latency. */
@@ -81,7 +77,8 @@ public sealed interface Fault {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("sim fault '" + spec + "' needs a number after " + prefix, e);
+      throw new IllegalArgumentException(
+          "sim fault '" + spec + "' needs a number after " + prefix, e);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Prompt caching as OpenAI reports it: when the messages before the last one start with a prefix
- * this provider has seen, and that prefix is at least 1024 tokens, the cached tokens are the
- * prefix rounded down to a multiple of 128. Remembers at most 10,000 prefixes (LRU). Thread-safe.
+ * this provider has seen, and that prefix is at least 1024 tokens, the cached tokens are the prefix
+ * rounded down to a multiple of 128. Remembers at most 10,000 prefixes (LRU). Thread-safe.
  */
 final class PromptCache {
   static final int MIN_TOKENS = 1024;
@@ -34,17 +34,22 @@ final class PromptCache {
       h = Fingerprint.extend(h, Json.string(messages.get(i)));
       prefixes[i] = h;
     }
-    int hit = 0;
-    for (int k = messages.size() - 1; k >= 1 && hit == 0; k--) {
-      if (seen.get(new Key(providerId, prefixes[k - 1])) != null) {
-        hit = k;
-      }
-    }
+    int hit = longestSeenPrefix(providerId, prefixes);
     for (long prefix : prefixes) {
       seen.put(new Key(providerId, prefix), Boolean.TRUE);
     }
     int tokens = Tokenizer.messagesTokens(messages.subList(0, hit));
     return tokens >= MIN_TOKENS ? tokens / BLOCK * BLOCK : 0;
+  }
+
+  /** How many leading messages, short of the last one, form a prefix seen before (0 if none). */
+  private int longestSeenPrefix(String providerId, long[] prefixes) {
+    for (int k = prefixes.length - 1; k >= 1; k--) {
+      if (seen.get(new Key(providerId, prefixes[k - 1])) != null) {
+        return k;
+      }
+    }
+    return 0;
   }
 
   private record Key(String providerId, long prefix) {}

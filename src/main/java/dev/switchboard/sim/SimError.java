@@ -2,13 +2,15 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Json;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An error as OpenAI reports it: an HTTP status and {@code {"error":{message,type,param,code}}}.
  * Messages and codes copy the real API, so a gateway's failure decoder is tested against them.
  */
-record SimError(int status, String message, String type, @Nullable String param, @Nullable String code) {
+record SimError(
+    int status, String message, String type, @Nullable String param, @Nullable String code) {
 
   static SimError invalidApiKey() {
     return new SimError(
@@ -34,13 +36,33 @@ record SimError(int status, String message, String type, @Nullable String param,
     return switch (status) {
       case 401 -> invalidApiKey();
       case 403 ->
-          new SimError(403, "Project does not have access to this model.", "invalid_request_error", null, "model_not_found");
+          new SimError(
+              403,
+              "Project does not have access to this model.",
+              "invalid_request_error",
+              null,
+              "model_not_found");
       case 404 ->
-          new SimError(404, "The model does not exist or you do not have access to it.", "invalid_request_error", null, "model_not_found");
+          new SimError(
+              404,
+              "The model does not exist or you do not have access to it.",
+              "invalid_request_error",
+              null,
+              "model_not_found");
       case 429 ->
-          new SimError(429, "Rate limit reached for requests. Please try again in 1s.", "requests", null, "rate_limit_exceeded");
+          new SimError(
+              429,
+              "Rate limit reached for requests. Please try again in 1s.",
+              "requests",
+              null,
+              "rate_limit_exceeded");
       case 503 ->
-          new SimError(503, "The engine is currently overloaded, please try again later.", "server_error", null, null);
+          new SimError(
+              503,
+              "The engine is currently overloaded, please try again later.",
+              "server_error",
+              null,
+              null);
       default -> status >= 500 ? serverError(status) : badRequestWithStatus(status);
     };
   }
@@ -61,7 +83,13 @@ record SimError(int status, String message, String type, @Nullable String param,
   }
 
   private static SimError badRequestWithStatus(int status) {
-    return new SimError(status, "Simulated client error " + status + ".", "invalid_request_error", null, null);
+    return new SimError(
+        status, "Simulated client error " + status + ".", "invalid_request_error", null, null);
+  }
+
+  /** Real providers ask clients to come back after 429 and 503; the sim says one second. */
+  OptionalInt retryAfterSeconds() {
+    return status == 429 || status == 503 ? OptionalInt.of(1) : OptionalInt.empty();
   }
 
   String toJson() {

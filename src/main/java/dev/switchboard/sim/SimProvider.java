@@ -3,7 +3,6 @@ package dev.switchboard.sim;
 import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -23,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A simulated OpenAI-compatible provider on one port, serving {@code POST
  * /<providerId>/v1/chat/completions} for any provider id (and {@code /v1/chat/completions} as
- * "default"). Answers are deterministic per seed and request; every request is recorded. Thread-safe.
+ * "default"). Answers are deterministic per seed and request; every request is recorded.
+ * Thread-safe.
  */
 public final class SimProvider {
   private static final String COMPLETIONS = "/v1/chat/completions";
@@ -44,7 +44,8 @@ public final class SimProvider {
   /** Starts listening; the future completes once the port is bound. */
   public static Future<SimProvider> start(Vertx vertx, SimOptions options) {
     HttpServer server =
-        vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()));
+        vertx.createHttpServer(
+            new HttpServerOptions().setHost(options.host()).setPort(options.port()));
     SimProvider sim = new SimProvider(vertx, server, options);
     return server.requestHandler(sim::handle).listen().map(ignored -> sim);
   }
@@ -53,7 +54,9 @@ public final class SimProvider {
     return server.actualPort();
   }
 
-  /** The OpenAI base URL a client of this provider id uses, e.g. http://127.0.0.1:4000/deepseek/v1. */
+  /**
+   * The OpenAI base URL a client of this provider id uses, e.g. http://127.0.0.1:4000/deepseek/v1.
+   */
   public String baseUrl(String providerId) {
     return "http://" + options.host() + ":" + port() + "/" + providerId + "/v1";
   }
@@ -87,21 +90,20 @@ public final class SimProvider {
   private void handle(HttpServerRequest request, String body) {
     Optional<String> providerId = providerId(request);
     record(request, providerId.orElse(""), body);
-    Exchange exchange =
-        new Exchange(vertx, request, options.tokensPerSecond(), cancelled::incrementAndGet);
+    Exchange exchange = new Exchange(vertx, request, options, cancelled::incrementAndGet);
     if (providerId.isEmpty()) {
-      exchange.fail(SimError.invalidUrl(request.method().name(), request.path()), Optional.empty());
+      exchange.fail(SimError.invalidUrl(request.method().name(), request.path()));
       return;
     }
     if (!authorized(request)) {
-      exchange.fail(SimError.invalidApiKey(), Optional.empty());
+      exchange.fail(SimError.invalidApiKey());
       return;
     }
     try {
-      SimRequest simRequest = SimRequest.parse(body, Optional.ofNullable(request.getHeader("x-sim-fault")));
+      SimRequest simRequest = SimRequest.parse(body, request.getHeader("x-sim-fault"));
       answer(exchange, providerId.get(), simRequest);
     } catch (SimRejection rejection) {
-      exchange.fail(rejection.error(), Optional.empty());
+      exchange.fail(rejection.error());
     }
   }
 
@@ -110,7 +112,7 @@ public final class SimProvider {
     int prompt = Tokenizer.promptTokens(request.messages());
     int cached = cache.cachedTokens(providerId, request.messages());
     Answer answer = AnswerGenerator.answer(request, random, prompt, cached);
-    exchange.play(request, envelope(request), answer, options.firstTokenLatency(), random);
+    exchange.play(request, envelope(request), answer, random);
   }
 
   /** A fresh completion id per answer, from the seed and a counter, so runs repeat exactly. */
@@ -142,7 +144,10 @@ public final class SimProvider {
 
   private void record(HttpServerRequest request, String providerId, String body) {
     Map<String, String> headers = new TreeMap<>();
-    request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + ", " + b));
+    for (Map.Entry<String, String> header : request.headers()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      headers.merge(name, header.getValue(), (first, next) -> first + ", " + next);
+    }
     synchronized (recorded) {
       recorded.add(new RecordedRequest(providerId, request.path(), headers, body));
     }

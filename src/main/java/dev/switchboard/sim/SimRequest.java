@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a Chat Completions request that shape the sim's answer. {@code model} is echoed as
@@ -26,7 +27,8 @@ record SimRequest(
 
   private static final String FAULT_MARK = "+fault=";
 
-  static SimRequest parse(String body, Optional<String> faultHeader) throws SimRejection {
+  /** Parses a request body; a fault named by the header wins over one named in the model. */
+  static SimRequest parse(String body, @Nullable String faultHeader) throws SimRejection {
     JsonNode root = tree(body);
     String model = root.path("model").asText("");
     if (!root.path("model").isTextual() || model.isBlank()) {
@@ -34,8 +36,7 @@ record SimRequest(
     }
     int mark = model.indexOf(FAULT_MARK);
     String baseModel = mark < 0 ? model : model.substring(0, mark);
-    Optional<String> faultSpec =
-        faultHeader.or(() -> mark < 0 ? Optional.empty() : Optional.of(model.substring(mark + FAULT_MARK.length())));
+    Optional<String> faultSpec = Optional.ofNullable(faultHeader).or(() -> modelFault(model, mark));
     return new SimRequest(
         model,
         baseModel,
@@ -46,6 +47,10 @@ record SimRequest(
         tool(root),
         wantsReasoning(root, baseModel),
         fault(faultSpec));
+  }
+
+  private static Optional<String> modelFault(String model, int mark) {
+    return mark < 0 ? Optional.empty() : Optional.of(model.substring(mark + FAULT_MARK.length()));
   }
 
   private static JsonNode tree(String body) throws SimRejection {
@@ -70,12 +75,15 @@ record SimRequest(
     JsonNode messages = root.path("messages");
     if (messages.isMissingNode() || messages.isNull()) {
       throw new SimRejection(
-          SimError.badRequest("Missing required parameter: 'messages'.", "messages", "missing_required_parameter"));
+          SimError.badRequest(
+              "Missing required parameter: 'messages'.", "messages", "missing_required_parameter"));
     }
     if (!messages.isArray() || messages.isEmpty()) {
       throw new SimRejection(
           SimError.badRequest(
-              "Invalid 'messages': expected a non-empty array of messages.", "messages", "invalid_value"));
+              "Invalid 'messages': expected a non-empty array of messages.",
+              "messages",
+              "invalid_value"));
     }
     List<JsonNode> list = new ArrayList<>();
     messages.forEach(list::add);
@@ -133,7 +141,8 @@ record SimRequest(
     try {
       return Optional.of(Fault.parse(spec.get()));
     } catch (IllegalArgumentException e) {
-      throw new SimRejection(SimError.badRequest(String.valueOf(e.getMessage()), "x-sim-fault", "invalid_sim_fault"));
+      throw new SimRejection(
+          SimError.badRequest(String.valueOf(e.getMessage()), "x-sim-fault", "invalid_sim_fault"));
     }
   }
 }

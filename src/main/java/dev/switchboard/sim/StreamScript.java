@@ -5,8 +5,9 @@ import dev.switchboard.sim.CompletionJson.Envelope;
 import dev.switchboard.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exact sequence a streamed answer goes out as: role chunk, reasoning, content or tool-call
@@ -33,11 +34,22 @@ final class StreamScript {
     record Stall() implements Step {}
   }
 
-  static List<Step> of(Envelope envelope, Answer answer, SimRequest request, SplittableRandom random) {
-    boolean usageDue =
-        request.includeUsage() && !(request.fault().orElse(null) instanceof Fault.NoUsage);
-    Step role = send(envelope, CompletionJson.roleDelta(), usageDue);
-    List<Step> body = body(envelope, answer, random, usageDue);
+  static List<Step> of(
+      Envelope envelope, Answer answer, SimRequest request, SplittableRandom random) {
+    Fault fault = request.fault().orElse(null);
+    boolean usageDue = request.includeUsage() && !(fault instanceof Fault.NoUsage);
+    Chunks chunks = new Chunks(envelope, usageDue, random);
+    Step role = chunks.send(CompletionJson.roleDelta(), 0);
+    List<Step> body =
+        new ArrayList<>(chunks.of(answer.reasoning(), CompletionJson::reasoningDelta));
+    answer
+        .toolCall()
+        .ifPresent(
+            call -> {
+              body.add(chunks.send(CompletionJson.toolStartDelta(call), 1));
+              body.addAll(chunks.of(call.arguments(), CompletionJson::toolArgumentsDelta));
+            });
+    body.addAll(chunks.of(answer.content(), CompletionJson::contentDelta));
     List<Step> tail = new ArrayList<>();
     String finish = CompletionJson.chunk(envelope, Json.object(), answer.finishReason(), usageDue);
     tail.add(new Step.Send(finish, 0));
@@ -45,13 +57,14 @@ final class StreamScript {
       tail.add(new Step.Send(CompletionJson.usageChunk(envelope, answer.usage()), 0));
     }
     tail.add(new Step.Send("[DONE]", 0));
-    return shape(request.fault(), role, body, tail);
+    return shape(fault, role, body, tail);
   }
 
-  private static List<Step> shape(Optional<Fault> fault, Step role, List<Step> body, List<Step> tail) {
+  private static List<Step> shape(
+      @Nullable Fault fault, Step role, List<Step> body, List<Step> tail) {
     List<Step> steps = new ArrayList<>();
     steps.add(role);
-    switch (fault.orElse(null)) {
+    switch (fault) {
       case Fault.DisconnectMidStream _ -> {
         steps.addAll(first(body, 3));
         steps.add(new Step.Close());
@@ -81,33 +94,23 @@ final class StreamScript {
     return steps;
   }
 
-  private static List<Step> body(Envelope envelope, Answer answer, SplittableRandom random, boolean usageDue) {
-    List<Step> steps = new ArrayList<>();
-    for (Tokenizer.Piece piece : Tokenizer.pieces(answer.reasoning(), random)) {
-      steps.add(send(envelope, CompletionJson.reasoningDelta(piece.text()), usageDue, piece.tokens()));
-    }
-    if (answer.toolCall().isPresent()) {
-      Answer.ToolCall call = answer.toolCall().get();
-      steps.add(send(envelope, CompletionJson.toolStartDelta(call), usageDue, 1));
-      for (Tokenizer.Piece piece : Tokenizer.pieces(call.arguments(), random)) {
-        steps.add(send(envelope, CompletionJson.toolArgumentsDelta(piece.text()), usageDue, piece.tokens()));
-      }
-    }
-    for (Tokenizer.Piece piece : Tokenizer.pieces(answer.content(), random)) {
-      steps.add(send(envelope, CompletionJson.contentDelta(piece.text()), usageDue, piece.tokens()));
-    }
-    return steps;
-  }
-
-  private static Step send(Envelope envelope, ObjectNode delta, boolean usageNull) {
-    return send(envelope, delta, usageNull, 0);
-  }
-
-  private static Step send(Envelope envelope, ObjectNode delta, boolean usageNull, int tokens) {
-    return new Step.Send(CompletionJson.chunk(envelope, delta, null, usageNull), tokens);
-  }
-
   private static List<Step> first(List<Step> steps, int n) {
     return steps.subList(0, Math.min(n, steps.size()));
+  }
+
+  /** Chunk steps of one stream; each carries the envelope, and "usage":null when usage is due. */
+  private record Chunks(Envelope envelope, boolean usageNull, SplittableRandom random) {
+    Step send(ObjectNode delta, int tokens) {
+      return new Step.Send(CompletionJson.chunk(envelope, delta, null, usageNull), tokens);
+    }
+
+    /** Text as a model streams it: one chunk per 1 to 3 tokens. */
+    List<Step> of(String text, Function<String, ObjectNode> delta) {
+      List<Step> steps = new ArrayList<>();
+      for (Tokenizer.Piece piece : Tokenizer.pieces(text, random)) {
+        steps.add(send(delta.apply(piece.text()), piece.tokens()));
+      }
+      return steps;
+    }
   }
 }

@@ -9,25 +9,22 @@ import java.util.SplittableRandom;
  * Output is ASCII, which keeps token pieces aligned with characters.
  */
 final class TextGenerator {
-  private static final List<String> DETERMINERS =
-      List.of("the", "a", "every", "each", "this", "our", "that", "one");
+  private static final List<String> DETERMINERS = words("the a every each this our that one");
   private static final List<String> ADJECTIVES =
-      List.of(
-          "quiet", "careful", "simple", "steady", "small", "bright", "useful", "patient", "clear",
-          "gentle", "modern", "reliable", "early", "curious", "practical", "hidden", "quick",
-          "narrow", "open", "local");
+      words(
+          "quiet careful simple steady small bright useful patient clear gentle modern reliable"
+              + " early curious practical hidden quick narrow open local");
   private static final List<String> NOUNS =
-      List.of(
-          "model", "request", "answer", "river", "garden", "system", "engineer", "message",
-          "library", "journey", "market", "story", "question", "signal", "network", "teacher",
-          "city", "window", "process", "result", "team", "plan", "detail", "bridge", "recipe");
+      words(
+          "model request answer river garden system engineer message library journey market"
+              + " story question signal network teacher city window process result team plan"
+              + " detail bridge recipe");
   private static final List<String> VERBS =
-      List.of(
-          "reads", "builds", "finds", "carries", "explains", "follows", "improves", "shapes",
-          "checks", "measures", "answers", "connects", "guides", "describes", "protects",
-          "returns", "shares", "changes");
+      words(
+          "reads builds finds carries explains follows improves shapes checks measures answers"
+              + " connects guides describes protects returns shares changes");
   private static final List<String> PREPOSITIONS =
-      List.of("with", "through", "across", "near", "beyond", "under", "after", "before", "within");
+      words("with through across near beyond under after before within");
   private static final List<String> OPENERS =
       List.of(
           "Okay, let me think about this.",
@@ -76,6 +73,10 @@ final class TextGenerator {
       determiner = "an";
     }
     return determiner + " " + noun;
+  }
+
+  private static List<String> words(String spaced) {
+    return List.of(spaced.split(" "));
   }
 
   private static String pick(SplittableRandom random, List<String> words) {

@@ -41,28 +41,42 @@ class SimFaultTest {
   @Test
   void parsesEverySpec_andRejectsUnknownOnes() {
     assertThat(Fault.parse("status-429")).isEqualTo(new Fault.Status(429));
-    assertThat(Fault.parse("slow-first-token-250")).isEqualTo(new Fault.SlowFirstToken(Duration.ofMillis(250)));
-    assertThat(Fault.parse("disconnect-before-headers")).isInstanceOf(Fault.DisconnectBeforeHeaders.class);
+    assertThat(Fault.parse("slow-first-token-250"))
+        .isEqualTo(new Fault.SlowFirstToken(Duration.ofMillis(250)));
+    assertThat(Fault.parse("disconnect-before-headers"))
+        .isInstanceOf(Fault.DisconnectBeforeHeaders.class);
     assertThat(Fault.parse("disconnect-mid-stream")).isInstanceOf(Fault.DisconnectMidStream.class);
-    assertThat(Fault.parse("stall-after-first-event")).isInstanceOf(Fault.StallAfterFirstEvent.class);
+    assertThat(Fault.parse("stall-after-first-event"))
+        .isInstanceOf(Fault.StallAfterFirstEvent.class);
     assertThat(Fault.parse("no-usage")).isInstanceOf(Fault.NoUsage.class);
     assertThat(Fault.parse("no-terminal")).isInstanceOf(Fault.NoTerminal.class);
     assertThat(Fault.parse("malformed-event")).isInstanceOf(Fault.MalformedEvent.class);
     assertThat(Fault.parse("error-in-stream")).isInstanceOf(Fault.ErrorInStream.class);
-    for (String bad : List.of("status-200", "status-abc", "slow-first-token-", "slow-first-token--5", "explode", "")) {
-      assertThatThrownBy(() -> Fault.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    for (String bad :
+        List.of(
+            "status-200",
+            "status-abc",
+            "slow-first-token-",
+            "slow-first-token--5",
+            "explode",
+            "")) {
+      assertThatThrownBy(() -> Fault.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
   @Test
   void answersStatusFaults_withOpenAiBodiesAndRetryAfter() throws Exception {
-    HttpResponse<String> limited = post(sim, "openai", chat("gpt-4o", "hi"), "x-sim-fault", "status-429");
+    HttpResponse<String> limited =
+        post(sim, "openai", chat("gpt-4o", "hi"), "x-sim-fault", "status-429");
     HttpResponse<String> failed = post(sim, "openai", chat("gpt-4o+fault=status-500", "hi"));
     HttpResponse<String> overloaded = post(sim, "openai", chat("gpt-4o+fault=status-503", "hi"));
 
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("retry-after")).hasValue("1");
-    assertThat(json(limited.body()).path("error").path("code").asText()).isEqualTo("rate_limit_exceeded");
+    assertThat(json(limited.body()).path("error").path("code").asText())
+        .isEqualTo("rate_limit_exceeded");
     assertThat(failed.statusCode()).isEqualTo(500);
     assertThat(failed.headers().firstValue("retry-after")).isEmpty();
     assertThat(json(failed.body()).path("error").path("type").asText()).isEqualTo("server_error");
@@ -72,17 +86,23 @@ class SimFaultTest {
 
   @Test
   void rejectsUnknownFaults_with400() throws Exception {
-    assertThat(post(sim, "openai", chat("gpt-4o", "hi"), "x-sim-fault", "melt").statusCode()).isEqualTo(400);
-    assertThat(post(sim, "openai", chat("gpt-4o+fault=status-99", "hi")).statusCode()).isEqualTo(400);
+    assertThat(post(sim, "openai", chat("gpt-4o", "hi"), "x-sim-fault", "melt").statusCode())
+        .isEqualTo(400);
+    assertThat(post(sim, "openai", chat("gpt-4o+fault=status-99", "hi")).statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void closesWithoutAnswering_onDisconnectBeforeHeaders() throws Exception {
     int cancelled = sim.cancelledCount();
 
-    assertThatThrownBy(() -> post(sim, "openai", chat("gpt-4o+fault=disconnect-before-headers", "hi")))
+    assertThatThrownBy(
+            () -> post(sim, "openai", chat("gpt-4o+fault=disconnect-before-headers", "hi")))
         .isInstanceOf(IOException.class);
-    assertThat(SimHttp.raw(sim, chat("gpt-4o+fault=disconnect-before-headers", "hi"), Duration.ofSeconds(5))).isEmpty();
+    assertThat(
+            SimHttp.raw(
+                sim, chat("gpt-4o+fault=disconnect-before-headers", "hi"), Duration.ofSeconds(5)))
+        .isEmpty();
     assertThat(sim.cancelledCount()).isEqualTo(cancelled);
   }
 
@@ -93,13 +113,22 @@ class SimFaultTest {
     String received = SimHttp.raw(sim, request, Duration.ofSeconds(5));
 
     assertThat(Pattern.compile("data: ").matcher(received).results().count()).isEqualTo(4);
-    assertThat(received).doesNotContain("[DONE]").doesNotContain("finish_reason\":\"stop").doesNotEndWith("0\r\n\r\n");
+    assertThat(received)
+        .doesNotContain("[DONE]")
+        .doesNotContain("finish_reason\":\"stop")
+        .doesNotEndWith("0\r\n\r\n");
     assertThatThrownBy(() -> post(sim, "openai", request)).isInstanceOf(IOException.class);
   }
 
   @Test
   void sendsHalfTheBody_onDisconnectMidStreamWithoutStreaming() throws Exception {
-    String received = SimHttp.raw(sim, chat("gpt-4o", "hi"), Duration.ofSeconds(5), "x-sim-fault", "disconnect-mid-stream");
+    String received =
+        SimHttp.raw(
+            sim,
+            chat("gpt-4o", "hi"),
+            Duration.ofSeconds(5),
+            "x-sim-fault",
+            "disconnect-mid-stream");
 
     Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(received);
     assertThat(length.find()).isTrue();
@@ -126,10 +155,12 @@ class SimFaultTest {
   @Test
   void delaysTheAnswer_onSlowFirstToken() throws Exception {
     long start = System.nanoTime();
-    HttpResponse<String> response = post(sim, "openai", chat("gpt-4o+fault=slow-first-token-300", "hi"));
+    HttpResponse<String> response =
+        post(sim, "openai", chat("gpt-4o+fault=slow-first-token-300", "hi"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(290));
   }
 
   @Test
@@ -141,7 +172,8 @@ class SimFaultTest {
     JsonNode unary = json(post(sim, "openai", chat("gpt-4o+fault=no-usage", "hi")).body());
 
     assertThat(stream).doesNotContain("\"usage\"");
-    assertThat(chunks(stream).getLast().path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+    assertThat(chunks(stream).getLast().path("choices").get(0).path("finish_reason").asText())
+        .isEqualTo("stop");
     assertThat(events(stream).getLast()).isEqualTo("[DONE]");
     assertThat(unary.has("usage")).isFalse();
     assertThat(unary.path("choices").get(0).path("message").path("content").asText()).isNotBlank();
@@ -157,13 +189,18 @@ class SimFaultTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(events(response.body())).doesNotContain("[DONE]").hasSizeGreaterThan(3);
     assertThat(chunks(response.body()))
-        .allSatisfy(chunk -> assertThat(chunk.path("choices").path(0).path("finish_reason").isNull()).isTrue())
+        .allSatisfy(
+            chunk ->
+                assertThat(chunk.path("choices").path(0).path("finish_reason").isNull()).isTrue())
         .allSatisfy(chunk -> assertThat(chunk.path("choices").isEmpty()).isFalse());
   }
 
   @Test
   void sendsABrokenEventAndContinues_onMalformedEvent() throws Exception {
-    List<String> events = events(post(sim, "openai", chat("gpt-4o+fault=malformed-event", "hi").put("stream", true)).body());
+    List<String> events =
+        events(
+            post(sim, "openai", chat("gpt-4o+fault=malformed-event", "hi").put("stream", true))
+                .body());
 
     assertThat(events.get(2)).isEqualTo("{not json");
     assertThat(events.get(1)).contains("\"content\"");
@@ -173,14 +210,17 @@ class SimFaultTest {
 
   @Test
   void sendsAnErrorEventAndEnds_onErrorInStream() throws Exception {
-    HttpResponse<String> response = post(sim, "openai", chat("gpt-4o+fault=error-in-stream", "hi").put("stream", true));
+    HttpResponse<String> response =
+        post(sim, "openai", chat("gpt-4o+fault=error-in-stream", "hi").put("stream", true));
 
     List<String> events = events(response.body());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(events).hasSize(4);
-    assertThat(json(events.get(2)).path("choices").get(0).path("delta").path("content").asText()).isNotEmpty();
+    assertThat(json(events.get(2)).path("choices").get(0).path("delta").path("content").asText())
+        .isNotEmpty();
     assertThat(events.get(3))
-        .isEqualTo("{\"error\":{\"message\":\"The server had an error while processing your request.\","
-            + "\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+        .isEqualTo(
+            "{\"error\":{\"message\":\"The server had an error while processing your request.\","
+                + "\"type\":\"server_error\",\"param\":null,\"code\":null}}");
   }
 }

@@ -51,7 +51,8 @@ final class SimHttp {
     return body;
   }
 
-  static HttpResponse<String> post(SimProvider sim, String providerId, JsonNode body, String... headers)
+  static HttpResponse<String> post(
+      SimProvider sim, String providerId, JsonNode body, String... headers)
       throws IOException, InterruptedException {
     return post(sim.baseUrl(providerId) + "/chat/completions", Json.string(body), headers);
   }
@@ -110,7 +111,8 @@ final class SimHttp {
   }
 
   /** Raw HTTP/1.1 POST that returns every byte received until EOF or the read timeout. */
-  static String raw(SimProvider sim, JsonNode body, Duration readTimeout, String... headers) throws IOException {
+  static String raw(SimProvider sim, JsonNode body, Duration readTimeout, String... headers)
+      throws IOException {
     try (Socket socket = open(sim, body, headers)) {
       socket.setSoTimeout((int) readTimeout.toMillis());
       return readAll(socket.getInputStream());
@@ -121,7 +123,8 @@ final class SimHttp {
     Socket socket = new Socket("127.0.0.1", sim.port());
     byte[] bytes = Json.bytes(body);
     StringBuilder head = new StringBuilder("POST /raw/v1/chat/completions HTTP/1.1\r\n");
-    head.append("Host: 127.0.0.1\r\nAuthorization: Bearer sk-raw\r\nContent-Type: application/json\r\n");
+    head.append(
+        "Host: 127.0.0.1\r\nAuthorization: Bearer sk-raw\r\nContent-Type: application/json\r\n");
     for (int i = 0; i < headers.length; i += 2) {
       head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }

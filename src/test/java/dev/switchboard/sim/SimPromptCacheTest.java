@@ -63,7 +63,10 @@ class SimPromptCacheTest {
   @Test
   void reportsNoCache_forShortPrefixes() throws Exception {
     ObjectNode request = SimHttp.chat("gpt-4o", "short");
-    ((ArrayNode) request.path("messages")).insertObject(0).put("role", "system").put("content", "Be brief.");
+    ((ArrayNode) request.path("messages"))
+        .insertObject(0)
+        .put("role", "system")
+        .put("content", "Be brief.");
 
     cached("openai", request);
 
@@ -80,6 +83,9 @@ class SimPromptCacheTest {
 
   private static int cached(String providerId, ObjectNode request) throws Exception {
     return json(post(sim, providerId, request).body())
-        .path("usage").path("prompt_tokens_details").path("cached_tokens").asInt(-1);
+        .path("usage")
+        .path("prompt_tokens_details")
+        .path("cached_tokens")
+        .asInt(-1);
   }
 }

@@ -38,16 +38,26 @@ class SimProviderTest {
 
   @Test
   void answersUnary_withOpenAiShapeAndExactTokens() throws Exception {
-    HttpResponse<String> response = post(sim, "openai", chat("gpt-4o-mini", "Tell me about rivers."));
+    HttpResponse<String> response =
+        post(sim, "openai", chat("gpt-4o-mini", "Tell me about rivers."));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
     JsonNode body = json(response.body());
     assertThat(fieldNames(body))
-        .containsExactly("id", "object", "created", "model", "choices", "usage", "service_tier", "system_fingerprint");
+        .containsExactly(
+            "id",
+            "object",
+            "created",
+            "model",
+            "choices",
+            "usage",
+            "service_tier",
+            "system_fingerprint");
     assertThat(body.path("id").asText()).matches("chatcmpl-[A-Za-z0-9]{29}");
     assertThat(body.path("object").asText()).isEqualTo("chat.completion");
-    assertThat(body.path("created").asLong()).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+    assertThat(body.path("created").asLong())
+        .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
     assertThat(body.path("model").asText()).isEqualTo("gpt-4o-mini");
     JsonNode choice = body.path("choices").get(0);
     assertThat(fieldNames(choice)).containsExactly("index", "message", "logprobs", "finish_reason");
@@ -57,13 +67,18 @@ class SimProviderTest {
     String content = message.path("content").asText();
     assertThat(content).matches("[A-Z][a-z ,]+\\..*");
     JsonNode usage = body.path("usage");
-    assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(3 + 4 + tokens("Tell me about rivers."));
-    assertThat(usage.path("completion_tokens").asInt()).isEqualTo(tokens(content)).isBetween(20, 150);
+    assertThat(usage.path("prompt_tokens").asInt())
+        .isEqualTo(3 + 4 + tokens("Tell me about rivers."));
+    assertThat(usage.path("completion_tokens").asInt())
+        .isEqualTo(tokens(content))
+        .isBetween(20, 150);
     assertThat(usage.path("total_tokens").asInt())
         .isEqualTo(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt());
-    assertThat(usage.path("prompt_tokens_details").toString()).isEqualTo("{\"cached_tokens\":0,\"audio_tokens\":0}");
+    assertThat(usage.path("prompt_tokens_details").toString())
+        .isEqualTo("{\"cached_tokens\":0,\"audio_tokens\":0}");
     assertThat(usage.path("completion_tokens_details").toString())
-        .isEqualTo("{\"reasoning_tokens\":0,\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}");
+        .isEqualTo(
+            "{\"reasoning_tokens\":0,\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}");
   }
 
   @Test
@@ -73,7 +88,8 @@ class SimProviderTest {
     HttpResponse<String> response = post(sim, "openai", request);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValue("text/event-stream; charset=utf-8");
     assertThat(response.body()).startsWith("data: {").endsWith("}\n\ndata: [DONE]\n\n");
     List<String> events = events(response.body());
     assertThat(events.getLast()).isEqualTo("[DONE]");
@@ -105,16 +121,19 @@ class SimProviderTest {
       text.append(piece);
     }
     assertThat(content).hasSizeGreaterThan(5);
-    assertThat(usageChunk.path("usage").path("completion_tokens").asInt()).isEqualTo(tokens(text.toString()));
+    assertThat(usageChunk.path("usage").path("completion_tokens").asInt())
+        .isEqualTo(tokens(text.toString()));
   }
 
   @Test
   void streams_withoutUsage_whenIncludeUsageIsNotSet() throws Exception {
-    HttpResponse<String> response = post(sim, "openai", chat("gpt-4o", "No usage.").put("stream", true));
+    HttpResponse<String> response =
+        post(sim, "openai", chat("gpt-4o", "No usage.").put("stream", true));
 
     List<JsonNode> chunks = chunks(response.body());
     assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.has("usage")).isFalse());
-    assertThat(chunks.getLast().path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+    assertThat(chunks.getLast().path("choices").get(0).path("finish_reason").asText())
+        .isEqualTo("stop");
     assertThat(events(response.body()).getLast()).isEqualTo("[DONE]");
   }
 
@@ -131,19 +150,24 @@ class SimProviderTest {
   @Test
   void streamsTheSameText_asTheUnaryAnswer() throws Exception {
     String unary = content(post(sim, "openai", chat("gpt-4o", "Compare")));
-    String streamed = streamedText(post(sim, "openai", chat("gpt-4o", "Compare").put("stream", true)), "content");
+    String streamed =
+        streamedText(post(sim, "openai", chat("gpt-4o", "Compare").put("stream", true)), "content");
 
     assertThat(streamed).isEqualTo(unary);
   }
 
   @Test
   void stopsWithLength_whenMaxTokensIsReached() throws Exception {
-    JsonNode legacy = json(post(sim, "openai", chat("gpt-4o", "Long one").put("max_tokens", 5)).body());
-    JsonNode modern = json(post(sim, "openai", chat("gpt-4o", "Long one").put("max_completion_tokens", 7)).body());
+    JsonNode legacy =
+        json(post(sim, "openai", chat("gpt-4o", "Long one").put("max_tokens", 5)).body());
+    JsonNode modern =
+        json(
+            post(sim, "openai", chat("gpt-4o", "Long one").put("max_completion_tokens", 7)).body());
 
     assertThat(legacy.path("choices").get(0).path("finish_reason").asText()).isEqualTo("length");
     assertThat(legacy.path("usage").path("completion_tokens").asInt()).isEqualTo(5);
-    assertThat(tokens(legacy.path("choices").get(0).path("message").path("content").asText())).isEqualTo(5);
+    assertThat(tokens(legacy.path("choices").get(0).path("message").path("content").asText()))
+        .isEqualTo(5);
     assertThat(modern.path("usage").path("completion_tokens").asInt()).isEqualTo(7);
   }
 
@@ -155,11 +179,19 @@ class SimProviderTest {
     JsonNode usage = body.path("usage");
 
     assertThat(reasoning).isNotBlank();
-    assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asInt()).isEqualTo(tokens(reasoning));
+    assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asInt())
+        .isEqualTo(tokens(reasoning));
     assertThat(usage.path("completion_tokens").asInt())
         .isEqualTo(tokens(reasoning) + tokens(message.path("content").asText()));
-    JsonNode byEffort = json(post(sim, "openai", chat("o4-mini", "Why?").put("reasoning_effort", "low")).body());
-    assertThat(byEffort.path("usage").path("completion_tokens_details").path("reasoning_tokens").asInt()).isPositive();
+    JsonNode byEffort =
+        json(post(sim, "openai", chat("o4-mini", "Why?").put("reasoning_effort", "low")).body());
+    assertThat(
+            byEffort
+                .path("usage")
+                .path("completion_tokens_details")
+                .path("reasoning_tokens")
+                .asInt())
+        .isPositive();
     JsonNode plain = json(post(sim, "openai", chat("gpt-4o", "Why?")).body());
     assertThat(plain.path("choices").get(0).path("message").has("reasoning_content")).isFalse();
   }
@@ -173,12 +205,16 @@ class SimProviderTest {
     List<String> kinds = new ArrayList<>();
     for (JsonNode chunk : chunks(response.body())) {
       JsonNode delta = chunk.path("choices").path(0).path("delta");
-      kinds.add(delta.hasNonNull("reasoning_content") ? "r" : delta.path("content").asText().isEmpty() ? "-" : "c");
+      kinds.add(
+          delta.hasNonNull("reasoning_content")
+              ? "r"
+              : delta.path("content").asText().isEmpty() ? "-" : "c");
     }
     assertThat(String.join("", kinds)).matches("-r+c+--");
     String reasoning = streamedText(response, "reasoning_content");
     JsonNode usage = chunks(response.body()).getLast().path("usage");
-    assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asInt()).isEqualTo(tokens(reasoning));
+    assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asInt())
+        .isEqualTo(tokens(reasoning));
     assertThat(usage.path("completion_tokens").asInt())
         .isEqualTo(tokens(reasoning) + tokens(streamedText(response, "content")));
   }
@@ -187,14 +223,18 @@ class SimProviderTest {
   void recordsEveryRequest_withLowerCaseHeaders() throws Exception {
     sim.clearRequests();
     post(sim, "kimi", chat("kimi-k2", "Record me"), "X-Custom-Header", "Yes");
-    post("http://127.0.0.1:" + sim.port() + "/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    post(
+        "http://127.0.0.1:" + sim.port() + "/v1/chat/completions",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
     List<RecordedRequest> requests = sim.requests();
     assertThat(requests).hasSize(2);
     RecordedRequest first = requests.getFirst();
     assertThat(first.providerId()).isEqualTo("kimi");
     assertThat(first.path()).isEqualTo("/kimi/v1/chat/completions");
-    assertThat(first.headers()).containsEntry("authorization", "Bearer sk-test").containsEntry("x-custom-header", "Yes");
+    assertThat(first.headers())
+        .containsEntry("authorization", "Bearer sk-test")
+        .containsEntry("x-custom-header", "Yes");
     assertThat(json(first.body()).path("model").asText()).isEqualTo("kimi-k2");
     assertThat(requests.get(1).providerId()).isEqualTo("default");
     sim.clearRequests();
@@ -203,7 +243,8 @@ class SimProviderTest {
 
   @Test
   void namesBaseUrl_perProvider() {
-    assertThat(sim.baseUrl("deepseek")).isEqualTo("http://127.0.0.1:" + sim.port() + "/deepseek/v1");
+    assertThat(sim.baseUrl("deepseek"))
+        .isEqualTo("http://127.0.0.1:" + sim.port() + "/deepseek/v1");
     assertThat(sim.port()).isPositive();
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SimRequestErrorsTest {
-  private static final String VALID = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  private static final String VALID =
+      "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
   private static Vertx vertx;
   private static SimProvider sim;
   private static String url;
@@ -39,7 +40,8 @@ class SimRequestErrorsTest {
       HttpResponse<String> response = post(url, VALID, "Authorization", authorization);
 
       assertThat(response.statusCode()).as(authorization).isEqualTo(401);
-      assertThat(json(response.body()).path("error").path("code").asText()).isEqualTo("invalid_api_key");
+      assertThat(json(response.body()).path("error").path("code").asText())
+          .isEqualTo("invalid_api_key");
       assertOpenAiError(response.body(), "invalid_request_error");
     }
   }
@@ -47,8 +49,13 @@ class SimRequestErrorsTest {
   @Test
   void rejectsWith400_whenTheBodyIsNotAChatRequest() throws Exception {
     String[] bodies = {
-      "{not json", "[1,2]", "", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "{\"model\":\"gpt-4o\"}",
-      "{\"model\":\"gpt-4o\",\"messages\":[]}", "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":0}"
+      "{not json",
+      "[1,2]",
+      "",
+      "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+      "{\"model\":\"gpt-4o\"}",
+      "{\"model\":\"gpt-4o\",\"messages\":[]}",
+      "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":0}"
     };
     for (String body : bodies) {
       HttpResponse<String> response = post(url, body);
@@ -56,21 +63,28 @@ class SimRequestErrorsTest {
       assertThat(response.statusCode()).as(body).isEqualTo(400);
       assertOpenAiError(response.body(), "invalid_request_error");
     }
-    assertThat(json(post(url, "{\"model\":\"gpt-4o\"}").body()).path("error").path("param").asText()).isEqualTo("messages");
+    assertThat(
+            json(post(url, "{\"model\":\"gpt-4o\"}").body()).path("error").path("param").asText())
+        .isEqualTo("messages");
   }
 
   @Test
   void rejectsWith404_anyOtherRoute() throws Exception {
     String base = "http://127.0.0.1:" + sim.port();
-    for (String path : new String[] {"/openai/v1/completions", "/a/b/v1/chat/completions", "/v1/models", "/"}) {
+    for (String path :
+        new String[] {"/openai/v1/completions", "/a/b/v1/chat/completions", "/v1/models", "/"}) {
       HttpResponse<String> response = post(base + path, VALID);
 
       assertThat(response.statusCode()).as(path).isEqualTo(404);
       assertOpenAiError(response.body(), "invalid_request_error");
-      assertThat(json(response.body()).path("error").path("message").asText()).isEqualTo("Invalid URL (POST " + path + ")");
+      assertThat(json(response.body()).path("error").path("message").asText())
+          .isEqualTo("Invalid URL (POST " + path + ")");
     }
     HttpResponse<String> get =
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(404);
   }
 

@@ -30,8 +30,14 @@ class SimTimingTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    paced = SimHttp.await(SimProvider.start(vertx, new SimOptions("127.0.0.1", 0, Duration.ZERO, TOKENS_PER_SECOND, 42)));
-    slowStart = SimHttp.await(SimProvider.start(vertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(400), 0, 42)));
+    paced =
+        SimHttp.await(
+            SimProvider.start(
+                vertx, new SimOptions("127.0.0.1", 0, Duration.ZERO, TOKENS_PER_SECOND, 42)));
+    slowStart =
+        SimHttp.await(
+            SimProvider.start(
+                vertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(400), 0, 42)));
   }
 
   @AfterAll
@@ -50,7 +56,8 @@ class SimTimingTest {
     HttpResponse<String> response = post(paced, "openai", request);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-    int completion = chunks(response.body()).getLast().path("usage").path("completion_tokens").asInt();
+    int completion =
+        chunks(response.body()).getLast().path("usage").path("completion_tokens").asInt();
     Duration expected = Duration.ofMillis(completion * 1000L / TOKENS_PER_SECOND);
     assertThat(elapsed).isBetween(expected.multipliedBy(8).dividedBy(10), expected.plusSeconds(3));
   }
@@ -71,14 +78,18 @@ class SimTimingTest {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(slowStart.baseUrl("openai") + "/chat/completions"))
             .header("Authorization", "Bearer sk-test")
-            .POST(HttpRequest.BodyPublishers.ofString(chat("gpt-4o", "hi").put("stream", true).toString()))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    chat("gpt-4o", "hi").put("stream", true).toString()))
             .build();
 
     long start = System.nanoTime();
-    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
     Duration toHeaders = Duration.ofNanos(System.nanoTime() - start);
     try (InputStream body = response.body()) {
-      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).endsWith("data: [DONE]\n\n");
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+          .endsWith("data: [DONE]\n\n");
     }
 
     assertThat(toHeaders).isBetween(Duration.ofMillis(390), Duration.ofSeconds(3));
@@ -89,7 +100,8 @@ class SimTimingTest {
     int before = paced.cancelledCount();
     ObjectNode request = chat("gpt-4o", "Long answer please").put("stream", true);
     try (Socket socket = SimHttp.open(paced, request)) {
-      assertThat(SimHttp.readUntil(socket, "\"content\":\"", Duration.ofSeconds(5))).contains("data: ");
+      assertThat(SimHttp.readUntil(socket, "\"content\":\"", Duration.ofSeconds(5)))
+          .contains("data: ");
       assertThat(paced.cancelledCount()).isEqualTo(before);
     }
 

@@ -35,7 +35,8 @@ class SimToolCallTest {
 
   @Test
   void callsTheFirstTool_withArgumentsFromItsSchema() throws Exception {
-    JsonNode body = json(post(sim, "openai", withTools(chat("gpt-4o", "Weather in Paris?"))).body());
+    JsonNode body =
+        json(post(sim, "openai", withTools(chat("gpt-4o", "Weather in Paris?"))).body());
 
     JsonNode choice = body.path("choices").get(0);
     assertThat(choice.path("finish_reason").asText()).isEqualTo("tool_calls");
@@ -54,17 +55,31 @@ class SimToolCallTest {
   @Test
   void callsTheToolNamedByToolChoice() throws Exception {
     ObjectNode request = withTools(chat("gpt-4o", "Time?"));
-    request.putObject("tool_choice").put("type", "function").putObject("function").put("name", "get_time");
+    request
+        .putObject("tool_choice")
+        .put("type", "function")
+        .putObject("function")
+        .put("name", "get_time");
 
-    JsonNode call = json(post(sim, "openai", request).body()).path("choices").get(0).path("message").path("tool_calls").get(0);
+    JsonNode call =
+        json(post(sim, "openai", request).body())
+            .path("choices")
+            .get(0)
+            .path("message")
+            .path("tool_calls")
+            .get(0);
 
     assertThat(call.path("function").path("name").asText()).isEqualTo("get_time");
-    assertThat(json(call.path("function").path("arguments").asText()).path("zone").asText()).isEqualTo("UTC");
+    assertThat(json(call.path("function").path("arguments").asText()).path("zone").asText())
+        .isEqualTo("UTC");
   }
 
   @Test
   void answersInText_whenToolChoiceIsNone() throws Exception {
-    JsonNode body = json(post(sim, "openai", withTools(chat("gpt-4o", "Just talk")).put("tool_choice", "none")).body());
+    JsonNode body =
+        json(
+            post(sim, "openai", withTools(chat("gpt-4o", "Just talk")).put("tool_choice", "none"))
+                .body());
 
     assertThat(body.path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
     assertThat(body.path("choices").get(0).path("message").path("content").asText()).isNotBlank();
@@ -89,11 +104,13 @@ class SimToolCallTest {
     }
     assertThat(chunks.size()).isGreaterThan(5);
     assertWeatherArguments(json(arguments.toString()));
-    assertThat(chunks.getLast().path("choices").get(0).path("finish_reason").asText()).isEqualTo("tool_calls");
+    assertThat(chunks.getLast().path("choices").get(0).path("finish_reason").asText())
+        .isEqualTo("tool_calls");
   }
 
   private static void assertWeatherArguments(JsonNode arguments) {
-    assertThat(fieldNames(arguments)).containsExactly("location", "unit", "days", "detailed", "extra", "tags");
+    assertThat(fieldNames(arguments))
+        .containsExactly("location", "unit", "days", "detailed", "extra", "tags");
     assertThat(arguments.path("location").isTextual()).isTrue();
     assertThat(arguments.path("location").asText()).isNotBlank();
     assertThat(arguments.path("unit").asText()).isEqualTo("celsius");
@@ -104,18 +121,21 @@ class SimToolCallTest {
   }
 
   static ObjectNode withTools(ObjectNode request) throws Exception {
-    ArrayNode tools = (ArrayNode) json("""
-        [{"type":"function","function":{"name":"get_weather","description":"Weather now",
-          "parameters":{"type":"object","required":["location"],"properties":{
-            "location":{"type":"string"},
-            "unit":{"type":"string","enum":["celsius","fahrenheit"]},
-            "days":{"type":"integer"},
-            "detailed":{"type":"boolean"},
-            "extra":{"type":"object"},
-            "tags":{"type":["array","null"]}}}}},
-         {"type":"function","function":{"name":"get_time",
-          "parameters":{"type":"object","properties":{"zone":{"type":"string","enum":["UTC"]}}}}}]
-        """);
+    ArrayNode tools =
+        (ArrayNode)
+            json(
+                """
+                [{"type":"function","function":{"name":"get_weather","description":"Weather now",
+                  "parameters":{"type":"object","required":["location"],"properties":{
+                    "location":{"type":"string"},
+                    "unit":{"type":"string","enum":["celsius","fahrenheit"]},
+                    "days":{"type":"integer"},
+                    "detailed":{"type":"boolean"},
+                    "extra":{"type":"object"},
+                    "tags":{"type":["array","null"]}}}}},
+                 {"type":"function","function":{"name":"get_time",
+                  "parameters":{"type":"object","properties":{"zone":{"type":"string","enum":["UTC"]}}}}}]
+                """);
     request.set("tools", tools);
     return request;
   }
