@@ -27,13 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimProvider {
   private static final String COMPLETIONS = "/v1/chat/completions";
+  // Shared by every sim in the JVM, so two sims never hand a gateway the same completion id.
+  private static final AtomicLong SEQUENCE = new AtomicLong();
   private final Vertx vertx;
   private final HttpServer server;
   private final SimOptions options;
   private final PromptCache cache = new PromptCache();
   private final List<RecordedRequest> recorded = new ArrayList<>();
   private final AtomicInteger cancelled = new AtomicInteger();
-  private final AtomicLong sequence = new AtomicLong();
 
   private SimProvider(Vertx vertx, HttpServer server, SimOptions options) {
     this.vertx = vertx;
@@ -115,9 +116,9 @@ public final class SimProvider {
     exchange.play(request, envelope(request), answer, random);
   }
 
-  /** A fresh completion id per answer, from the seed and a counter, so runs repeat exactly. */
+  /** A fresh completion id per answer, from the seed and a JVM-wide counter. */
   private Envelope envelope(SimRequest request) {
-    SplittableRandom ids = new SplittableRandom(options.seed() + sequence.incrementAndGet());
+    SplittableRandom ids = new SplittableRandom(options.seed() + SEQUENCE.incrementAndGet());
     String id = "chatcmpl-" + ToolArguments.alphanumerics(ids, 29);
     return new Envelope(id, Instant.now().getEpochSecond(), request.model());
   }

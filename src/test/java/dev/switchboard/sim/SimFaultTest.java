@@ -223,4 +223,31 @@ class SimFaultTest {
             "{\"error\":{\"message\":\"The server had an error while processing your request.\","
                 + "\"type\":\"server_error\",\"param\":null,\"code\":null}}");
   }
+
+  @Test
+  void prefersTheHeader_overTheModelSuffix() throws Exception {
+    HttpResponse<String> response =
+        post(sim, "openai", chat("gpt-4o+fault=status-500", "hi"), "x-sim-fault", "status-429");
+
+    assertThat(response.statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void sendsBrokenJson_onMalformedEventWithoutStreaming() throws Exception {
+    HttpResponse<String> response = post(sim, "openai", chat("gpt-4o+fault=malformed-event", "hi"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{not json");
+  }
+
+  @Test
+  void sendsOnlyHeaders_onStallWithoutStreaming() throws Exception {
+    int cancelled = sim.cancelledCount();
+    try (Socket socket = SimHttp.open(sim, chat("gpt-4o+fault=stall-after-first-event", "hi"))) {
+      String head = SimHttp.readUntil(socket, "\r\n\r\n", Duration.ofSeconds(5));
+      assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: ");
+      assertThat(SimHttp.readUntil(socket, "{", Duration.ofMillis(200))).isEmpty();
+    }
+    assertThat(SimHttp.eventually(() -> sim.cancelledCount() == cancelled + 1)).isTrue();
+  }
 }
