@@ -1,0 +1,148 @@
+package dev.switchboard.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.wire.Json;
+import dev.switchboard.wire.WireException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of a Chat Completions request that shape the sim's answer. {@code model} is echoed as
+ * sent; {@code baseModel} drops a {@code +fault=} suffix and seeds the text together with the
+ * messages. {@code tool} is the function the answer calls, if any.
+ */
+record SimRequest(
+    String model,
+    String baseModel,
+    List<JsonNode> messages,
+    boolean stream,
+    boolean includeUsage,
+    OptionalInt maxTokens,
+    Optional<JsonNode> tool,
+    boolean reasoning,
+    Optional<Fault> fault) {
+
+  private static final String FAULT_MARK = "+fault=";
+
+  /** Parses a request body; a fault named by the header wins over one named in the model. */
+  static SimRequest parse(String body, @Nullable String faultHeader) throws SimRejection {
+    JsonNode root = tree(body);
+    String model = root.path("model").asText("");
+    if (!root.path("model").isTextual() || model.isBlank()) {
+      throw new SimRejection(SimError.badRequest("you must provide a model parameter", null, null));
+    }
+    int mark = model.indexOf(FAULT_MARK);
+    String baseModel = mark < 0 ? model : model.substring(0, mark);
+    Optional<String> faultSpec = Optional.ofNullable(faultHeader).or(() -> modelFault(model, mark));
+    return new SimRequest(
+        model,
+        baseModel,
+        messages(root),
+        root.path("stream").asBoolean(false),
+        root.path("stream_options").path("include_usage").asBoolean(false),
+        maxTokens(root),
+        tool(root),
+        wantsReasoning(root, baseModel),
+        fault(faultSpec));
+  }
+
+  private static Optional<String> modelFault(String model, int mark) {
+    return mark < 0 ? Optional.empty() : Optional.of(model.substring(mark + FAULT_MARK.length()));
+  }
+
+  private static JsonNode tree(String body) throws SimRejection {
+    try {
+      JsonNode root = Json.tree(body);
+      if (root.isObject()) {
+        return root;
+      }
+    } catch (WireException e) {
+      // Falls through to OpenAI's own wording below.
+    }
+    throw new SimRejection(
+        SimError.badRequest(
+            "We could not parse the JSON body of your request. (HINT: This likely means you aren't"
+                + " using your HTTP library correctly. The OpenAI API expects a JSON payload, but"
+                + " what was sent was not valid JSON.)",
+            null,
+            null));
+  }
+
+  private static List<JsonNode> messages(JsonNode root) throws SimRejection {
+    JsonNode messages = root.path("messages");
+    if (messages.isMissingNode() || messages.isNull()) {
+      throw new SimRejection(
+          SimError.badRequest(
+              "Missing required parameter: 'messages'.", "messages", "missing_required_parameter"));
+    }
+    if (!messages.isArray() || messages.isEmpty()) {
+      throw new SimRejection(
+          SimError.badRequest(
+              "Invalid 'messages': expected a non-empty array of messages.",
+              "messages",
+              "invalid_value"));
+    }
+    List<JsonNode> list = new ArrayList<>();
+    messages.forEach(list::add);
+    return List.copyOf(list);
+  }
+
+  private static OptionalInt maxTokens(JsonNode root) throws SimRejection {
+    String field = root.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+    JsonNode value = root.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return OptionalInt.empty();
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+      throw new SimRejection(
+          SimError.badRequest(
+              "Invalid '" + field + "': expected a positive integer.", field, "invalid_value"));
+    }
+    return OptionalInt.of(value.asInt());
+  }
+
+  /** The function the answer calls: the one tool_choice names, else the first; none if "none". */
+  private static Optional<JsonNode> tool(JsonNode root) throws SimRejection {
+    JsonNode tools = root.path("tools");
+    JsonNode choice = root.path("tool_choice");
+    if (!tools.isArray() || tools.isEmpty() || "none".equals(choice.asText())) {
+      return Optional.empty();
+    }
+    String wanted = choice.path("function").path("name").asText("");
+    for (JsonNode tool : tools) {
+      JsonNode function = tool.path("function");
+      if (wanted.isEmpty() || wanted.equals(function.path("name").asText())) {
+        return Optional.of(function);
+      }
+    }
+    throw new SimRejection(
+        SimError.badRequest(
+            "Invalid value for 'tool_choice': no function named '" + wanted + "' in 'tools'.",
+            "tool_choice",
+            "invalid_value"));
+  }
+
+  private static boolean wantsReasoning(JsonNode root, String baseModel) {
+    JsonNode effort = root.path("reasoning_effort");
+    boolean byEffort = effort.isTextual() && !"none".equals(effort.asText());
+    return byEffort
+        || root.path("reasoning").isObject()
+        || baseModel.contains("reasoner")
+        || baseModel.contains("thinking");
+  }
+
+  private static Optional<Fault> fault(Optional<String> spec) throws SimRejection {
+    if (spec.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Fault.parse(spec.get()));
+    } catch (IllegalArgumentException e) {
+      throw new SimRejection(
+          SimError.badRequest(String.valueOf(e.getMessage()), "x-sim-fault", "invalid_sim_fault"));
+    }
+  }
+}
