@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An API key as stored: never the secret, only an id ({@code key_…}), a unique-while-active name,
- * a hint showing the first secret characters, an optional spend limit and the spend so far, both in
+ * An API key as stored: never the secret, only an id ({@code key_…}), a unique-while-active name, a
+ * hint showing the first secret characters, an optional spend limit and the spend so far, both in
  * micro-dollars.
  */
 public record ApiKey(

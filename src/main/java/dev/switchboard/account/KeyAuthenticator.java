@@ -37,8 +37,9 @@ public final class KeyAuthenticator {
             .refreshAfterWrite(refresh)
             // Unknown hashes are cached briefly: enough to absorb a client retrying a bad key,
             // short enough not to hold memory for every guess.
-            .expireAfter(Expiry.<String, Lookup>writing(
-                (hash, lookup) -> lookup.key().isPresent() ? KNOWN_EXPIRY : UNKNOWN_EXPIRY))
+            .expireAfter(
+                Expiry.<String, Lookup>writing(
+                    (hash, lookup) -> lookup.key().isPresent() ? KNOWN_EXPIRY : UNKNOWN_EXPIRY))
             .buildAsync(hash -> new Lookup(store.findByHash(hash), System.nanoTime()));
   }
 
@@ -48,8 +49,9 @@ public final class KeyAuthenticator {
   }
 
   /**
-   * The active key with this secret, or empty for a malformed, unknown or revoked one. Never blocks;
-   * fails only if the store does. Whether the key is over its limit is for the caller to decide.
+   * The active key with this secret, or empty for a malformed, unknown or revoked one. Never
+   * blocks; fails only if the store does. Whether the key is over its limit is for the caller to
+   * decide.
    */
   public CompletableFuture<Optional<ApiKey>> authenticate(String secret) {
     if (!KeyFormat.isSecret(secret)) {
@@ -63,7 +65,8 @@ public final class KeyAuthenticator {
   }
 
   // refreshAfterWrite serves the old value while it reloads, which for a key idle for 20 s would
-  // mean one request on 20 s old data; past twice the refresh period we wait for the reload instead.
+  // mean one request on 20 s old data; past twice the refresh period we wait for the reload
+  // instead.
   private CompletableFuture<Lookup> fresh(String hash, Lookup lookup) {
     if (System.nanoTime() - lookup.loadedAtNanos() <= staleAfterNanos) {
       return CompletableFuture.completedFuture(lookup);

@@ -50,8 +50,8 @@ public final class KeyFormat {
   }
 
   /**
-   * Rejects names that are blank, too long, padded, or could be mistaken for an id (so revoking by id
-   * or name is never ambiguous) or for a secret (so a pasted secret is never stored as a name).
+   * Rejects names that are blank, too long, padded, or could be mistaken for an id (so revoking by
+   * id or name is never ambiguous) or for a secret (so a pasted secret is never stored as a name).
    */
   public static String checkName(String name) {
     if (name.isBlank() || !name.equals(name.strip()) || name.length() > MAX_NAME_LENGTH) {

@@ -7,7 +7,8 @@ import java.time.Instant;
 public record ReportPeriod(String name, Instant from, Instant to) {
   public ReportPeriod {
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("a period cannot end (" + to + ") before it starts (" + from + ")");
+      throw new IllegalArgumentException(
+          "a period cannot end (" + to + ") before it starts (" + from + ")");
     }
   }
 

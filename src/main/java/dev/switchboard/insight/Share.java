@@ -33,7 +33,8 @@ public record Share(long part, long whole, int permille) {
       remainder[i] = scaled % whole;
       given += permille[i];
     }
-    // Hand the tenths lost to flooring to the largest remainders; ties go to the earlier (larger) part.
+    // Hand the tenths lost to flooring to the largest remainders; ties go to the earlier (larger)
+    // part.
     List<Integer> order = new ArrayList<>(IntStream.range(0, parts.size()).boxed().toList());
     order.sort(Comparator.comparingLong((Integer i) -> remainder[i]).reversed());
     for (int k = 0; k < SCALE - given; k++) {

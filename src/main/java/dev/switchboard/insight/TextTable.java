@@ -3,7 +3,9 @@ package dev.switchboard.insight;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned. */
+/**
+ * A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned.
+ */
 final class TextTable {
   private final List<String> headers;
   private final boolean[] rightAligned;
@@ -27,7 +29,8 @@ final class TextTable {
 
   TextTable row(String... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + headers.size() + " cells, got " + cells.length);
     }
     rows.add(List.of(cells));
     return this;

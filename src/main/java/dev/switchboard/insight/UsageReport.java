@@ -33,17 +33,22 @@ public record UsageReport(
   }
 
   /**
-   * Builds the report; {@code originCountryOf} maps a model id to an ISO country code, and models it
-   * does not know count as {@value #UNKNOWN_COUNTRY}.
+   * Builds the report; {@code originCountryOf} maps a model id to an ISO country code, and models
+   * it does not know count as {@value #UNKNOWN_COUNTRY}.
    */
-  public static UsageReport of(ReportPeriod period, List<ModelUsage> usage,
-      Function<String, Optional<String>> originCountryOf, int topN) {
+  public static UsageReport of(
+      ReportPeriod period,
+      List<ModelUsage> usage,
+      Function<String, Optional<String>> originCountryOf,
+      int topN) {
     if (topN < 1) {
       throw new IllegalArgumentException("topN must be at least 1: " + topN);
     }
     List<ModelUsage> ranked = new ArrayList<>(usage);
-    ranked.sort(Comparator.comparingLong(ModelUsage::totalTokens).reversed()
-        .thenComparing(ModelUsage::model));
+    ranked.sort(
+        Comparator.comparingLong(ModelUsage::totalTokens)
+            .reversed()
+            .thenComparing(ModelUsage::model));
     List<ModelUsage> top = ranked.subList(0, Math.min(topN, ranked.size()));
     Optional<ModelUsage> rest = sum(ranked.subList(top.size(), ranked.size()));
     List<ModelShare> rows = modelRows(top, rest);
@@ -55,7 +60,12 @@ public record UsageReport(
       requests = Math.addExact(requests, model.requests());
       cost = Math.addExact(cost, model.costMicros());
     }
-    return new UsageReport(period, tokens, requests, cost, rows.subList(0, top.size()),
+    return new UsageReport(
+        period,
+        tokens,
+        requests,
+        cost,
+        rows.subList(0, top.size()),
         rest.isPresent() ? Optional.of(rows.getLast()) : Optional.empty(),
         countries(ranked, originCountryOf));
   }
@@ -68,18 +78,23 @@ public record UsageReport(
     for (int i = 0; i < all.size(); i++) {
       ModelUsage m = all.get(i);
       int rank = i < top.size() ? i + 1 : 0;
-      rows.add(new ModelShare(rank, m.model(), m.totalTokens(), shares.get(i), m.requests(),
-          m.costMicros()));
+      rows.add(
+          new ModelShare(
+              rank, m.model(), m.totalTokens(), shares.get(i), m.requests(), m.costMicros()));
     }
     return rows;
   }
 
   private static Optional<ModelUsage> sum(List<ModelUsage> models) {
-    return models.stream().reduce((a, b) -> new ModelUsage(OTHERS,
-        Math.addExact(a.requests(), b.requests()),
-        Math.addExact(a.promptTokens(), b.promptTokens()),
-        Math.addExact(a.completionTokens(), b.completionTokens()),
-        Math.addExact(a.costMicros(), b.costMicros())));
+    return models.stream()
+        .reduce(
+            (a, b) ->
+                new ModelUsage(
+                    OTHERS,
+                    Math.addExact(a.requests(), b.requests()),
+                    Math.addExact(a.promptTokens(), b.promptTokens()),
+                    Math.addExact(a.completionTokens(), b.completionTokens()),
+                    Math.addExact(a.costMicros(), b.costMicros())));
   }
 
   private static List<CountryShare> countries(
@@ -90,8 +105,10 @@ public record UsageReport(
       tokensByCountry.merge(country, model.totalTokens(), Math::addExact);
     }
     List<Map.Entry<String, Long>> ordered = new ArrayList<>(tokensByCountry.entrySet());
-    ordered.sort(Map.Entry.<String, Long>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey()));
+    ordered.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     List<Share> shares = Share.apportion(ordered.stream().map(Map.Entry::getValue).toList());
     List<CountryShare> rows = new ArrayList<>(ordered.size());
     for (int i = 0; i < ordered.size(); i++) {
@@ -103,22 +120,44 @@ public record UsageReport(
   /** A plain-text report for the terminal. */
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Switchboard usage, ").append(period.name()).append(": ").append(period.from())
-        .append(" to ").append(period.to()).append('\n');
-    out.append("Total: ").append(count(totalTokens)).append(" tokens, ")
-        .append(count(totalRequests)).append(" requests, ")
-        .append("$").append(Money.ofMicros(totalCostMicros).toUsd().toPlainString()).append("\n\n");
+    out.append("Switchboard usage, ")
+        .append(period.name())
+        .append(": ")
+        .append(period.from())
+        .append(" to ")
+        .append(period.to())
+        .append('\n');
+    out.append("Total: ")
+        .append(count(totalTokens))
+        .append(" tokens, ")
+        .append(count(totalRequests))
+        .append(" requests, ")
+        .append("$")
+        .append(Money.ofMicros(totalCostMicros).toUsd().toPlainString())
+        .append("\n\n");
     if (topModels.isEmpty()) {
       return out.append("No successful requests in this period.\n").toString();
     }
     out.append("Top models by tokens\n");
     TextTable models = TextTable.of(">#", "model", ">tokens", ">share", ">requests", ">cost");
     for (ModelShare m : topModels) {
-      models.row(String.valueOf(m.rank()), m.model(), count(m.tokens()), m.share().percent(),
-          count(m.requests()), m.costUsd());
+      models.row(
+          String.valueOf(m.rank()),
+          m.model(),
+          count(m.tokens()),
+          m.share().percent(),
+          count(m.requests()),
+          m.costUsd());
     }
-    otherModels.ifPresent(m -> models.row("", m.model(), count(m.tokens()), m.share().percent(),
-        count(m.requests()), m.costUsd()));
+    otherModels.ifPresent(
+        m ->
+            models.row(
+                "",
+                m.model(),
+                count(m.tokens()),
+                m.share().percent(),
+                count(m.requests()),
+                m.costUsd()));
     models.appendTo(out);
     out.append("\nShare by country of origin\n");
     TextTable byCountry = TextTable.of("country", ">tokens", ">share");

@@ -7,8 +7,8 @@ import java.util.Optional;
 /** Read side of the ledger. Blocking: call it off the event loop. */
 public interface LedgerReader {
   /**
-   * Successful rows (2xx status, no error code) with a served model in {@code [from, to)}, summed per
-   * model and ordered by total tokens descending, then model name.
+   * Successful rows (2xx status, no error code) with a served model in {@code [from, to)}, summed
+   * per model and ordered by total tokens descending, then model name.
    */
   List<ModelUsage> usageByModel(Instant from, Instant to);
 

@@ -41,7 +41,9 @@ public record UsageRecord(
     requireNonNegative("costMicros", costMicros);
   }
 
-  /** Prompt plus completion tokens (cached and reasoning tokens are already counted inside those). */
+  /**
+   * Prompt plus completion tokens (cached and reasoning tokens are already counted inside those).
+   */
   public long totalTokens() {
     return Math.addExact(promptTokens, completionTokens);
   }

@@ -97,7 +97,8 @@ class KeyAuthenticatorTest {
     Thread.sleep(300); // idle: no request triggered a background refresh meanwhile
 
     assertThat(auth.authenticate(issued.secret()).get(5, TimeUnit.SECONDS))
-        .as("the first request after the idle time already sees the revocation").isEmpty();
+        .as("the first request after the idle time already sees the revocation")
+        .isEmpty();
   }
 
   @Test
@@ -133,7 +134,8 @@ class KeyAuthenticatorTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(2));
     Optional<ApiKey> answer = auth.authenticate(secret).get(5, TimeUnit.SECONDS);
     while (!expected.test(answer)) {
-      assertThat(Instant.now()).as("expected answer within 2 s, last was %s", answer)
+      assertThat(Instant.now())
+          .as("expected answer within 2 s, last was %s", answer)
           .isBefore(deadline);
       Thread.sleep(25);
       answer = auth.authenticate(secret).get(5, TimeUnit.SECONDS);

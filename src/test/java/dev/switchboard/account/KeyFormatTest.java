@@ -42,8 +42,10 @@ class KeyFormatTest {
   @Test
   void rejectsNamesThatCouldBeConfusedWithIdsOrSecrets() {
     assertThat(KeyFormat.checkName("cline laptop")).isEqualTo("cline laptop");
-    for (String bad : new String[] {"", " ", " padded", "key_abc", "sk-sb-v1-abc", "n".repeat(101)}) {
-      assertThatThrownBy(() -> KeyFormat.checkName(bad)).as(bad)
+    for (String bad :
+        new String[] {"", " ", " padded", "key_abc", "sk-sb-v1-abc", "n".repeat(101)}) {
+      assertThatThrownBy(() -> KeyFormat.checkName(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

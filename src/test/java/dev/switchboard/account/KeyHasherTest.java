@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class KeyHasherTest {
-  private static final byte[] SALT = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SALT =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void hashesAsHexHmacSha256_dependingOnSalt() {
@@ -24,7 +25,8 @@ class KeyHasherTest {
 
   @Test
   void refusesShortSalts_andHidesTheSalt() {
-    assertThatThrownBy(() -> KeyHasher.of(new byte[15])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KeyHasher.of(new byte[15]))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(KeyHasher.of(SALT).toString()).doesNotContain("0123");
   }
 }

@@ -17,7 +17,8 @@ class ShareTest {
 
   @Test
   void givesTheLostTenthToTheLargestRemainder() {
-    // 41.26% -> 41.3%, 58.74% -> 58.7%; the floors (412, 587) miss one tenth, the 0.6 remainder wins.
+    // 41.26% -> 41.3%, 58.74% -> 58.7%; the floors (412, 587) miss one tenth, the 0.6 remainder
+    // wins.
     List<Share> shares = Share.apportion(List.of(4_126L, 5_874L));
 
     assertThat(shares).extracting(Share::percent).containsExactly("41.3%", "58.7%");
@@ -41,7 +42,8 @@ class ShareTest {
 
   @Test
   void anEmptyWholeIsZeroEverywhere() {
-    assertThat(Share.apportion(List.of(0L, 0L))).extracting(Share::percent)
+    assertThat(Share.apportion(List.of(0L, 0L)))
+        .extracting(Share::percent)
         .containsExactly("0.0%", "0.0%");
     assertThat(new Share(1, 1, 1_000).percent()).isEqualTo("100.0%");
   }

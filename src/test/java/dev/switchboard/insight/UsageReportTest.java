@@ -15,19 +15,30 @@ import org.junit.jupiter.api.Test;
 class UsageReportTest {
   private static final ReportPeriod WEEK =
       ReportPeriod.ending("week", Duration.ofDays(7), Instant.parse("2025-06-09T00:00:00Z"));
-  private static final Map<String, String> ORIGIN = Map.of(
-      "deepseek-chat", "CN", "kimi-k2", "CN", "glm-4.6", "CN", "gpt-5", "US", "claude-sonnet-4", "US");
+  private static final Map<String, String> ORIGIN =
+      Map.of(
+          "deepseek-chat",
+          "CN",
+          "kimi-k2",
+          "CN",
+          "glm-4.6",
+          "CN",
+          "gpt-5",
+          "US",
+          "claude-sonnet-4",
+          "US");
   private static final Function<String, Optional<String>> ORIGIN_OF =
       model -> Optional.ofNullable(ORIGIN.get(model));
 
   // 1,000,000 tokens in all.
-  private static final List<ModelUsage> USAGE = List.of(
-      new ModelUsage("gpt-5", 40, 100_000, 20_000, 1_450_000),
-      new ModelUsage("deepseek-chat", 300, 350_000, 63_000, 12_345_678),
-      new ModelUsage("claude-sonnet-4", 50, 150_000, 30_000, 2_000_000),
-      new ModelUsage("kimi-k2", 90, 150_000, 30_000, 500_000),
-      new ModelUsage("local-llama", 7, 40_000, 0, 0),
-      new ModelUsage("glm-4.6", 3, 40_000, 27_000, 60_000));
+  private static final List<ModelUsage> USAGE =
+      List.of(
+          new ModelUsage("gpt-5", 40, 100_000, 20_000, 1_450_000),
+          new ModelUsage("deepseek-chat", 300, 350_000, 63_000, 12_345_678),
+          new ModelUsage("claude-sonnet-4", 50, 150_000, 30_000, 2_000_000),
+          new ModelUsage("kimi-k2", 90, 150_000, 30_000, 500_000),
+          new ModelUsage("local-llama", 7, 40_000, 0, 0),
+          new ModelUsage("glm-4.6", 3, 40_000, 27_000, 60_000));
 
   @Test
   void ranksModelsByTotalTokens_withExactShares() {
@@ -36,28 +47,33 @@ class UsageReportTest {
     assertThat(report.totalTokens()).isEqualTo(1_000_000);
     assertThat(report.totalRequests()).isEqualTo(490);
     assertThat(report.totalCostMicros()).isEqualTo(16_355_678);
-    assertThat(report.topModels()).extracting(ModelShare::rank, ModelShare::model,
-            ModelShare::tokens, m -> m.share().percent())
+    assertThat(report.topModels())
+        .extracting(
+            ModelShare::rank, ModelShare::model, ModelShare::tokens, m -> m.share().percent())
         .containsExactly(
             tuple(1, "deepseek-chat", 413_000L, "41.3%"),
             tuple(2, "claude-sonnet-4", 180_000L, "18.0%"),
             tuple(3, "kimi-k2", 180_000L, "18.0%"));
-    assertThat(report.otherModels()).hasValueSatisfying(others -> {
-      assertThat(others.rank()).isZero();
-      assertThat(others.tokens()).isEqualTo(120_000 + 67_000 + 40_000);
-      assertThat(others.requests()).isEqualTo(50);
-      assertThat(others.share().percent()).isEqualTo("22.7%");
-    });
+    assertThat(report.otherModels())
+        .hasValueSatisfying(
+            others -> {
+              assertThat(others.rank()).isZero();
+              assertThat(others.tokens()).isEqualTo(120_000 + 67_000 + 40_000);
+              assertThat(others.requests()).isEqualTo(50);
+              assertThat(others.share().percent()).isEqualTo("22.7%");
+            });
   }
 
   @Test
   void sharesOfEachBreakdownAddUpToTheWhole() {
     UsageReport report = UsageReport.of(WEEK, USAGE, ORIGIN_OF, 2);
 
-    long modelTokens = report.topModels().stream().mapToLong(ModelShare::tokens).sum()
-        + report.otherModels().orElseThrow().tokens();
-    int modelPermille = report.topModels().stream().mapToInt(m -> m.share().permille()).sum()
-        + report.otherModels().orElseThrow().share().permille();
+    long modelTokens =
+        report.topModels().stream().mapToLong(ModelShare::tokens).sum()
+            + report.otherModels().orElseThrow().tokens();
+    int modelPermille =
+        report.topModels().stream().mapToInt(m -> m.share().permille()).sum()
+            + report.otherModels().orElseThrow().share().permille();
     assertThat(modelTokens).isEqualTo(report.totalTokens());
     assertThat(modelPermille).isEqualTo(1_000);
     assertThat(report.countries().stream().mapToLong(CountryShare::tokens).sum())
@@ -70,8 +86,8 @@ class UsageReportTest {
   void aggregatesTokensByCountryOfOrigin_unknownIncluded() {
     UsageReport report = UsageReport.of(WEEK, USAGE, ORIGIN_OF, 10);
 
-    assertThat(report.countries()).extracting(CountryShare::country, CountryShare::tokens,
-            c -> c.share().percent())
+    assertThat(report.countries())
+        .extracting(CountryShare::country, CountryShare::tokens, c -> c.share().percent())
         .containsExactly(
             tuple("CN", 413_000L + 180_000 + 67_000, "66.0%"),
             tuple("US", 300_000L, "30.0%"),
@@ -83,7 +99,8 @@ class UsageReportTest {
   void rendersATableForTheTerminal() {
     String text = UsageReport.of(WEEK, USAGE, ORIGIN_OF, 3).render();
 
-    assertThat(text).contains("week: 2025-06-02T00:00:00Z to 2025-06-09T00:00:00Z")
+    assertThat(text)
+        .contains("week: 2025-06-02T00:00:00Z to 2025-06-09T00:00:00Z")
         .contains("Total: 1,000,000 tokens, 490 requests, $16.355678")
         .contains("Top models by tokens")
         .contains("Share by country of origin");

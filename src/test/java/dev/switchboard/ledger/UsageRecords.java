@@ -17,12 +17,44 @@ public final class UsageRecords {
 
   public static UsageRecord served(
       String id, String keyId, String model, Instant at, long prompt, long completion, long cost) {
-    return new UsageRecord(id, at, keyId, model, Optional.of(model), Optional.of("prov"), prompt,
-        completion, 0, 0, false, cost, 120, OptionalLong.empty(), false, 200, Optional.empty());
+    return new UsageRecord(
+        id,
+        at,
+        keyId,
+        model,
+        Optional.of(model),
+        Optional.of("prov"),
+        prompt,
+        completion,
+        0,
+        0,
+        false,
+        cost,
+        120,
+        OptionalLong.empty(),
+        false,
+        200,
+        Optional.empty());
   }
 
   public static UsageRecord failed(String id, String model, Instant at, int status, String error) {
-    return new UsageRecord(id, at, "key_test", model, Optional.of(model), Optional.of("prov"), 7, 3,
-        0, 0, true, 0, 50, OptionalLong.of(20), true, status, Optional.of(error));
+    return new UsageRecord(
+        id,
+        at,
+        "key_test",
+        model,
+        Optional.of(model),
+        Optional.of("prov"),
+        7,
+        3,
+        0,
+        0,
+        true,
+        0,
+        50,
+        OptionalLong.of(20),
+        true,
+        status,
+        Optional.of(error));
   }
 }

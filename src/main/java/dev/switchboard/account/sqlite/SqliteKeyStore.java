@@ -23,9 +23,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * API keys in the {@code api_keys} table. The installation salt lives in {@code meta} and is created
- * by whichever process opens the file first. Blocking and thread-safe; each call uses its own
- * connection, so another process (the CLI) may change keys at the same time.
+ * API keys in the {@code api_keys} table. The installation salt lives in {@code meta} and is
+ * created by whichever process opens the file first. Blocking and thread-safe; each call uses its
+ * own connection, so another process (the CLI) may change keys at the same time.
  */
 public final class SqliteKeyStore implements KeyStore {
   static final String SALT_NAME = "key_hash_salt";
@@ -47,7 +47,10 @@ public final class SqliteKeyStore implements KeyStore {
     return new SqliteKeyStore(database, KeyHasher.of(salt(database)), Clock.systemUTC());
   }
 
-  /** The hasher under this installation's salt, for {@link dev.switchboard.account.KeyAuthenticator}. */
+  /**
+   * The hasher under this installation's salt, for {@link
+   * dev.switchboard.account.KeyAuthenticator}.
+   */
   public KeyHasher hasher() {
     return hasher;
   }
@@ -59,17 +62,26 @@ public final class SqliteKeyStore implements KeyStore {
       throw new IllegalArgumentException("a spend limit cannot be negative");
     }
     String secret = KeyFormat.newSecret();
-    ApiKey key = new ApiKey(KeyFormat.newId(), name, KeyFormat.hintOf(secret), limitMicros, 0,
-        clock.instant().truncatedTo(ChronoUnit.MILLIS), Optional.empty());
+    ApiKey key =
+        new ApiKey(
+            KeyFormat.newId(),
+            name,
+            KeyFormat.hintOf(secret),
+            limitMicros,
+            0,
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            Optional.empty());
     try (Connection c = database.connection()) {
       // Checked and inserted in one write transaction, so two processes cannot both take the name.
-      SqliteDatabase.immediate(c, tx -> {
-        if (activeId(tx, name, name).isPresent()) {
-          throw new IllegalArgumentException("an active key is already named '" + name + "'");
-        }
-        insert(tx, key, hasher.hash(secret));
-        return null;
-      });
+      SqliteDatabase.immediate(
+          c,
+          tx -> {
+            if (activeId(tx, name, name).isPresent()) {
+              throw new IllegalArgumentException("an active key is already named '" + name + "'");
+            }
+            insert(tx, key, hasher.hash(secret));
+            return null;
+          });
     } catch (SQLException e) {
       throw new StorageException("cannot create key '" + name + "'", e);
     }
@@ -79,8 +91,8 @@ public final class SqliteKeyStore implements KeyStore {
   @Override
   public List<ApiKey> list() {
     try (Connection c = database.connection();
-        PreparedStatement query = c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
+        PreparedStatement query =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
         ResultSet rows = query.executeQuery()) {
       List<ApiKey> keys = new ArrayList<>();
       while (rows.next()) {
@@ -96,19 +108,21 @@ public final class SqliteKeyStore implements KeyStore {
   public Optional<ApiKey> revoke(String idOrName) {
     long now = clock.instant().toEpochMilli();
     try (Connection c = database.connection()) {
-      return SqliteDatabase.immediate(c, tx -> {
-        Optional<String> id = activeId(tx, idOrName, idOrName);
-        if (id.isEmpty()) {
-          return Optional.<ApiKey>empty();
-        }
-        try (PreparedStatement update = tx.prepareStatement(
-            "UPDATE api_keys SET revoked_at = ? WHERE id = ?")) {
-          update.setLong(1, now);
-          update.setString(2, id.get());
-          update.executeUpdate();
-        }
-        return findBy(tx, "id", id.get());
-      });
+      return SqliteDatabase.immediate(
+          c,
+          tx -> {
+            Optional<String> id = activeId(tx, idOrName, idOrName);
+            if (id.isEmpty()) {
+              return Optional.<ApiKey>empty();
+            }
+            try (PreparedStatement update =
+                tx.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE id = ?")) {
+              update.setLong(1, now);
+              update.setString(2, id.get());
+              update.executeUpdate();
+            }
+            return findBy(tx, "id", id.get());
+          });
     } catch (SQLException e) {
       throw new StorageException("cannot revoke key '" + idOrName + "'", e);
     }
@@ -126,9 +140,10 @@ public final class SqliteKeyStore implements KeyStore {
   // An id match wins over a name match; names cannot look like ids, so this only orders the query.
   private static Optional<String> activeId(Connection c, String id, String name)
       throws SQLException {
-    try (PreparedStatement query = c.prepareStatement(
-        "SELECT id FROM api_keys WHERE revoked_at IS NULL AND (id = ? OR name = ?)"
-            + " ORDER BY id = ? DESC LIMIT 1")) {
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT id FROM api_keys WHERE revoked_at IS NULL AND (id = ? OR name = ?)"
+                + " ORDER BY id = ? DESC LIMIT 1")) {
       query.setString(1, id);
       query.setString(2, name);
       query.setString(3, id);
@@ -140,8 +155,8 @@ public final class SqliteKeyStore implements KeyStore {
 
   private static Optional<ApiKey> findBy(Connection c, String column, String value)
       throws SQLException {
-    try (PreparedStatement query = c.prepareStatement(
-        "SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?")) {
+    try (PreparedStatement query =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?")) {
       query.setString(1, value);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? Optional.of(read(rows)) : Optional.empty();
@@ -150,9 +165,10 @@ public final class SqliteKeyStore implements KeyStore {
   }
 
   private static void insert(Connection c, ApiKey key, String keyHash) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO api_keys (id, name, key_hash, hint, limit_micros, spent_micros, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO api_keys (id, name, key_hash, hint, limit_micros, spent_micros,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
       insert.setString(1, key.id());
       insert.setString(2, key.name());
       insert.setString(3, keyHash);
@@ -173,18 +189,24 @@ public final class SqliteKeyStore implements KeyStore {
     long revoked = row.getLong("revoked_at");
     Optional<Instant> revokedAt =
         row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
-    return new ApiKey(row.getString("id"), row.getString("name"), row.getString("hint"),
-        limitMicros, row.getLong("spent_micros"), Instant.ofEpochMilli(row.getLong("created_at")),
+    return new ApiKey(
+        row.getString("id"),
+        row.getString("name"),
+        row.getString("hint"),
+        limitMicros,
+        row.getLong("spent_micros"),
+        Instant.ofEpochMilli(row.getLong("created_at")),
         revokedAt);
   }
 
-  // INSERT OR IGNORE then read back: if two processes race on a new file, both use the winner's salt.
+  // INSERT OR IGNORE then read back: if two processes race on a new file, both use the winner's
+  // salt.
   private static byte[] salt(SqliteDatabase database) {
     byte[] fresh = new byte[SALT_BYTES];
     new SecureRandom().nextBytes(fresh);
     try (Connection c = database.connection();
-        PreparedStatement insert = c.prepareStatement(
-            "INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)");
+        PreparedStatement insert =
+            c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)");
         PreparedStatement select = c.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
       insert.setString(1, SALT_NAME);
       insert.setString(2, HexFormat.of().formatHex(fresh));

@@ -32,8 +32,8 @@ final class Migrations {
         c -> {
           try (Statement statement = c.createStatement()) {
             statement.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version ("
-                    + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script"
+                    + " TEXT NOT NULL, applied_at INTEGER NOT NULL)");
           }
           for (int version = currentVersion(c) + 1; version <= SCRIPTS.size(); version++) {
             run(c, version, SCRIPTS.get(version - 1));
@@ -44,7 +44,8 @@ final class Migrations {
 
   static int currentVersion(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+        ResultSet rows =
+            statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
       rows.next();
       return rows.getInt(1);
     }
@@ -52,7 +53,8 @@ final class Migrations {
 
   private static void run(Connection connection, int version, String script) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      // The driver executes one statement per call, so the script is split at line-ending semicolons.
+      // The driver executes one statement per call, so the script is split at line-ending
+      // semicolons.
       for (String sql : STATEMENT_END.split(withoutComments(read(script)))) {
         if (!sql.isBlank()) {
           statement.execute(sql);

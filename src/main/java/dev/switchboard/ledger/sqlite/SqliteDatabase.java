@@ -83,9 +83,9 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
-   * Runs work in one {@code BEGIN IMMEDIATE} transaction: the write lock is taken up front (waiting up
-   * to the busy timeout) so the transaction cannot fail half-way on a lock upgrade. Rolls back on
-   * any exception.
+   * Runs work in one {@code BEGIN IMMEDIATE} transaction: the write lock is taken up front (waiting
+   * up to the busy timeout) so the transaction cannot fail half-way on a lock upgrade. Rolls back
+   * on any exception.
    */
   public static <T> T immediate(Connection connection, SqlWork<T> work) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -101,7 +101,8 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  // SQLite rolls some failures back by itself (I/O, out of memory); then ROLLBACK fails and is noted.
+  // SQLite rolls some failures back by itself (I/O, out of memory); then ROLLBACK fails and is
+  // noted.
   private static void rollbackQuietly(Statement statement, Exception cause) {
     try {
       statement.execute("ROLLBACK");

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the ledger through short-lived connections: WAL lets it read a consistent snapshot while the
- * gateway (this or another process) writes. Blocking and thread-safe.
+ * Reads the ledger through short-lived connections: WAL lets it read a consistent snapshot while
+ * the gateway (this or another process) writes. Blocking and thread-safe.
  */
 public final class SqliteLedgerReader implements LedgerReader {
   private static final String USAGE_BY_MODEL =
@@ -25,8 +25,7 @@ public final class SqliteLedgerReader implements LedgerReader {
           + " AND status BETWEEN 200 AND 299 AND error_code IS NULL"
           + " GROUP BY served_model"
           + " ORDER BY SUM(prompt_tokens) + SUM(completion_tokens) DESC, served_model";
-  private static final String FIND =
-      "SELECT " + UsageRows.COLUMNS + " FROM requests WHERE id = ?";
+  private static final String FIND = "SELECT " + UsageRows.COLUMNS + " FROM requests WHERE id = ?";
   private static final String RECENT =
       "SELECT " + UsageRows.COLUMNS + " FROM requests ORDER BY at DESC, seq DESC LIMIT ?";
 
@@ -51,7 +50,10 @@ public final class SqliteLedgerReader implements LedgerReader {
         while (rows.next()) {
           usage.add(
               new ModelUsage(
-                  rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                  rows.getString(1),
+                  rows.getLong(2),
+                  rows.getLong(3),
+                  rows.getLong(4),
                   rows.getLong(5)));
         }
       }

@@ -6,39 +6,31 @@ import dev.switchboard.ledger.UsageRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sqlite.SQLiteErrorCode;
 
 /**
- * The group-commit ledger writer: one daemon thread ("ledger-writer") owns one connection and commits
- * everything queued (up to {@value #MAX_BATCH} rows) in one transaction, adding each row's cost to its
- * key's {@code spent_micros} in the same transaction. Futures complete on the writer thread, after the
- * commit; callers on an event loop should hop back to their own context before doing real work.
+ * The group-commit ledger writer: one daemon thread ("ledger-writer") owns one connection and
+ * commits everything queued (up to {@value #MAX_BATCH} rows) in one transaction, adding each row's
+ * cost to its key's {@code spent_micros} in the same transaction. Futures complete on the writer
+ * thread, after the commit; callers on an event loop should hop back to their own context before
+ * doing real work.
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
   static final int MAX_BATCH = 1_000;
 
   private static final String CHARGE_KEY =
       "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
-  // Queued by close() to wake a writer blocked on an empty queue; never written.
-  private static final Pending WAKE =
-      new Pending(
-          new UsageRecord("wake", Instant.EPOCH, "", "", Optional.empty(), Optional.empty(), 0, 0, 0,
-              0, false, 0, 0, OptionalLong.empty(), false, 0, Optional.empty()),
-          new CompletableFuture<>());
-
   private final Connection connection;
   // Lock-free and unbounded, so append never parks an event-loop thread.
-  private final LinkedTransferQueue<Pending> queue = new LinkedTransferQueue<>();
+  private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong batchesCommitted = new AtomicLong();
   private final AtomicLong rowsCommitted = new AtomicLong();
@@ -88,7 +80,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      queue.offer(WAKE);
+      queue.offer(Wake.WAKE);
     }
     if (Thread.currentThread() != thread) {
       joinUninterruptibly();
@@ -111,27 +103,28 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   private void run() {
-    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    List<Queued> drained = new ArrayList<>(MAX_BATCH);
     try (connection) {
       while (true) {
-        Pending first = closed.get() ? queue.poll() : takeUninterruptibly();
+        Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
         if (first == null) {
           return; // closed and drained
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        batch.removeIf(p -> p == WAKE);
+        drained.add(first);
+        queue.drainTo(drained, MAX_BATCH - 1);
+        List<Pending> batch =
+            drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
         if (!batch.isEmpty()) {
           write(batch);
         }
-        batch.clear();
+        drained.clear();
       }
     } catch (SQLException e) {
       // Closing the connection failed after every row was answered; nothing is lost.
     }
   }
 
-  private Pending takeUninterruptibly() {
+  private Queued takeUninterruptibly() {
     while (true) {
       try {
         return queue.take();
@@ -145,8 +138,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     try {
       commit(batch);
     } catch (SQLException | RuntimeException e) {
-      if (batch.size() == 1) {
-        fail(batch.getFirst(), e);
+      if (batch.size() == 1 || !causedByARow(e)) {
+        batch.forEach(pending -> fail(pending, e));
         return;
       }
       // One bad row (a duplicate id) must not sink the others: retry each row on its own.
@@ -158,6 +151,14 @@ public final class SqliteLedgerWriter implements LedgerWriter {
         }
       }
     }
+  }
+
+  // A lock timeout or I/O error would only repeat once per row (5 s each when busy), so only a
+  // constraint violation or bad data is worth a row-by-row retry.
+  private static boolean causedByARow(Exception e) {
+    return e instanceof RuntimeException
+        || e instanceof SQLException sql
+            && sql.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
   }
 
   private void commit(List<Pending> batch) throws SQLException {
@@ -204,8 +205,11 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   private static void fail(Pending pending, Exception cause) {
-    pending.done().completeExceptionally(
-        new StorageException("ledger row " + pending.record().id() + " was not committed", cause));
+    pending
+        .done()
+        .completeExceptionally(
+            new StorageException(
+                "ledger row " + pending.record().id() + " was not committed", cause));
   }
 
   private static CompletableFuture<Void> failClosed(CompletableFuture<Void> done) {
@@ -213,5 +217,12 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     return done;
   }
 
-  private record Pending(UsageRecord record, CompletableFuture<Void> done) {}
+  private sealed interface Queued permits Pending, Wake {}
+
+  private record Pending(UsageRecord record, CompletableFuture<Void> done) implements Queued {}
+
+  /** Queued by close() to wake a writer blocked on an empty queue. */
+  private enum Wake implements Queued {
+    WAKE
+  }
 }

@@ -16,7 +16,9 @@ final class UsageRows {
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
           + " status, error_code";
   static final String INSERT =
-      "INSERT INTO requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO requests ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private UsageRows() {}
 

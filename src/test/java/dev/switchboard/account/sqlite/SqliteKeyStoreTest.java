@@ -108,12 +108,14 @@ class SqliteKeyStoreTest {
     IssuedKey byId = store.create("by-id", OptionalLong.empty());
     IssuedKey byName = store.create("by-name", OptionalLong.empty());
 
-    assertThat(store.revoke(byId.key().id())).hasValueSatisfying(k -> {
-      assertThat(k.id()).isEqualTo(byId.key().id());
-      assertThat(k.active()).isFalse();
-    });
-    assertThat(store.revoke("by-name")).hasValueSatisfying(k ->
-        assertThat(k.id()).isEqualTo(byName.key().id()));
+    assertThat(store.revoke(byId.key().id()))
+        .hasValueSatisfying(
+            k -> {
+              assertThat(k.id()).isEqualTo(byId.key().id());
+              assertThat(k.active()).isFalse();
+            });
+    assertThat(store.revoke("by-name"))
+        .hasValueSatisfying(k -> assertThat(k.id()).isEqualTo(byName.key().id()));
     assertThat(store.revoke("by-name")).as("already revoked").isEmpty();
     assertThat(store.revoke("nobody")).isEmpty();
     assertThat(store.findByHash(store.hasher().hash(byName.secret())))
@@ -125,13 +127,14 @@ class SqliteKeyStoreTest {
     ApiKey old = store.create("ci", OptionalLong.empty()).key();
 
     assertThatThrownBy(() -> store.create("ci", OptionalLong.empty()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ci");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ci");
     store.revoke("ci");
     ApiKey replacement = store.create("ci", OptionalLong.empty()).key();
 
     assertThat(replacement.id()).isNotEqualTo(old.id());
-    assertThat(store.revoke("ci")).hasValueSatisfying(k ->
-        assertThat(k.id()).isEqualTo(replacement.id()));
+    assertThat(store.revoke("ci"))
+        .hasValueSatisfying(k -> assertThat(k.id()).isEqualTo(replacement.id()));
   }
 
   @Test
@@ -144,11 +147,20 @@ class SqliteKeyStoreTest {
     assertThat(unlimited.limitMicros()).isEmpty();
     assertThat(unlimited.overLimit()).isFalse();
     assertThat(zero.overLimit()).as("spent 0 >= limit 0").isTrue();
-    ApiKey spent = new ApiKey("key_x", "x", "h", OptionalLong.of(100), 99, zero.createdAt(),
-        zero.revokedAt());
+    ApiKey spent =
+        new ApiKey("key_x", "x", "h", OptionalLong.of(100), 99, zero.createdAt(), zero.revokedAt());
     assertThat(spent.overLimit()).isFalse();
-    assertThat(new ApiKey("key_x", "x", "h", OptionalLong.of(100), 100, zero.createdAt(),
-        zero.revokedAt()).overLimit()).isTrue();
+    assertThat(
+            new ApiKey(
+                    "key_x",
+                    "x",
+                    "h",
+                    OptionalLong.of(100),
+                    100,
+                    zero.createdAt(),
+                    zero.revokedAt())
+                .overLimit())
+        .isTrue();
   }
 
   private String filesContent() throws IOException {

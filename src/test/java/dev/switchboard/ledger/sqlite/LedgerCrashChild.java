@@ -28,12 +28,15 @@ public final class LedgerCrashChild {
       for (int i = 0; i < MAX_ROWS; i++) {
         String id = "crash-" + i;
         inFlight.acquire();
-        writer.append(row(id, "key_crash", 1)).whenComplete((ok, failure) -> {
-          inFlight.release();
-          if (failure == null) {
-            ack(acks, id);
-          }
-        });
+        writer
+            .append(row(id, "key_crash", 1))
+            .whenComplete(
+                (ok, failure) -> {
+                  inFlight.release();
+                  if (failure == null) {
+                    ack(acks, id);
+                  }
+                });
       }
     }
   }

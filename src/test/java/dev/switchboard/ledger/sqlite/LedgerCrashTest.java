@@ -43,11 +43,19 @@ class LedgerCrashTest {
   }
 
   private static Process startChild(Path dbFile, Path ackFile) throws IOException {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"),
-            LedgerCrashChild.class.getName(), dbFile.toString(), ackFile.toString())
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return new ProcessBuilder(
+            java,
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            LedgerCrashChild.class.getName(),
+            dbFile.toString(),
+            ackFile.toString())
         .redirectErrorStream(true)
         .redirectOutput(dbFile.resolveSibling("child.log").toFile())
         .start();
@@ -57,8 +65,8 @@ class LedgerCrashTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (completeLines(ackFile).size() < ACKS_BEFORE_KILL) {
       if (!child.isAlive()) {
-        throw new AssertionError("the child died early: "
-            + Files.readString(ackFile.resolveSibling("child.log")));
+        throw new AssertionError(
+            "the child died early: " + Files.readString(ackFile.resolveSibling("child.log")));
       }
       assertThat(Instant.now()).as("child acknowledged rows in time").isBefore(deadline);
       Thread.sleep(20);

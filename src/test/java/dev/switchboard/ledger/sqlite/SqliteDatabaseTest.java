@@ -40,11 +40,17 @@ class SqliteDatabaseTest {
   @Test
   void createsTheSchema() throws SQLException {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("a.db"))) {
-      assertThat(query(db, "SELECT group_concat(name, ',') FROM"
-              + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
+      assertThat(
+              query(
+                  db,
+                  "SELECT group_concat(name, ',') FROM"
+                      + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
           .isEqualTo("api_keys,meta,requests,schema_version");
-      assertThat(query(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
-              + " AND name IN ('requests_at', 'requests_key_id', 'api_keys_active_name')"))
+      assertThat(
+              query(
+                  db,
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+                      + " AND name IN ('requests_at', 'requests_key_id', 'api_keys_active_name')"))
           .isEqualTo("3");
     }
   }
@@ -64,13 +70,16 @@ class SqliteDatabaseTest {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("a.db"));
         Connection c = db.connection()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> SqliteDatabase.immediate(c, tx -> {
-                try (Statement s = tx.createStatement()) {
-                  s.execute("INSERT INTO meta (name, value) VALUES ('x', '1')");
-                  s.execute("INSERT INTO meta (name, value) VALUES ('x', '2')");
-                }
-                return null;
-              }))
+              () ->
+                  SqliteDatabase.immediate(
+                      c,
+                      tx -> {
+                        try (Statement s = tx.createStatement()) {
+                          s.execute("INSERT INTO meta (name, value) VALUES ('x', '1')");
+                          s.execute("INSERT INTO meta (name, value) VALUES ('x', '2')");
+                        }
+                        return null;
+                      }))
           .isInstanceOf(SQLException.class);
       assertThat(query(db, "SELECT COUNT(*) FROM meta WHERE name = 'x'")).isEqualTo("0");
       assertThat(c.getAutoCommit()).isTrue();

@@ -51,18 +51,35 @@ class SqliteLedgerReaderTest {
 
     List<ModelUsage> usage = reader.usageByModel(T0, T0.plus(Duration.ofDays(1)));
 
-    assertThat(usage).containsExactly(
-        new ModelUsage("big", 1, 1_000, 0, 1_000),
-        new ModelUsage("small", 2, 300, 75, 10),
-        new ModelUsage("tie-a", 1, 5, 5, 1),
-        new ModelUsage("tie-b", 1, 10, 0, 1));
+    assertThat(usage)
+        .containsExactly(
+            new ModelUsage("big", 1, 1_000, 0, 1_000),
+            new ModelUsage("small", 2, 300, 75, 10),
+            new ModelUsage("tie-a", 1, 5, 5, 1),
+            new ModelUsage("tie-b", 1, 10, 0, 1));
   }
 
   @Test
   void findsARow_exactlyAsWritten() {
-    UsageRecord full = new UsageRecord("gen-full", Instant.parse("2025-06-02T10:00:00.123456789Z"),
-        "key_x", "auto", Optional.of("deepseek-chat"), Optional.of("deepseek"), 1, 2, 3, 4, true,
-        5, 6, OptionalLong.of(7), true, 200, Optional.of("none"));
+    UsageRecord full =
+        new UsageRecord(
+            "gen-full",
+            Instant.parse("2025-06-02T10:00:00.123456789Z"),
+            "key_x",
+            "auto",
+            Optional.of("deepseek-chat"),
+            Optional.of("deepseek"),
+            1,
+            2,
+            3,
+            4,
+            true,
+            5,
+            6,
+            OptionalLong.of(7),
+            true,
+            200,
+            Optional.of("none"));
     UsageRecord sparse = unserved("gen-sparse", T0);
     write(full, sparse);
 
@@ -74,7 +91,8 @@ class SqliteLedgerReaderTest {
 
   @Test
   void listsRecentRows_newestFirst() {
-    write(served("r1", "k", "m", T0, 1, 1, 1),
+    write(
+        served("r1", "k", "m", T0, 1, 1, 1),
         served("r2", "k", "m", T0.plusSeconds(2), 1, 1, 1),
         served("r3", "k", "m", T0.plusSeconds(1), 1, 1, 1));
 
@@ -92,7 +110,23 @@ class SqliteLedgerReaderTest {
   }
 
   private static UsageRecord unserved(String id, Instant at) {
-    return new UsageRecord(id, at, "key_x", "nope", Optional.empty(), Optional.empty(), 0, 0, 0, 0,
-        false, 0, 3, OptionalLong.empty(), false, 404, Optional.of("model_not_found"));
+    return new UsageRecord(
+        id,
+        at,
+        "key_x",
+        "nope",
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        0,
+        0,
+        0,
+        false,
+        0,
+        3,
+        OptionalLong.empty(),
+        false,
+        404,
+        Optional.of("model_not_found"));
   }
 }

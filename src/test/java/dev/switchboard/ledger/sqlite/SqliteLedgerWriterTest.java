@@ -47,7 +47,8 @@ class SqliteLedgerWriterTest {
 
   @Test
   void commitsEveryRow_whenManyThreadsAppendAtOnce() throws Exception {
-    List<CompletableFuture<Void>> acks = appendConcurrently(1_000, i -> row("gen-" + i, "key_a", 1));
+    List<CompletableFuture<Void>> acks =
+        appendConcurrently(1_000, i -> row("gen-" + i, "key_a", 1));
 
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
@@ -63,13 +64,15 @@ class SqliteLedgerWriterTest {
       lock.execute("BEGIN IMMEDIATE"); // the writer now waits for the lock, its queue fills up
       acks = appendConcurrently(1_000, i -> row("gen-" + i, "key_a", 1));
       Thread.sleep(100);
-      assertThat(acks).as("nothing may be acknowledged before it is committed").noneMatch(
-          CompletableFuture::isDone);
+      assertThat(acks)
+          .as("nothing may be acknowledged before it is committed")
+          .noneMatch(CompletableFuture::isDone);
       lock.execute("COMMIT");
     }
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
-    // The first batch may have taken only the first rows before the lock wait; the rest is one more.
+    // The first batch may have taken only the first rows before the lock wait; the rest is one
+    // more.
     assertThat(writer.batchesCommitted()).isBetween(1L, 2L);
     assertThat(query(db, "SELECT COUNT(*) FROM requests")).isEqualTo("1000");
   }
@@ -82,11 +85,15 @@ class SqliteLedgerWriterTest {
       List<CompletableFuture<Void>> checks = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         String id = "gen-" + i;
-        checks.add(writer.append(row(id, "key_a", 1)).thenRun(() -> {
-          if (reader.find(id).isEmpty()) {
-            missing.add(id);
-          }
-        }));
+        checks.add(
+            writer
+                .append(row(id, "key_a", 1))
+                .thenRun(
+                    () -> {
+                      if (reader.find(id).isEmpty()) {
+                        missing.add(id);
+                      }
+                    }));
       }
       CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
     }
@@ -96,17 +103,28 @@ class SqliteLedgerWriterTest {
   @Test
   void keySpendEqualsTheSumOfItsRows() throws Exception {
     for (String key : List.of("key_a", "key_b", "key_c")) {
-      execute(db, "INSERT INTO api_keys (id, name, key_hash, hint, created_at)"
-          + " VALUES ('" + key + "', '" + key + "', 'hash-" + key + "', 'h', 0)");
+      execute(
+          db,
+          "INSERT INTO api_keys (id, name, key_hash, hint, created_at)"
+              + " VALUES ('"
+              + key
+              + "', '"
+              + key
+              + "', 'hash-"
+              + key
+              + "', 'h', 0)");
     }
     Map<String, Long> expected = new ConcurrentHashMap<>();
     Random random = new Random(42);
     long[] costs = random.longs(600, 0, 5_000_000).toArray();
-    List<CompletableFuture<Void>> acks = appendConcurrently(600, i -> {
-      String key = List.of("key_a", "key_b", "key_c").get(i % 3);
-      expected.merge(key, costs[i], Long::sum);
-      return row("gen-" + i, key, costs[i]);
-    });
+    List<CompletableFuture<Void>> acks =
+        appendConcurrently(
+            600,
+            i -> {
+              String key = List.of("key_a", "key_b", "key_c").get(i % 3);
+              expected.merge(key, costs[i], Long::sum);
+              return row("gen-" + i, key, costs[i]);
+            });
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
     for (String key : expected.keySet()) {
@@ -118,8 +136,10 @@ class SqliteLedgerWriterTest {
 
   @Test
   void duplicateIdFailsOnlyThatRow_andIsNotCharged() throws Exception {
-    execute(db, "INSERT INTO api_keys (id, name, key_hash, hint, created_at)"
-        + " VALUES ('key_a', 'a', 'h1', 'h', 0)");
+    execute(
+        db,
+        "INSERT INTO api_keys (id, name, key_hash, hint, created_at)"
+            + " VALUES ('key_a', 'a', 'h1', 'h', 0)");
     writer.append(row("gen-dup", "key_a", 100)).get(5, TimeUnit.SECONDS);
     CompletableFuture<Void> first;
     CompletableFuture<Void> duplicate;
@@ -137,8 +157,12 @@ class SqliteLedgerWriterTest {
 
     first.get(5, TimeUnit.SECONDS);
     last.get(5, TimeUnit.SECONDS);
-    assertThat(duplicate).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
-        .havingCause().isInstanceOf(StorageException.class).withMessageContaining("gen-dup");
+    assertThat(duplicate)
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableThat()
+        .havingCause()
+        .isInstanceOf(StorageException.class)
+        .withMessageContaining("gen-dup");
     assertThat(twiceInBatch).failsWithin(5, TimeUnit.SECONDS);
     assertThat(query(db, "SELECT COUNT(*) FROM requests")).isEqualTo("3");
     assertThat(query(db, "SELECT spent_micros FROM api_keys WHERE id = 'key_a'")).isEqualTo("130");
@@ -171,11 +195,12 @@ class SqliteLedgerWriterTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        pool.execute(() -> {
-          for (int i = thread; i < count; i += THREADS) {
-            acks.add(writer.append(rows.apply(i)));
-          }
-        });
+        pool.execute(
+            () -> {
+              for (int i = thread; i < count; i += THREADS) {
+                acks.add(writer.append(rows.apply(i)));
+              }
+            });
       }
     }
     return acks;
