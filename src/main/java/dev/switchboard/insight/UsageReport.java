@@ -52,19 +52,12 @@ public record UsageReport(
     List<ModelUsage> top = ranked.subList(0, Math.min(topN, ranked.size()));
     Optional<ModelUsage> rest = sum(ranked.subList(top.size(), ranked.size()));
     List<ModelShare> rows = modelRows(top, rest);
-    long tokens = 0;
-    long requests = 0;
-    long cost = 0;
-    for (ModelUsage model : ranked) {
-      tokens = Math.addExact(tokens, model.totalTokens());
-      requests = Math.addExact(requests, model.requests());
-      cost = Math.addExact(cost, model.costMicros());
-    }
+    ModelUsage total = sum(ranked).orElse(new ModelUsage(OTHERS, 0, 0, 0, 0));
     return new UsageReport(
         period,
-        tokens,
-        requests,
-        cost,
+        total.totalTokens(),
+        total.requests(),
+        total.costMicros(),
         rows.subList(0, top.size()),
         rest.isPresent() ? Optional.of(rows.getLast()) : Optional.empty(),
         countries(ranked, originCountryOf));

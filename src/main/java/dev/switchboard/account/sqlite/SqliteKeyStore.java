@@ -199,25 +199,34 @@ public final class SqliteKeyStore implements KeyStore {
         revokedAt);
   }
 
-  // INSERT OR IGNORE then read back: if two processes race on a new file, both use the winner's
-  // salt.
+  // Read first, so opening an installed database takes no write lock. On a new file, INSERT OR
+  // IGNORE then read back: if two processes race, both use the winner's salt.
   private static byte[] salt(SqliteDatabase database) {
-    byte[] fresh = new byte[SALT_BYTES];
-    new SecureRandom().nextBytes(fresh);
-    try (Connection c = database.connection();
-        PreparedStatement insert =
-            c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)");
-        PreparedStatement select = c.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
-      insert.setString(1, SALT_NAME);
-      insert.setString(2, HexFormat.of().formatHex(fresh));
-      insert.executeUpdate();
-      select.setString(1, SALT_NAME);
-      try (ResultSet rows = select.executeQuery()) {
-        rows.next();
-        return HexFormat.of().parseHex(rows.getString(1));
+    try (Connection c = database.connection()) {
+      Optional<String> salt = readSalt(c);
+      if (salt.isEmpty()) {
+        byte[] fresh = new byte[SALT_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")) {
+          insert.setString(1, SALT_NAME);
+          insert.setString(2, HexFormat.of().formatHex(fresh));
+          insert.executeUpdate();
+        }
+        salt = readSalt(c);
       }
+      return HexFormat.of().parseHex(salt.orElseThrow());
     } catch (SQLException e) {
       throw new StorageException("cannot read the installation salt", e);
+    }
+  }
+
+  private static Optional<String> readSalt(Connection c) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
+      select.setString(1, SALT_NAME);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+      }
     }
   }
 }

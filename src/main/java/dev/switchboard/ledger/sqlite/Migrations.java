@@ -27,6 +27,11 @@ final class Migrations {
   private Migrations() {}
 
   static void apply(Connection connection) throws SQLException {
+    // Up to date is the common case: checking it with a plain read lets a process open the file
+    // (the report CLI) without waiting for the write lock held by a running gateway.
+    if (upToDate(connection)) {
+      return;
+    }
     SqliteDatabase.immediate(
         connection,
         c -> {
@@ -35,11 +40,32 @@ final class Migrations {
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script"
                     + " TEXT NOT NULL, applied_at INTEGER NOT NULL)");
           }
-          for (int version = currentVersion(c) + 1; version <= SCRIPTS.size(); version++) {
+          int current = currentVersion(c);
+          if (current > SCRIPTS.size()) {
+            throw new IllegalStateException(
+                "the database has schema version "
+                    + current
+                    + ", newer than this Switchboard ("
+                    + SCRIPTS.size()
+                    + "); use a newer Switchboard");
+          }
+          for (int version = current + 1; version <= SCRIPTS.size(); version++) {
             run(c, version, SCRIPTS.get(version - 1));
           }
           return null;
         });
+  }
+
+  private static boolean upToDate(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+      if (!rows.next()) {
+        return false;
+      }
+    }
+    return currentVersion(connection) == SCRIPTS.size();
   }
 
   static int currentVersion(Connection connection) throws SQLException {

@@ -119,7 +119,9 @@ public final class SqliteDatabase implements AutoCloseable {
     }
     try (keeper;
         Statement statement = keeper.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      // PASSIVE never waits: TRUNCATE would stall close() for the busy timeout while another
+      // process writes. The last connection to close checkpoints fully anyway.
+      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (SQLException e) {
       throw new StorageException("cannot close the database " + file, e);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.ledger.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,35 @@ class SqliteDatabaseTest {
       assertThat(query(db, "SELECT MAX(version) FROM schema_version")).isEqualTo("1");
       assertThat(query(db, "SELECT value FROM meta WHERE name = 'probe'")).isEqualTo("kept");
     }
+  }
+
+  @Test
+  void opens_whileAnotherProcessHoldsTheWriteLock() throws SQLException {
+    Path file = dir.resolve("busy.db");
+    try (SqliteDatabase gateway = SqliteDatabase.open(file);
+        Connection writer = gateway.connection();
+        Statement lock = writer.createStatement()) {
+      lock.execute("BEGIN IMMEDIATE");
+      lock.execute("INSERT INTO meta (name, value) VALUES ('uncommitted', 'x')");
+
+      // Without the write lock being free; the busy timeout would fail this after 5 s.
+      try (SqliteDatabase report = SqliteDatabase.open(file)) {
+        assertThat(query(report, "SELECT COUNT(*) FROM meta WHERE name = 'uncommitted'"))
+            .isEqualTo("0");
+      }
+      lock.execute("ROLLBACK");
+    }
+  }
+
+  @Test
+  void refusesADatabaseFromANewerVersion() throws SQLException {
+    Path file = dir.resolve("newer.db");
+    try (SqliteDatabase db = SqliteDatabase.open(file)) {
+      execute(db, "INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'V99', 0)");
+    }
+    assertThatThrownBy(() -> SqliteDatabase.open(file))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema version 99");
   }
 
   @Test
@@ -60,7 +90,7 @@ class SqliteDatabaseTest {
     SqliteDatabase db = SqliteDatabase.open(dir.resolve("a.db"));
     db.close();
     db.close();
-    org.assertj.core.api.Assertions.assertThatThrownBy(db::connection)
+    assertThatThrownBy(db::connection)
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("closed");
   }
@@ -69,7 +99,7 @@ class SqliteDatabaseTest {
   void rollsBack_whenWorkFails() throws SQLException {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("a.db"));
         Connection c = db.connection()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
+      assertThatThrownBy(
               () ->
                   SqliteDatabase.immediate(
                       c,
