@@ -1,0 +1,29 @@
+package dev.switchboard.account;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * An API key as stored: never the secret, only an id ({@code key_…}), a unique-while-active name, a
+ * hint showing the first secret characters, an optional spend limit and the spend so far, both in
+ * micro-dollars.
+ */
+public record ApiKey(
+    String id,
+    String name,
+    String hint,
+    OptionalLong limitMicros,
+    long spentMicros,
+    Instant createdAt,
+    Optional<Instant> revokedAt) {
+
+  public boolean active() {
+    return revokedAt.isEmpty();
+  }
+
+  /** True once spend has reached the limit; a key without a limit is never over it. */
+  public boolean overLimit() {
+    return limitMicros.isPresent() && spentMicros >= limitMicros.getAsLong();
+  }
+}

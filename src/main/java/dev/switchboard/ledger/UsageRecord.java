@@ -1,0 +1,56 @@
+package dev.switchboard.ledger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What one client request used and cost: the ledger row. {@code id} is the generation id and is
+ * unique in the ledger; {@code at} is kept at millisecond resolution (the constructor truncates, so
+ * a row read back equals the row written); tokens and cost are never negative.
+ */
+public record UsageRecord(
+    String id,
+    Instant at,
+    String keyId,
+    String requestedModel,
+    Optional<String> servedModel,
+    Optional<String> provider,
+    long promptTokens,
+    long completionTokens,
+    long cachedTokens,
+    long reasoningTokens,
+    boolean estimated,
+    long costMicros,
+    long latencyMs,
+    OptionalLong ttftMs,
+    boolean stream,
+    int status,
+    Optional<String> errorCode) {
+
+  public UsageRecord {
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("a usage record needs a generation id");
+    }
+    at = at.truncatedTo(ChronoUnit.MILLIS);
+    requireNonNegative("promptTokens", promptTokens);
+    requireNonNegative("completionTokens", completionTokens);
+    requireNonNegative("cachedTokens", cachedTokens);
+    requireNonNegative("reasoningTokens", reasoningTokens);
+    requireNonNegative("costMicros", costMicros);
+  }
+
+  /**
+   * Prompt plus completion tokens (cached and reasoning tokens are already counted inside those).
+   */
+  public long totalTokens() {
+    return Math.addExact(promptTokens, completionTokens);
+  }
+
+  private static void requireNonNegative(String field, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + " cannot be negative: " + value);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.switchboard.ledger.sqlite;
+
+import dev.switchboard.ledger.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One SQLite database file in WAL mode, migrated to the current schema on open. It hands out
+ * configured connections (WAL, synchronous=FULL so a commit survives kill -9 and power loss,
+ * busy_timeout 5 s, foreign keys on); several processes may open the same file at once.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+  private static final int BUSY_TIMEOUT_MS = 5_000;
+
+  private final Path file;
+  private final SQLiteDataSource dataSource;
+  // Held open for the database's lifetime so the WAL index is not torn down between operations.
+  private final Connection keeper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SqliteDatabase(Path file, SQLiteDataSource dataSource, Connection keeper) {
+    this.file = file;
+    this.dataSource = dataSource;
+    this.keeper = keeper;
+  }
+
+  /** Opens (creating if needed, with parent directories) and migrates the database file. */
+  public static SqliteDatabase open(Path file) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Path parent = absolute.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot create the directory of " + absolute, e);
+    }
+    SQLiteDataSource dataSource = new SQLiteDataSource(config());
+    dataSource.setUrl("jdbc:sqlite:" + absolute);
+    try {
+      Connection keeper = dataSource.getConnection();
+      try {
+        Migrations.apply(keeper);
+      } catch (SQLException | RuntimeException e) {
+        keeper.close();
+        throw e;
+      }
+      return new SqliteDatabase(absolute, dataSource, keeper);
+    } catch (SQLException e) {
+      throw new StorageException("cannot open the database " + absolute, e);
+    }
+  }
+
+  private static SQLiteConfig config() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    return config;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * A new connection in auto-commit mode; the caller closes it and uses one thread at a time. Use
+   * {@link #immediate} for multi-statement writes.
+   */
+  public Connection connection() throws SQLException {
+    if (closed.get()) {
+      throw new SQLException("the database " + file + " is closed");
+    }
+    return dataSource.getConnection();
+  }
+
+  /**
+   * Runs work in one {@code BEGIN IMMEDIATE} transaction: the write lock is taken up front (waiting
+   * up to the busy timeout) so the transaction cannot fail half-way on a lock upgrade. Rolls back
+   * on any exception.
+   */
+  public static <T> T immediate(Connection connection, SqlWork<T> work) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        T result = work.run(connection);
+        statement.execute("COMMIT");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(statement, e);
+        throw e;
+      }
+    }
+  }
+
+  // SQLite rolls some failures back by itself (I/O, out of memory); then ROLLBACK fails and is
+  // noted.
+  private static void rollbackQuietly(Statement statement, Exception cause) {
+    try {
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Checkpoints the WAL into the main file (best effort) and releases the database. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try (keeper;
+        Statement statement = keeper.createStatement()) {
+      // PASSIVE never waits: TRUNCATE would stall close() for the busy timeout while another
+      // process writes. The last connection to close checkpoints fully anyway.
+      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      throw new StorageException("cannot close the database " + file, e);
+    }
+  }
+
+  /** A unit of JDBC work inside a transaction. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.switchboard.ledger.sqlite;
+
+import dev.switchboard.ledger.LedgerReader;
+import dev.switchboard.ledger.ModelUsage;
+import dev.switchboard.ledger.StorageException;
+import dev.switchboard.ledger.UsageRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the ledger through short-lived connections: WAL lets it read a consistent snapshot while
+ * the gateway (this or another process) writes. Blocking and thread-safe.
+ */
+public final class SqliteLedgerReader implements LedgerReader {
+  private static final String USAGE_BY_MODEL =
+      "SELECT served_model, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens), SUM(cost_micros)"
+          + " FROM requests"
+          + " WHERE at >= ? AND at < ? AND served_model IS NOT NULL"
+          + " AND status BETWEEN 200 AND 299 AND error_code IS NULL"
+          + " GROUP BY served_model"
+          + " ORDER BY SUM(prompt_tokens) + SUM(completion_tokens) DESC, served_model";
+  private static final String FIND = "SELECT " + UsageRows.COLUMNS + " FROM requests WHERE id = ?";
+  private static final String RECENT =
+      "SELECT " + UsageRows.COLUMNS + " FROM requests ORDER BY at DESC, seq DESC LIMIT ?";
+
+  private final SqliteDatabase database;
+
+  private SqliteLedgerReader(SqliteDatabase database) {
+    this.database = database;
+  }
+
+  public static SqliteLedgerReader of(SqliteDatabase database) {
+    return new SqliteLedgerReader(database);
+  }
+
+  @Override
+  public List<ModelUsage> usageByModel(Instant from, Instant to) {
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(USAGE_BY_MODEL)) {
+      query.setLong(1, from.toEpochMilli());
+      query.setLong(2, to.toEpochMilli());
+      List<ModelUsage> usage = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          usage.add(
+              new ModelUsage(
+                  rows.getString(1),
+                  rows.getLong(2),
+                  rows.getLong(3),
+                  rows.getLong(4),
+                  rows.getLong(5)));
+        }
+      }
+      return List.copyOf(usage);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read usage by model", e);
+    }
+  }
+
+  @Override
+  public Optional<UsageRecord> find(String id) {
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(FIND)) {
+      query.setString(1, id);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? Optional.of(UsageRows.read(rows)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot read ledger row " + id, e);
+    }
+  }
+
+  @Override
+  public List<UsageRecord> recent(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit cannot be negative: " + limit);
+    }
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(RECENT)) {
+      query.setInt(1, limit);
+      List<UsageRecord> records = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          records.add(UsageRows.read(rows));
+        }
+      }
+      return List.copyOf(records);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read recent ledger rows", e);
+    }
+  }
+}

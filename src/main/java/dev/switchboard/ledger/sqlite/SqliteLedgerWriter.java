@@ -1,0 +1,228 @@
+package dev.switchboard.ledger.sqlite;
+
+import dev.switchboard.ledger.LedgerWriter;
+import dev.switchboard.ledger.StorageException;
+import dev.switchboard.ledger.UsageRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The group-commit ledger writer: one daemon thread ("ledger-writer") owns one connection and
+ * commits everything queued (up to {@value #MAX_BATCH} rows) in one transaction, adding each row's
+ * cost to its key's {@code spent_micros} in the same transaction. Futures complete on the writer
+ * thread, after the commit; callers on an event loop should hop back to their own context before
+ * doing real work.
+ */
+public final class SqliteLedgerWriter implements LedgerWriter {
+  static final int MAX_BATCH = 1_000;
+
+  private static final String CHARGE_KEY =
+      "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
+  private final Connection connection;
+  // Lock-free and unbounded, so append never parks an event-loop thread.
+  private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong batchesCommitted = new AtomicLong();
+  private final AtomicLong rowsCommitted = new AtomicLong();
+  private final Thread thread;
+
+  private SqliteLedgerWriter(Connection connection) {
+    this.connection = connection;
+    this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
+  }
+
+  /** Starts a writer with its own connection to the database. */
+  public static SqliteLedgerWriter open(SqliteDatabase database) {
+    try {
+      SqliteLedgerWriter writer = new SqliteLedgerWriter(database.connection());
+      writer.thread.start();
+      return writer;
+    } catch (SQLException e) {
+      throw new StorageException("cannot open the ledger writer on " + database.file(), e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> append(UsageRecord record) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (closed.get()) {
+      return failClosed(done);
+    }
+    Pending pending = new Pending(record, done);
+    queue.offer(pending);
+    // close() may have raced past the check above and the writer drained for the last time; whoever
+    // removes the row from the queue answers it, so it is never left pending.
+    if (closed.get() && queue.remove(pending)) {
+      return failClosed(done);
+    }
+    return done;
+  }
+
+  /** Transactions committed so far (one per batch, or one per row when a batch was retried). */
+  public long batchesCommitted() {
+    return batchesCommitted.get();
+  }
+
+  public long rowsCommitted() {
+    return rowsCommitted.get();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      queue.offer(Wake.WAKE);
+    }
+    if (Thread.currentThread() != thread) {
+      joinUninterruptibly();
+    }
+  }
+
+  // Returning before the drain finished would break close()'s promise, so an interrupt only defers.
+  private void joinUninterruptibly() {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    List<Queued> drained = new ArrayList<>(MAX_BATCH);
+    try (connection) {
+      while (true) {
+        Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
+        if (first == null) {
+          return; // closed and drained
+        }
+        drained.add(first);
+        queue.drainTo(drained, MAX_BATCH - 1);
+        List<Pending> batch =
+            drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
+        if (!batch.isEmpty()) {
+          write(batch);
+        }
+        drained.clear();
+      }
+    } catch (SQLException e) {
+      // Closing the connection failed after every row was answered; nothing is lost.
+    }
+  }
+
+  private Queued takeUninterruptibly() {
+    while (true) {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        // The writer stops only through close(), which drains the queue first.
+      }
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    try {
+      commit(batch);
+    } catch (SQLException | RuntimeException e) {
+      if (batch.size() == 1 || !causedByARow(e)) {
+        batch.forEach(pending -> fail(pending, e));
+        return;
+      }
+      // One bad row (a duplicate id) must not sink the others: retry each row on its own.
+      for (Pending pending : batch) {
+        try {
+          commit(List.of(pending));
+        } catch (SQLException | RuntimeException rowFailure) {
+          fail(pending, rowFailure);
+        }
+      }
+    }
+  }
+
+  // A lock timeout or I/O error would only repeat once per row (5 s each when busy), so only a
+  // constraint violation or bad data is worth a row-by-row retry.
+  private static boolean causedByARow(Exception e) {
+    return e instanceof RuntimeException
+        || e instanceof SQLException sql
+            && sql.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
+  }
+
+  private void commit(List<Pending> batch) throws SQLException {
+    SqliteDatabase.immediate(
+        connection,
+        c -> {
+          insert(c, batch);
+          charge(c, batch);
+          return null;
+        });
+    batchesCommitted.incrementAndGet();
+    rowsCommitted.addAndGet(batch.size());
+    for (Pending pending : batch) {
+      pending.done().complete(null);
+    }
+  }
+
+  private static void insert(Connection c, List<Pending> batch) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(UsageRows.INSERT)) {
+      for (Pending pending : batch) {
+        UsageRows.bind(insert, pending.record());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  // Summing per key first keeps it to one UPDATE per key per batch; the total equals the row sum.
+  private static void charge(Connection c, List<Pending> batch) throws SQLException {
+    Map<String, Long> costByKey = new LinkedHashMap<>();
+    for (Pending pending : batch) {
+      costByKey.merge(pending.record().keyId(), pending.record().costMicros(), Math::addExact);
+    }
+    try (PreparedStatement update = c.prepareStatement(CHARGE_KEY)) {
+      for (Map.Entry<String, Long> entry : costByKey.entrySet()) {
+        if (entry.getValue() != 0) {
+          update.setLong(1, entry.getValue());
+          update.setString(2, entry.getKey());
+          update.addBatch();
+        }
+      }
+      update.executeBatch();
+    }
+  }
+
+  private static void fail(Pending pending, Exception cause) {
+    pending
+        .done()
+        .completeExceptionally(
+            new StorageException(
+                "ledger row " + pending.record().id() + " was not committed", cause));
+  }
+
+  private static CompletableFuture<Void> failClosed(CompletableFuture<Void> done) {
+    done.completeExceptionally(new IllegalStateException("the ledger writer is closed"));
+    return done;
+  }
+
+  private sealed interface Queued permits Pending, Wake {}
+
+  private record Pending(UsageRecord record, CompletableFuture<Void> done) implements Queued {}
+
+  /** Queued by close() to wake a writer blocked on an empty queue. */
+  private enum Wake implements Queued {
+    WAKE
+  }
+}

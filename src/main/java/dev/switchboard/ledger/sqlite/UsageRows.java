@@ -1,0 +1,74 @@
+package dev.switchboard.ledger.sqlite;
+
+import dev.switchboard.ledger.UsageRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Maps {@link UsageRecord} to and from the {@code requests} table; the one list of its columns. */
+final class UsageRows {
+  static final String COLUMNS =
+      "id, at, key_id, requested_model, served_model, provider, prompt_tokens, completion_tokens,"
+          + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
+          + " status, error_code";
+  static final String INSERT =
+      "INSERT INTO requests ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private UsageRows() {}
+
+  static void bind(PreparedStatement insert, UsageRecord r) throws SQLException {
+    insert.setString(1, r.id());
+    insert.setLong(2, r.at().toEpochMilli());
+    insert.setString(3, r.keyId());
+    insert.setString(4, r.requestedModel());
+    insert.setString(5, r.servedModel().orElse(null));
+    insert.setString(6, r.provider().orElse(null));
+    insert.setLong(7, r.promptTokens());
+    insert.setLong(8, r.completionTokens());
+    insert.setLong(9, r.cachedTokens());
+    insert.setLong(10, r.reasoningTokens());
+    insert.setInt(11, r.estimated() ? 1 : 0);
+    insert.setLong(12, r.costMicros());
+    insert.setLong(13, r.latencyMs());
+    if (r.ttftMs().isPresent()) {
+      insert.setLong(14, r.ttftMs().getAsLong());
+    } else {
+      insert.setNull(14, Types.INTEGER);
+    }
+    insert.setInt(15, r.stream() ? 1 : 0);
+    insert.setInt(16, r.status());
+    insert.setString(17, r.errorCode().orElse(null));
+  }
+
+  static UsageRecord read(ResultSet row) throws SQLException {
+    return new UsageRecord(
+        row.getString("id"),
+        Instant.ofEpochMilli(row.getLong("at")),
+        row.getString("key_id"),
+        row.getString("requested_model"),
+        Optional.ofNullable(row.getString("served_model")),
+        Optional.ofNullable(row.getString("provider")),
+        row.getLong("prompt_tokens"),
+        row.getLong("completion_tokens"),
+        row.getLong("cached_tokens"),
+        row.getLong("reasoning_tokens"),
+        row.getInt("estimated") != 0,
+        row.getLong("cost_micros"),
+        row.getLong("latency_ms"),
+        optionalLong(row, "ttft_ms"),
+        row.getInt("stream") != 0,
+        row.getInt("status"),
+        Optional.ofNullable(row.getString("error_code")));
+  }
+
+  private static OptionalLong optionalLong(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.ledger;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Builds ledger rows for tests. */
+public final class UsageRecords {
+  public static final Instant T0 = Instant.parse("2025-06-02T10:00:00Z");
+
+  private UsageRecords() {}
+
+  /** A successful, non-streamed row for model "m" with 10 prompt and 5 completion tokens. */
+  public static UsageRecord row(String id, String keyId, long costMicros) {
+    return served(id, keyId, "m", T0, 10, 5, costMicros);
+  }
+
+  public static UsageRecord served(
+      String id, String keyId, String model, Instant at, long prompt, long completion, long cost) {
+    return new UsageRecord(
+        id,
+        at,
+        keyId,
+        model,
+        Optional.of(model),
+        Optional.of("prov"),
+        prompt,
+        completion,
+        0,
+        0,
+        false,
+        cost,
+        120,
+        OptionalLong.empty(),
+        false,
+        200,
+        Optional.empty());
+  }
+
+  public static UsageRecord failed(String id, String model, Instant at, int status, String error) {
+    return new UsageRecord(
+        id,
+        at,
+        "key_test",
+        model,
+        Optional.of(model),
+        Optional.of("prov"),
+        7,
+        3,
+        0,
+        0,
+        true,
+        0,
+        50,
+        OptionalLong.of(20),
+        true,
+        status,
+        Optional.of(error));
+  }
+}

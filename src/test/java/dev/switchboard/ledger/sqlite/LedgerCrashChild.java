@@ -1,0 +1,54 @@
+package dev.switchboard.ledger.sqlite;
+
+import static dev.switchboard.ledger.UsageRecords.row;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Child JVM for {@link LedgerCrashTest}: appends rows until killed, writing each id to the ack file
+ * once its future completed. Acks are flushed to the kernel, so a SIGKILL cannot lose them.
+ */
+public final class LedgerCrashChild {
+  private static final int IN_FLIGHT = 256;
+  private static final int MAX_ROWS = 2_000_000; // a bound in case the parent never kills us
+
+  private LedgerCrashChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    try (SqliteDatabase db = SqliteDatabase.open(Path.of(args[0]));
+        SqliteLedgerWriter writer = SqliteLedgerWriter.open(db);
+        Writer acks = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
+      for (int i = 0; i < MAX_ROWS; i++) {
+        String id = "crash-" + i;
+        inFlight.acquire();
+        writer
+            .append(row(id, "key_crash", 1))
+            .whenComplete(
+                (ok, failure) -> {
+                  inFlight.release();
+                  if (failure == null) {
+                    ack(acks, id);
+                  }
+                });
+      }
+    }
+  }
+
+  private static void ack(Writer acks, String id) {
+    synchronized (acks) {
+      try {
+        acks.write(id + "\n");
+        acks.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.switchboard.ledger.sqlite;
+
+import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every row acknowledged before a SIGKILL is in the database afterwards. */
+class LedgerCrashTest {
+  private static final int ACKS_BEFORE_KILL = 2_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void acknowledgedRowsSurviveKill9() throws Exception {
+    Path dbFile = dir.resolve("ledger.db");
+    Path ackFile = dir.resolve("acks.txt");
+    Process child = startChild(dbFile, ackFile);
+    try {
+      awaitAcks(child, ackFile);
+    } finally {
+      child.destroyForcibly(); // SIGKILL: no shutdown hooks, no close()
+      child.waitFor(10, TimeUnit.SECONDS);
+    }
+    assertThat(child.exitValue()).as("the child was killed, it did not finish").isNotZero();
+
+    List<String> acked = completeLines(ackFile);
+    assertThat(acked).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+    try (SqliteDatabase db = SqliteDatabase.open(dbFile)) {
+      assertThat(query(db, "PRAGMA integrity_check")).isEqualTo("ok");
+      SqliteLedgerReader reader = SqliteLedgerReader.of(db);
+      assertThat(acked).allSatisfy(id -> assertThat(reader.find(id)).as(id).isPresent());
+    }
+  }
+
+  private static Process startChild(Path dbFile, Path ackFile) throws IOException {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return new ProcessBuilder(
+            java,
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            LedgerCrashChild.class.getName(),
+            dbFile.toString(),
+            ackFile.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dbFile.resolveSibling("child.log").toFile())
+        .start();
+  }
+
+  private static void awaitAcks(Process child, Path ackFile) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (completeLines(ackFile).size() < ACKS_BEFORE_KILL) {
+      if (!child.isAlive()) {
+        throw new AssertionError(
+            "the child died early: " + Files.readString(ackFile.resolveSibling("child.log")));
+      }
+      assertThat(Instant.now()).as("child acknowledged rows in time").isBefore(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  // The line being written at the moment of the kill may be cut short; it was never an ack.
+  private static List<String> completeLines(Path ackFile) throws IOException {
+    if (!Files.exists(ackFile)) {
+      return List.of();
+    }
+    String text = Files.readString(ackFile, StandardCharsets.UTF_8);
+    String complete = text.substring(0, text.lastIndexOf('\n') + 1);
+    return complete.isEmpty() ? List.of() : List.of(complete.split("\n"));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.switchboard.ledger.sqlite;
+
+import static dev.switchboard.ledger.UsageRecords.T0;
+import static dev.switchboard.ledger.UsageRecords.failed;
+import static dev.switchboard.ledger.UsageRecords.served;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.ledger.ModelUsage;
+import dev.switchboard.ledger.UsageRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteLedgerReaderTest {
+  @TempDir Path dir;
+  private SqliteDatabase db;
+  private SqliteLedgerReader reader;
+
+  @BeforeEach
+  void open() {
+    db = SqliteDatabase.open(dir.resolve("ledger.db"));
+    reader = SqliteLedgerReader.of(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void sumsSuccessfulRowsPerServedModel_inPeriod_byTokensDescending() {
+    Instant hour = T0.plus(Duration.ofHours(1));
+    write(
+        served("a1", "k", "small", T0, 100, 50, 7),
+        served("a2", "k", "small", hour, 200, 25, 3),
+        served("b1", "k", "big", T0, 1_000, 0, 1_000),
+        served("c1", "k", "tie-b", T0, 10, 0, 1),
+        served("c2", "k", "tie-a", T0, 5, 5, 1),
+        served("early", "k", "small", T0.minusMillis(1), 999, 999, 999),
+        served("late", "k", "small", T0.plus(Duration.ofDays(1)), 999, 999, 999),
+        failed("err", "small", T0, 502, "upstream_failed"),
+        failed("cut", "small", T0, 200, "stream_truncated"),
+        unserved("none", T0));
+
+    List<ModelUsage> usage = reader.usageByModel(T0, T0.plus(Duration.ofDays(1)));
+
+    assertThat(usage)
+        .containsExactly(
+            new ModelUsage("big", 1, 1_000, 0, 1_000),
+            new ModelUsage("small", 2, 300, 75, 10),
+            new ModelUsage("tie-a", 1, 5, 5, 1),
+            new ModelUsage("tie-b", 1, 10, 0, 1));
+  }
+
+  @Test
+  void findsARow_exactlyAsWritten() {
+    UsageRecord full =
+        new UsageRecord(
+            "gen-full",
+            Instant.parse("2025-06-02T10:00:00.123456789Z"),
+            "key_x",
+            "auto",
+            Optional.of("deepseek-chat"),
+            Optional.of("deepseek"),
+            1,
+            2,
+            3,
+            4,
+            true,
+            5,
+            6,
+            OptionalLong.of(7),
+            true,
+            200,
+            Optional.of("none"));
+    UsageRecord sparse = unserved("gen-sparse", T0);
+    write(full, sparse);
+
+    assertThat(reader.find("gen-full")).contains(full);
+    assertThat(full.at()).isEqualTo(Instant.parse("2025-06-02T10:00:00.123Z"));
+    assertThat(reader.find("gen-sparse")).contains(sparse);
+    assertThat(reader.find("gen-missing")).isEmpty();
+  }
+
+  @Test
+  void listsRecentRows_newestFirst() {
+    write(
+        served("r1", "k", "m", T0, 1, 1, 1),
+        served("r2", "k", "m", T0.plusSeconds(2), 1, 1, 1),
+        served("r3", "k", "m", T0.plusSeconds(1), 1, 1, 1));
+
+    assertThat(reader.recent(2)).extracting(UsageRecord::id).containsExactly("r2", "r3");
+    assertThat(reader.recent(10)).extracting(UsageRecord::id).containsExactly("r2", "r3", "r1");
+    assertThat(reader.recent(0)).isEmpty();
+  }
+
+  private void write(UsageRecord... records) {
+    try (SqliteLedgerWriter writer = SqliteLedgerWriter.open(db)) {
+      for (UsageRecord record : records) {
+        writer.append(record);
+      }
+    }
+  }
+
+  private static UsageRecord unserved(String id, Instant at) {
+    return new UsageRecord(
+        id,
+        at,
+        "key_x",
+        "nope",
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        0,
+        0,
+        0,
+        false,
+        0,
+        3,
+        OptionalLong.empty(),
+        false,
+        404,
+        Optional.of("model_not_found"));
+  }
+}
