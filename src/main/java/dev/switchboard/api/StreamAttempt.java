@@ -16,7 +16,6 @@ import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,10 +61,8 @@ final class StreamAttempt {
   }
 
   void run() {
-    HttpClientResponse response = exchange.response();
-    response.handler(this::received);
-    response.exceptionHandler(error -> fail(UpstreamFailures.of(error, true)));
-    response.endHandler(v -> ended());
+    exchange.onFailure(error -> fail(UpstreamFailures.of(error, true)));
+    exchange.stream(this::received, v -> ended());
   }
 
   Route route() {
@@ -145,8 +142,8 @@ final class StreamAttempt {
     pending.forEach(client::write);
     pending.clear();
     if (client.writeQueueFull()) {
-      exchange.response().pause();
-      client.onDrain(() -> exchange.response().resume());
+      exchange.pause();
+      client.onDrain(exchange::resume);
     }
   }
 

@@ -54,7 +54,7 @@ final class StreamRelay {
       return;
     }
     if (exchange.status() / 100 != 2) {
-      exchange.response().body()
+      exchange.body()
           .onSuccess(body -> failed(route.format().decodeFailure(exchange.status(), exchange.retryAfter(), body.getBytes())))
           .onFailure(error -> failed(UpstreamFailures.of(error, true)));
       return;

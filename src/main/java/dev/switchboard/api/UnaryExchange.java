@@ -50,8 +50,9 @@ final class UnaryExchange {
       return;
     }
     current = Optional.of(exchange);
+    exchange.onFailure(error -> failed(UpstreamFailures.of(error, true)));
     call.firstToken();
-    exchange.response().body()
+    exchange.body()
         .onSuccess(body -> {
           if (exchange.status() / 100 == 2) {
             decoded(route, body);

@@ -16,15 +16,17 @@ import java.time.Duration;
  * provider's credential as the call's format asks. Thread-safe; one per gateway.
  */
 public final class UpstreamClient {
+  private final Vertx vertx;
   private final HttpClientAgent http;
   private final long connectTimeoutMs;
-  private final long idleTimeoutMs;
+  private final Duration idleTimeout;
 
   public UpstreamClient(Vertx vertx, Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
     HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setVerifyHost(true).setDecompressionSupported(true);
     this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
+    this.vertx = vertx;
     this.connectTimeoutMs = connectTimeout.toMillis();
-    this.idleTimeoutMs = idleTimeout.toMillis();
+    this.idleTimeout = idleTimeout;
   }
 
   /**
@@ -37,10 +39,19 @@ public final class UpstreamClient {
             .setMethod(HttpMethod.POST)
             .setAbsoluteURI(join(endpoint.baseUrl(), call.path()))
             .setConnectTimeout(connectTimeoutMs)
-            .setIdleTimeout(idleTimeoutMs);
+            .setIdleTimeout(idleTimeout.toMillis());
     call.headers().forEach(options::putHeader);
     endpoint.apiKey().ifPresent(key -> Credentials.inject(call.auth(), key, options));
-    return http.request(options).compose(request -> request.send(Buffer.buffer(call.body())).map(response -> new UpstreamExchange(request, response)));
+    return http.request(options).compose(request -> {
+      UpstreamExchange[] exchange = new UpstreamExchange[1];
+      // Failures before the headers fail send(); later ones go to the exchange's handler.
+      request.exceptionHandler(error -> {
+        if (exchange[0] != null) {
+          exchange[0].failed(error);
+        }
+      });
+      return request.send(Buffer.buffer(call.body())).map(response -> exchange[0] = new UpstreamExchange(vertx, request, response, idleTimeout));
+    });
   }
 
   public Future<Void> close() {

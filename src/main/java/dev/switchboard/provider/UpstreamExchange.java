@@ -1,14 +1,106 @@
 package dev.switchboard.provider;
 
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
-/** A provider's response whose headers have arrived; the body is still to be read or streamed. */
-public record UpstreamExchange(HttpClientRequest request, HttpClientResponse response) {
+/**
+ * A provider's response whose headers have arrived; the body is still to be read or streamed.
+ * Transport failures after that point (reset, or no byte for the idle timeout) reach {@link #onFailure}.
+ */
+public final class UpstreamExchange {
+  private final Vertx vertx;
+  private final HttpClientRequest request;
+  private final HttpClientResponse response;
+  private final long idleNanos;
+  private Handler<Throwable> failureHandler = error -> {};
+  private long lastActivity = System.nanoTime();
+  private long watchdog = -1;
+  private boolean over;
+  private boolean paused;
+
+  UpstreamExchange(Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idleTimeout) {
+    this.vertx = vertx;
+    this.request = request;
+    this.response = response;
+    this.idleNanos = idleTimeout.toNanos();
+  }
+
+  /** Streams the body: each read goes to {@code data}, then {@code end}; a silent provider fails after the idle timeout. */
+  public void stream(Handler<Buffer> data, Handler<Void> end) {
+    watch();
+    response.handler(bytes -> {
+      lastActivity = System.nanoTime();
+      data.handle(bytes);
+    });
+    response.endHandler(v -> {
+      stop();
+      end.handle(null);
+    });
+  }
+
+  /** The whole body, bounded by the idle timeout like a stream. */
+  public Future<Buffer> body() {
+    watch();
+    return response.body().andThen(result -> stop());
+  }
+
+  /** Back-pressure from a slow client: the provider waits, and that wait is not idleness. */
+  public void pause() {
+    paused = true;
+    response.pause();
+  }
+
+  public void resume() {
+    paused = false;
+    lastActivity = System.nanoTime();
+    response.resume();
+  }
+
+  private void watch() {
+    long period = Math.max(10, idleNanos / 4_000_000);
+    watchdog = vertx.setPeriodic(period, id -> {
+      if (!over && !paused && System.nanoTime() - lastActivity > idleNanos) {
+        // Vert.x's own idle timeout does not cover a response that has begun; this does.
+        stop();
+        failed(new TimeoutException("no data from the provider for " + Duration.ofNanos(idleNanos)));
+        request.reset();
+      }
+    });
+  }
+
+  private void stop() {
+    over = true;
+    if (watchdog >= 0) {
+      vertx.cancelTimer(watchdog);
+    }
+  }
+
+  public HttpClientResponse response() {
+    return response;
+  }
+
   public int status() {
     return response.statusCode();
+  }
+
+  /** Called once for a failure of the exchange after the headers: the response's or the request's (an idle timeout resets the request). */
+  public void onFailure(Handler<Throwable> handler) {
+    this.failureHandler = handler;
+    response.exceptionHandler(this::failed);
+  }
+
+  void failed(Throwable error) {
+    Handler<Throwable> handler = failureHandler;
+    // Only the first failure counts: a reset after a timeout reports the timeout.
+    failureHandler = ignored -> {};
+    handler.handle(error);
   }
 
   /** Retry-After in seconds, when the provider sent one. */
@@ -26,6 +118,7 @@ public record UpstreamExchange(HttpClientRequest request, HttpClientResponse res
 
   /** Stops the provider's work: resets the stream so an upstream that bills by the token stops generating. */
   public void cancel() {
+    stop();
     request.reset();
   }
 }

@@ -34,7 +34,7 @@ class OpenAiSdkTest {
     assertThat(completion.choices().getFirst().message().content()).hasValueSatisfying(text -> assertThat(text).isNotBlank());
     CompletionUsage usage = completion.usage().orElseThrow();
     assertThat(usage.promptTokens()).isPositive();
-    assertThat(usage._additionalProperties().get("cost")).as("cost rides along as an extra usage field").isNotNull();
+    assertThat(usage._allProperties().get("cost")).as("cost rides along as an extra usage field").isNotNull();
   }
 
   @Test
