@@ -9,6 +9,7 @@ import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.sim.SimProvider;
 import io.vertx.core.DeploymentOptions;
@@ -57,7 +58,7 @@ public final class Switchboard implements AutoCloseable {
     KeyAuthenticator authenticator = new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
     LedgerWriter ledger = SqliteLedgerWriter.open(database);
     Vertx vertx = Vertx.vertx();
-    GatewayVerticle.Services services = new GatewayVerticle.Services(resolved, catalog, authenticator, ledger);
+    GatewayVerticle.Services services = new GatewayVerticle.Services(resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database));
     DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment = vertx.deployVerticle(() -> new GatewayVerticle(services), options).toCompletionStage().toCompletableFuture().join();
     return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);

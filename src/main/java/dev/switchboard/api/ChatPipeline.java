@@ -61,7 +61,7 @@ final class ChatPipeline {
       admit(key);
       routes = planner.plan(request.model());
     } catch (GatewayError error) {
-      settlement.fail(call, error.kind().code(), error.kind().status(), "", false)
+      settlement.fail(call, error, "")
           .onComplete(ignored -> Replies.error(ctx.response().putHeader(Replies.GENERATION_ID, call.generationId), ingress, error));
       return;
     }

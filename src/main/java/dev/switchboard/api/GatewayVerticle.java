@@ -3,6 +3,7 @@ package dev.switchboard.api;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
+import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.WireFormats;
@@ -16,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayVerticle extends VerticleBase {
   /** What every instance shares: thread-safe services built once by the wiring. */
-  public record Services(Config config, Catalog catalog, KeyAuthenticator keys, LedgerWriter ledger) {}
+  public record Services(Config config, Catalog catalog, KeyAuthenticator keys, LedgerWriter ledger, LedgerReader ledgerReader) {}
 
   private final Services services;
   private UpstreamClient upstream;
@@ -46,8 +48,13 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, openai));
+    GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
     router.get("/v1/models").handler(ctx -> ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
         .onSuccess(key -> Replies.json(ctx.response(), 200, models.body()))
+        .onFailure(error -> Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
+    router.get("/v1/generation").handler(ctx -> ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
+        .compose(key -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id"))))
+        .onSuccess(body -> Replies.json(ctx.response(), 200, body))
         .onFailure(error -> Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     router.route().last().handler(ctx -> Replies.error(ctx.response(), openai, GatewayError.of(ErrorKind.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.normalizedPath())));

@@ -4,6 +4,7 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
 import dev.switchboard.routing.Route;
+import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Usage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * caller's event loop once the row is durable, which is when the client may see the end.
  */
 final class Settlement {
+  /** nginx's status for a request the client abandoned; it never goes on the wire. */
+  private static final int CLIENT_CLOSED = 499;
   private final LedgerWriter ledger;
   private final Vertx vertx;
 
@@ -30,15 +33,22 @@ final class Settlement {
     return append(record(call, priced, cost, 200, Optional.empty())).map(priced);
   }
 
-  /**
-   * A request that ended in an error. Tokens are recorded; only a client's own cancel is billed
-   * (the provider worked until then), a failure of ours or a provider's is not.
-   */
-  Future<Void> fail(ChatCall call, String errorCode, int status, String completionText, boolean billed) {
+  /** A request that ended in an error: its tokens are recorded, not billed (a cut answer is not worth paying for). */
+  Future<Void> fail(ChatCall call, GatewayError error, String completionText) {
+    RequestLog.failed(call, error);
+    return append(unfinished(call, completionText, false, error.kind().status(), error.kind().code()));
+  }
+
+  /** The client went away: what the provider generated until then is billed, as providers bill it. */
+  Future<Void> cancelled(ChatCall call, String completionText) {
+    return append(unfinished(call, completionText, true, CLIENT_CLOSED, "client_closed"));
+  }
+
+  private static UsageRecord unfinished(ChatCall call, String completionText, boolean billed, int status, String errorCode) {
     // A request that never reached a provider used no tokens.
     Usage usage = call.route().isPresent() ? TokenEstimator.estimate(call.request, completionText) : Usage.estimated(0, 0);
     Money cost = billed && call.route().isPresent() ? call.route().get().deployment().prices().cost(usage) : Money.ZERO;
-    return append(record(call, usage, cost, status, Optional.of(errorCode)));
+    return record(call, usage, cost, status, Optional.of(errorCode));
   }
 
   private Future<Void> append(UsageRecord record) {

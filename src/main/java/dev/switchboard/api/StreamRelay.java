@@ -99,7 +99,7 @@ final class StreamRelay {
     }
     done = true;
     String partial = current.map(attempt -> attempt.tap().completionText()).orElse("");
-    settlement.fail(call, error.kind().code(), error.kind().status(), partial, false)
+    settlement.fail(call, error, partial)
         .onComplete(ignored -> {
           if (client.headersSent()) {
             encoder.fail(error, client::write);
@@ -117,6 +117,6 @@ final class StreamRelay {
     done = true;
     current.ifPresent(StreamAttempt::cancel);
     String partial = current.map(attempt -> attempt.tap().completionText()).orElse("");
-    settlement.fail(call, "client_closed", 499, partial, true);
+    settlement.cancelled(call, partial);
   }
 }

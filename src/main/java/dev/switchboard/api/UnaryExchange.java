@@ -107,7 +107,7 @@ final class UnaryExchange {
       return;
     }
     done = true;
-    settlement.fail(call, error.kind().code(), error.kind().status(), "", false)
+    settlement.fail(call, error, "")
         .onComplete(ignored -> Replies.error(out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error));
   }
 
@@ -117,6 +117,6 @@ final class UnaryExchange {
     }
     done = true;
     current.ifPresent(UpstreamExchange::cancel);
-    settlement.fail(call, "client_closed", 499, "", true);
+    settlement.cancelled(call, "");
   }
 }
