@@ -1,10 +1,14 @@
 package dev.switchboard.api;
 
+import dev.switchboard.provider.UpstreamClient;
+import dev.switchboard.provider.UpstreamExchange;
+import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.routing.FallbackPolicy;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.UpstreamFailure;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +31,40 @@ final class Attempts {
 
   Route current() {
     return routes.get(index);
+  }
+
+  /**
+   * Calls the route's provider. Completes with an exchange whose status is 2xx; anything else
+   * (a transport error, a non-2xx answer) fails the future with the classified failure.
+   */
+  static Future<UpstreamExchange> call(UpstreamClient upstream, ChatCall call, Route route) {
+    call.attempting(route);
+    return upstream.send(route.endpoint(), route.format().encodeRequest(call.request, route.target()))
+        .recover(error -> Future.failedFuture(new Failed(UpstreamFailures.of(error, true))))
+        .compose(exchange -> exchange.status() / 100 == 2 ? Future.succeededFuture(exchange) : rejected(route, exchange));
+  }
+
+  /** The failure behind a failed attempt future. */
+  static UpstreamFailure failureOf(Throwable error) {
+    return error instanceof Failed failed ? failed.failure : UpstreamFailures.of(error, true);
+  }
+
+  private static Future<UpstreamExchange> rejected(Route route, UpstreamExchange exchange) {
+    return exchange.body()
+        .transform(body -> Future.failedFuture(new Failed(body.succeeded()
+            ? route.format().decodeFailure(exchange.status(), exchange.retryAfter(), body.result().getBytes())
+            : UpstreamFailures.of(body.cause(), true))));
+  }
+
+  /** Carries a classified failure through a Vert.x future; never leaves this package. */
+  private static final class Failed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient UpstreamFailure failure;
+
+    Failed(UpstreamFailure failure) {
+      super(failure.detail(), null, false, false);
+      this.failure = failure;
+    }
   }
 
   /** Records the current route's failure; returns the next route to try, if the policy allows one. */

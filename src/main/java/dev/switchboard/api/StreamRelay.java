@@ -2,7 +2,6 @@ package dev.switchboard.api;
 
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamExchange;
-import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
@@ -42,21 +41,12 @@ final class StreamRelay {
   }
 
   private void attempt(Route route) {
-    call.attempting(route);
-    upstream.send(route.endpoint(), route.format().encodeRequest(call.request, route.target()))
-        .onSuccess(exchange -> answered(route, exchange))
-        .onFailure(error -> failed(UpstreamFailures.of(error, true)));
+    Attempts.call(upstream, call, route).onSuccess(exchange -> answered(route, exchange)).onFailure(error -> failed(Attempts.failureOf(error)));
   }
 
   private void answered(Route route, UpstreamExchange exchange) {
     if (done) {
       exchange.cancel();
-      return;
-    }
-    if (exchange.status() / 100 != 2) {
-      exchange.body()
-          .onSuccess(body -> failed(route.format().decodeFailure(exchange.status(), exchange.retryAfter(), body.getBytes())))
-          .onFailure(error -> failed(UpstreamFailures.of(error, true)));
       return;
     }
     StreamAttempt attempt =

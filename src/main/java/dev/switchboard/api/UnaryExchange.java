@@ -38,10 +38,7 @@ final class UnaryExchange {
   }
 
   private void attempt(Route route) {
-    call.attempting(route);
-    upstream.send(route.endpoint(), route.format().encodeRequest(call.request, route.target()))
-        .onSuccess(exchange -> answered(route, exchange))
-        .onFailure(error -> failed(UpstreamFailures.of(error, true)));
+    Attempts.call(upstream, call, route).onSuccess(exchange -> answered(route, exchange)).onFailure(error -> failed(Attempts.failureOf(error)));
   }
 
   private void answered(Route route, UpstreamExchange exchange) {
@@ -50,17 +47,8 @@ final class UnaryExchange {
       return;
     }
     current = Optional.of(exchange);
-    exchange.onFailure(error -> failed(UpstreamFailures.of(error, true)));
     call.firstToken();
-    exchange.body()
-        .onSuccess(body -> {
-          if (exchange.status() / 100 == 2) {
-            decoded(route, body);
-          } else {
-            failed(route.format().decodeFailure(exchange.status(), exchange.retryAfter(), body.getBytes()));
-          }
-        })
-        .onFailure(error -> failed(UpstreamFailures.of(error, true)));
+    exchange.body().onSuccess(body -> decoded(route, body)).onFailure(error -> failed(UpstreamFailures.of(error, true)));
   }
 
   private void decoded(Route route, Buffer body) {

@@ -8,7 +8,6 @@ import dev.switchboard.sim.SimProvider;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.OptionalLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,18 +27,13 @@ final class DemoCommand implements Runnable {
   @Option(names = "--db", defaultValue = "switchboard-demo.db", description = "SQLite ledger of the demo (default: ${DEFAULT-VALUE}).")
   Path database;
 
-  @Option(names = "--first-token-ms", defaultValue = "300", description = "Simulated time to first token (default: ${DEFAULT-VALUE}).")
-  long firstTokenMs;
-
-  @Option(names = "--tokens-per-second", defaultValue = "80", description = "Simulated generation speed, 0 = unpaced (default: ${DEFAULT-VALUE}).")
-  int tokensPerSecond;
+  @CommandLine.Mixin SimulationOptions simulation = new SimulationOptions(SimOptions.demo().firstTokenLatency().toMillis(), SimOptions.demo().tokensPerSecond());
 
   @Override
   public void run() {
     Setup setup = Setup.load(Setup.DEFAULT_CONFIG);
     Vertx simVertx = Vertx.vertx();
-    SimOptions defaults = SimOptions.demo();
-    SimProvider sim = join(SimProvider.start(simVertx, new SimOptions(defaults.host(), 0, Duration.ofMillis(firstTokenMs), tokensPerSecond, defaults.seed())));
+    SimProvider sim = join(SimProvider.start(simVertx, simulation.on(0)));
     Config base = setup.config();
     Config config = base.withServer(new Config.Server(base.server().host(), port, base.server().maxBodyBytes(), base.server().streamKeepAlive()))
         .withStorage(new Config.Storage(database));

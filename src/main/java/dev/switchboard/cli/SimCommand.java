@@ -1,9 +1,7 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,17 +14,12 @@ final class SimCommand implements Runnable {
   @Option(names = "--port", defaultValue = "9090", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--first-token-ms", defaultValue = "0", description = "Time to first token (default: ${DEFAULT-VALUE}).")
-  long firstTokenMs;
-
-  @Option(names = "--tokens-per-second", defaultValue = "0", description = "Generation speed, 0 = unpaced (default: ${DEFAULT-VALUE}).")
-  int tokensPerSecond;
+  @CommandLine.Mixin SimulationOptions simulation = new SimulationOptions(0, 0);
 
   @Override
   public void run() {
     Vertx vertx = Vertx.vertx();
-    SimOptions options = new SimOptions("127.0.0.1", port, Duration.ofMillis(firstTokenMs), tokensPerSecond, SimOptions.defaults().seed());
-    SimProvider sim = DemoCommand.join(SimProvider.start(vertx, options));
+    SimProvider sim = DemoCommand.join(SimProvider.start(vertx, simulation.on(port)));
     spec.commandLine().getOut().printf("Simulated providers on %s (any provider id works in the path)%n", sim.baseUrl("<provider>"));
     spec.commandLine().getOut().flush();
     ServeCommand.awaitShutdown(() -> DemoCommand.join(sim.close().eventually(vertx::close)));

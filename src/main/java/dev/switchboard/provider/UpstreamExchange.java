@@ -2,6 +2,7 @@ package dev.switchboard.provider;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -45,10 +46,20 @@ public final class UpstreamExchange {
     });
   }
 
-  /** The whole body, bounded by the idle timeout like a stream. */
+  /** The whole body, bounded by the idle timeout like a stream; the first failure is the one reported. */
   public Future<Buffer> body() {
+    Promise<Buffer> body = Promise.promise();
+    onFailure(body::tryFail);
     watch();
-    return response.body().andThen(result -> stop());
+    response.body().onComplete(result -> {
+      stop();
+      if (result.succeeded()) {
+        body.tryComplete(result.result());
+      } else {
+        failed(result.cause());
+      }
+    });
+    return body.future();
   }
 
   /** Back-pressure from a slow client: the provider waits, and that wait is not idleness. */

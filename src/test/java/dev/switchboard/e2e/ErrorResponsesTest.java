@@ -114,6 +114,12 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void aProviderThatFallsSilentAfterItsHeaders_is504() {
+    JsonNode error = expectError(harness.chat(GatewayHarness.body("test/stall", false, "")), 504);
+    assertThat(error.get("message").asText()).contains("sim-a");
+  }
+
+  @Test
   void unknownRoutes_areOpenAiShaped404s() {
     HttpRequest request = HttpRequest.newBuilder(harness.uri("/v1/nothing-here")).header("authorization", "Bearer " + harness.key).GET().build();
     expectError(harness.send(request), 404);
