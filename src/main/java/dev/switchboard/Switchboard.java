@@ -37,7 +37,14 @@ public final class Switchboard implements AutoCloseable {
   private final String deployment;
   private final int port;
 
-  private Switchboard(Vertx vertx, SqliteDatabase database, KeyStore keys, LedgerWriter ledger, ExecutorService blocking, String deployment, int port) {
+  private Switchboard(
+      Vertx vertx,
+      SqliteDatabase database,
+      KeyStore keys,
+      LedgerWriter ledger,
+      ExecutorService blocking,
+      String deployment,
+      int port) {
     this.vertx = vertx;
     this.database = database;
     this.keys = keys;
@@ -51,16 +58,28 @@ public final class Switchboard implements AutoCloseable {
   public static Switchboard start(Config config, Catalog catalog) {
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
-    Config resolved = config.withServer(new Config.Server(server.host(), port, server.maxBodyBytes(), server.streamKeepAlive()));
+    Config resolved =
+        config.withServer(
+            new Config.Server(
+                server.host(), port, server.maxBodyBytes(), server.streamKeepAlive()));
     SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
     SqliteKeyStore keys = SqliteKeyStore.of(database);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-    KeyAuthenticator authenticator = new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
+    KeyAuthenticator authenticator =
+        new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
     LedgerWriter ledger = SqliteLedgerWriter.open(database);
     Vertx vertx = Vertx.vertx();
-    GatewayVerticle.Services services = new GatewayVerticle.Services(resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database));
-    DeploymentOptions options = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
-    String deployment = vertx.deployVerticle(() -> new GatewayVerticle(services), options).toCompletionStage().toCompletableFuture().join();
+    GatewayVerticle.Services services =
+        new GatewayVerticle.Services(
+            resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database));
+    DeploymentOptions options =
+        new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
+    String deployment =
+        vertx
+            .deployVerticle(() -> new GatewayVerticle(services), options)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join();
     return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);
   }
 
@@ -69,9 +88,18 @@ public final class Switchboard implements AutoCloseable {
    * formats keep their entries, which stay unusable until their wire formats exist.
    */
   public static Catalog simulated(Catalog catalog, SimProvider sim) {
-    return catalog.withProviders(p -> p.format().equals("openai")
-        ? new Provider(p.id(), p.name(), p.format(), sim.baseUrl(p.id()), Optional.of(SIMULATED_KEY), p.jurisdiction(), p.dataPolicy())
-        : p);
+    return catalog.withProviders(
+        p ->
+            p.format().equals("openai")
+                ? new Provider(
+                    p.id(),
+                    p.name(),
+                    p.format(),
+                    sim.baseUrl(p.id()),
+                    Optional.of(SIMULATED_KEY),
+                    p.jurisdiction(),
+                    p.dataPolicy())
+                : p);
   }
 
   public int port() {

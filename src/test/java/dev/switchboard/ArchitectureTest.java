@@ -14,12 +14,19 @@ import org.junit.jupiter.api.Test;
 /** The layering rules of STYLE.md section 2, checked on the compiled main classes. */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.switchboard");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.switchboard");
 
   @Test
   void wireDependsOnNothingOfOurs() {
-    noClasses().that().resideInAPackage("dev.switchboard.wire..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("dev.switchboard.wire..", "java..", "com.fasterxml.jackson..", "org.jspecify..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.wire..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages(
+            "dev.switchboard.wire..", "java..", "com.fasterxml.jackson..", "org.jspecify..")
         .check(MAIN);
   }
 
@@ -30,40 +37,74 @@ class ArchitectureTest {
 
   @Test
   void theSimulatorOnlyKnowsTheWire() {
-    noClasses().that().resideInAPackage("dev.switchboard.sim..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.switchboard.api..", "dev.switchboard.provider..", "dev.switchboard.catalog..", "dev.switchboard.routing..",
-            "dev.switchboard.ledger..", "dev.switchboard.account..", "dev.switchboard.money..", "dev.switchboard.config..", "dev.switchboard.cli..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.sim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.api..",
+            "dev.switchboard.provider..",
+            "dev.switchboard.catalog..",
+            "dev.switchboard.routing..",
+            "dev.switchboard.ledger..",
+            "dev.switchboard.account..",
+            "dev.switchboard.money..",
+            "dev.switchboard.config..",
+            "dev.switchboard.cli..")
         .check(MAIN);
   }
 
   @Test
   void nothingImportsTheEdges() {
-    noClasses().that().resideOutsideOfPackages("dev.switchboard.cli..", "dev.switchboard.api..")
-        .and().doNotHaveFullyQualifiedName(Switchboard.class.getName())
-        .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.api..", "dev.switchboard.cli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.switchboard.cli..", "dev.switchboard.api..")
+        .and()
+        .doNotHaveFullyQualifiedName(Switchboard.class.getName())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.switchboard.api..", "dev.switchboard.cli..")
         .check(MAIN);
   }
 
   @Test
   void jdbcStaysInTheStores() {
-    noClasses().that().resideOutsideOfPackages("dev.switchboard.ledger.sqlite..", "dev.switchboard.account.sqlite..")
-        .should().dependOnClassesThat().resideInAPackage("java.sql..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "dev.switchboard.ledger.sqlite..", "dev.switchboard.account.sqlite..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.sql..")
         .check(MAIN);
   }
 
   @Test
   void objectMappersAreBuiltOnlyInJson() {
-    noClasses().that().doNotHaveFullyQualifiedName("dev.switchboard.wire.Json")
-        .should().callConstructor(ObjectMapper.class)
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("dev.switchboard.wire.Json")
+        .should()
+        .callConstructor(ObjectMapper.class)
         .check(MAIN);
   }
 
   @Test
   void moneyIsNeverFloatingPoint() {
-    fields().that().areDeclaredInClassesThat().resideInAnyPackage("dev.switchboard.money..", "dev.switchboard.account..", "dev.switchboard.ledger..")
-        .should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
-        .andShould().notHaveRawType(Double.class).andShould().notHaveRawType(Float.class)
+    fields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage(
+            "dev.switchboard.money..", "dev.switchboard.account..", "dev.switchboard.ledger..")
+        .should()
+        .notHaveRawType(double.class)
+        .andShould()
+        .notHaveRawType(float.class)
+        .andShould()
+        .notHaveRawType(Double.class)
+        .andShould()
+        .notHaveRawType(Float.class)
         .check(MAIN);
   }
 
@@ -74,6 +115,11 @@ class ArchitectureTest {
 
   @Test
   void everyPackageDocumentsItself() {
-    classes().that().haveSimpleName("package-info").should().beAnnotatedWith(org.jspecify.annotations.NullMarked.class).check(MAIN);
+    classes()
+        .that()
+        .haveSimpleName("package-info")
+        .should()
+        .beAnnotatedWith(org.jspecify.annotations.NullMarked.class)
+        .check(MAIN);
   }
 }

@@ -16,7 +16,8 @@ public final class KeyHasher {
   private static final int MIN_SALT_BYTES = 16;
 
   private final SecretKeySpec salt;
-  // Every request hashes its key; Mac.getInstance walks the provider list, so each thread keeps one.
+  // Every request hashes its key; Mac.getInstance walks the provider list, so each thread keeps
+  // one.
   private final ThreadLocal<Mac> macs;
 
   private KeyHasher(byte[] salt) {

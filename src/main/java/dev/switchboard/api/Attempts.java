@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The routes of one request and what happened at each. Decides, with the fallback policy, whether
- * a failure moves on to the next route, and turns the failures into one error naming the providers.
+ * The routes of one request and what happened at each. Decides, with the fallback policy, whether a
+ * failure moves on to the next route, and turns the failures into one error naming the providers.
  */
 final class Attempts {
   private final List<Route> routes;
@@ -34,14 +34,19 @@ final class Attempts {
   }
 
   /**
-   * Calls the route's provider. Completes with an exchange whose status is 2xx; anything else
-   * (a transport error, a non-2xx answer) fails the future with the classified failure.
+   * Calls the route's provider. Completes with an exchange whose status is 2xx; anything else (a
+   * transport error, a non-2xx answer) fails the future with the classified failure.
    */
   static Future<UpstreamExchange> call(UpstreamClient upstream, ChatCall call, Route route) {
     call.attempting(route);
-    return upstream.send(route.endpoint(), route.format().encodeRequest(call.request, route.target()))
+    return upstream
+        .send(route.endpoint(), route.format().encodeRequest(call.request, route.target()))
         .recover(error -> Future.failedFuture(new Failed(UpstreamFailures.of(error, true))))
-        .compose(exchange -> exchange.status() / 100 == 2 ? Future.succeededFuture(exchange) : rejected(route, exchange));
+        .compose(
+            exchange ->
+                exchange.status() / 100 == 2
+                    ? Future.succeededFuture(exchange)
+                    : rejected(route, exchange));
   }
 
   /** The failure behind a failed attempt future. */
@@ -50,10 +55,20 @@ final class Attempts {
   }
 
   private static Future<UpstreamExchange> rejected(Route route, UpstreamExchange exchange) {
-    return exchange.body()
-        .transform(body -> Future.failedFuture(new Failed(body.succeeded()
-            ? route.format().decodeFailure(exchange.status(), exchange.retryAfter(), body.result().getBytes())
-            : UpstreamFailures.of(body.cause(), true))));
+    return exchange
+        .body()
+        .transform(
+            body ->
+                Future.failedFuture(
+                    new Failed(
+                        body.succeeded()
+                            ? route
+                                .format()
+                                .decodeFailure(
+                                    exchange.status(),
+                                    exchange.retryAfter(),
+                                    body.result().getBytes())
+                            : UpstreamFailures.of(body.cause(), true))));
   }
 
   /** Carries a classified failure through a Vert.x future; never leaves this package. */
@@ -67,7 +82,9 @@ final class Attempts {
     }
   }
 
-  /** Records the current route's failure; returns the next route to try, if the policy allows one. */
+  /**
+   * Records the current route's failure; returns the next route to try, if the policy allows one.
+   */
   Optional<Route> failed(UpstreamFailure failure, boolean committed) {
     last = Optional.of(failure);
     failures.add(current().provider().id() + ": " + failure.detail());
@@ -84,8 +101,16 @@ final class Attempts {
     String provider = current().provider().id();
     String message =
         failures.size() == 1
-            ? (failure.kind() == ErrorKind.INVALID_REQUEST ? "provider '" + provider + "' rejected the request: " : "provider '" + provider + "' failed: ") + failure.detail()
-            : "all " + failures.size() + " providers tried for '" + current().deployment().modelId() + "' failed: " + String.join("; ", failures);
+            ? (failure.kind() == ErrorKind.INVALID_REQUEST
+                    ? "provider '" + provider + "' rejected the request: "
+                    : "provider '" + provider + "' failed: ")
+                + failure.detail()
+            : "all "
+                + failures.size()
+                + " providers tried for '"
+                + current().deployment().modelId()
+                + "' failed: "
+                + String.join("; ", failures);
     GatewayError.Builder error = GatewayError.builder(failure.kind(), message).provider(provider);
     failure.retryAfter().ifPresent(error::retryAfter);
     return error.build();

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** One client request on its way through the pipeline: who asked, for what, and when things happened. */
+/**
+ * One client request on its way through the pipeline: who asked, for what, and when things
+ * happened.
+ */
 final class ChatCall {
   final String generationId;
   final ApiKey key;
@@ -45,6 +48,8 @@ final class ChatCall {
   }
 
   OptionalLong timeToFirstTokenMs() {
-    return firstTokenNanos == 0 ? OptionalLong.empty() : OptionalLong.of((firstTokenNanos - startNanos) / 1_000_000);
+    return firstTokenNanos == 0
+        ? OptionalLong.empty()
+        : OptionalLong.of((firstTokenNanos - startNanos) / 1_000_000);
   }
 }

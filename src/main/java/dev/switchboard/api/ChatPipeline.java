@@ -32,7 +32,13 @@ final class ChatPipeline {
   private final Duration keepAlive;
   private final FallbackPolicy fallback = new FallbackPolicy();
 
-  ChatPipeline(Vertx vertx, KeyAuthenticator keys, RoutePlanner planner, UpstreamClient upstream, Settlement settlement, Duration keepAlive) {
+  ChatPipeline(
+      Vertx vertx,
+      KeyAuthenticator keys,
+      RoutePlanner planner,
+      UpstreamClient upstream,
+      Settlement settlement,
+      Duration keepAlive) {
     this.vertx = vertx;
     this.keys = keys;
     this.planner = planner;
@@ -52,7 +58,10 @@ final class ChatPipeline {
     try {
       request = ingress.parseRequest(ctx.body().buffer().getBytes());
     } catch (WireException e) {
-      Replies.error(ctx.response(), ingress, GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
+      Replies.error(
+          ctx.response(),
+          ingress,
+          GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
       return;
     }
     ChatCall call = new ChatCall(GenerationIds.next(), key, request, ingress);
@@ -61,13 +70,25 @@ final class ChatPipeline {
       admit(key);
       routes = planner.plan(request.model());
     } catch (GatewayError error) {
-      settlement.fail(call, error, "")
-          .onComplete(ignored -> Replies.error(ctx.response().putHeader(Replies.GENERATION_ID, call.generationId), ingress, error));
+      settlement
+          .fail(call, error, "")
+          .onComplete(
+              ignored ->
+                  Replies.error(
+                      ctx.response().putHeader(Replies.GENERATION_ID, call.generationId),
+                      ingress,
+                      error));
       return;
     }
     Attempts attempts = new Attempts(routes, fallback);
     if (request.stream()) {
-      new StreamRelay(call, attempts, upstream, settlement, new ClientStream(vertx, ctx.response(), keepAlive, call.generationId)).start();
+      new StreamRelay(
+              call,
+              attempts,
+              upstream,
+              settlement,
+              new ClientStream(vertx, ctx.response(), keepAlive, call.generationId))
+          .start();
     } else {
       new UnaryExchange(call, attempts, upstream, settlement, ctx.response()).start();
     }
@@ -75,8 +96,17 @@ final class ChatPipeline {
 
   private static void admit(ApiKey key) {
     if (key.overLimit()) {
-      String limit = key.limitMicros().isPresent() ? Money.ofMicros(key.limitMicros().getAsLong()).toString() : "its limit";
-      throw GatewayError.of(ErrorKind.INSUFFICIENT_CREDIT, "this key has spent " + Money.ofMicros(key.spentMicros()) + " of " + limit + "; raise its limit or use another key");
+      String limit =
+          key.limitMicros().isPresent()
+              ? Money.ofMicros(key.limitMicros().getAsLong()).toString()
+              : "its limit";
+      throw GatewayError.of(
+          ErrorKind.INSUFFICIENT_CREDIT,
+          "this key has spent "
+              + Money.ofMicros(key.spentMicros())
+              + " of "
+              + limit
+              + "; raise its limit or use another key");
     }
   }
 
@@ -86,19 +116,31 @@ final class ChatPipeline {
 
     private ClientKeys() {}
 
-    static Future<ApiKey> authenticate(KeyAuthenticator keys, Vertx vertx, io.vertx.core.http.HttpServerRequest request) {
+    static Future<ApiKey> authenticate(
+        KeyAuthenticator keys, Vertx vertx, io.vertx.core.http.HttpServerRequest request) {
       Optional<String> secret = bearer(request.getHeader("authorization"));
       if (secret.isEmpty()) {
-        return Future.failedFuture(GatewayError.of(ErrorKind.UNAUTHENTICATED, "missing API key: send the header 'Authorization: Bearer <key>'"));
+        return Future.failedFuture(
+            GatewayError.of(
+                ErrorKind.UNAUTHENTICATED,
+                "missing API key: send the header 'Authorization: Bearer <key>'"));
       }
       return Future.fromCompletionStage(keys.authenticate(secret.get()), vertx.getOrCreateContext())
-          .compose(key -> key.filter(ApiKey::active)
-              .map(Future::succeededFuture)
-              .orElseGet(() -> Future.failedFuture(GatewayError.of(ErrorKind.UNAUTHENTICATED, "invalid or revoked API key"))));
+          .compose(
+              key ->
+                  key.filter(ApiKey::active)
+                      .map(Future::succeededFuture)
+                      .orElseGet(
+                          () ->
+                              Future.failedFuture(
+                                  GatewayError.of(
+                                      ErrorKind.UNAUTHENTICATED, "invalid or revoked API key"))));
     }
 
     private static Optional<String> bearer(String header) {
-      if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      if (header == null
+          || header.length() <= BEARER.length()
+          || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
         return Optional.empty();
       }
       String secret = header.substring(BEARER.length()).trim();

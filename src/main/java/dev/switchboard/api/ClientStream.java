@@ -34,13 +34,14 @@ final class ClientStream {
 
   /** Runs once if the client goes away before the stream ended. */
   void onGone(Runnable action) {
-    out.closeHandler(v -> {
-      if (!ended) {
-        ended = true;
-        vertx.cancelTimer(timer);
-        action.run();
-      }
-    });
+    out.closeHandler(
+        v -> {
+          if (!ended) {
+            ended = true;
+            vertx.cancelTimer(timer);
+            action.run();
+          }
+        });
   }
 
   boolean headersSent() {

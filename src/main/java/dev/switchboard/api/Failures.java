@@ -8,6 +8,8 @@ final class Failures {
   private Failures() {}
 
   static GatewayError asGatewayError(Throwable error) {
-    return error instanceof GatewayError gateway ? gateway : GatewayError.builder(ErrorKind.INTERNAL, "internal error").cause(error).build();
+    return error instanceof GatewayError gateway
+        ? gateway
+        : GatewayError.builder(ErrorKind.INTERNAL, "internal error").cause(error).build();
   }
 }

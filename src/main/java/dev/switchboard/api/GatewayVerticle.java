@@ -26,7 +26,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayVerticle extends VerticleBase {
   /** What every instance shares: thread-safe services built once by the wiring. */
-  public record Services(Config config, Catalog catalog, KeyAuthenticator keys, LedgerWriter ledger, LedgerReader ledgerReader) {}
+  public record Services(
+      Config config,
+      Catalog catalog,
+      KeyAuthenticator keys,
+      LedgerWriter ledger,
+      LedgerReader ledgerReader) {}
 
   private final Services services;
   private UpstreamClient upstream;
@@ -39,39 +44,90 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Config.Upstream limits = services.config().upstream();
-    upstream = new UpstreamClient(vertx, limits.connectTimeout(), limits.idleTimeout(), limits.maxConnectionsPerHost());
+    upstream =
+        new UpstreamClient(
+            vertx, limits.connectTimeout(), limits.idleTimeout(), limits.maxConnectionsPerHost());
     Config.Server http = services.config().server();
     ChatPipeline pipeline =
-        new ChatPipeline(vertx, services.keys(), new RoutePlanner(services.catalog()), upstream, new Settlement(services.ledger(), vertx), http.streamKeepAlive());
+        new ChatPipeline(
+            vertx,
+            services.keys(),
+            new RoutePlanner(services.catalog()),
+            upstream,
+            new Settlement(services.ledger(), vertx),
+            http.streamKeepAlive());
     WireFormat openai = WireFormats.find("openai").orElseThrow();
     ModelsEndpoint models = new ModelsEndpoint(services.catalog());
     Router router = Router.router(vertx);
     router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, openai));
     GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
-    router.get("/v1/models").handler(ctx -> ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
-        .onSuccess(key -> Replies.json(ctx.response(), 200, models.body()))
-        .onFailure(error -> Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
-    router.get("/v1/generation").handler(ctx -> ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
-        .compose(key -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id"))))
-        .onSuccess(body -> Replies.json(ctx.response(), 200, body))
-        .onFailure(error -> Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
-    router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    router.route().last().handler(ctx -> Replies.error(ctx.response(), openai, GatewayError.of(ErrorKind.NOT_FOUND, "no route for " + ctx.request().method() + " " + ctx.normalizedPath())));
-    router.route().failureHandler(ctx -> Replies.error(ctx.response(), openai, failure(ctx.statusCode(), ctx.failure())));
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()).setTcpNoDelay(true).setCompressionSupported(false));
+    router
+        .get("/v1/models")
+        .handler(
+            ctx ->
+                ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
+                    .onSuccess(key -> Replies.json(ctx.response(), 200, models.body()))
+                    .onFailure(
+                        error ->
+                            Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
+    router
+        .get("/v1/generation")
+        .handler(
+            ctx ->
+                ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
+                    .compose(
+                        key ->
+                            generations.find(
+                                key, Optional.ofNullable(ctx.request().getParam("id"))))
+                    .onSuccess(body -> Replies.json(ctx.response(), 200, body))
+                    .onFailure(
+                        error ->
+                            Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
+    router
+        .get("/health")
+        .handler(
+            ctx ->
+                Replies.json(
+                    ctx.response(),
+                    200,
+                    "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    router
+        .route()
+        .last()
+        .handler(
+            ctx ->
+                Replies.error(
+                    ctx.response(),
+                    openai,
+                    GatewayError.of(
+                        ErrorKind.NOT_FOUND,
+                        "no route for " + ctx.request().method() + " " + ctx.normalizedPath())));
+    router
+        .route()
+        .failureHandler(
+            ctx -> Replies.error(ctx.response(), openai, failure(ctx.statusCode(), ctx.failure())));
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(http.host())
+                .setPort(http.port())
+                .setTcpNoDelay(true)
+                .setCompressionSupported(false));
     return server.requestHandler(router).listen();
   }
 
   @Override
   public Future<?> stop() {
-    // Graceful: stop accepting, let open streams finish (they settle into the ledger), then close pools.
+    // Graceful: stop accepting, let open streams finish (they settle into the ledger), then close
+    // pools.
     return server.shutdown(30, TimeUnit.SECONDS).eventually(() -> upstream.close());
   }
 
   private static GatewayError failure(int status, Throwable error) {
     if (status == 413) {
-      return GatewayError.of(ErrorKind.PAYLOAD_TOO_LARGE, "the request body is larger than this gateway accepts");
+      return GatewayError.of(
+          ErrorKind.PAYLOAD_TOO_LARGE, "the request body is larger than this gateway accepts");
     }
     if (error instanceof GatewayError gateway) {
       return gateway;
@@ -79,6 +135,7 @@ public final class GatewayVerticle extends VerticleBase {
     if (status == 400) {
       return GatewayError.of(ErrorKind.INVALID_REQUEST, "bad request");
     }
-    return Failures.asGatewayError(error == null ? new IllegalStateException("HTTP " + status) : error);
+    return Failures.asGatewayError(
+        error == null ? new IllegalStateException("HTTP " + status) : error);
   }
 }

@@ -13,8 +13,8 @@ import io.vertx.core.Vertx;
 import java.util.Optional;
 
 /**
- * GET /v1/generation?id=gen-... : one ledger row in OpenRouter's field names, for the key that
- * made the request only (another key's id is "not found", so ids reveal nothing).
+ * GET /v1/generation?id=gen-... : one ledger row in OpenRouter's field names, for the key that made
+ * the request only (another key's id is "not found", so ids reveal nothing).
  */
 final class GenerationEndpoint {
   private final Vertx vertx;
@@ -27,23 +27,38 @@ final class GenerationEndpoint {
 
   Future<byte[]> find(ApiKey key, Optional<String> id) {
     if (id.isEmpty() || id.get().isBlank()) {
-      return Future.failedFuture(GatewayError.builder(ErrorKind.INVALID_REQUEST, "id: required, the X-Generation-Id of a request").param("id").build());
+      return Future.failedFuture(
+          GatewayError.builder(
+                  ErrorKind.INVALID_REQUEST, "id: required, the X-Generation-Id of a request")
+              .param("id")
+              .build());
     }
-    return vertx.executeBlocking(() -> ledger.find(id.get()))
-        .map(row -> row.filter(r -> r.keyId().equals(key.id()))
-            .map(GenerationEndpoint::body)
-            .orElseThrow(() -> GatewayError.of(ErrorKind.NOT_FOUND, "no generation with id '" + clip(id.get()) + "' for this key")));
+    return vertx
+        .executeBlocking(() -> ledger.find(id.get()))
+        .map(
+            row ->
+                row.filter(r -> r.keyId().equals(key.id()))
+                    .map(GenerationEndpoint::body)
+                    .orElseThrow(
+                        () ->
+                            GatewayError.of(
+                                ErrorKind.NOT_FOUND,
+                                "no generation with id '" + clip(id.get()) + "' for this key")));
   }
 
   private static byte[] body(UsageRecord row) {
     ObjectNode data = Json.object().put("id", row.id()).put("created_at", row.at().toString());
-    data.put("model", row.servedModel().orElse(row.requestedModel())).put("requested_model", row.requestedModel());
-    row.provider().ifPresentOrElse(p -> data.put("provider_name", p), () -> data.putNull("provider_name"));
-    data.put("streamed", row.stream()).put("cancelled", row.errorCode().filter("client_closed"::equals).isPresent());
+    data.put("model", row.servedModel().orElse(row.requestedModel()))
+        .put("requested_model", row.requestedModel());
+    row.provider()
+        .ifPresentOrElse(p -> data.put("provider_name", p), () -> data.putNull("provider_name"));
+    data.put("streamed", row.stream())
+        .put("cancelled", row.errorCode().filter("client_closed"::equals).isPresent());
     data.put("latency", row.latencyMs());
     row.ttftMs().ifPresent(ttft -> data.put("time_to_first_token", ttft));
     data.put("tokens_prompt", row.promptTokens()).put("tokens_completion", row.completionTokens());
-    data.put("native_tokens_cached", row.cachedTokens()).put("native_tokens_reasoning", row.reasoningTokens());
+    data.put("native_tokens_cached", row.cachedTokens())
+        .put("native_tokens_reasoning", row.reasoningTokens());
     data.put("estimated", row.estimated());
     data.put("total_cost", Money.ofMicros(row.costMicros()).toUsd()).put("status", row.status());
     row.errorCode().ifPresent(code -> data.put("error_code", code));

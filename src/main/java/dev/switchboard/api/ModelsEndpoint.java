@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * GET /v1/models in OpenRouter's shape (prices as USD-per-token strings), plus the OpenAI fields
- * SDKs expect and our own: origin country, open weights, and every provider serving the model.
- * The catalog is fixed for the life of the process, so the body is built once.
+ * SDKs expect and our own: origin country, open weights, and every provider serving the model. The
+ * catalog is fixed for the life of the process, so the body is built once.
  */
 final class ModelsEndpoint {
   private final byte[] body;
@@ -34,28 +34,56 @@ final class ModelsEndpoint {
   }
 
   private static ObjectNode model(Model model, Catalog catalog) {
-    ObjectNode out = Json.object().put("id", model.id()).put("object", "model").put("created", model.created()).put("owned_by", model.author());
-    out.put("canonical_slug", model.id()).put("name", model.name()).put("description", model.description()).put("context_length", model.contextLength());
+    ObjectNode out =
+        Json.object()
+            .put("id", model.id())
+            .put("object", "model")
+            .put("created", model.created())
+            .put("owned_by", model.author());
+    out.put("canonical_slug", model.id())
+        .put("name", model.name())
+        .put("description", model.description())
+        .put("context_length", model.contextLength());
     ObjectNode architecture = out.putObject("architecture");
-    architecture.put("modality", String.join("+", model.inputModalities()) + "->" + String.join("+", model.outputModalities()));
+    architecture.put(
+        "modality",
+        String.join("+", model.inputModalities())
+            + "->"
+            + String.join("+", model.outputModalities()));
     model.inputModalities().forEach(architecture.putArray("input_modalities")::add);
     model.outputModalities().forEach(architecture.putArray("output_modalities")::add);
     List<Deployment> deployments = catalog.deploymentsOf(model.id());
-    Optional<Deployment> cheapest = deployments.stream().filter(d -> usable(d, catalog)).min(Comparator.comparingLong(d -> d.prices().input().microsPerMillion()));
-    cheapest.or(() -> deployments.stream().findFirst()).ifPresent(d -> out.set("pricing", pricing(d.prices())));
-    ObjectNode top = out.putObject("top_provider").put("context_length", model.contextLength()).put("is_moderated", false);
+    Optional<Deployment> cheapest =
+        deployments.stream()
+            .filter(d -> usable(d, catalog))
+            .min(Comparator.comparingLong(d -> d.prices().input().microsPerMillion()));
+    cheapest
+        .or(() -> deployments.stream().findFirst())
+        .ifPresent(d -> out.set("pricing", pricing(d.prices())));
+    ObjectNode top =
+        out.putObject("top_provider")
+            .put("context_length", model.contextLength())
+            .put("is_moderated", false);
     model.maxOutputTokens().ifPresent(max -> top.put("max_completion_tokens", max));
     model.supportedParameters().forEach(out.putArray("supported_parameters")::add);
     out.put("origin_country", model.originCountry()).put("open_weights", model.openWeights());
     model.totalParams().ifPresent(total -> out.put("total_params", total));
     model.activeParams().ifPresent(active -> out.put("active_params", active));
     ArrayNode providers = out.putArray("providers");
-    deployments.forEach(d -> catalog.provider(d.providerId()).ifPresent(p -> providers.add(provider(d, p, catalog))));
+    deployments.forEach(
+        d ->
+            catalog
+                .provider(d.providerId())
+                .ifPresent(p -> providers.add(provider(d, p, catalog))));
     return out;
   }
 
   private static ObjectNode provider(Deployment deployment, Provider provider, Catalog catalog) {
-    ObjectNode out = Json.object().put("id", provider.id()).put("name", provider.name()).put("jurisdiction", provider.jurisdiction());
+    ObjectNode out =
+        Json.object()
+            .put("id", provider.id())
+            .put("name", provider.name())
+            .put("jurisdiction", provider.jurisdiction());
     out.put("format", provider.format()).put("available", usable(deployment, catalog));
     out.set("pricing", pricing(deployment.prices()));
     deployment.contextLength().ifPresent(length -> out.put("context_length", length));
@@ -77,6 +105,10 @@ final class ModelsEndpoint {
   }
 
   private static boolean usable(Deployment deployment, Catalog catalog) {
-    return catalog.provider(deployment.providerId()).filter(Provider::configured).filter(p -> WireFormats.find(p.format()).isPresent()).isPresent();
+    return catalog
+        .provider(deployment.providerId())
+        .filter(Provider::configured)
+        .filter(p -> WireFormats.find(p.format()).isPresent())
+        .isPresent();
   }
 }

@@ -25,7 +25,10 @@ final class Replies {
       return;
     }
     ErrorBody body = format.encodeError(error);
-    error.retryAfter().ifPresent(after -> out.putHeader("retry-after", Long.toString(Math.max(1, after.toSeconds()))));
+    error
+        .retryAfter()
+        .ifPresent(
+            after -> out.putHeader("retry-after", Long.toString(Math.max(1, after.toSeconds()))));
     json(out, body.status(), body.body());
   }
 }

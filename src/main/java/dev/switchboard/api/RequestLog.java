@@ -15,13 +15,24 @@ final class RequestLog {
 
   static void failed(ChatCall call, GatewayError error) {
     // Client mistakes (4xx) are the client's to see, not the operator's to read.
-    Level level = error.kind() == ErrorKind.INTERNAL ? Level.ERROR : error.kind().status() >= 500 ? Level.WARNING : Level.DEBUG;
+    Level level =
+        error.kind() == ErrorKind.INTERNAL
+            ? Level.ERROR
+            : error.kind().status() >= 500 ? Level.WARNING : Level.DEBUG;
     if (!LOG.isLoggable(level)) {
       return;
     }
     String provider = call.route().map(route -> route.provider().id()).orElse("-");
-    String line = String.format("%s key=%s model=%s provider=%s status=%d code=%s: %s",
-        call.generationId, call.key.id(), call.request.model(), provider, error.kind().status(), error.kind().code(), error.safeMessage());
+    String line =
+        String.format(
+            "%s key=%s model=%s provider=%s status=%d code=%s: %s",
+            call.generationId,
+            call.key.id(),
+            call.request.model(),
+            provider,
+            error.kind().status(),
+            error.kind().code(),
+            error.safeMessage());
     if (error.getCause() != null) {
       LOG.log(level, line, error.getCause());
     } else {

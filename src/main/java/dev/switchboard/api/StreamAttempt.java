@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Relays one provider's stream to the client. Same format: events pass unchanged, the usage is
- * held back. Other formats: events are decoded and re-encoded. Events wait in {@code pending}
- * until the first content arrives, so an attempt that dies before that leaves the client untouched.
+ * Relays one provider's stream to the client. Same format: events pass unchanged, the usage is held
+ * back. Other formats: events are decoded and re-encoded. Events wait in {@code pending} until the
+ * first content arrives, so an attempt that dies before that leaves the client untouched.
  */
 final class StreamAttempt {
   /** How an attempt ended; exactly one of the two is called, once. */
@@ -49,7 +49,13 @@ final class StreamAttempt {
   private Optional<SseEvent> last = Optional.empty();
   private boolean over;
 
-  StreamAttempt(ChatCall call, Route route, UpstreamExchange exchange, ClientStream client, StreamEncoder encoder, Outcome outcome) {
+  StreamAttempt(
+      ChatCall call,
+      Route route,
+      UpstreamExchange exchange,
+      ClientStream client,
+      StreamEncoder encoder,
+      Outcome outcome) {
     this.call = call;
     this.route = route;
     this.exchange = exchange;
@@ -57,7 +63,8 @@ final class StreamAttempt {
     this.encoder = encoder;
     this.outcome = outcome;
     this.decoder = route.format().newStreamDecoder(call.request);
-    this.passthrough = route.format() == call.ingress ? Optional.of(call.ingress.passthrough()) : Optional.empty();
+    this.passthrough =
+        route.format() == call.ingress ? Optional.of(call.ingress.passthrough()) : Optional.empty();
   }
 
   void run() {
@@ -101,7 +108,13 @@ final class StreamAttempt {
     try {
       decoder.decode(event, decoded::add);
     } catch (WireException e) {
-      fail(new UpstreamFailure(UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), "malformed stream event: " + e.getMessage()));
+      fail(
+          new UpstreamFailure(
+              UpstreamFailure.Retry.RETRYABLE,
+              ErrorKind.UPSTREAM_FAILED,
+              200,
+              Optional.empty(),
+              "malformed stream event: " + e.getMessage()));
       return;
     } catch (UpstreamStreamError e) {
       fail(e.failure());
@@ -155,7 +168,13 @@ final class StreamAttempt {
     try {
       decoder.finish(tap);
     } catch (StreamTruncated e) {
-      fail(new UpstreamFailure(UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), e.getMessage()));
+      fail(
+          new UpstreamFailure(
+              UpstreamFailure.Retry.RETRYABLE,
+              ErrorKind.UPSTREAM_FAILED,
+              200,
+              Optional.empty(),
+              e.getMessage()));
       return;
     }
     if (over) {

@@ -5,7 +5,6 @@ import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
-import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.UpstreamFailure;
 import java.util.Optional;
@@ -26,7 +25,12 @@ final class StreamRelay {
   private Optional<StreamAttempt> current = Optional.empty();
   private boolean done;
 
-  StreamRelay(ChatCall call, Attempts attempts, UpstreamClient upstream, Settlement settlement, ClientStream client) {
+  StreamRelay(
+      ChatCall call,
+      Attempts attempts,
+      UpstreamClient upstream,
+      Settlement settlement,
+      ClientStream client) {
     this.call = call;
     this.attempts = attempts;
     this.upstream = upstream;
@@ -41,7 +45,9 @@ final class StreamRelay {
   }
 
   private void attempt(Route route) {
-    Attempts.call(upstream, call, route).onSuccess(exchange -> answered(route, exchange)).onFailure(error -> failed(Attempts.failureOf(error)));
+    Attempts.call(upstream, call, route)
+        .onSuccess(exchange -> answered(route, exchange))
+        .onFailure(error -> failed(Attempts.failureOf(error)));
   }
 
   private void answered(Route route, UpstreamExchange exchange) {
@@ -50,29 +56,43 @@ final class StreamRelay {
       return;
     }
     StreamAttempt attempt =
-        new StreamAttempt(call, route, exchange, client, encoder, new StreamAttempt.Outcome() {
-          @Override
-          public void completed(StreamAttempt finished) {
-            settle(finished);
-          }
+        new StreamAttempt(
+            call,
+            route,
+            exchange,
+            client,
+            encoder,
+            new StreamAttempt.Outcome() {
+              @Override
+              public void completed(StreamAttempt finished) {
+                settle(finished);
+              }
 
-          @Override
-          public void failed(UpstreamFailure failure) {
-            StreamRelay.this.failed(failure);
-          }
-        });
+              @Override
+              public void failed(UpstreamFailure failure) {
+                StreamRelay.this.failed(failure);
+              }
+            });
     current = Optional.of(attempt);
     attempt.run();
   }
 
   private void settle(StreamAttempt attempt) {
-    settlement.settle(call, attempt.route(), attempt.tap().usage(), attempt.tap().completionText())
-        .onSuccess(usage -> {
-          done = true;
-          attempt.close(usage);
-          client.end();
-        })
-        .onFailure(error -> fail(GatewayError.builder(ErrorKind.INTERNAL, "the usage of this request could not be recorded").cause(error).build()));
+    settlement
+        .settle(call, attempt.route(), attempt.tap().usage(), attempt.tap().completionText())
+        .onSuccess(
+            usage -> {
+              done = true;
+              attempt.close(usage);
+              client.end();
+            })
+        .onFailure(
+            error ->
+                fail(
+                    GatewayError.builder(
+                            ErrorKind.INTERNAL, "the usage of this request could not be recorded")
+                        .cause(error)
+                        .build()));
   }
 
   private void failed(UpstreamFailure failure) {
@@ -80,7 +100,9 @@ final class StreamRelay {
       return;
     }
     current.ifPresent(StreamAttempt::cancel);
-    attempts.failed(failure, client.committed()).ifPresentOrElse(this::attempt, () -> fail(attempts.error()));
+    attempts
+        .failed(failure, client.committed())
+        .ifPresentOrElse(this::attempt, () -> fail(attempts.error()));
   }
 
   private void fail(GatewayError error) {
@@ -89,15 +111,17 @@ final class StreamRelay {
     }
     done = true;
     String partial = current.map(attempt -> attempt.tap().completionText()).orElse("");
-    settlement.fail(call, error, partial)
-        .onComplete(ignored -> {
-          if (client.headersSent()) {
-            encoder.fail(error, client::write);
-            client.end();
-          } else {
-            client.reject(error, call.ingress);
-          }
-        });
+    settlement
+        .fail(call, error, partial)
+        .onComplete(
+            ignored -> {
+              if (client.headersSent()) {
+                encoder.fail(error, client::write);
+                client.end();
+              } else {
+                client.reject(error, call.ingress);
+              }
+            });
   }
 
   private void clientGone() {

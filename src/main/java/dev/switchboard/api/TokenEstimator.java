@@ -11,7 +11,8 @@ import dev.switchboard.wire.Usage;
  * in the ledger and in the response, because other models' tokenizers differ.
  */
 final class TokenEstimator {
-  private static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private static final Encoding ENCODING =
+      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   // OpenAI counts about 4 tokens of framing per message and 3 to prime the answer.
   private static final int PER_MESSAGE = 4;
   private static final int PER_REQUEST = 3;
@@ -23,7 +24,9 @@ final class TokenEstimator {
     for (var message : request.messages()) {
       prompt += PER_MESSAGE + ENCODING.countTokensOrdinary(message.text());
       for (var call : message.toolCalls()) {
-        prompt += ENCODING.countTokensOrdinary(call.name()) + ENCODING.countTokensOrdinary(call.arguments());
+        prompt +=
+            ENCODING.countTokensOrdinary(call.name())
+                + ENCODING.countTokensOrdinary(call.arguments());
       }
     }
     return Usage.estimated(prompt, ENCODING.countTokensOrdinary(completionText));

@@ -7,8 +7,8 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
-import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -24,7 +24,12 @@ final class UnaryExchange {
   private Optional<UpstreamExchange> current = Optional.empty();
   private boolean done;
 
-  UnaryExchange(ChatCall call, Attempts attempts, UpstreamClient upstream, Settlement settlement, HttpServerResponse out) {
+  UnaryExchange(
+      ChatCall call,
+      Attempts attempts,
+      UpstreamClient upstream,
+      Settlement settlement,
+      HttpServerResponse out) {
     this.call = call;
     this.attempts = attempts;
     this.upstream = upstream;
@@ -38,7 +43,9 @@ final class UnaryExchange {
   }
 
   private void attempt(Route route) {
-    Attempts.call(upstream, call, route).onSuccess(exchange -> answered(route, exchange)).onFailure(error -> failed(Attempts.failureOf(error)));
+    Attempts.call(upstream, call, route)
+        .onSuccess(exchange -> answered(route, exchange))
+        .onFailure(error -> failed(Attempts.failureOf(error)));
   }
 
   private void answered(Route route, UpstreamExchange exchange) {
@@ -48,7 +55,10 @@ final class UnaryExchange {
     }
     current = Optional.of(exchange);
     call.firstToken();
-    exchange.body().onSuccess(body -> decoded(route, body)).onFailure(error -> failed(UpstreamFailures.of(error, true)));
+    exchange
+        .body()
+        .onSuccess(body -> decoded(route, body))
+        .onFailure(error -> failed(UpstreamFailures.of(error, true)));
   }
 
   private void decoded(Route route, Buffer body) {
@@ -56,12 +66,25 @@ final class UnaryExchange {
     try {
       response = route.format().decodeResponse(body.getBytes());
     } catch (WireException e) {
-      failed(new UpstreamFailure(UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), "unreadable response: " + e.getMessage()));
+      failed(
+          new UpstreamFailure(
+              UpstreamFailure.Retry.RETRYABLE,
+              ErrorKind.UPSTREAM_FAILED,
+              200,
+              Optional.empty(),
+              "unreadable response: " + e.getMessage()));
       return;
     }
-    settlement.settle(call, route, response.usage(), response.completionText())
+    settlement
+        .settle(call, route, response.usage(), response.completionText())
         .onSuccess(usage -> reply(route, body, response, usage))
-        .onFailure(error -> finish(GatewayError.builder(ErrorKind.INTERNAL, "the usage of this request could not be recorded").cause(error).build()));
+        .onFailure(
+            error ->
+                finish(
+                    GatewayError.builder(
+                            ErrorKind.INTERNAL, "the usage of this request could not be recorded")
+                        .cause(error)
+                        .build()));
   }
 
   private void reply(Route route, Buffer body, ChatResponse response, Usage usage) {
@@ -80,7 +103,12 @@ final class UnaryExchange {
   }
 
   private static ChatResponse withUsage(ChatResponse response, Usage usage) {
-    return new ChatResponse(response.id(), response.model(), response.created(), response.choices(), Optional.of(usage));
+    return new ChatResponse(
+        response.id(),
+        response.model(),
+        response.created(),
+        response.choices(),
+        Optional.of(usage));
   }
 
   private void failed(UpstreamFailure failure) {
@@ -95,8 +123,12 @@ final class UnaryExchange {
       return;
     }
     done = true;
-    settlement.fail(call, error, "")
-        .onComplete(ignored -> Replies.error(out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error));
+    settlement
+        .fail(call, error, "")
+        .onComplete(
+            ignored ->
+                Replies.error(
+                    out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error));
   }
 
   private void clientGone() {

@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The validated, immutable set of models, providers and deployments, in catalog order. Every
- * deployment references a model and a provider of the same catalog; lookups by id are constant time.
+ * deployment references a model and a provider of the same catalog; lookups by id are constant
+ * time.
  */
 public final class Catalog {
   private static final String RESOURCE = "/catalog.yaml";
@@ -44,15 +45,17 @@ public final class Catalog {
         throw new IllegalStateException("catalog.yaml is missing from the classpath");
       }
       return ConfigNode.readYaml(
-          new String(in.readAllBytes(), StandardCharsets.UTF_8), CatalogMerge.SHIPPED, CatalogException::new);
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          CatalogMerge.SHIPPED,
+          CatalogException::new);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the shipped catalog.yaml", e);
     }
   }
 
   /**
-   * Merges {@code overrides} (the config's {@code catalog} section) into {@code shipped} and validates
-   * the result. Both trees must already be env-interpolated.
+   * Merges {@code overrides} (the config's {@code catalog} section) into {@code shipped} and
+   * validates the result. Both trees must already be env-interpolated.
    *
    * @throws CatalogException naming the field path of the first problem found
    */
@@ -65,10 +68,12 @@ public final class Catalog {
     for (CatalogMerge.Entry entry : merged.deployments()) {
       Deployment d = CatalogParser.deployment(entry);
       if (partial.model(d.modelId()).isEmpty()) {
-        throw new CatalogException(entry.path() + ".model", "no model has id \"" + d.modelId() + "\"");
+        throw new CatalogException(
+            entry.path() + ".model", "no model has id \"" + d.modelId() + "\"");
       }
       if (partial.provider(d.providerId()).isEmpty()) {
-        throw new CatalogException(entry.path() + ".provider", "no provider has id \"" + d.providerId() + "\"");
+        throw new CatalogException(
+            entry.path() + ".provider", "no provider has id \"" + d.providerId() + "\"");
       }
       deployments.add(d);
     }
@@ -102,7 +107,9 @@ public final class Catalog {
 
   /** The deployment of a model at a provider, if the catalog has it. */
   public Optional<Deployment> deployment(String modelId, String providerId) {
-    return deploymentsOf(modelId).stream().filter(d -> d.providerId().equals(providerId)).findFirst();
+    return deploymentsOf(modelId).stream()
+        .filter(d -> d.providerId().equals(providerId))
+        .findFirst();
   }
 
   /**
@@ -131,7 +138,12 @@ public final class Catalog {
 
   @Override
   public String toString() {
-    return "Catalog[" + models.size() + " models, " + providers.size() + " providers, " + deployments.size()
+    return "Catalog["
+        + models.size()
+        + " models, "
+        + providers.size()
+        + " providers, "
+        + deployments.size()
         + " deployments]";
   }
 }

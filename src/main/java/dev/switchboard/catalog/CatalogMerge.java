@@ -20,7 +20,9 @@ final class CatalogMerge {
   static final String SHIPPED = "shipped";
   static final String USER = "catalog";
 
-  /** One merged entry and the path errors about it should name (the user's, once they touched it). */
+  /**
+   * One merged entry and the path errors about it should name (the user's, once they touched it).
+   */
   record Entry(ObjectNode node, String path) {}
 
   /** The merged sections, disabled entries already removed. */
@@ -34,16 +36,20 @@ final class CatalogMerge {
     List<Entry> models = section("models", shipped, overrides, disabledModels);
     List<Entry> providers = section("providers", shipped, overrides, disabledProviders);
     List<Entry> deployments = section("deployments", shipped, overrides, new HashSet<>());
-    deployments.removeIf(d -> disabledModels.contains(d.node().path("model").asText())
-        || disabledProviders.contains(d.node().path("provider").asText()));
+    deployments.removeIf(
+        d ->
+            disabledModels.contains(d.node().path("model").asText())
+                || disabledProviders.contains(d.node().path("provider").asText()));
     return new Merged(models, providers, deployments);
   }
 
-  private static List<Entry> section(String name, JsonNode shipped, JsonNode overrides, Set<String> disabled) {
+  private static List<Entry> section(
+      String name, JsonNode shipped, JsonNode overrides, Set<String> disabled) {
     Map<String, Entry> byKey = new LinkedHashMap<>();
     for (ConfigNode item : root(shipped, SHIPPED).objects(name)) {
       String key = key(name, item);
-      if (byKey.putIfAbsent(key, new Entry((ObjectNode) item.json().deepCopy(), item.path())) != null) {
+      if (byKey.putIfAbsent(key, new Entry((ObjectNode) item.json().deepCopy(), item.path()))
+          != null) {
         throw item.error("duplicate " + describeKey(name, key));
       }
     }
@@ -55,7 +61,8 @@ final class CatalogMerge {
       }
       Entry base = byKey.get(key);
       if (base == null && !enabled(item)) {
-        throw item.error("enabled: false, but no shipped entry has " + describeKey(name, key) + " (a typo?)");
+        throw item.error(
+            "enabled: false, but no shipped entry has " + describeKey(name, key) + " (a typo?)");
       }
       ObjectNode merged = base == null ? (ObjectNode) item.json().deepCopy() : base.node();
       if (base != null) {
@@ -64,13 +71,14 @@ final class CatalogMerge {
       byKey.put(key, new Entry(merged, item.path()));
     }
     List<Entry> kept = new ArrayList<>();
-    byKey.forEach((key, entry) -> {
-      if (enabled(ConfigNode.of(entry.node(), entry.path(), CatalogException::new))) {
-        kept.add(entry);
-      } else {
-        disabled.add(key);
-      }
-    });
+    byKey.forEach(
+        (key, entry) -> {
+          if (enabled(ConfigNode.of(entry.node(), entry.path(), CatalogException::new))) {
+            kept.add(entry);
+          } else {
+            disabled.add(key);
+          }
+        });
     return kept;
   }
 

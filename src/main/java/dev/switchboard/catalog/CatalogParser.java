@@ -15,19 +15,51 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads merged catalog entries into records, rejecting unknown keys, wrong types and bad values. */
+/**
+ * Reads merged catalog entries into records, rejecting unknown keys, wrong types and bad values.
+ */
 final class CatalogParser {
   static final List<String> FORMATS = List.of("openai", "anthropic", "gemini");
 
-  private static final List<String> MODEL_KEYS = List.of("id", "name", "author", "origin_country",
-      "context_length", "max_output_tokens", "open_weights", "total_params", "active_params",
-      "input_modalities", "output_modalities", "supported_parameters", "description", "created", "enabled");
-  private static final List<String> PROVIDER_KEYS = List.of("id", "name", "format", "base_url", "api_key",
-      "auth", "jurisdiction", "data_policy", "enabled");
+  private static final List<String> MODEL_KEYS =
+      List.of(
+          "id",
+          "name",
+          "author",
+          "origin_country",
+          "context_length",
+          "max_output_tokens",
+          "open_weights",
+          "total_params",
+          "active_params",
+          "input_modalities",
+          "output_modalities",
+          "supported_parameters",
+          "description",
+          "created",
+          "enabled");
+  private static final List<String> PROVIDER_KEYS =
+      List.of(
+          "id",
+          "name",
+          "format",
+          "base_url",
+          "api_key",
+          "auth",
+          "jurisdiction",
+          "data_policy",
+          "enabled");
   private static final List<String> POLICY_KEYS =
       List.of("retains_prompts", "trains_on_prompts", "zero_retention");
-  private static final List<String> DEPLOYMENT_KEYS = List.of("model", "provider", "upstream_model", "price",
-      "context_length", "max_output_tokens", "enabled");
+  private static final List<String> DEPLOYMENT_KEYS =
+      List.of(
+          "model",
+          "provider",
+          "upstream_model",
+          "price",
+          "context_length",
+          "max_output_tokens",
+          "enabled");
   private static final List<String> PRICE_KEYS = List.of("input", "output", "cached_input");
 
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+");
@@ -45,12 +77,23 @@ final class CatalogParser {
       throw n.error("id", "expected author/slug (letters, digits, . _ -), got \"" + id + "\"");
     }
     int contextLength =
-        positiveInt(n, "context_length").orElseThrow(() -> n.error("context_length", "is required"));
-    return new Model(id, n.requiredString("name"), n.requiredString("author"), country(n, "origin_country"),
-        contextLength, positiveInt(n, "max_output_tokens"), n.bool("open_weights").orElse(false),
-        params(n, "total_params"), params(n, "active_params"), modalities(n, "input_modalities"),
-        modalities(n, "output_modalities"), n.strings("supported_parameters"),
-        n.string("description").orElse(""), created(n));
+        positiveInt(n, "context_length")
+            .orElseThrow(() -> n.error("context_length", "is required"));
+    return new Model(
+        id,
+        n.requiredString("name"),
+        n.requiredString("author"),
+        country(n, "origin_country"),
+        contextLength,
+        positiveInt(n, "max_output_tokens"),
+        n.bool("open_weights").orElse(false),
+        params(n, "total_params"),
+        params(n, "active_params"),
+        modalities(n, "input_modalities"),
+        modalities(n, "output_modalities"),
+        n.strings("supported_parameters"),
+        n.string("description").orElse(""),
+        created(n));
   }
 
   static Provider provider(CatalogMerge.Entry entry) {
@@ -62,8 +105,13 @@ final class CatalogParser {
     }
     String format = n.requiredString("format");
     if (!FORMATS.contains(format)) {
-      throw n.error("format", "unknown format \"" + format + "\" (expected one of: "
-          + String.join(", ", FORMATS) + ")");
+      throw n.error(
+          "format",
+          "unknown format \""
+              + format
+              + "\" (expected one of: "
+              + String.join(", ", FORMATS)
+              + ")");
     }
     String auth = n.string("auth").orElse("api_key");
     if (!auth.equals("api_key") && !auth.equals("none")) {
@@ -71,11 +119,21 @@ final class CatalogParser {
     }
     String jurisdiction = n.requiredString("jurisdiction");
     if (!jurisdiction.equals("local") && !COUNTRY.matcher(jurisdiction).matches()) {
-      throw n.error("jurisdiction",
-          "expected an ISO 3166 alpha-2 country (US, CN, ...) or local, got \"" + jurisdiction + "\"");
+      throw n.error(
+          "jurisdiction",
+          "expected an ISO 3166 alpha-2 country (US, CN, ...) or local, got \""
+              + jurisdiction
+              + "\"");
     }
     Optional<String> apiKey = n.string("api_key").filter(key -> !key.isBlank());
-    return new Provider(id, n.requiredString("name"), format, baseUrl(n), apiKey, jurisdiction, dataPolicy(n),
+    return new Provider(
+        id,
+        n.requiredString("name"),
+        format,
+        baseUrl(n),
+        apiKey,
+        jurisdiction,
+        dataPolicy(n),
         auth.equals("none"));
   }
 
@@ -87,8 +145,12 @@ final class CatalogParser {
     Price input = price(price, "input").orElseThrow(() -> price.error("input", "is required"));
     Price output = price(price, "output").orElseThrow(() -> price.error("output", "is required"));
     PriceSheet sheet = new PriceSheet(input, output, price(price, "cached_input").orElse(input));
-    return new Deployment(n.requiredString("model"), n.requiredString("provider"),
-        n.requiredString("upstream_model"), sheet, positiveInt(n, "context_length"),
+    return new Deployment(
+        n.requiredString("model"),
+        n.requiredString("provider"),
+        n.requiredString("upstream_model"),
+        sheet,
+        positiveInt(n, "context_length"),
         positiveInt(n, "max_output_tokens"));
   }
 
@@ -102,24 +164,32 @@ final class CatalogParser {
 
   /** USD per million tokens, read exactly from its decimal digits; must be whole micro-dollars. */
   private static Optional<Price> price(ConfigNode n, String key) {
-    return n.decimal(key).map(usd -> {
-      if (usd.signum() < 0) {
-        throw n.error(key, "a price cannot be negative, got " + usd.toPlainString());
-      }
-      try {
-        return new Price(usd.movePointRight(6).longValueExact());
-      } catch (ArithmeticException e) {
-        throw n.error(key, "expected USD per million tokens in whole micro-dollars (at most 6 decimals), got "
-            + usd.toPlainString());
-      }
-    });
+    return n.decimal(key)
+        .map(
+            usd -> {
+              if (usd.signum() < 0) {
+                throw n.error(key, "a price cannot be negative, got " + usd.toPlainString());
+              }
+              try {
+                return new Price(usd.movePointRight(6).longValueExact());
+              } catch (ArithmeticException e) {
+                throw n.error(
+                    key,
+                    "expected USD per million tokens in whole micro-dollars (at most 6 decimals), got "
+                        + usd.toPlainString());
+              }
+            });
   }
 
   private static DataPolicy dataPolicy(ConfigNode n) {
-    return n.object("data_policy").map(p -> {
-      p.allowOnly(POLICY_KEYS);
-      return new DataPolicy(p.bool("retains_prompts"), p.bool("trains_on_prompts"), p.bool("zero_retention"));
-    }).orElse(DataPolicy.UNKNOWN);
+    return n.object("data_policy")
+        .map(
+            p -> {
+              p.allowOnly(POLICY_KEYS);
+              return new DataPolicy(
+                  p.bool("retains_prompts"), p.bool("trains_on_prompts"), p.bool("zero_retention"));
+            })
+        .orElse(DataPolicy.UNKNOWN);
   }
 
   /** An absolute http(s) URL; a trailing slash is dropped so formats can append "/path". */
@@ -140,7 +210,8 @@ final class CatalogParser {
   private static String country(ConfigNode n, String key) {
     String code = n.requiredString(key);
     if (!COUNTRY.matcher(code).matches()) {
-      throw n.error(key, "expected an ISO 3166 alpha-2 country code (US, CN, ...), got \"" + code + "\"");
+      throw n.error(
+          key, "expected an ISO 3166 alpha-2 country code (US, CN, ...), got \"" + code + "\"");
     }
     return code;
   }
@@ -159,11 +230,12 @@ final class CatalogParser {
     if (!m.matches()) {
       return n.integer(key, 1L, Long.MAX_VALUE);
     }
-    int exponent = switch (m.group(2)) {
-      case "M" -> 6;
-      case "B" -> 9;
-      default -> 12;
-    };
+    int exponent =
+        switch (m.group(2)) {
+          case "M" -> 6;
+          case "B" -> 9;
+          default -> 12;
+        };
     try {
       return OptionalLong.of(new BigDecimal(m.group(1)).movePointRight(exponent).longValueExact());
     } catch (ArithmeticException e) {
@@ -180,7 +252,8 @@ final class CatalogParser {
     try {
       return LocalDate.parse(text.get()).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     } catch (DateTimeParseException e) {
-      throw n.error("created",
+      throw n.error(
+          "created",
           "expected a date such as 2025-12-01 or epoch seconds, got \"" + text.get() + "\"");
     }
   }

@@ -7,7 +7,10 @@ import java.util.Optional;
  * treats unknown as the most restrictive answer (retains, trains, no zero retention).
  */
 public record DataPolicy(
-    Optional<Boolean> retainsPrompts, Optional<Boolean> trainsOnPrompts, Optional<Boolean> zeroRetention) {
+    Optional<Boolean> retainsPrompts,
+    Optional<Boolean> trainsOnPrompts,
+    Optional<Boolean> zeroRetention) {
 
-  public static final DataPolicy UNKNOWN = new DataPolicy(Optional.empty(), Optional.empty(), Optional.empty());
+  public static final DataPolicy UNKNOWN =
+      new DataPolicy(Optional.empty(), Optional.empty(), Optional.empty());
 }

@@ -19,7 +19,9 @@ public record Deployment(
     return contextLength.orElse(model.contextLength());
   }
 
-  /** The output limit at this provider: its own when declared, else the model's, else none known. */
+  /**
+   * The output limit at this provider: its own when declared, else the model's, else none known.
+   */
   public OptionalInt effectiveMaxOutputTokens(Model model) {
     return maxOutputTokens.isPresent() ? maxOutputTokens : model.maxOutputTokens();
   }

@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * A model as its author publishes it, independent of who serves it. {@code id} is OpenRouter-style
- * {@code author/slug}; {@code originCountry} is the author's ISO 3166 alpha-2 country; {@code created}
- * is the release date in epoch seconds; parameter counts are raw counts where public.
+ * {@code author/slug}; {@code originCountry} is the author's ISO 3166 alpha-2 country; {@code
+ * created} is the release date in epoch seconds; parameter counts are raw counts where public.
  */
 public record Model(
     String id,
@@ -31,7 +31,10 @@ public record Model(
     supportedParameters = List.copyOf(supportedParameters);
   }
 
-  /** Whether a request parameter (OpenRouter name: tools, response_format, reasoning, ...) is supported. */
+  /**
+   * Whether a request parameter (OpenRouter name: tools, response_format, reasoning, ...) is
+   * supported.
+   */
   public boolean supports(String parameter) {
     return supportedParameters.contains(parameter);
   }

@@ -25,9 +25,10 @@ public record PriceSheet(Price input, Price output, Price cachedInput) {
   public Money cost(Usage usage) {
     long cached = Math.min(usage.cachedPromptTokens(), usage.promptTokens());
     long uncached = usage.promptTokens() - cached;
-    long picos = Math.addExact(
-        Math.addExact(input.picosFor(uncached), cachedInput.picosFor(cached)),
-        output.picosFor(usage.completionTokens()));
+    long picos =
+        Math.addExact(
+            Math.addExact(input.picosFor(uncached), cachedInput.picosFor(cached)),
+            output.picosFor(usage.completionTokens()));
     return Cost.ofPicos(picos);
   }
 }

@@ -3,9 +3,10 @@ package dev.switchboard.catalog;
 import java.util.Optional;
 
 /**
- * An API that serves models: its wire {@code format} ("openai", "anthropic", "gemini"), the base URL the
- * format's paths are appended to, the credential, and where and how it processes data. {@code keyless}
- * marks providers that need no key (local servers, declared with {@code auth: none}).
+ * An API that serves models: its wire {@code format} ("openai", "anthropic", "gemini"), the base
+ * URL the format's paths are appended to, the credential, and where and how it processes data.
+ * {@code keyless} marks providers that need no key (local servers, declared with {@code auth:
+ * none}).
  */
 public record Provider(
     String id,
@@ -19,7 +20,12 @@ public record Provider(
 
   /** A provider that needs an API key. */
   public Provider(
-      String id, String name, String format, String baseUrl, Optional<String> apiKey, String jurisdiction,
+      String id,
+      String name,
+      String format,
+      String baseUrl,
+      Optional<String> apiKey,
+      String jurisdiction,
       DataPolicy dataPolicy) {
     this(id, name, format, baseUrl, apiKey, jurisdiction, dataPolicy, false);
   }
@@ -39,14 +45,29 @@ public record Provider(
   }
 
   public Provider withApiKey(String key) {
-    return new Provider(id, name, format, baseUrl, Optional.of(key), jurisdiction, dataPolicy, keyless);
+    return new Provider(
+        id, name, format, baseUrl, Optional.of(key), jurisdiction, dataPolicy, keyless);
   }
 
   /** Never prints the key, so a provider can be logged. */
   @Override
   public String toString() {
-    return "Provider[id=" + id + ", name=" + name + ", format=" + format + ", baseUrl=" + baseUrl
-        + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)") + ", jurisdiction=" + jurisdiction
-        + ", dataPolicy=" + dataPolicy + ", keyless=" + keyless + "]";
+    return "Provider[id="
+        + id
+        + ", name="
+        + name
+        + ", format="
+        + format
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (apiKey.isPresent() ? "(set)" : "(none)")
+        + ", jurisdiction="
+        + jurisdiction
+        + ", dataPolicy="
+        + dataPolicy
+        + ", keyless="
+        + keyless
+        + "]";
   }
 }

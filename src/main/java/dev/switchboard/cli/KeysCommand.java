@@ -15,23 +15,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Creates, lists and revokes client API keys. A key's secret is printed once and stored only as a salted hash. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage client API keys.", subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+/**
+ * Creates, lists and revokes client API keys. A key's secret is printed once and stored only as a
+ * salted hash.
+ */
+@Command(
+    name = "keys",
+    mixinStandardHelpOptions = true,
+    description = "Manage client API keys.",
+    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
   /** Where the keys live: the config's SQLite file, or --db. */
   static class Store {
-    @Option(names = "--config", defaultValue = "switchboard.yaml", description = "Config file (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--config",
+        defaultValue = "switchboard.yaml",
+        description = "Config file (default: ${DEFAULT-VALUE}).")
     Path configFile;
 
-    @Option(names = "--db", description = "SQLite file (default: storage.sqlite_path of the config).")
+    @Option(
+        names = "--db",
+        description = "SQLite file (default: storage.sqlite_path of the config).")
     Path database;
 
     SqliteDatabase open() {
-      return SqliteDatabase.open(database != null ? database : Setup.load(configFile).config().storage().sqlitePath());
+      return SqliteDatabase.open(
+          database != null ? database : Setup.load(configFile).config().storage().sqlitePath());
     }
   }
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print its secret once.")
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create a key and print its secret once.")
   static final class Create implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Store store;
@@ -44,18 +60,24 @@ final class KeysCommand {
 
     @Override
     public Integer call() {
-      OptionalLong limit = limitUsd == null ? OptionalLong.empty() : OptionalLong.of(Money.ofUsd(limitUsd).micros());
+      OptionalLong limit =
+          limitUsd == null ? OptionalLong.empty() : OptionalLong.of(Money.ofUsd(limitUsd).micros());
       try (SqliteDatabase db = store.open()) {
         IssuedKey issued = SqliteKeyStore.of(db).create(name, limit);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Created key %s (%s)%s%n", issued.key().id(), issued.key().name(), limitText(issued.key()));
+        out.printf(
+            "Created key %s (%s)%s%n",
+            issued.key().id(), issued.key().name(), limitText(issued.key()));
         out.printf("Secret (shown once, store it now): %s%n", issued.secret());
         return 0;
       }
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys with their spend.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List keys with their spend.")
   static final class ListKeys implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Store store;
@@ -64,17 +86,31 @@ final class KeysCommand {
     public Integer call() {
       try (SqliteDatabase db = store.open()) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-18s %-20s %-18s %-8s %14s %14s%n", "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT");
+        out.printf(
+            "%-18s %-20s %-18s %-8s %14s %14s%n", "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT");
         for (ApiKey key : SqliteKeyStore.of(db).list()) {
-          String limit = key.limitMicros().isPresent() ? Money.ofMicros(key.limitMicros().getAsLong()).toString() : "-";
-          out.printf("%-18s %-20s %-18s %-8s %14s %14s%n", key.id(), key.name(), key.hint(), key.active() ? "active" : "revoked", Money.ofMicros(key.spentMicros()), limit);
+          String limit =
+              key.limitMicros().isPresent()
+                  ? Money.ofMicros(key.limitMicros().getAsLong()).toString()
+                  : "-";
+          out.printf(
+              "%-18s %-20s %-18s %-8s %14s %14s%n",
+              key.id(),
+              key.name(),
+              key.hint(),
+              key.active() ? "active" : "revoked",
+              Money.ofMicros(key.spentMicros()),
+              limit);
         }
         return 0;
       }
     }
   }
 
-  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key by id or name (takes effect within about a second).")
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = "Revoke a key by id or name (takes effect within about a second).")
   static final class Revoke implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Store store;
@@ -99,6 +135,8 @@ final class KeysCommand {
   }
 
   private static String limitText(ApiKey key) {
-    return key.limitMicros().isPresent() ? ", limit " + Money.ofMicros(key.limitMicros().getAsLong()) : "";
+    return key.limitMicros().isPresent()
+        ? ", limit " + Money.ofMicros(key.limitMicros().getAsLong())
+        : "";
   }
 }

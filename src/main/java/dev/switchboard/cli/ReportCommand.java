@@ -6,7 +6,6 @@ import dev.switchboard.insight.ReportPeriod;
 import dev.switchboard.insight.UsageReport;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -15,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Prints the top models by tokens and the share by country of origin, read from the ledger. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Top models by tokens and share by country of origin.")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Top models by tokens and share by country of origin.")
 final class ReportCommand implements Callable<Integer> {
   /** The reporting windows, ending now. */
   enum Period {
@@ -33,19 +35,28 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin KeysCommand.Store store;
 
-  @Option(names = "--period", defaultValue = "week", description = "day, week or month (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--period",
+      defaultValue = "week",
+      description = "day, week or month (default: ${DEFAULT-VALUE}).")
   Period period;
 
-  @Option(names = "--top", defaultValue = "10", description = "How many models to rank (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "10",
+      description = "How many models to rank (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Override
   public Integer call() {
     Catalog catalog = Setup.load(store.configFile).catalog();
-    ReportPeriod window = ReportPeriod.ending(period.name().toLowerCase(java.util.Locale.ROOT), period.length, Instant.now());
+    ReportPeriod window =
+        ReportPeriod.ending(
+            period.name().toLowerCase(java.util.Locale.ROOT), period.length, Instant.now());
     try (SqliteDatabase db = store.open()) {
       var usage = SqliteLedgerReader.of(db).usageByModel(window.from(), window.to());
-      UsageReport report = UsageReport.of(window, usage, id -> catalog.model(id).map(Model::originCountry), top);
+      UsageReport report =
+          UsageReport.of(window, usage, id -> catalog.model(id).map(Model::originCountry), top);
       spec.commandLine().getOut().print(report.render());
       spec.commandLine().getOut().flush();
       return 0;

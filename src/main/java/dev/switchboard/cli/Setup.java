@@ -13,8 +13,11 @@ record Setup(Config config, Catalog catalog) {
 
   static Setup load(Path configFile) {
     Map<String, String> env = System.getenv();
-    Config config = Files.exists(configFile) ? Config.load(configFile, env) : defaultsUnlessNamed(configFile);
-    Catalog catalog = Catalog.load(EnvInterpolation.apply(Catalog.shippedTree(), env, "catalog"), config.catalog());
+    Config config =
+        Files.exists(configFile) ? Config.load(configFile, env) : defaultsUnlessNamed(configFile);
+    Catalog catalog =
+        Catalog.load(
+            EnvInterpolation.apply(Catalog.shippedTree(), env, "catalog"), config.catalog());
     return new Setup(config, catalog);
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The whole gateway configuration, immutable and validated. Missing sections and keys take the
- * {@link #defaults()}; {@code catalog} holds the user's catalog overrides (already env-interpolated,
- * {@code {}} when none) for the catalog package to merge and validate.
+ * {@link #defaults()}; {@code catalog} holds the user's catalog overrides (already
+ * env-interpolated, {@code {}} when none) for the catalog package to merge and validate.
  */
 public record Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
 
@@ -23,7 +23,8 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   public record Storage(Path sqlitePath) {}
 
   /** The client side towards providers. */
-  public record Upstream(Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {}
+  public record Upstream(
+      Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {}
 
   public Config {
     catalog = catalog.deepCopy();
@@ -36,8 +37,8 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   }
 
   /**
-   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle,
-   * 64 connections per host, no catalog overrides.
+   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle, 64
+   * connections per host, no catalog overrides.
    */
   public static Config defaults() {
     return new Config(
@@ -47,7 +48,9 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
         Json.object());
   }
 
-  /** Reads and validates a YAML file; every problem is a {@link ConfigException} naming the field. */
+  /**
+   * Reads and validates a YAML file; every problem is a {@link ConfigException} naming the field.
+   */
   public static Config load(Path yamlFile, Map<String, String> env) {
     String yaml;
     try {

@@ -1,8 +1,8 @@
 package dev.switchboard.config;
 
 /**
- * An invalid configuration value. The message always starts with the field path ({@code server.port})
- * so the operator can find the line to fix; it never contains a secret.
+ * An invalid configuration value. The message always starts with the field path ({@code
+ * server.port}) so the operator can find the line to fix; it never contains a secret.
  */
 public final class ConfigException extends RuntimeException {
   private final String path;

@@ -39,7 +39,10 @@ public final class ConfigNode {
     this.errors = errors;
   }
 
-  /** A view of {@code node}, which must be an object, found at {@code path} ("" for the document root). */
+  /**
+   * A view of {@code node}, which must be an object, found at {@code path} ("" for the document
+   * root).
+   */
   public static ConfigNode of(JsonNode node, String path, Errors errors) {
     if (!node.isObject()) {
       throw errors.at(path, "expected a mapping of keys to values, got " + shown(node));
@@ -53,11 +56,17 @@ public final class ConfigNode {
    */
   public static JsonNode readYaml(String yaml, String path, Errors errors) {
     try {
-      JsonNode tree = Json.yaml().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(yaml);
+      JsonNode tree =
+          Json.yaml().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(yaml);
       return tree == null || tree.isMissingNode() || tree.isNull() ? Json.object() : tree;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw errors.at(path, "not valid YAML" + where + ": " + e.getOriginalMessage());
     }
   }
@@ -104,17 +113,24 @@ public final class ConfigNode {
     }
     if (!unknown.isEmpty()) {
       String noun = unknown.size() == 1 ? "unknown key " : "unknown keys ";
-      throw error(noun + String.join(", ", unknown) + " (expected one of: " + String.join(", ", allowed) + ")");
+      throw error(
+          noun
+              + String.join(", ", unknown)
+              + " (expected one of: "
+              + String.join(", ", allowed)
+              + ")");
     }
   }
 
   public Optional<String> string(String key) {
-    return value(key).map(v -> {
-      if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
-        throw error(key, "expected a text value, got " + shown(v));
-      }
-      return v.asText();
-    });
+    return value(key)
+        .map(
+            v -> {
+              if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
+                throw error(key, "expected a text value, got " + shown(v));
+              }
+              return v.asText();
+            });
   }
 
   public String requiredString(String key) {
@@ -157,22 +173,32 @@ public final class ConfigNode {
   }
 
   public Optional<Boolean> bool(String key) {
-    return value(key).map(v -> {
-      if (v.isBoolean()) {
-        return v.asBoolean();
-      }
-      String text = v.isTextual() ? v.asText().trim() : "";
-      if (text.equals("true") || text.equals("false")) {
-        return Boolean.valueOf(text);
-      }
-      throw error(key, "expected true or false, got " + shown(v));
-    });
+    return value(key)
+        .map(
+            v -> {
+              if (v.isBoolean()) {
+                return v.asBoolean();
+              }
+              String text = v.isTextual() ? v.asText().trim() : "";
+              if (text.equals("true") || text.equals("false")) {
+                return Boolean.valueOf(text);
+              }
+              throw error(key, "expected true or false, got " + shown(v));
+            });
   }
 
   /** A positive duration written as {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}. */
   public Optional<Duration> duration(String key) {
-    return value(key).map(v -> Units.duration(v.isTextual() ? v.asText() : "").orElseThrow(
-        () -> error(key, "expected a positive duration such as 500ms, 5s, 2m or 1h, got " + shown(v))));
+    return value(key)
+        .map(
+            v ->
+                Units.duration(v.isTextual() ? v.asText() : "")
+                    .orElseThrow(
+                        () ->
+                            error(
+                                key,
+                                "expected a positive duration such as 500ms, 5s, 2m or 1h, got "
+                                    + shown(v))));
   }
 
   /** A positive byte count: a whole number, or text such as {@code 10MiB}, {@code 512KB}. */
@@ -184,29 +210,32 @@ public final class ConfigNode {
     JsonNode v = found.get();
     OptionalLong size = Units.bytes(v.isIntegralNumber() || v.isTextual() ? v.asText() : "");
     if (size.isEmpty()) {
-      throw error(key, "expected a positive size in bytes such as 10485760 or 10MiB, got " + shown(v));
+      throw error(
+          key, "expected a positive size in bytes such as 10485760 or 10MiB, got " + shown(v));
     }
     return size;
   }
 
   /** An exact decimal from a YAML number or text, read from its digits (never through a double). */
   public Optional<BigDecimal> decimal(String key) {
-    return value(key).map(v -> {
-      if (v.isIntegralNumber()) {
-        return new BigDecimal(v.bigIntegerValue());
-      }
-      if (v.isBigDecimal()) {
-        return v.decimalValue();
-      }
-      if (v.isTextual()) {
-        try {
-          return new BigDecimal(v.asText().trim());
-        } catch (NumberFormatException e) {
-          throw error(key, "expected a decimal number, got " + shown(v));
-        }
-      }
-      throw error(key, "expected a decimal number, got " + shown(v));
-    });
+    return value(key)
+        .map(
+            v -> {
+              if (v.isIntegralNumber()) {
+                return new BigDecimal(v.bigIntegerValue());
+              }
+              if (v.isBigDecimal()) {
+                return v.decimalValue();
+              }
+              if (v.isTextual()) {
+                try {
+                  return new BigDecimal(v.asText().trim());
+                } catch (NumberFormatException e) {
+                  throw error(key, "expected a decimal number, got " + shown(v));
+                }
+              }
+              throw error(key, "expected a decimal number, got " + shown(v));
+            });
   }
 
   /** A list of text values; absent reads as an empty list. */

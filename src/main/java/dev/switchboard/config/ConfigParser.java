@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** YAML text to a validated {@link Config}: interpolate, check keys, read each section over its defaults. */
+/**
+ * YAML text to a validated {@link Config}: interpolate, check keys, read each section over its
+ * defaults.
+ */
 final class ConfigParser {
   private static final List<String> ROOT_KEYS = List.of("server", "storage", "upstream", "catalog");
-  private static final List<String> SERVER_KEYS = List.of("host", "port", "max_body_bytes", "stream_keepalive");
+  private static final List<String> SERVER_KEYS =
+      List.of("host", "port", "max_body_bytes", "stream_keepalive");
   private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
   private static final List<String> UPSTREAM_KEYS =
       List.of("connect_timeout", "idle_timeout", "max_connections_per_host");
@@ -26,7 +30,9 @@ final class ConfigParser {
     return new Config(
         root.object("server").map(s -> server(s, defaults.server())).orElse(defaults.server()),
         root.object("storage").map(s -> storage(s, defaults.storage())).orElse(defaults.storage()),
-        root.object("upstream").map(u -> upstream(u, defaults.upstream())).orElse(defaults.upstream()),
+        root.object("upstream")
+            .map(u -> upstream(u, defaults.upstream()))
+            .orElse(defaults.upstream()),
         root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()));
   }
 

@@ -43,7 +43,8 @@ public final class EnvInterpolation {
       String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
       JsonNode value = field.getValue();
       if (value.isTextual() && field.getKey().equals(OPTIONAL_FIELD)) {
-        interpolate(value.asText(), env, childPath, true).ifPresent(text -> out.put(field.getKey(), text));
+        interpolate(value.asText(), env, childPath, true)
+            .ifPresent(text -> out.put(field.getKey(), text));
       } else {
         out.set(field.getKey(), apply(value, env, childPath));
       }
@@ -86,8 +87,11 @@ public final class EnvInterpolation {
           if (optional) {
             return Optional.empty();
           }
-          throw new ConfigException(path, "environment variable " + name(text.substring(i + 2, end))
-              + " is not set (give a default with ${NAME:-default})");
+          throw new ConfigException(
+              path,
+              "environment variable "
+                  + name(text.substring(i + 2, end))
+                  + " is not set (give a default with ${NAME:-default})");
         }
         out.append(value.get());
         i = end + 1;
@@ -104,14 +108,16 @@ public final class EnvInterpolation {
     int separator = expression.indexOf(":-");
     String name = name(expression);
     if (!NAME.matcher(name).matches()) {
-      throw new ConfigException(path, "invalid environment variable name " + Json.string(name)
-          + " in ${" + expression + "}");
+      throw new ConfigException(
+          path,
+          "invalid environment variable name " + Json.string(name) + " in ${" + expression + "}");
     }
     String value = env.get(name);
     if (separator < 0) {
       return Optional.ofNullable(value);
     }
-    return Optional.of(value == null || value.isEmpty() ? expression.substring(separator + 2) : value);
+    return Optional.of(
+        value == null || value.isEmpty() ? expression.substring(separator + 2) : value);
   }
 
   private static String name(String expression) {

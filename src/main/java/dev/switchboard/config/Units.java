@@ -21,12 +21,13 @@ final class Units {
     }
     try {
       long amount = Long.parseLong(m.group(1));
-      Duration d = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
+      Duration d =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+          };
       return d.isZero() ? Optional.empty() : Optional.of(d);
     } catch (ArithmeticException | NumberFormatException e) {
       return Optional.empty();
@@ -39,15 +40,16 @@ final class Units {
     if (!m.matches()) {
       return OptionalLong.empty();
     }
-    long unit = switch (m.group(2) == null ? "B" : m.group(2)) {
-      case "KB" -> 1_000L;
-      case "KiB" -> 1L << 10;
-      case "MB" -> 1_000_000L;
-      case "MiB" -> 1L << 20;
-      case "GB" -> 1_000_000_000L;
-      case "GiB" -> 1L << 30;
-      default -> 1L;
-    };
+    long unit =
+        switch (m.group(2) == null ? "B" : m.group(2)) {
+          case "KB" -> 1_000L;
+          case "KiB" -> 1L << 10;
+          case "MB" -> 1_000_000L;
+          case "MiB" -> 1L << 20;
+          case "GB" -> 1_000_000_000L;
+          case "GiB" -> 1L << 30;
+          default -> 1L;
+        };
     try {
       long size = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
       return size > 0 ? OptionalLong.of(size) : OptionalLong.empty();

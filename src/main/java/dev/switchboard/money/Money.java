@@ -10,7 +10,10 @@ public record Money(long micros) implements Comparable<Money> {
     return new Money(micros);
   }
 
-  /** Parses a decimal dollar amount such as "0.28"; more than six decimals is an error, not a rounding. */
+  /**
+   * Parses a decimal dollar amount such as "0.28"; more than six decimals is an error, not a
+   * rounding.
+   */
   public static Money ofUsd(String usd) {
     BigDecimal value = new BigDecimal(usd.trim());
     try {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * A price per million tokens, exact in micro-dollars per million tokens ($0.28/M is 280,000).
- * The cost of n tokens is n * price / 1e6 micro-dollars, a fraction that {@link Cost} rounds once.
+ * A price per million tokens, exact in micro-dollars per million tokens ($0.28/M is 280,000). The
+ * cost of n tokens is n * price / 1e6 micro-dollars, a fraction that {@link Cost} rounds once.
  */
 public record Price(long microsPerMillion) {
   public static final Price FREE = new Price(0);
@@ -31,9 +31,13 @@ public record Price(long microsPerMillion) {
     return new Money(microsPerMillion).toUsd();
   }
 
-  /** USD per single token as a plain decimal string, the unit of OpenRouter's model list ("0.00000028"). */
+  /**
+   * USD per single token as a plain decimal string, the unit of OpenRouter's model list
+   * ("0.00000028").
+   */
   public String usdPerTokenString() {
-    BigDecimal perToken = BigDecimal.valueOf(microsPerMillion, 12).setScale(12, RoundingMode.UNNECESSARY);
+    BigDecimal perToken =
+        BigDecimal.valueOf(microsPerMillion, 12).setScale(12, RoundingMode.UNNECESSARY);
     BigDecimal stripped = perToken.stripTrailingZeros();
     return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
   }

@@ -1,4 +1,7 @@
-/** Exact money: long micro-dollars and per-million-token prices. No floating point anywhere in this package. */
+/**
+ * Exact money: long micro-dollars and per-million-token prices. No floating point anywhere in this
+ * package.
+ */
 @NullMarked
 package dev.switchboard.money;
 

@@ -3,7 +3,10 @@ package dev.switchboard.provider;
 import dev.switchboard.wire.AuthScheme;
 import io.vertx.core.http.RequestOptions;
 
-/** Puts a provider credential where its wire format expects it. The only code that handles provider keys. */
+/**
+ * Puts a provider credential where its wire format expects it. The only code that handles provider
+ * keys.
+ */
 final class Credentials {
   private Credentials() {}
 

@@ -21,9 +21,16 @@ public final class UpstreamClient {
   private final long connectTimeoutMs;
   private final Duration idleTimeout;
 
-  public UpstreamClient(Vertx vertx, Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
-    HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setVerifyHost(true).setDecompressionSupported(true);
-    this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
+  public UpstreamClient(
+      Vertx vertx, Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setTcpNoDelay(true)
+            .setVerifyHost(true)
+            .setDecompressionSupported(true);
+    this.http =
+        vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
     this.vertx = vertx;
     this.connectTimeoutMs = connectTimeout.toMillis();
     this.idleTimeout = idleTimeout;
@@ -31,7 +38,8 @@ public final class UpstreamClient {
 
   /**
    * Sends the call; the future completes when the response headers arrive, or fails with the
-   * transport error (classify it with {@link UpstreamFailures}). A silent provider fails it after the idle timeout.
+   * transport error (classify it with {@link UpstreamFailures}). A silent provider fails it after
+   * the idle timeout.
    */
   public Future<UpstreamExchange> send(UpstreamEndpoint endpoint, UpstreamCall call) {
     RequestOptions options =
@@ -42,16 +50,24 @@ public final class UpstreamClient {
             .setIdleTimeout(idleTimeout.toMillis());
     call.headers().forEach(options::putHeader);
     endpoint.apiKey().ifPresent(key -> Credentials.inject(call.auth(), key, options));
-    return http.request(options).compose(request -> {
-      UpstreamExchange[] exchange = new UpstreamExchange[1];
-      // Failures before the headers fail send(); later ones go to the exchange's handler.
-      request.exceptionHandler(error -> {
-        if (exchange[0] != null) {
-          exchange[0].failed(error);
-        }
-      });
-      return request.send(Buffer.buffer(call.body())).map(response -> exchange[0] = new UpstreamExchange(vertx, request, response, idleTimeout));
-    });
+    return http.request(options)
+        .compose(
+            request -> {
+              UpstreamExchange[] exchange = new UpstreamExchange[1];
+              // Failures before the headers fail send(); later ones go to the exchange's handler.
+              request.exceptionHandler(
+                  error -> {
+                    if (exchange[0] != null) {
+                      exchange[0].failed(error);
+                    }
+                  });
+              return request
+                  .send(Buffer.buffer(call.body()))
+                  .map(
+                      response ->
+                          exchange[0] =
+                              new UpstreamExchange(vertx, request, response, idleTimeout));
+            });
   }
 
   public Future<Void> close() {
@@ -59,6 +75,8 @@ public final class UpstreamClient {
   }
 
   private static String join(String baseUrl, String path) {
-    return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) + path : baseUrl + path;
+    return baseUrl.endsWith("/")
+        ? baseUrl.substring(0, baseUrl.length() - 1) + path
+        : baseUrl + path;
   }
 }

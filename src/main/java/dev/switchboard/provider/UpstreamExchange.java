@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A provider's response whose headers have arrived; the body is still to be read or streamed.
- * Transport failures after that point (reset, or no byte for the idle timeout) reach {@link #onFailure}.
+ * Transport failures after that point (reset, or no byte for the idle timeout) reach {@link
+ * #onFailure}.
  */
 public final class UpstreamExchange {
   private final Vertx vertx;
@@ -26,39 +27,51 @@ public final class UpstreamExchange {
   private boolean over;
   private boolean paused;
 
-  UpstreamExchange(Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idleTimeout) {
+  UpstreamExchange(
+      Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idleTimeout) {
     this.vertx = vertx;
     this.request = request;
     this.response = response;
     this.idleNanos = idleTimeout.toNanos();
   }
 
-  /** Streams the body: each read goes to {@code data}, then {@code end}; a silent provider fails after the idle timeout. */
+  /**
+   * Streams the body: each read goes to {@code data}, then {@code end}; a silent provider fails
+   * after the idle timeout.
+   */
   public void stream(Handler<Buffer> data, Handler<Void> end) {
     watch();
-    response.handler(bytes -> {
-      lastActivity = System.nanoTime();
-      data.handle(bytes);
-    });
-    response.endHandler(v -> {
-      stop();
-      end.handle(null);
-    });
+    response.handler(
+        bytes -> {
+          lastActivity = System.nanoTime();
+          data.handle(bytes);
+        });
+    response.endHandler(
+        v -> {
+          stop();
+          end.handle(null);
+        });
   }
 
-  /** The whole body, bounded by the idle timeout like a stream; the first failure is the one reported. */
+  /**
+   * The whole body, bounded by the idle timeout like a stream; the first failure is the one
+   * reported.
+   */
   public Future<Buffer> body() {
     Promise<Buffer> body = Promise.promise();
     onFailure(body::tryFail);
     watch();
-    response.body().onComplete(result -> {
-      stop();
-      if (result.succeeded()) {
-        body.tryComplete(result.result());
-      } else {
-        failed(result.cause());
-      }
-    });
+    response
+        .body()
+        .onComplete(
+            result -> {
+              stop();
+              if (result.succeeded()) {
+                body.tryComplete(result.result());
+              } else {
+                failed(result.cause());
+              }
+            });
     return body.future();
   }
 
@@ -76,14 +89,19 @@ public final class UpstreamExchange {
 
   private void watch() {
     long period = Math.max(10, idleNanos / 4_000_000);
-    watchdog = vertx.setPeriodic(period, id -> {
-      if (!over && !paused && System.nanoTime() - lastActivity > idleNanos) {
-        // Vert.x's own idle timeout does not cover a response that has begun; this does.
-        stop();
-        failed(new TimeoutException("no data from the provider for " + Duration.ofNanos(idleNanos)));
-        request.reset();
-      }
-    });
+    watchdog =
+        vertx.setPeriodic(
+            period,
+            id -> {
+              if (!over && !paused && System.nanoTime() - lastActivity > idleNanos) {
+                // Vert.x's own idle timeout does not cover a response that has begun; this does.
+                stop();
+                failed(
+                    new TimeoutException(
+                        "no data from the provider for " + Duration.ofNanos(idleNanos)));
+                request.reset();
+              }
+            });
   }
 
   private void stop() {
@@ -101,7 +119,10 @@ public final class UpstreamExchange {
     return response.statusCode();
   }
 
-  /** Called once for a failure of the exchange after the headers: the response's or the request's (an idle timeout resets the request). */
+  /**
+   * Called once for a failure of the exchange after the headers: the response's or the request's
+   * (an idle timeout resets the request).
+   */
   public void onFailure(Handler<Throwable> handler) {
     this.failureHandler = handler;
     response.exceptionHandler(this::failed);
@@ -127,7 +148,10 @@ public final class UpstreamExchange {
     }
   }
 
-  /** Stops the provider's work: resets the stream so an upstream that bills by the token stops generating. */
+  /**
+   * Stops the provider's work: resets the stream so an upstream that bills by the token stops
+   * generating.
+   */
   public void cancel() {
     stop();
     request.reset();

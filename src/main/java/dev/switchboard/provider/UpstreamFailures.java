@@ -17,15 +17,27 @@ public final class UpstreamFailures {
   /** {@code sent} tells whether the provider may have received the request. */
   public static UpstreamFailure of(Throwable error, boolean sent) {
     if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
-      return failure(sent ? Retry.RETRYABLE : Retry.NOT_SENT, ErrorKind.UPSTREAM_TIMEOUT, "timed out");
+      return failure(
+          sent ? Retry.RETRYABLE : Retry.NOT_SENT, ErrorKind.UPSTREAM_TIMEOUT, "timed out");
     }
-    if (error instanceof ConnectException || error instanceof UnknownHostException || error instanceof SSLException) {
-      return failure(Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "could not connect (" + error.getClass().getSimpleName() + ")");
+    if (error instanceof ConnectException
+        || error instanceof UnknownHostException
+        || error instanceof SSLException) {
+      return failure(
+          Retry.NOT_SENT,
+          ErrorKind.UPSTREAM_FAILED,
+          "could not connect (" + error.getClass().getSimpleName() + ")");
     }
     if (error instanceof HttpClosedException) {
-      return failure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, "connection closed before the answer was complete");
+      return failure(
+          Retry.RETRYABLE,
+          ErrorKind.UPSTREAM_FAILED,
+          "connection closed before the answer was complete");
     }
-    return failure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, "transport error (" + error.getClass().getSimpleName() + ")");
+    return failure(
+        Retry.RETRYABLE,
+        ErrorKind.UPSTREAM_FAILED,
+        "transport error (" + error.getClass().getSimpleName() + ")");
   }
 
   private static UpstreamFailure failure(Retry retry, ErrorKind kind, String detail) {

@@ -21,7 +21,10 @@ import java.util.TreeSet;
 public final class RoutePlanner {
   // A typical chat turn reads about three tokens for each one it writes.
   private static final Comparator<Route> BY_PRICE =
-      Comparator.comparingLong(route -> 3 * route.deployment().prices().input().microsPerMillion() + route.deployment().prices().output().microsPerMillion());
+      Comparator.comparingLong(
+          route ->
+              3 * route.deployment().prices().input().microsPerMillion()
+                  + route.deployment().prices().output().microsPerMillion());
 
   private final Catalog catalog;
 
@@ -31,7 +34,11 @@ public final class RoutePlanner {
 
   public List<Route> plan(String modelId) {
     if (catalog.model(modelId).isEmpty()) {
-      throw GatewayError.builder(ErrorKind.MODEL_NOT_FOUND, "model '" + clip(modelId) + "' is not in the catalog; GET /v1/models lists the models you can use")
+      throw GatewayError.builder(
+              ErrorKind.MODEL_NOT_FOUND,
+              "model '"
+                  + clip(modelId)
+                  + "' is not in the catalog; GET /v1/models lists the models you can use")
           .param("model")
           .build();
     }
@@ -53,18 +60,28 @@ public final class RoutePlanner {
       }
     }
     if (routes.isEmpty()) {
-      throw GatewayError.of(ErrorKind.NO_ELIGIBLE_ROUTE, noRouteMessage(modelId, missingFormats, unconfigured));
+      throw GatewayError.of(
+          ErrorKind.NO_ELIGIBLE_ROUTE, noRouteMessage(modelId, missingFormats, unconfigured));
     }
     routes.sort(BY_PRICE);
     return List.copyOf(routes);
   }
 
-  private static String noRouteMessage(String modelId, TreeSet<String> missingFormats, TreeSet<String> unconfigured) {
+  private static String noRouteMessage(
+      String modelId, TreeSet<String> missingFormats, TreeSet<String> unconfigured) {
     if (!unconfigured.isEmpty()) {
-      return "no provider serving '" + modelId + "' has an API key configured (providers: " + String.join(", ", unconfigured) + ")";
+      return "no provider serving '"
+          + modelId
+          + "' has an API key configured (providers: "
+          + String.join(", ", unconfigured)
+          + ")";
     }
     if (!missingFormats.isEmpty()) {
-      return "'" + modelId + "' is only served over the " + String.join(", ", missingFormats) + " wire format, which this version of Switchboard does not speak yet";
+      return "'"
+          + modelId
+          + "' is only served over the "
+          + String.join(", ", missingFormats)
+          + " wire format, which this version of Switchboard does not speak yet";
     }
     return "no deployment serves '" + modelId + "'";
   }

@@ -1,8 +1,8 @@
 package dev.switchboard.wire;
 
 /**
- * The canonical stream vocabulary, a superset of what the wire formats stream. {@code index}
- * is the position of the choice (OpenAI) or the content block (Anthropic).
+ * The canonical stream vocabulary, a superset of what the wire formats stream. {@code index} is the
+ * position of the choice (OpenAI) or the content block (Anthropic).
  */
 public sealed interface ChatEvent {
   /** The response began; id and model as the provider named them. */

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A complete, non-streamed chat response in the canonical model. */
-public record ChatResponse(String id, String model, long created, List<ChatChoice> choices, Optional<Usage> usage) {
+public record ChatResponse(
+    String id, String model, long created, List<ChatChoice> choices, Optional<Usage> usage) {
   public ChatResponse {
     choices = List.copyOf(choices);
   }

@@ -1,6 +1,8 @@
 package dev.switchboard.wire;
 
-/** The closed vocabulary of failures a client can see; each wire format maps it to its own types. */
+/**
+ * The closed vocabulary of failures a client can see; each wire format maps it to its own types.
+ */
 public enum ErrorKind {
   INVALID_REQUEST(400, "invalid_request"),
   UNAUTHENTICATED(401, "invalid_api_key"),

@@ -1,12 +1,12 @@
 package dev.switchboard.wire;
 
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The one exception that crosses package boundaries. Its message is client-safe by construction:
- * it never carries a key, a stack trace or a raw upstream body. Expected kinds skip the stack trace.
+ * The one exception that crosses package boundaries. Its message is client-safe by construction: it
+ * never carries a key, a stack trace or a raw upstream body. Expected kinds skip the stack trace.
  */
 public final class GatewayError extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The one JSON (and YAML) configuration of the project. Every ObjectMapper is built here, so
- * number handling (BigDecimal for floats, exact money) and unknown-field tolerance are the same
+ * The one JSON (and YAML) configuration of the project. Every ObjectMapper is built here, so number
+ * handling (BigDecimal for floats, exact money) and unknown-field tolerance are the same
  * everywhere.
  */
 public final class Json {

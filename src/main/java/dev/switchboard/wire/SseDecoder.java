@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Frames a byte stream into server-sent events, however the bytes are split across reads. Lines
- * end in LF, CRLF or CR; comments (":" lines) are dropped; an event ends at a blank line. Lines are
- * cut at byte level, so a UTF-8 character split across reads is decoded whole. Not thread-safe.
+ * Frames a byte stream into server-sent events, however the bytes are split across reads. Lines end
+ * in LF, CRLF or CR; comments (":" lines) are dropped; an event ends at a blank line. Lines are cut
+ * at byte level, so a UTF-8 character split across reads is decoded whole. Not thread-safe.
  */
 public final class SseDecoder {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);

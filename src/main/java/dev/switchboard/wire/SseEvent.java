@@ -1,6 +1,8 @@
 package dev.switchboard.wire;
 
-/** One server-sent event: its type ("" when the stream names none) and its data lines joined by \n. */
+/**
+ * One server-sent event: its type ("" when the stream names none) and its data lines joined by \n.
+ */
 public record SseEvent(String event, String data) {
   public static SseEvent data(String data) {
     return new SseEvent("", data);

@@ -1,9 +1,9 @@
 package dev.switchboard.wire;
 
 /**
- * Writes canonical events as this format's stream for one client. One per client stream. The
- * stream ends either with {@link #complete} (after a Finished event was seen) or with {@link #fail},
- * an in-band error: never a clean end for an answer that was cut.
+ * Writes canonical events as this format's stream for one client. One per client stream. The stream
+ * ends either with {@link #complete} (after a Finished event was seen) or with {@link #fail}, an
+ * in-band error: never a clean end for an answer that was cut.
  */
 public interface StreamEncoder {
   void encode(ChatEvent event, SseSink out);

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failed attempt at a provider, as data: what kind of failure, whether trying elsewhere may
- * help, and a short scrubbed detail (never a secret, never a whole upstream body).
+ * A failed attempt at a provider, as data: what kind of failure, whether trying elsewhere may help,
+ * and a short scrubbed detail (never a secret, never a whole upstream body).
  */
-public record UpstreamFailure(Retry retry, ErrorKind kind, int status, Optional<Duration> retryAfter, String detail) {
-  /** NOT_SENT: the provider never saw the request; RETRYABLE: another try may work; FATAL: it will not. */
+public record UpstreamFailure(
+    Retry retry, ErrorKind kind, int status, Optional<Duration> retryAfter, String detail) {
+  /**
+   * NOT_SENT: the provider never saw the request; RETRYABLE: another try may work; FATAL: it will
+   * not.
+   */
   public enum Retry {
     NOT_SENT,
     RETRYABLE,

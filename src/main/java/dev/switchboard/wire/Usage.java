@@ -45,6 +45,12 @@ public record Usage(
   }
 
   public Usage withCost(BigDecimal usd) {
-    return new Usage(promptTokens, completionTokens, cachedPromptTokens, reasoningTokens, source, Optional.of(usd));
+    return new Usage(
+        promptTokens,
+        completionTokens,
+        cachedPromptTokens,
+        reasoningTokens,
+        source,
+        Optional.of(usd));
   }
 }

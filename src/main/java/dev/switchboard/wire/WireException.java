@@ -1,8 +1,8 @@
 package dev.switchboard.wire;
 
 /**
- * A body that does not follow its wire format. The message names the offending field and is safe
- * to show a client; it never contains secrets. Stays inside wire and provider (checked).
+ * A body that does not follow its wire format. The message names the offending field and is safe to
+ * show a client; it never contains secrets. Stays inside wire and provider (checked).
  */
 public final class WireException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -24,7 +24,8 @@ public interface WireFormat {
 
   StreamDecoder newStreamDecoder(ChatRequest request);
 
-  UpstreamFailure decodeFailure(int status, java.util.Optional<java.time.Duration> retryAfter, byte[] body);
+  UpstreamFailure decodeFailure(
+      int status, java.util.Optional<java.time.Duration> retryAfter, byte[] body);
 
   /** Same-format relaying for this format. */
   Passthrough passthrough();

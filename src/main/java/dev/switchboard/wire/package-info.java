@@ -1,4 +1,7 @@
-/** Canonical chat model (requests, responses, stream events, usage), the WireFormat contract, SSE framing and the one Json facade. Depends on no other package of ours. */
+/**
+ * Canonical chat model (requests, responses, stream events, usage), the WireFormat contract, SSE
+ * framing and the one Json facade. Depends on no other package of ours.
+ */
 @NullMarked
 package dev.switchboard.wire;
 

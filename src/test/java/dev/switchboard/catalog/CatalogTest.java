@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CatalogTest {
-  private static final JsonNode SHIPPED = EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "shipped");
+  private static final JsonNode SHIPPED =
+      EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "shipped");
   private static final Catalog CATALOG = Catalog.load(SHIPPED, Json.object());
 
   static Stream<Arguments> listPrices() {
@@ -43,10 +44,14 @@ class CatalogTest {
   void shippedCatalog_hasEachModelAtItsFirstPartyListPrice(
       String model, String provider, String input, String output, String cached) {
     assertThat(CATALOG.model(model)).as(model).isPresent();
-    Deployment d = CATALOG.deployment(model, provider)
-        .orElseThrow(() -> new AssertionError(model + " is not deployed at " + provider));
+    Deployment d =
+        CATALOG
+            .deployment(model, provider)
+            .orElseThrow(() -> new AssertionError(model + " is not deployed at " + provider));
     assertThat(d.prices())
-        .isEqualTo(new PriceSheet(Price.perMillion(input), Price.perMillion(output), Price.perMillion(cached)));
+        .isEqualTo(
+            new PriceSheet(
+                Price.perMillion(input), Price.perMillion(output), Price.perMillion(cached)));
   }
 
   @Test
@@ -76,7 +81,8 @@ class CatalogTest {
 
   @Test
   void shippedCatalog_offersSeveralModelsAtSeveralProviders() {
-    long multi = CATALOG.models().stream().filter(m -> CATALOG.deploymentsOf(m.id()).size() >= 2).count();
+    long multi =
+        CATALOG.models().stream().filter(m -> CATALOG.deploymentsOf(m.id()).size() >= 2).count();
     assertThat(multi).isGreaterThanOrEqualTo(4);
     assertThat(CATALOG.deploymentsOf("moonshotai/kimi-k2.5"))
         .extracting(Deployment::providerId)
@@ -112,7 +118,8 @@ class CatalogTest {
     assertThat(CATALOG.provider("google").orElseThrow().format()).isEqualTo("gemini");
 
     JsonNode withKey =
-        EnvInterpolation.apply(Catalog.shippedTree(), Map.of("DEEPSEEK_API_KEY", "sk-1"), "shipped");
+        EnvInterpolation.apply(
+            Catalog.shippedTree(), Map.of("DEEPSEEK_API_KEY", "sk-1"), "shipped");
     Provider deepseek = Catalog.load(withKey, Json.object()).provider("deepseek").orElseThrow();
     assertThat(deepseek.apiKey()).contains("sk-1");
     assertThat(deepseek.configured()).isTrue();
@@ -121,14 +128,17 @@ class CatalogTest {
 
   @Test
   void override_mergesFieldsIntoAnExistingProvider() {
-    Catalog c = load("""
+    Catalog c =
+        load(
+            """
         catalog:
           providers:
             - id: deepseek
               api_key: ${MY_KEY}
               base_url: https://proxy.example/v1/
               data_policy: {zero_retention: true}
-        """, Map.of("MY_KEY", "sk-mine"));
+        """,
+            Map.of("MY_KEY", "sk-mine"));
     Provider p = c.provider("deepseek").orElseThrow();
     assertThat(p.apiKey()).contains("sk-mine");
     assertThat(p.baseUrl()).isEqualTo("https://proxy.example/v1");
@@ -140,19 +150,26 @@ class CatalogTest {
 
   @Test
   void override_changesOnePrice_andKeepsTheOthers() {
-    Catalog c = load("""
+    Catalog c =
+        load(
+            """
         catalog:
           deployments:
             - {model: deepseek/deepseek-v3.2, provider: deepseek, price: {output: "0.40"}}
-        """, Map.of());
+        """,
+            Map.of());
     PriceSheet prices = c.deploymentsOf("deepseek/deepseek-v3.2").getFirst().prices();
-    assertThat(prices).isEqualTo(new PriceSheet(Price.perMillion("0.28"), Price.perMillion("0.40"),
-        Price.perMillion("0.028")));
+    assertThat(prices)
+        .isEqualTo(
+            new PriceSheet(
+                Price.perMillion("0.28"), Price.perMillion("0.40"), Price.perMillion("0.028")));
   }
 
   @Test
   void override_addsAProviderAndADeployment() {
-    Catalog c = load("""
+    Catalog c =
+        load(
+            """
         catalog:
           providers:
             - {id: vllm, name: Our vLLM, format: openai, base_url: "http://gpu-1:8000/v1", auth: none,
@@ -160,37 +177,59 @@ class CatalogTest {
           deployments:
             - {model: z-ai/glm-5, provider: vllm, upstream_model: zai-org/GLM-5-FP8,
                price: {input: 0, output: 0}}
-        """, Map.of());
+        """,
+            Map.of());
     assertThat(c.provider("vllm").orElseThrow().configured()).isTrue();
-    assertThat(c.deploymentsOf("z-ai/glm-5")).last().extracting(Deployment::providerId).isEqualTo("vllm");
+    assertThat(c.deploymentsOf("z-ai/glm-5"))
+        .last()
+        .extracting(Deployment::providerId)
+        .isEqualTo("vllm");
     assertThat(c.providers().getLast().id()).isEqualTo("vllm");
   }
 
   @Test
   void override_disablingAnEntry_removesItAndItsDeployments() {
-    Catalog c = load("""
+    Catalog c =
+        load(
+            """
         catalog:
           providers: [{id: deepinfra, enabled: false}]
           models: [{id: openai/gpt-5-mini, enabled: false}]
           deployments: [{model: z-ai/glm-5, provider: together, enabled: false}]
-        """, Map.of());
+        """,
+            Map.of());
     assertThat(c.provider("deepinfra")).isEmpty();
     assertThat(c.deployments()).noneMatch(d -> d.providerId().equals("deepinfra"));
     assertThat(c.model("openai/gpt-5-mini")).isEmpty();
     assertThat(c.deploymentsOf("openai/gpt-5-mini")).isEmpty();
-    assertThat(c.deploymentsOf("z-ai/glm-5")).extracting(Deployment::providerId).containsExactly("zhipu");
+    assertThat(c.deploymentsOf("z-ai/glm-5"))
+        .extracting(Deployment::providerId)
+        .containsExactly("zhipu");
   }
 
   @Test
   void withProviders_rewritesEveryProvider_andKeepsIds() {
     Catalog demo =
-        CATALOG.withProviders(p -> p.withBaseUrl("http://127.0.0.1:9999/" + p.id()).withApiKey("demo"));
+        CATALOG.withProviders(
+            p -> p.withBaseUrl("http://127.0.0.1:9999/" + p.id()).withApiKey("demo"));
     assertThat(demo.providers()).allSatisfy(p -> assertThat(p.configured()).isTrue());
-    assertThat(demo.provider("openai").orElseThrow().baseUrl()).isEqualTo("http://127.0.0.1:9999/openai");
+    assertThat(demo.provider("openai").orElseThrow().baseUrl())
+        .isEqualTo("http://127.0.0.1:9999/openai");
     assertThat(demo.deployments()).isEqualTo(CATALOG.deployments());
     assertThat(CATALOG.provider("openai").orElseThrow().configured()).isFalse();
-    assertThatThrownBy(() -> CATALOG.withProviders(p -> new Provider("x", p.name(), p.format(), p.baseUrl(),
-        p.apiKey(), p.jurisdiction(), p.dataPolicy()))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                CATALOG.withProviders(
+                    p ->
+                        new Provider(
+                            "x",
+                            p.name(),
+                            p.format(),
+                            p.baseUrl(),
+                            p.apiKey(),
+                            p.jurisdiction(),
+                            p.dataPolicy())))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   static Stream<Arguments> invalidOverrides() {
@@ -201,40 +240,55 @@ class CatalogTest {
         Arguments.of(
             "deployments: [{model: z-ai/glm-5, provider: nobody, upstream_model: m, price: {input: 1, output: 1}}]",
             "catalog.deployments[0].provider: no provider has id \"nobody\""),
-        Arguments.of("deployments: [{model: z-ai/glm-5, provider: zhipu, price: {input: 0.0000001}}]",
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {input: 0.0000001}}]",
             "catalog.deployments[0].price.input: expected USD per million tokens in whole micro-dollars"),
-        Arguments.of("deployments: [{model: z-ai/glm-5, provider: zhipu, price: {output: -1}}]",
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {output: -1}}]",
             "catalog.deployments[0].price.output: a price cannot be negative"),
-        Arguments.of("deployments: [{model: z-ai/glm-5, provider: zhipu, price: {input: cheap}}]",
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {input: cheap}}]",
             "catalog.deployments[0].price.input: expected a decimal number, got \"cheap\""),
-        Arguments.of("deployments: [{model: z-ai/glm-5, provider: zhipu, price: {inptu: 1}}]",
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {inptu: 1}}]",
             "catalog.deployments[0].price: unknown key \"inptu\""),
-        Arguments.of("deployments: [{model: z-ai/glm-5, provider: zhipu, context_length: -5}]",
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, context_length: -5}]",
             "catalog.deployments[0].context_length: expected an integer between 1"),
-        Arguments.of("models: [{id: z-ai/glm-5, contxt_length: 5}]",
+        Arguments.of(
+            "models: [{id: z-ai/glm-5, contxt_length: 5}]",
             "catalog.models[0]: unknown key \"contxt_length\""),
         Arguments.of("models: [{id: a/b}, {id: a/b}]", "catalog.models[1]: duplicate id \"a/b\""),
-        Arguments.of("models: [{id: a/b, name: B, author: A, origin_country: usa, context_length: 8}]",
+        Arguments.of(
+            "models: [{id: a/b, name: B, author: A, origin_country: usa, context_length: 8}]",
             "catalog.models[0].origin_country: expected an ISO 3166 alpha-2"),
-        Arguments.of("models: [{id: no-slash, name: B, author: A, origin_country: US, context_length: 8}]",
+        Arguments.of(
+            "models: [{id: no-slash, name: B, author: A, origin_country: US, context_length: 8}]",
             "catalog.models[0].id: expected author/slug"),
-        Arguments.of("providers: [{id: deepseek, format: grpc}]",
+        Arguments.of(
+            "providers: [{id: deepseek, format: grpc}]",
             "catalog.providers[0].format: unknown format \"grpc\""),
-        Arguments.of("providers: [{id: p, name: P, format: openai, base_url: \"ftp://x\", jurisdiction: US}]",
+        Arguments.of(
+            "providers: [{id: p, name: P, format: openai, base_url: \"ftp://x\", jurisdiction: US}]",
             "catalog.providers[0].base_url: expected an absolute http or https URL"),
-        Arguments.of("providers: [{id: p, name: P, format: openai, base_url: \"http://x\"}]",
+        Arguments.of(
+            "providers: [{id: p, name: P, format: openai, base_url: \"http://x\"}]",
             "catalog.providers[0].jurisdiction: is required"),
-        Arguments.of("providers: [{id: deepseek, data_policy: {trains: false}}]",
+        Arguments.of(
+            "providers: [{id: deepseek, data_policy: {trains: false}}]",
             "catalog.providers[0].data_policy: unknown key \"trains\""),
-        Arguments.of("providers: [{id: deepsek, enabled: false}]",
+        Arguments.of(
+            "providers: [{id: deepsek, enabled: false}]",
             "catalog.providers[0]: enabled: false, but no shipped entry has id \"deepsek\""),
-        Arguments.of("deployments: [{provider: zhipu}]", "catalog.deployments[0].model: is required"));
+        Arguments.of(
+            "deployments: [{provider: zhipu}]", "catalog.deployments[0].model: is required"));
   }
 
   @ParameterizedTest
   @MethodSource("invalidOverrides")
   void invalidOverride_isRejectedWithItsPath(String catalogYaml, String messageStart) {
-    String yaml = "catalog:\n" + catalogYaml.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+    String yaml =
+        "catalog:\n" + catalogYaml.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
     assertThatThrownBy(() -> load(yaml, Map.of()))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith(messageStart);

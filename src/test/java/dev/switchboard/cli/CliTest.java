@@ -23,14 +23,26 @@ class CliTest {
   @Test
   void createsListsAndRevokesKeys_printingTheSecretOnlyOnce() throws Exception {
     Path db = dir.resolve("keys.db");
-    String created = run("keys", "create", "--db", db.toString(), "--name", "laptop", "--limit-usd", "2.5");
-    String secret = created.lines().filter(l -> l.startsWith("Secret")).findFirst().orElseThrow().replaceAll(".*: ", "");
+    String created =
+        run("keys", "create", "--db", db.toString(), "--name", "laptop", "--limit-usd", "2.5");
+    String secret =
+        created
+            .lines()
+            .filter(l -> l.startsWith("Secret"))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll(".*: ", "");
     assertThat(secret).startsWith("sk-sb-v1-");
     assertThat(created).contains("limit $2.5");
 
     String listed = run("keys", "list", "--db", db.toString());
-    assertThat(listed).contains("laptop").contains("active").contains("$2.5").doesNotContain(secret);
-    assertThat(Files.readString(db, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+    assertThat(listed)
+        .contains("laptop")
+        .contains("active")
+        .contains("$2.5")
+        .doesNotContain(secret);
+    assertThat(Files.readString(db, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(secret);
 
     assertThat(run("keys", "revoke", "--db", db.toString(), "laptop")).contains("Revoked");
     assertThat(run("keys", "list", "--db", db.toString())).contains("revoked");
@@ -39,24 +51,51 @@ class CliTest {
   @Test
   void reportsTopModelsAndCountries_fromTheLedger() {
     Path db = dir.resolve("ledger.db");
-    try (SqliteDatabase database = SqliteDatabase.open(db); SqliteLedgerWriter writer = SqliteLedgerWriter.open(database)) {
+    try (SqliteDatabase database = SqliteDatabase.open(db);
+        SqliteLedgerWriter writer = SqliteLedgerWriter.open(database)) {
       writer.append(row("r1", "deepseek/deepseek-v3.2", 3000, 1000)).join();
       writer.append(row("r2", "openai/gpt-5", 800, 200)).join();
     }
     String report = run("report", "--db", db.toString(), "--period", "week");
-    assertThat(report).contains("deepseek/deepseek-v3.2").contains("openai/gpt-5").contains("80.0%").contains("CN").contains("US");
+    assertThat(report)
+        .contains("deepseek/deepseek-v3.2")
+        .contains("openai/gpt-5")
+        .contains("80.0%")
+        .contains("CN")
+        .contains("US");
     assertThat(report.indexOf("deepseek/deepseek-v3.2")).isLessThan(report.indexOf("openai/gpt-5"));
   }
 
   private static UsageRecord row(String id, String model, long prompt, long completion) {
-    return new UsageRecord(id, Instant.now(), "key_test", model, Optional.of(model), Optional.of("p"), prompt, completion, 0, 0, false,
-        10, 100, OptionalLong.of(20), false, 200, Optional.empty());
+    return new UsageRecord(
+        id,
+        Instant.now(),
+        "key_test",
+        model,
+        Optional.of(model),
+        Optional.of("p"),
+        prompt,
+        completion,
+        0,
+        0,
+        false,
+        10,
+        100,
+        OptionalLong.of(20),
+        false,
+        200,
+        Optional.empty());
   }
 
   private static String run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    int exit =
+        new CommandLine(new Main())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .execute(args);
     assertThat(exit).as("exit of %s: %s", String.join(" ", args), err).isZero();
     return out.toString();
   }

@@ -22,7 +22,8 @@ class ConfigTest {
   @Test
   void defaults_areTheDocumentedValues() {
     Config d = Config.defaults();
-    assertThat(d.server()).isEqualTo(new Config.Server("127.0.0.1", 8080, 10_485_760L, Duration.ofSeconds(2)));
+    assertThat(d.server())
+        .isEqualTo(new Config.Server("127.0.0.1", 8080, 10_485_760L, Duration.ofSeconds(2)));
     assertThat(d.storage().sqlitePath()).isEqualTo(Path.of("./switchboard.db"));
     assertThat(d.upstream())
         .isEqualTo(new Config.Upstream(Duration.ofSeconds(5), Duration.ofSeconds(300), 64));
@@ -42,7 +43,8 @@ class ConfigTest {
 
   @Test
   void parse_readsEveryField_whenAllAreGiven() {
-    String yaml = """
+    String yaml =
+        """
         server:
           host: 0.0.0.0
           port: 9090
@@ -60,10 +62,13 @@ class ConfigTest {
               base_url: https://example.test/v1
         """;
     Config c = Config.parse(yaml, NO_ENV);
-    assertThat(c.server()).isEqualTo(new Config.Server("0.0.0.0", 9090, 2_097_152L, Duration.ofMillis(500)));
+    assertThat(c.server())
+        .isEqualTo(new Config.Server("0.0.0.0", 9090, 2_097_152L, Duration.ofMillis(500)));
     assertThat(c.storage().sqlitePath()).isEqualTo(Path.of("/var/lib/switchboard/db.sqlite"));
-    assertThat(c.upstream()).isEqualTo(new Config.Upstream(Duration.ofSeconds(3), Duration.ofMinutes(2), 16));
-    assertThat(c.catalog().at("/providers/0/base_url").asText()).isEqualTo("https://example.test/v1");
+    assertThat(c.upstream())
+        .isEqualTo(new Config.Upstream(Duration.ofSeconds(3), Duration.ofMinutes(2), 16));
+    assertThat(c.catalog().at("/providers/0/base_url").asText())
+        .isEqualTo("https://example.test/v1");
   }
 
   @ParameterizedTest
@@ -79,20 +84,24 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.parse("upstream:\n  connect_timeout: " + text + "\n", NO_ENV))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("upstream.connect_timeout: ")
-        .satisfies(e -> assertThat(((ConfigException) e).path()).isEqualTo("upstream.connect_timeout"));
+        .satisfies(
+            e -> assertThat(((ConfigException) e).path()).isEqualTo("upstream.connect_timeout"));
   }
 
   @Test
   void maxBodyBytes_acceptsPlainNumbersAndUnits() {
-    assertThat(Config.parse("server: {max_body_bytes: 1024}", NO_ENV).server().maxBodyBytes()).isEqualTo(1024);
-    assertThat(Config.parse("server: {max_body_bytes: 1KB}", NO_ENV).server().maxBodyBytes()).isEqualTo(1000);
+    assertThat(Config.parse("server: {max_body_bytes: 1024}", NO_ENV).server().maxBodyBytes())
+        .isEqualTo(1024);
+    assertThat(Config.parse("server: {max_body_bytes: 1KB}", NO_ENV).server().maxBodyBytes())
+        .isEqualTo(1000);
     assertThat(Config.parse("server: {max_body_bytes: 1GiB}", NO_ENV).server().maxBodyBytes())
         .isEqualTo(1L << 30);
   }
 
   @Test
   void env_isInterpolated_withValuesDefaultsAndEscapes() {
-    String yaml = """
+    String yaml =
+        """
         server:
           host: ${HOST}
           port: ${PORT:-8181}
@@ -115,7 +124,8 @@ class ConfigTest {
 
   @Test
   void env_unsetApiKey_makesTheFieldAbsent() {
-    String yaml = """
+    String yaml =
+        """
         catalog:
           providers:
             - id: deepseek

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** Every bad input gets a clear OpenAI-shaped error with the right status, and no internals or keys leak. */
+/**
+ * Every bad input gets a clear OpenAI-shaped error with the right status, and no internals or keys
+ * leak.
+ */
 class ErrorResponsesTest {
   private final GatewayHarness harness = GatewayHarness.shared();
 
@@ -21,7 +24,11 @@ class ErrorResponsesTest {
 
   @Test
   void aFieldOfTheWrongType_is400NamingTheField() {
-    JsonNode error = expectError(harness.chat(GatewayHarness.body("deepseek/deepseek-v3.2", false, ",\"max_tokens\":\"many\"")), 400);
+    JsonNode error =
+        expectError(
+            harness.chat(
+                GatewayHarness.body("deepseek/deepseek-v3.2", false, ",\"max_tokens\":\"many\"")),
+            400);
     assertThat(error.get("message").asText()).contains("max_tokens");
     assertThat(error.get("param").asText()).isEqualTo("max_tokens");
   }
@@ -35,22 +42,34 @@ class ErrorResponsesTest {
   @Test
   void aBodyOverTheLimit_is413() {
     String huge = "x".repeat(100 * 1024);
-    JsonNode error = expectError(harness.chat(GatewayHarness.body("deepseek/deepseek-v3.2", false, ",\"user\":\"" + huge + "\"")), 413);
+    JsonNode error =
+        expectError(
+            harness.chat(
+                GatewayHarness.body("deepseek/deepseek-v3.2", false, ",\"user\":\"" + huge + "\"")),
+            413);
     assertThat(error.get("code").asText()).isEqualTo("payload_too_large");
   }
 
   @Test
   void aMissingKey_is401() {
-    HttpRequest request = HttpRequest.newBuilder(harness.uri("/v1/chat/completions"))
-        .POST(HttpRequest.BodyPublishers.ofString(GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))).build();
-    assertThat(expectError(harness.send(request), 401).get("message").asText()).contains("Authorization: Bearer");
+    HttpRequest request =
+        HttpRequest.newBuilder(harness.uri("/v1/chat/completions"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    GatewayHarness.body("deepseek/deepseek-v3.2", false, "")))
+            .build();
+    assertThat(expectError(harness.send(request), 401).get("message").asText())
+        .contains("Authorization: Bearer");
   }
 
   @Test
   void aWrongKey_is401_andIsNeverEchoed() {
     String wrong = "sk-sb-v1-thisIsNotAKeyWeIssued0000000000000000";
-    HttpRequest request = harness.post("/v1/chat/completions", GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))
-        .setHeader("authorization", "Bearer " + wrong).build();
+    HttpRequest request =
+        harness
+            .post("/v1/chat/completions", GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))
+            .setHeader("authorization", "Bearer " + wrong)
+            .build();
     HttpResponse<String> response = harness.send(request);
     expectError(response, 401);
     assertThat(response.body()).doesNotContain(wrong).doesNotContain("thisIsNotAKey");
@@ -59,12 +78,17 @@ class ErrorResponsesTest {
   @Test
   void aRevokedKey_isRefusedWithinAboutASecond() throws Exception {
     var issued = harness.gateway.keys().create("to-revoke", OptionalLong.empty());
-    HttpRequest request = harness.post("/v1/chat/completions", GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))
-        .setHeader("authorization", "Bearer " + issued.secret()).build();
+    HttpRequest request =
+        harness
+            .post("/v1/chat/completions", GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))
+            .setHeader("authorization", "Bearer " + issued.secret())
+            .build();
     assertThat(harness.send(request).statusCode()).isEqualTo(200);
     harness.gateway.keys().revoke(issued.key().id());
     int status = 200;
-    for (long deadline = System.nanoTime() + 5_000_000_000L; status == 200 && System.nanoTime() < deadline; Thread.sleep(100)) {
+    for (long deadline = System.nanoTime() + 5_000_000_000L;
+        status == 200 && System.nanoTime() < deadline;
+        Thread.sleep(100)) {
       status = harness.send(request).statusCode();
     }
     assertThat(status).isEqualTo(401);
@@ -73,11 +97,16 @@ class ErrorResponsesTest {
   @Test
   void aKeyOverItsLimit_is402() throws Exception {
     var issued = harness.gateway.keys().create("tiny-budget", OptionalLong.of(1));
-    HttpRequest request = harness.post("/v1/chat/completions", GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))
-        .setHeader("authorization", "Bearer " + issued.secret()).build();
+    HttpRequest request =
+        harness
+            .post("/v1/chat/completions", GatewayHarness.body("deepseek/deepseek-v3.2", false, ""))
+            .setHeader("authorization", "Bearer " + issued.secret())
+            .build();
     assertThat(harness.send(request).statusCode()).isEqualTo(200);
     int status = 200;
-    for (long deadline = System.nanoTime() + 5_000_000_000L; status == 200 && System.nanoTime() < deadline; Thread.sleep(100)) {
+    for (long deadline = System.nanoTime() + 5_000_000_000L;
+        status == 200 && System.nanoTime() < deadline;
+        Thread.sleep(100)) {
       status = harness.send(request).statusCode();
     }
     JsonNode error = GatewayHarness.json(harness.send(request).body()).get("error");
@@ -87,14 +116,16 @@ class ErrorResponsesTest {
 
   @Test
   void anUnknownModel_is404() {
-    JsonNode error = expectError(harness.chat(GatewayHarness.body("nobody/no-such-model", false, "")), 404);
+    JsonNode error =
+        expectError(harness.chat(GatewayHarness.body("nobody/no-such-model", false, "")), 404);
     assertThat(error.get("code").asText()).isEqualTo("model_not_found");
     assertThat(error.get("message").asText()).contains("nobody/no-such-model");
   }
 
   @Test
   void aModelOnlyServedOverAMissingWireFormat_isAClear503() {
-    JsonNode error = expectError(harness.chat(GatewayHarness.body("anthropic/claude-opus-4.6", false, "")), 503);
+    JsonNode error =
+        expectError(harness.chat(GatewayHarness.body("anthropic/claude-opus-4.6", false, "")), 503);
     assertThat(error.get("message").asText()).contains("anthropic").contains("wire format");
   }
 
@@ -104,7 +135,12 @@ class ErrorResponsesTest {
     JsonNode error = expectError(response, 502);
     assertThat(error.get("message").asText()).contains("sim-a").contains("HTTP 500");
     assertThat(error.get("metadata").get("provider_name").asText()).isEqualTo("sim-a");
-    assertThat(harness.ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow()).orElseThrow().status()).isEqualTo(502);
+    assertThat(
+            harness
+                .ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow())
+                .orElseThrow()
+                .status())
+        .isEqualTo(502);
   }
 
   @Test
@@ -121,16 +157,24 @@ class ErrorResponsesTest {
 
   @Test
   void unknownRoutes_areOpenAiShaped404s() {
-    HttpRequest request = HttpRequest.newBuilder(harness.uri("/v1/nothing-here")).header("authorization", "Bearer " + harness.key).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(harness.uri("/v1/nothing-here"))
+            .header("authorization", "Bearer " + harness.key)
+            .GET()
+            .build();
     expectError(harness.send(request), 404);
   }
 
   static JsonNode expectError(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/json");
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/json");
     JsonNode error = GatewayHarness.json(response.body()).get("error");
     assertThat(error).as(response.body()).isNotNull();
-    assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at dev.switchboard");
+    assertThat(error.get("message").asText())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("at dev.switchboard");
     return error;
   }
 }

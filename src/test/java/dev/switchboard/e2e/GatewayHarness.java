@@ -42,13 +42,18 @@ final class GatewayHarness {
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private GatewayHarness() throws IOException {
-    sim = SimProvider.start(simVertx, SimOptions.defaults()).toCompletionStage().toCompletableFuture().join();
+    sim =
+        SimProvider.start(simVertx, SimOptions.defaults())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join();
     Path dir = Files.createTempDirectory("switchboard-e2e");
-    Config config = new Config(
-        new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE),
-        new Config.Storage(dir.resolve("ledger.db")),
-        new Config.Upstream(Duration.ofSeconds(2), IDLE_TIMEOUT, 32),
-        testCatalog());
+    Config config =
+        new Config(
+            new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE),
+            new Config.Storage(dir.resolve("ledger.db")),
+            new Config.Upstream(Duration.ofSeconds(2), IDLE_TIMEOUT, 32),
+            testCatalog());
     JsonNode shipped = EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog");
     catalog = Switchboard.simulated(Catalog.load(shipped, config.catalog()), sim);
     gateway = Switchboard.start(config, catalog);
@@ -62,10 +67,13 @@ final class GatewayHarness {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        shared.gateway.close();
-        shared.simVertx.close();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    shared.gateway.close();
+                    shared.simVertx.close();
+                  }));
     }
     return shared;
   }
@@ -75,8 +83,11 @@ final class GatewayHarness {
   }
 
   HttpRequest.Builder post(String path, String body) {
-    return HttpRequest.newBuilder(uri(path)).header("content-type", "application/json").header("authorization", "Bearer " + key)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20));
+    return HttpRequest.newBuilder(uri(path))
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer " + key)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .timeout(Duration.ofSeconds(20));
   }
 
   HttpResponse<String> send(HttpRequest request) {
@@ -99,7 +110,11 @@ final class GatewayHarness {
   }
 
   static String body(String model, boolean stream, String extra) {
-    return "{\"model\":\"" + model + "\",\"stream\":" + stream + extra
+    return "{\"model\":\""
+        + model
+        + "\",\"stream\":"
+        + stream
+        + extra
         + ",\"messages\":[{\"role\":\"system\",\"content\":\"You are terse.\"},{\"role\":\"user\",\"content\":\"Say something about routers.\"}]}";
   }
 

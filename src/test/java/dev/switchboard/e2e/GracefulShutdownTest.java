@@ -30,21 +30,32 @@ class GracefulShutdownTest {
   @Test
   void anOpenStreamFinishes_andItsRowIsDurable_whenTheGatewayStops() throws Exception {
     Vertx simVertx = Vertx.vertx();
-    SimProvider sim = SimProvider.start(simVertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(800), 40, 42))
-        .toCompletionStage().toCompletableFuture().join();
+    SimProvider sim =
+        SimProvider.start(simVertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(800), 40, 42))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join();
     Path db = Files.createTempDirectory("switchboard-stop").resolve("ledger.db");
-    Config config = Config.defaults()
-        .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofMillis(200)))
-        .withStorage(new Config.Storage(db));
-    Catalog catalog = Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim);
+    Config config =
+        Config.defaults()
+            .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofMillis(200)))
+            .withStorage(new Config.Storage(db));
+    Catalog catalog =
+        Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim);
     Switchboard gateway = Switchboard.start(config, catalog);
     String key = gateway.keys().create("stop", OptionalLong.empty()).secret();
 
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/chat/completions"))
-        .header("authorization", "Bearer " + key).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(GatewayHarness.body("deepseek/deepseek-v3.2", true, ",\"max_tokens\":40")))
-        .build();
-    CompletableFuture<HttpResponse<String>> stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.port() + "/v1/chat/completions"))
+            .header("authorization", "Bearer " + key)
+            .header("content-type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    GatewayHarness.body("deepseek/deepseek-v3.2", true, ",\"max_tokens\":40")))
+            .build();
+    CompletableFuture<HttpResponse<String>> stream =
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     Thread.sleep(300);
     gateway.close();
 
@@ -53,12 +64,14 @@ class GracefulShutdownTest {
     assertThat(data.getLast()).isEqualTo("[DONE]");
     JsonNode usage = GatewayHarness.json(data.get(data.size() - 2)).get("usage");
     try (SqliteDatabase reopened = SqliteDatabase.open(db)) {
-      UsageRecord row = SqliteLedgerReader.of(reopened).find(response.headers().firstValue("x-generation-id").orElseThrow()).orElseThrow();
+      UsageRecord row =
+          SqliteLedgerReader.of(reopened)
+              .find(response.headers().firstValue("x-generation-id").orElseThrow())
+              .orElseThrow();
       assertThat(row.completionTokens()).isEqualTo(usage.get("completion_tokens").asLong());
     } finally {
       sim.close();
       simVertx.close();
     }
   }
-
 }

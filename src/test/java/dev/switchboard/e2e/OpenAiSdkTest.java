@@ -31,21 +31,27 @@ class OpenAiSdkTest {
   @Test
   void completesAChat() {
     ChatCompletion completion = client.chat().completions().create(params().build());
-    assertThat(completion.choices().getFirst().message().content()).hasValueSatisfying(text -> assertThat(text).isNotBlank());
+    assertThat(completion.choices().getFirst().message().content())
+        .hasValueSatisfying(text -> assertThat(text).isNotBlank());
     CompletionUsage usage = completion.usage().orElseThrow();
     assertThat(usage.promptTokens()).isPositive();
-    assertThat(usage._allProperties().get("cost")).as("cost rides along as an extra usage field").isNotNull();
+    assertThat(usage._allProperties().get("cost"))
+        .as("cost rides along as an extra usage field")
+        .isNotNull();
   }
 
   @Test
   void streamsAChat_withUsageAtTheEnd() {
     StringBuilder text = new StringBuilder();
     List<CompletionUsage> usages = new ArrayList<>();
-    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params().build())) {
-      stream.stream().forEach(chunk -> {
-        chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append));
-        chunk.usage().ifPresent(usages::add);
-      });
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(params().build())) {
+      stream.stream()
+          .forEach(
+              chunk -> {
+                chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append));
+                chunk.usage().ifPresent(usages::add);
+              });
     }
     assertThat(text.toString()).isNotBlank();
     assertThat(usages).hasSize(1);
@@ -54,34 +60,48 @@ class OpenAiSdkTest {
 
   @Test
   void callsATool() {
-    FunctionParameters schema = FunctionParameters.builder()
-        .putAdditionalProperty("type", JsonValue.from("object"))
-        .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
-        .putAdditionalProperty("required", JsonValue.from(List.of("city")))
-        .build();
-    ChatCompletionFunctionTool tool = ChatCompletionFunctionTool.builder()
-        .function(FunctionDefinition.builder().name("get_weather").parameters(schema).build())
-        .build();
+    FunctionParameters schema =
+        FunctionParameters.builder()
+            .putAdditionalProperty("type", JsonValue.from("object"))
+            .putAdditionalProperty(
+                "properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+            .putAdditionalProperty("required", JsonValue.from(List.of("city")))
+            .build();
+    ChatCompletionFunctionTool tool =
+        ChatCompletionFunctionTool.builder()
+            .function(FunctionDefinition.builder().name("get_weather").parameters(schema).build())
+            .build();
     ChatCompletion completion = client.chat().completions().create(params().addTool(tool).build());
     var choice = completion.choices().getFirst();
     assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
-    ChatCompletionMessageFunctionToolCall call = choice.message().toolCalls().orElseThrow().getFirst().asFunction();
+    ChatCompletionMessageFunctionToolCall call =
+        choice.message().toolCalls().orElseThrow().getFirst().asFunction();
     assertThat(call.function().name()).isEqualTo("get_weather");
     assertThat(call.function().arguments()).contains("\"city\"");
   }
 
   @Test
   void seesTypedErrors() {
-    assertThatThrownBy(() -> client.chat().completions().create(params().model("nobody/nothing").build())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> client("sk-sb-v1-wrong").chat().completions().create(params().build())).isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(
+            () -> client.chat().completions().create(params().model("nobody/nothing").build()))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client("sk-sb-v1-wrong").chat().completions().create(params().build()))
+        .isInstanceOf(UnauthorizedException.class);
   }
 
   private static ChatCompletionCreateParams.Builder params() {
-    return ChatCompletionCreateParams.builder().model(MODEL).addSystemMessage("You are terse.").addUserMessage("What is a model gateway?");
+    return ChatCompletionCreateParams.builder()
+        .model(MODEL)
+        .addSystemMessage("You are terse.")
+        .addUserMessage("What is a model gateway?");
   }
 
   private OpenAIClient client(String key) {
-    return OpenAIOkHttpClient.builder().apiKey(key).baseUrl("http://127.0.0.1:" + harness.gateway.port() + "/v1").maxRetries(0).timeout(java.time.Duration.ofSeconds(20)).build();
+    return OpenAIOkHttpClient.builder()
+        .apiKey(key)
+        .baseUrl("http://127.0.0.1:" + harness.gateway.port() + "/v1")
+        .maxRetries(0)
+        .timeout(java.time.Duration.ofSeconds(20))
+        .build();
   }
-
 }

@@ -22,7 +22,10 @@ class StreamingFailuresTest {
     for (boolean stream : List.of(false, true)) {
       HttpResponse<String> response = harness.chat(GatewayHarness.body("test/flaky", stream, ""));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      UsageRecord row = harness.ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow()).orElseThrow();
+      UsageRecord row =
+          harness
+              .ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow())
+              .orElseThrow();
       assertThat(row.provider()).as("stream=%s", stream).hasValue("sim-b");
       assertThat(row.status()).isEqualTo(200);
     }
@@ -37,7 +40,10 @@ class StreamingFailuresTest {
     JsonNode last = GatewayHarness.json(data.getLast());
     assertThat(last.get("error").get("code").asText()).isEqualTo("upstream_failed");
     assertThat(last.get("choices").get(0).get("finish_reason").asText()).isEqualTo("error");
-    UsageRecord row = harness.ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow()).orElseThrow();
+    UsageRecord row =
+        harness
+            .ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow())
+            .orElseThrow();
     assertThat(row.status()).isEqualTo(502);
     assertThat(row.costMicros()).as("a failed answer is not billed").isZero();
   }
@@ -54,22 +60,28 @@ class StreamingFailuresTest {
   void aStallAfterCommit_endsWithAnInBandTimeout() {
     HttpResponse<String> response = harness.chat(GatewayHarness.body("test/stall", true, ""));
     List<String> data = ChatCompletionsTest.dataLines(response.body());
-    assertThat(GatewayHarness.json(data.getLast()).get("error").get("code").asText()).isEqualTo("upstream_timeout");
+    assertThat(GatewayHarness.json(data.getLast()).get("error").get("code").asText())
+        .isEqualTo("upstream_timeout");
   }
 
   @Test
   void missingUsage_isEstimatedWithTheTokenizer_andFlagged() {
     for (boolean stream : List.of(false, true)) {
-      HttpResponse<String> response = harness.chat(GatewayHarness.body("test/no-usage", stream, ""));
+      HttpResponse<String> response =
+          harness.chat(GatewayHarness.body("test/no-usage", stream, ""));
       assertThat(response.statusCode()).isEqualTo(200);
-      UsageRecord row = harness.ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow()).orElseThrow();
+      UsageRecord row =
+          harness
+              .ledgerRow(response.headers().firstValue("x-generation-id").orElseThrow())
+              .orElseThrow();
       assertThat(row.estimated()).as("stream=%s", stream).isTrue();
       assertThat(row.promptTokens()).isPositive();
       assertThat(row.completionTokens()).isPositive();
       assertThat(row.costMicros()).isPositive();
-      String usageJson = stream
-          ? ChatCompletionsTest.dataLines(response.body()).reversed().get(1)
-          : response.body();
+      String usageJson =
+          stream
+              ? ChatCompletionsTest.dataLines(response.body()).reversed().get(1)
+              : response.body();
       assertThat(GatewayHarness.json(usageJson).get("usage").get("estimated").asBoolean()).isTrue();
     }
   }
@@ -89,11 +101,18 @@ class StreamingFailuresTest {
     try (Socket socket = new Socket("127.0.0.1", harness.gateway.port())) {
       byte[] body = GatewayHarness.body("test/stall", true, "").getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAuthorization: Bearer " + harness.key
-          + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                  + harness.key
+                  + "\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.write(body);
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       String line;
       do {
         line = in.readLine();

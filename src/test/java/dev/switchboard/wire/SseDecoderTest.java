@@ -6,28 +6,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SseDecoderTest {
   @Test
   void framesEvents_withEveryLineEnding_andSkipsComments() {
-    String stream = "data: a\n\n: PROCESSING\r\n\r\nevent: x\r\ndata: b1\r\ndata: b2\r\n\r\ndata:c\r\r";
+    String stream =
+        "data: a\n\n: PROCESSING\r\n\r\nevent: x\r\ndata: b1\r\ndata: b2\r\n\r\ndata:c\r\r";
     assertThat(decode(stream.getBytes(StandardCharsets.UTF_8), List.of()))
         .containsExactly(SseEvent.data("a"), new SseEvent("x", "b1\nb2"), SseEvent.data("c"));
   }
 
   @Test
   void finishFlushesAnEventWithoutItsBlankLine() {
-    assertThat(decode("data: tail".getBytes(StandardCharsets.UTF_8), List.of())).containsExactly(SseEvent.data("tail"));
+    assertThat(decode("data: tail".getBytes(StandardCharsets.UTF_8), List.of()))
+        .containsExactly(SseEvent.data("tail"));
   }
 
   @Test
   void decodesMultiByteCharactersSplitAcrossReads() {
     byte[] bytes = "data: héllo 你好 🙂\n\n".getBytes(StandardCharsets.UTF_8);
     for (int split = 1; split < bytes.length; split++) {
-      assertThat(decode(bytes, List.of(split))).as("split at %d", split).containsExactly(SseEvent.data("héllo 你好 🙂"));
+      assertThat(decode(bytes, List.of(split)))
+          .as("split at %d", split)
+          .containsExactly(SseEvent.data("héllo 你好 🙂"));
     }
   }
 

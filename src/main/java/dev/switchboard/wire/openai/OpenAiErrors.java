@@ -24,15 +24,22 @@ final class OpenAiErrors {
   }
 
   static ObjectNode errorObject(GatewayError error) {
-    ObjectNode body = Json.object().put("message", error.safeMessage()).put("type", type(error.kind())).put("code", error.kind().code());
+    ObjectNode body =
+        Json.object()
+            .put("message", error.safeMessage())
+            .put("type", type(error.kind()))
+            .put("code", error.kind().code());
     error.param().ifPresentOrElse(param -> body.put("param", param), () -> body.putNull("param"));
-    error.provider().ifPresent(provider -> body.putObject("metadata").put("provider_name", provider));
+    error
+        .provider()
+        .ifPresent(provider -> body.putObject("metadata").put("provider_name", provider));
     return body;
   }
 
   private static String type(ErrorKind kind) {
     return switch (kind) {
-      case INVALID_REQUEST, PAYLOAD_TOO_LARGE, MODEL_NOT_FOUND, NOT_FOUND -> "invalid_request_error";
+      case INVALID_REQUEST, PAYLOAD_TOO_LARGE, MODEL_NOT_FOUND, NOT_FOUND ->
+          "invalid_request_error";
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "insufficient_quota";
       case POLICY_BLOCKED -> "permission_error";
@@ -43,21 +50,36 @@ final class OpenAiErrors {
     };
   }
 
-  /** Classifies a non-2xx upstream answer: whether another provider may help, and what the client should see. */
+  /**
+   * Classifies a non-2xx upstream answer: whether another provider may help, and what the client
+   * should see.
+   */
   static UpstreamFailure decodeFailure(int status, Optional<Duration> retryAfter, byte[] body) {
     String detail = "HTTP " + status + messageOf(body).map(m -> ": " + m).orElse("");
     return switch (status) {
-      case 400, 413, 422 -> new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, retryAfter, detail);
-      case 408, 504 -> new UpstreamFailure(Retry.RETRYABLE, ErrorKind.UPSTREAM_TIMEOUT, status, retryAfter, detail);
-      case 429 -> new UpstreamFailure(Retry.RETRYABLE, ErrorKind.RATE_LIMITED, status, retryAfter, detail);
-      // 401/403/404 from a provider mean our credentials or model name are wrong there, not the client's.
-      default -> new UpstreamFailure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, status, retryAfter, detail);
+      case 400, 413, 422 ->
+          new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, retryAfter, detail);
+      case 408, 504 ->
+          new UpstreamFailure(
+              Retry.RETRYABLE, ErrorKind.UPSTREAM_TIMEOUT, status, retryAfter, detail);
+      case 429 ->
+          new UpstreamFailure(Retry.RETRYABLE, ErrorKind.RATE_LIMITED, status, retryAfter, detail);
+      // 401/403/404 from a provider mean our credentials or model name are wrong there, not the
+      // client's.
+      default ->
+          new UpstreamFailure(
+              Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, status, retryAfter, detail);
     };
   }
 
   static UpstreamFailure streamFailure(JsonNode error) {
     String message = error.path("message").asText("error event in stream");
-    return new UpstreamFailure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), "error event in stream: " + message);
+    return new UpstreamFailure(
+        Retry.RETRYABLE,
+        ErrorKind.UPSTREAM_FAILED,
+        200,
+        Optional.empty(),
+        "error event in stream: " + message);
   }
 
   private static Optional<String> messageOf(byte[] body) {
@@ -66,7 +88,9 @@ final class OpenAiErrors {
       return message.isTextual() ? Optional.of(message.asText()) : Optional.empty();
     } catch (WireException e) {
       String text = new String(body, StandardCharsets.UTF_8).strip();
-      return text.isEmpty() ? Optional.empty() : Optional.of(text.length() > 200 ? text.substring(0, 200) : text);
+      return text.isEmpty()
+          ? Optional.empty()
+          : Optional.of(text.length() > 200 ? text.substring(0, 200) : text);
     }
   }
 }

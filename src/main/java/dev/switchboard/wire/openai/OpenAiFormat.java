@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * OpenAI Chat Completions, the format of OpenAI and of every OpenAI-compatible provider (DeepSeek,
- * Kimi, GLM, Qwen, MiniMax, vLLM, Ollama). Requests from OpenAI clients pass upstream unchanged
- * but for the model name, the usage opt-in and the fields addressed to the gateway itself.
+ * Kimi, GLM, Qwen, MiniMax, vLLM, Ollama). Requests from OpenAI clients pass upstream unchanged but
+ * for the model name, the usage opt-in and the fields addressed to the gateway itself.
  */
 public final class OpenAiFormat implements WireFormat {
   public static final String NAME = "openai";
@@ -35,7 +35,16 @@ public final class OpenAiFormat implements WireFormat {
 
   /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
   private static final List<String> GATEWAY_FIELDS =
-      List.of("models", "provider", "route", "transforms", "plugins", "usage", "session_id", "trace", "debug");
+      List.of(
+          "models",
+          "provider",
+          "route",
+          "transforms",
+          "plugins",
+          "usage",
+          "session_id",
+          "trace",
+          "debug");
 
   private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
 
@@ -66,16 +75,27 @@ public final class OpenAiFormat implements WireFormat {
 
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target) {
-    ObjectNode body = NAME.equals(request.source().format()) ? request.source().body().deepCopy() : fromCanonical(request);
+    ObjectNode body =
+        NAME.equals(request.source().format())
+            ? request.source().body().deepCopy()
+            : fromCanonical(request);
     GATEWAY_FIELDS.forEach(body::remove);
     body.put("model", target.upstreamModel());
     if (request.stream()) {
       body.put("stream", true);
       // Without this opt-in OpenAI-compatible providers send no usage in streams.
-      ObjectNode options = body.get("stream_options") instanceof ObjectNode existing ? existing : body.putObject("stream_options");
+      ObjectNode options =
+          body.get("stream_options") instanceof ObjectNode existing
+              ? existing
+              : body.putObject("stream_options");
       options.put("include_usage", true);
     }
-    Map<String, String> headers = Map.of("content-type", "application/json", "accept", request.stream() ? "text/event-stream" : "application/json");
+    Map<String, String> headers =
+        Map.of(
+            "content-type",
+            "application/json",
+            "accept",
+            request.stream() ? "text/event-stream" : "application/json");
     return new UpstreamCall(PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream());
   }
 
@@ -103,7 +123,8 @@ public final class OpenAiFormat implements WireFormat {
     ObjectNode body = Json.object();
     ArrayNode messages = body.putArray("messages");
     for (ChatMessage message : request.messages()) {
-      ObjectNode out = messages.addObject().put("role", message.role()).put("content", message.text());
+      ObjectNode out =
+          messages.addObject().put("role", message.role()).put("content", message.text());
       message.toolCallId().ifPresent(id -> out.put("tool_call_id", id));
       if (!message.toolCalls().isEmpty()) {
         ArrayNode calls = out.putArray("tool_calls");
@@ -116,7 +137,12 @@ public final class OpenAiFormat implements WireFormat {
     if (!request.tools().isEmpty()) {
       ArrayNode tools = body.putArray("tools");
       for (ToolSpec tool : request.tools()) {
-        ObjectNode function = tools.addObject().put("type", "function").putObject("function").put("name", tool.name());
+        ObjectNode function =
+            tools
+                .addObject()
+                .put("type", "function")
+                .putObject("function")
+                .put("name", tool.name());
         tool.description().ifPresent(text -> function.put("description", text));
         function.set("parameters", tool.parameters());
       }

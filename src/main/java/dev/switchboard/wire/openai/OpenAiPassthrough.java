@@ -23,14 +23,17 @@ final class OpenAiPassthrough implements Passthrough {
     return hasUsageObject(data) ? Role.USAGE : Role.CONTENT;
   }
 
-  /** True if a "usage" key holds an object; a scan, not a parse, since this runs for every chunk. */
+  /**
+   * True if a "usage" key holds an object; a scan, not a parse, since this runs for every chunk.
+   */
   static boolean hasUsageObject(String data) {
     for (int at = data.indexOf(USAGE_FIELD); at >= 0; at = data.indexOf(USAGE_FIELD, at + 1)) {
       if (at > 0 && data.charAt(at - 1) == '\\') {
         continue;
       }
       int i = at + USAGE_FIELD.length();
-      while (i < data.length() && (Character.isWhitespace(data.charAt(i)) || data.charAt(i) == ':')) {
+      while (i < data.length()
+          && (Character.isWhitespace(data.charAt(i)) || data.charAt(i) == ':')) {
         i++;
       }
       if (i < data.length() && data.charAt(i) == '{') {
@@ -41,10 +44,14 @@ final class OpenAiPassthrough implements Passthrough {
   }
 
   @Override
-  public List<SseEvent> closing(Optional<SseEvent> heldUsage, Optional<SseEvent> last, Usage settled) {
-    ObjectNode chunk = heldUsage.flatMap(OpenAiPassthrough::object).orElseGet(() -> usageChunkLike(last));
+  public List<SseEvent> closing(
+      Optional<SseEvent> heldUsage, Optional<SseEvent> last, Usage settled) {
+    ObjectNode chunk =
+        heldUsage.flatMap(OpenAiPassthrough::object).orElseGet(() -> usageChunkLike(last));
     JsonNode usage = chunk.get("usage");
-    chunk.set("usage", OpenAiUsage.encode(settled, usage instanceof ObjectNode object ? object : Json.object()));
+    chunk.set(
+        "usage",
+        OpenAiUsage.encode(settled, usage instanceof ObjectNode object ? object : Json.object()));
     return List.of(SseEvent.data(Json.string(chunk)), SseEvent.data(OpenAiStreamDecoder.DONE));
   }
 
@@ -55,25 +62,31 @@ final class OpenAiPassthrough implements Passthrough {
       throw new WireException("upstream response is not a JSON object");
     }
     JsonNode usage = object.get("usage");
-    object.set("usage", OpenAiUsage.encode(settled, usage instanceof ObjectNode existing ? existing : Json.object()));
+    object.set(
+        "usage",
+        OpenAiUsage.encode(
+            settled, usage instanceof ObjectNode existing ? existing : Json.object()));
     return Json.bytes(object);
   }
 
   private static ObjectNode usageChunkLike(Optional<SseEvent> last) {
     ObjectNode chunk = Json.object().put("object", "chat.completion.chunk");
-    last.flatMap(OpenAiPassthrough::object).ifPresent(
-        template -> {
-          chunk.set("id", template.get("id"));
-          chunk.set("created", template.get("created"));
-          chunk.set("model", template.get("model"));
-        });
+    last.flatMap(OpenAiPassthrough::object)
+        .ifPresent(
+            template -> {
+              chunk.set("id", template.get("id"));
+              chunk.set("created", template.get("created"));
+              chunk.set("model", template.get("model"));
+            });
     chunk.putArray("choices");
     return chunk;
   }
 
   private static Optional<ObjectNode> object(SseEvent event) {
     try {
-      return Json.tree(event.data()) instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+      return Json.tree(event.data()) instanceof ObjectNode object
+          ? Optional.of(object)
+          : Optional.empty();
     } catch (WireException e) {
       return Optional.empty();
     }

@@ -60,7 +60,8 @@ final class OpenAiRequestParser {
           Map.entry("reasoning", Kind.OBJECT),
           Map.entry("models", Kind.ARRAY));
 
-  private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+  private static final Set<String> ROLES =
+      Set.of("system", "developer", "user", "assistant", "tool", "function");
 
   private OpenAiRequestParser() {}
 
@@ -124,11 +125,13 @@ final class OpenAiRequestParser {
       throw new WireException(path + ".role: required, a string", path + ".role", null);
     }
     if (!ROLES.contains(role.asText())) {
-      throw new WireException(path + ".role: unknown role '" + clip(role.asText()) + "'", path + ".role", null);
+      throw new WireException(
+          path + ".role: unknown role '" + clip(role.asText()) + "'", path + ".role", null);
     }
     List<ToolCall> calls = toolCalls(node.path("tool_calls"), path + ".tool_calls");
     Optional<String> toolCallId = Optional.ofNullable(node.path("tool_call_id").textValue());
-    return new ChatMessage(role.asText(), content(node.get("content"), path + ".content"), calls, toolCallId);
+    return new ChatMessage(
+        role.asText(), content(node.get("content"), path + ".content"), calls, toolCallId);
   }
 
   private static String content(JsonNode content, String path) throws WireException {
@@ -139,13 +142,15 @@ final class OpenAiRequestParser {
       return content.asText();
     }
     if (!content.isArray()) {
-      throw new WireException(path + ": expected a string or an array of content parts", path, null);
+      throw new WireException(
+          path + ": expected a string or an array of content parts", path, null);
     }
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < content.size(); i++) {
       JsonNode part = content.get(i);
       if (!part.isObject() || !part.path("type").isTextual()) {
-        throw new WireException(path + "[" + i + "].type: required, a string", path + "[" + i + "].type", null);
+        throw new WireException(
+            path + "[" + i + "].type: required, a string", path + "[" + i + "].type", null);
       }
       if (part.path("text").isTextual()) {
         text.append(part.get("text").asText());
@@ -162,7 +167,11 @@ final class OpenAiRequestParser {
     List<ToolCall> out = new ArrayList<>(calls.size());
     for (JsonNode call : calls) {
       JsonNode function = call.path("function");
-      out.add(new ToolCall(call.path("id").asText(""), function.path("name").asText(""), function.path("arguments").asText("")));
+      out.add(
+          new ToolCall(
+              call.path("id").asText(""),
+              function.path("name").asText(""),
+              function.path("arguments").asText("")));
     }
     return out;
   }
@@ -178,7 +187,11 @@ final class OpenAiRequestParser {
         String path = "tools[" + i + "].function.name";
         throw new WireException(path + ": required, a string", path, null);
       }
-      out.add(new ToolSpec(function.get("name").asText(), Optional.ofNullable(function.path("description").textValue()), function.path("parameters")));
+      out.add(
+          new ToolSpec(
+              function.get("name").asText(),
+              Optional.ofNullable(function.path("description").textValue()),
+              function.path("parameters")));
     }
     return out;
   }
@@ -197,12 +210,18 @@ final class OpenAiRequestParser {
         };
     if (!ok) {
       String expected = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-      throw new WireException(path + ": expected " + article(expected) + ", got " + describe(value.getNodeType()), path, null);
+      throw new WireException(
+          path + ": expected " + article(expected) + ", got " + describe(value.getNodeType()),
+          path,
+          null);
     }
   }
 
   private static String article(String expected) {
-    return (expected.startsWith("a") || expected.startsWith("i") || expected.startsWith("o") ? "an " : "a ") + expected;
+    return (expected.startsWith("a") || expected.startsWith("i") || expected.startsWith("o")
+            ? "an "
+            : "a ")
+        + expected;
   }
 
   private static String describe(JsonNodeType type) {

@@ -35,12 +35,19 @@ final class OpenAiResponseCodec {
               OpenAiFinishReasons.decode(choice.path("finish_reason").asText("stop"))));
     }
     return new ChatResponse(
-        root.path("id").asText(""), root.path("model").asText(""), root.path("created").asLong(0), out, OpenAiUsage.decode(root.get("usage")));
+        root.path("id").asText(""),
+        root.path("model").asText(""),
+        root.path("created").asLong(0),
+        out,
+        OpenAiUsage.decode(root.get("usage")));
   }
 
   static byte[] encode(ChatResponse response) {
     ObjectNode root = Json.object();
-    root.put("id", response.id()).put("object", "chat.completion").put("created", response.created()).put("model", response.model());
+    root.put("id", response.id())
+        .put("object", "chat.completion")
+        .put("created", response.created())
+        .put("model", response.model());
     ArrayNode choices = root.putArray("choices");
     for (ChatChoice choice : response.choices()) {
       ObjectNode message = Json.object().put("role", "assistant");
@@ -50,7 +57,9 @@ final class OpenAiResponseCodec {
         message.putNull("content");
       }
       choice.reasoning().ifPresent(text -> message.put("reasoning", text));
-      choice.refusal().ifPresentOrElse(text -> message.put("refusal", text), () -> message.putNull("refusal"));
+      choice
+          .refusal()
+          .ifPresentOrElse(text -> message.put("refusal", text), () -> message.putNull("refusal"));
       if (!choice.toolCalls().isEmpty()) {
         ArrayNode calls = message.putArray("tool_calls");
         for (ToolCall call : choice.toolCalls()) {
@@ -58,7 +67,10 @@ final class OpenAiResponseCodec {
           item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
         }
       }
-      choices.addObject().put("index", choice.index()).<ObjectNode>set("message", message)
+      choices
+          .addObject()
+          .put("index", choice.index())
+          .<ObjectNode>set("message", message)
           .put("finish_reason", OpenAiFinishReasons.encode(choice.finishReason()));
     }
     response.usage().ifPresent(usage -> root.set("usage", OpenAiUsage.encode(usage)));
@@ -66,7 +78,8 @@ final class OpenAiResponseCodec {
   }
 
   private static Optional<String> reasoning(JsonNode message) {
-    JsonNode text = message.has("reasoning") ? message.get("reasoning") : message.path("reasoning_content");
+    JsonNode text =
+        message.has("reasoning") ? message.get("reasoning") : message.path("reasoning_content");
     return Optional.ofNullable(text.textValue());
   }
 
@@ -74,7 +87,11 @@ final class OpenAiResponseCodec {
     List<ToolCall> out = new ArrayList<>();
     for (JsonNode call : calls) {
       JsonNode function = call.path("function");
-      out.add(new ToolCall(call.path("id").asText(""), function.path("name").asText(""), function.path("arguments").asText("")));
+      out.add(
+          new ToolCall(
+              call.path("id").asText(""),
+              function.path("name").asText(""),
+              function.path("arguments").asText("")));
     }
     return out;
   }

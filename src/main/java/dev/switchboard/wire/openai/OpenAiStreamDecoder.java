@@ -20,7 +20,8 @@ final class OpenAiStreamDecoder implements StreamDecoder {
   private boolean finished;
 
   @Override
-  public void decode(SseEvent event, Consumer<ChatEvent> out) throws WireException, UpstreamStreamError {
+  public void decode(SseEvent event, Consumer<ChatEvent> out)
+      throws WireException, UpstreamStreamError {
     if (event.data().equals(DONE)) {
       return;
     }
@@ -30,18 +31,23 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     }
     if (!started) {
       started = true;
-      out.accept(new ChatEvent.Started(chunk.path("id").asText(""), chunk.path("model").asText("")));
+      out.accept(
+          new ChatEvent.Started(chunk.path("id").asText(""), chunk.path("model").asText("")));
     }
     for (JsonNode choice : chunk.path("choices")) {
       choice(choice, out);
     }
-    OpenAiUsage.decode(chunk.get("usage")).ifPresent(usage -> out.accept(new ChatEvent.UsageReported(usage)));
+    OpenAiUsage.decode(chunk.get("usage"))
+        .ifPresent(usage -> out.accept(new ChatEvent.UsageReported(usage)));
   }
 
   private void choice(JsonNode choice, Consumer<ChatEvent> out) {
     int index = choice.path("index").asInt(0);
     JsonNode delta = choice.path("delta");
-    String reasoning = delta.has("reasoning") ? delta.path("reasoning").asText("") : delta.path("reasoning_content").asText("");
+    String reasoning =
+        delta.has("reasoning")
+            ? delta.path("reasoning").asText("")
+            : delta.path("reasoning_content").asText("");
     if (!reasoning.isEmpty()) {
       out.accept(new ChatEvent.ReasoningDelta(index, reasoning));
     }
@@ -53,7 +59,9 @@ final class OpenAiStreamDecoder implements StreamDecoder {
       int toolIndex = call.path("index").asInt(0);
       JsonNode function = call.path("function");
       if (call.hasNonNull("id")) {
-        out.accept(new ChatEvent.ToolCallStarted(index, toolIndex, call.get("id").asText(), function.path("name").asText("")));
+        out.accept(
+            new ChatEvent.ToolCallStarted(
+                index, toolIndex, call.get("id").asText(), function.path("name").asText("")));
       }
       String arguments = function.path("arguments").asText("");
       if (!arguments.isEmpty()) {
@@ -62,14 +70,19 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     }
     if (choice.hasNonNull("finish_reason")) {
       finished = true;
-      out.accept(new ChatEvent.Finished(index, OpenAiFinishReasons.decode(choice.get("finish_reason").asText())));
+      out.accept(
+          new ChatEvent.Finished(
+              index, OpenAiFinishReasons.decode(choice.get("finish_reason").asText())));
     }
   }
 
   @Override
   public void finish(Consumer<ChatEvent> out) throws StreamTruncated {
     if (!finished) {
-      throw new StreamTruncated(started ? "the provider's stream ended before the answer was complete" : "the provider's stream ended before any event");
+      throw new StreamTruncated(
+          started
+              ? "the provider's stream ended before the answer was complete"
+              : "the provider's stream ended before any event");
     }
   }
 }

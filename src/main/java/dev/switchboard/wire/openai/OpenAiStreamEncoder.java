@@ -29,10 +29,16 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
         out.event(chunk(0, delta));
       }
-      case ChatEvent.TextDelta text -> out.event(chunk(text.index(), Json.object().put("content", text.text())));
-      case ChatEvent.ReasoningDelta reasoning -> out.event(chunk(reasoning.index(), Json.object().put("reasoning", reasoning.text())));
+      case ChatEvent.TextDelta text ->
+          out.event(chunk(text.index(), Json.object().put("content", text.text())));
+      case ChatEvent.ReasoningDelta reasoning ->
+          out.event(chunk(reasoning.index(), Json.object().put("reasoning", reasoning.text())));
       case ChatEvent.ToolCallStarted call -> {
-        ObjectNode item = Json.object().put("index", call.toolIndex()).put("id", call.id()).put("type", "function");
+        ObjectNode item =
+            Json.object()
+                .put("index", call.toolIndex())
+                .put("id", call.id())
+                .put("type", "function");
         item.putObject("function").put("name", call.name()).put("arguments", "");
         out.event(chunk(call.index(), toolDelta(item)));
       }
@@ -43,7 +49,10 @@ final class OpenAiStreamEncoder implements StreamEncoder {
       }
       case ChatEvent.Finished finished -> {
         ObjectNode root = base();
-        root.putArray("choices").addObject().put("index", finished.index()).<ObjectNode>set("delta", Json.object())
+        root.putArray("choices")
+            .addObject()
+            .put("index", finished.index())
+            .<ObjectNode>set("delta", Json.object())
             .put("finish_reason", OpenAiFinishReasons.encode(finished.reason()));
         out.event(SseEvent.data(Json.string(root)));
       }
@@ -66,14 +75,21 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   public void fail(GatewayError error, SseSink out) {
     ObjectNode root = base();
     root.set("error", OpenAiErrors.errorObject(error));
-    root.putArray("choices").addObject().put("index", 0).<ObjectNode>set("delta", Json.object().put("content", ""))
+    root.putArray("choices")
+        .addObject()
+        .put("index", 0)
+        .<ObjectNode>set("delta", Json.object().put("content", ""))
         .put("finish_reason", "error");
     out.event(SseEvent.data(Json.string(root)));
   }
 
   private SseEvent chunk(int index, ObjectNode delta) {
     ObjectNode root = base();
-    root.putArray("choices").addObject().put("index", index).<ObjectNode>set("delta", delta).putNull("finish_reason");
+    root.putArray("choices")
+        .addObject()
+        .put("index", index)
+        .<ObjectNode>set("delta", delta)
+        .putNull("finish_reason");
     return SseEvent.data(Json.string(root));
   }
 
@@ -84,6 +100,10 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   }
 
   private ObjectNode base() {
-    return Json.object().put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+    return Json.object()
+        .put("id", id)
+        .put("object", "chat.completion.chunk")
+        .put("created", created)
+        .put("model", model);
   }
 }

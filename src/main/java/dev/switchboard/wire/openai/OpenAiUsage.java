@@ -6,7 +6,10 @@ import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Usage;
 import java.util.Optional;
 
-/** The OpenAI {@code usage} object both ways, tolerant of the variants OpenAI-compatible providers send. */
+/**
+ * The OpenAI {@code usage} object both ways, tolerant of the variants OpenAI-compatible providers
+ * send.
+ */
 final class OpenAiUsage {
   private OpenAiUsage() {}
 
@@ -17,14 +20,25 @@ final class OpenAiUsage {
     long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
     if (cached == 0) {
       // DeepSeek reports prompt_cache_hit_tokens, Moonshot a top-level cached_tokens.
-      cached = Math.max(usage.path("prompt_cache_hit_tokens").asLong(0), usage.path("cached_tokens").asLong(0));
+      cached =
+          Math.max(
+              usage.path("prompt_cache_hit_tokens").asLong(0),
+              usage.path("cached_tokens").asLong(0));
     }
     long reasoning = usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0);
     long prompt = usage.path("prompt_tokens").asLong(0);
-    return Optional.of(Usage.reported(prompt, usage.path("completion_tokens").asLong(0), Math.min(cached, prompt), reasoning));
+    return Optional.of(
+        Usage.reported(
+            prompt,
+            usage.path("completion_tokens").asLong(0),
+            Math.min(cached, prompt),
+            reasoning));
   }
 
-  /** Writes our figures over {@code target} (the provider's own usage object, or a new one), keeping its other fields. */
+  /**
+   * Writes our figures over {@code target} (the provider's own usage object, or a new one), keeping
+   * its other fields.
+   */
   static ObjectNode encode(Usage usage, ObjectNode target) {
     target.put("prompt_tokens", usage.promptTokens());
     target.put("completion_tokens", usage.completionTokens());
@@ -33,7 +47,8 @@ final class OpenAiUsage {
       detailsOf(target, "prompt_tokens_details").put("cached_tokens", usage.cachedPromptTokens());
     }
     if (usage.reasoningTokens() > 0 || target.has("completion_tokens_details")) {
-      detailsOf(target, "completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
+      detailsOf(target, "completion_tokens_details")
+          .put("reasoning_tokens", usage.reasoningTokens());
     }
     usage.cost().ifPresent(cost -> target.put("cost", cost));
     if (usage.isEstimated()) {

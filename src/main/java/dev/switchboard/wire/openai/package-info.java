@@ -1,4 +1,7 @@
-/** OpenAI Chat Completions wire format in both directions: request parsing and validation, response and stream codecs, error bodies. Depends only on wire. */
+/**
+ * OpenAI Chat Completions wire format in both directions: request parsing and validation, response
+ * and stream codecs, error bodies. Depends only on wire.
+ */
 @NullMarked
 package dev.switchboard.wire.openai;
 

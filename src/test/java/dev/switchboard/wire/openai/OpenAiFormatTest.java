@@ -27,7 +27,10 @@ class OpenAiFormatTest {
 
   @Test
   void upstreamBodyKeepsEveryClientField_butSwapsTheModelAndAsksForUsage() throws Exception {
-    ChatRequest request = format.parseRequest(bytes("""
+    ChatRequest request =
+        format.parseRequest(
+            bytes(
+                """
         {"model":"deepseek/deepseek-v3.2","stream":true,"seed":7,"response_format":{"type":"json_object"},
          "tool_choice":"auto","logprobs":true,"models":["a","b"],"provider":{"sort":"price"},
          "messages":[{"role":"user","content":"hi"}]}
@@ -43,22 +46,29 @@ class OpenAiFormatTest {
     assertThat(body.get("stream_options").get("include_usage").asBoolean()).isTrue();
     assertThat(body.has("models")).as("gateway-only field stripped").isFalse();
     assertThat(body.has("provider")).isFalse();
-    assertThat(request.source().body().get("model").asText()).as("client body untouched").isEqualTo("deepseek/deepseek-v3.2");
+    assertThat(request.source().body().get("model").asText())
+        .as("client body untouched")
+        .isEqualTo("deepseek/deepseek-v3.2");
   }
 
   @Test
   void passthroughForwardsContentUnchanged_andPricesTheUsageChunk() {
     Passthrough passthrough = format.passthrough();
     List<SseEvent> events = Fixtures.events("openai", "text-stream");
-    assertThat(events.subList(0, events.size() - 2)).allSatisfy(e -> assertThat(passthrough.roleOf(e)).isEqualTo(Passthrough.Role.CONTENT));
+    assertThat(events.subList(0, events.size() - 2))
+        .allSatisfy(e -> assertThat(passthrough.roleOf(e)).isEqualTo(Passthrough.Role.CONTENT));
     SseEvent usage = events.get(events.size() - 2);
     assertThat(passthrough.roleOf(usage)).isEqualTo(Passthrough.Role.USAGE);
     assertThat(passthrough.roleOf(events.getLast())).isEqualTo(Passthrough.Role.END);
 
     Usage settled = Usage.reported(19, 10, 0, 0).withCost(new BigDecimal("0.000011"));
-    List<SseEvent> closing = passthrough.closing(Optional.of(usage), Optional.of(events.get(3)), settled);
+    List<SseEvent> closing =
+        passthrough.closing(Optional.of(usage), Optional.of(events.get(3)), settled);
     assertThat(closing).hasSize(2);
-    assertThat(closing.get(0).data()).contains("\"cost\":0.000011").contains("\"id\":\"chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB\"").contains("\"choices\":[]");
+    assertThat(closing.get(0).data())
+        .contains("\"cost\":0.000011")
+        .contains("\"id\":\"chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB\"")
+        .contains("\"choices\":[]");
     assertThat(closing.get(1).data()).isEqualTo("[DONE]");
   }
 
@@ -66,7 +76,13 @@ class OpenAiFormatTest {
   void passthroughBuildsAUsageChunk_whenTheProviderSentNone() throws Exception {
     List<SseEvent> events = Fixtures.events("openai", "text-stream");
     Usage estimated = Usage.estimated(20, 9).withCost(new BigDecimal("0.000004"));
-    JsonNode chunk = Json.tree(format.passthrough().closing(Optional.empty(), Optional.of(events.get(2)), estimated).getFirst().data());
+    JsonNode chunk =
+        Json.tree(
+            format
+                .passthrough()
+                .closing(Optional.empty(), Optional.of(events.get(2)), estimated)
+                .getFirst()
+                .data());
     assertThat(chunk.get("id").asText()).isEqualTo("chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB");
     assertThat(chunk.get("usage").get("estimated").asBoolean()).isTrue();
     assertThat(chunk.get("usage").get("completion_tokens").asLong()).isEqualTo(9);
@@ -74,8 +90,13 @@ class OpenAiFormatTest {
 
   @Test
   void usageScanIgnoresTheWordUsageInsideContent() {
-    assertThat(OpenAiPassthrough.hasUsageObject("{\"choices\":[{\"delta\":{\"content\":\"the \\\"usage\\\": {x}\"}}],\"usage\":null}")).isFalse();
-    assertThat(OpenAiPassthrough.hasUsageObject("{\"choices\":[],\"usage\": {\"prompt_tokens\":1}}")).isTrue();
+    assertThat(
+            OpenAiPassthrough.hasUsageObject(
+                "{\"choices\":[{\"delta\":{\"content\":\"the \\\"usage\\\": {x}\"}}],\"usage\":null}"))
+        .isFalse();
+    assertThat(
+            OpenAiPassthrough.hasUsageObject("{\"choices\":[],\"usage\": {\"prompt_tokens\":1}}"))
+        .isTrue();
   }
 
   @Test
@@ -83,15 +104,21 @@ class OpenAiFormatTest {
     byte[] body = Fixtures.bytes("openai", "text", "upstream-response.json");
     Usage usage = format.decodeResponse(body).usage().orElseThrow();
     assertThat(usage).isEqualTo(Usage.reported(23, 14, 0, 0));
-    JsonNode out = Json.tree(format.passthrough().withUsage(body, usage.withCost(new BigDecimal("0.000198"))));
+    JsonNode out =
+        Json.tree(format.passthrough().withUsage(body, usage.withCost(new BigDecimal("0.000198"))));
     assertThat(out.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.000198");
     assertThat(out.get("system_fingerprint").asText()).isEqualTo("fp_a288987b44");
-    assertThat(out.get("choices").get(0).get("message").get("content").asText()).startsWith("Why don't skeletons");
+    assertThat(out.get("choices").get(0).get("message").get("content").asText())
+        .startsWith("Why don't skeletons");
   }
 
   @Test
   void errorsUseTheOpenAiShape() throws Exception {
-    ErrorBody body = format.encodeError(GatewayError.builder(ErrorKind.UPSTREAM_FAILED, "provider 'deepseek' failed: HTTP 500").provider("deepseek").build());
+    ErrorBody body =
+        format.encodeError(
+            GatewayError.builder(ErrorKind.UPSTREAM_FAILED, "provider 'deepseek' failed: HTTP 500")
+                .provider("deepseek")
+                .build());
     JsonNode error = Json.tree(body.body()).get("error");
     assertThat(body.status()).isEqualTo(502);
     assertThat(error.get("message").asText()).isEqualTo("provider 'deepseek' failed: HTTP 500");
@@ -105,12 +132,15 @@ class OpenAiFormatTest {
     assertThat(failure(429).retry()).isEqualTo(UpstreamFailure.Retry.RETRYABLE);
     assertThat(failure(429).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
     assertThat(failure(400).retry()).isEqualTo(UpstreamFailure.Retry.FATAL);
-    assertThat(failure(401).kind()).as("a provider's 401 is our credential, not the client's").isEqualTo(ErrorKind.UPSTREAM_FAILED);
+    assertThat(failure(401).kind())
+        .as("a provider's 401 is our credential, not the client's")
+        .isEqualTo(ErrorKind.UPSTREAM_FAILED);
     assertThat(failure(503).detail()).isEqualTo("HTTP 503: overloaded");
   }
 
   private UpstreamFailure failure(int status) {
-    return format.decodeFailure(status, Optional.empty(), bytes("{\"error\":{\"message\":\"overloaded\"}}"));
+    return format.decodeFailure(
+        status, Optional.empty(), bytes("{\"error\":{\"message\":\"overloaded\"}}"));
   }
 
   private static byte[] bytes(String text) {

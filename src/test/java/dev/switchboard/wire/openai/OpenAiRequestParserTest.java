@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.WireException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class OpenAiRequestParserTest {
   private final OpenAiFormat format = new OpenAiFormat();
 
   @Test
   void parsesMessagesToolsAndLimits_keepingTheBodyForPassthrough() throws Exception {
-    ChatRequest request = parse("""
+    ChatRequest request =
+        parse(
+            """
         {"model":"deepseek/deepseek-v3.2","stream":true,"max_tokens":64,"temperature":0.2,"x_vendor":{"a":1},
          "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":[{"type":"text","text":"Hi "},{"type":"image_url","image_url":{"url":"data:,"}}]}],
          "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]}
@@ -23,35 +25,45 @@ class OpenAiRequestParserTest {
     assertThat(request.model()).isEqualTo("deepseek/deepseek-v3.2");
     assertThat(request.stream()).isTrue();
     assertThat(request.maxOutputTokens()).hasValue(64);
-    assertThat(request.messages()).extracting(m -> m.role() + ":" + m.text()).containsExactly("system:Be brief.", "user:Hi ");
+    assertThat(request.messages())
+        .extracting(m -> m.role() + ":" + m.text())
+        .containsExactly("system:Be brief.", "user:Hi ");
     assertThat(request.tools()).extracting(t -> t.name()).containsExactly("get_weather");
     assertThat(request.source().body().get("x_vendor").get("a").asInt()).isEqualTo(1);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}                       | model: required",
-    "{\"model\":\"m\"}                                                          | messages: required",
-    "{\"model\":\"m\",\"messages\":[]}                                           | messages: at least one message",
-    "{\"model\":7,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}           | model: expected a string, got number",
-    "{\"model\":\"m\",\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | temperature: expected a number, got string",
-    "{\"model\":\"m\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | stream: expected a boolean, got string",
-    "{\"model\":\"m\",\"max_tokens\":1.5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | max_tokens: expected an integer",
-    "{\"model\":\"m\",\"messages\":[{\"content\":\"x\"}]}                         | messages[0].role: required",
-    "{\"model\":\"m\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}     | messages[0].role: unknown role",
-    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":5}]}           | messages[0].content: expected a string or an array",
-    "{\"model\":\"m\",\"tools\":[{\"type\":\"function\",\"function\":{}}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | tools[0].function.name: required",
-    "[1,2]                                                                   | must be a JSON object",
-    "{\"model\":                                                              | malformed JSON",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}                       | model: required",
+        "{\"model\":\"m\"}                                                          | messages: required",
+        "{\"model\":\"m\",\"messages\":[]}                                           | messages: at least one message",
+        "{\"model\":7,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}           | model: expected a string, got number",
+        "{\"model\":\"m\",\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | temperature: expected a number, got string",
+        "{\"model\":\"m\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | stream: expected a boolean, got string",
+        "{\"model\":\"m\",\"max_tokens\":1.5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | max_tokens: expected an integer",
+        "{\"model\":\"m\",\"messages\":[{\"content\":\"x\"}]}                         | messages[0].role: required",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}     | messages[0].role: unknown role",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":5}]}           | messages[0].content: expected a string or an array",
+        "{\"model\":\"m\",\"tools\":[{\"type\":\"function\",\"function\":{}}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} | tools[0].function.name: required",
+        "[1,2]                                                                   | must be a JSON object",
+        "{\"model\":                                                              | malformed JSON",
+      })
   void rejectsBadBodies_namingTheField(String body, String message) {
-    assertThatThrownBy(() -> parse(body)).isInstanceOf(WireException.class).hasMessageContaining(message.strip());
+    assertThatThrownBy(() -> parse(body))
+        .isInstanceOf(WireException.class)
+        .hasMessageContaining(message.strip());
   }
 
   @Test
   void theParamOfAnErrorIsTheFieldPath() {
-    assertThatThrownBy(() -> parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":1}]}"))
-        .isInstanceOfSatisfying(WireException.class, e -> assertThat(e.param()).isEqualTo("messages[1].role"));
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":1}]}"))
+        .isInstanceOfSatisfying(
+            WireException.class, e -> assertThat(e.param()).isEqualTo("messages[1].role"));
   }
 
   private ChatRequest parse(String json) throws WireException {

@@ -20,23 +20,31 @@ class OpenAiStreamDecoderTest {
   @Test
   void decodesARecordedTextStream() throws Exception {
     List<ChatEvent> events = decode("text-stream");
-    assertThat(events.getFirst()).isEqualTo(new ChatEvent.Started("chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB", "gpt-4.1-nano-2025-04-14"));
+    assertThat(events.getFirst())
+        .isEqualTo(
+            new ChatEvent.Started(
+                "chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB", "gpt-4.1-nano-2025-04-14"));
     assertThat(text(events)).isEqualTo("Hello! How can I assist you today?");
     assertThat(events).contains(new ChatEvent.Finished(0, FinishReason.STOP));
-    assertThat(events.getLast()).isEqualTo(new ChatEvent.UsageReported(Usage.reported(19, 10, 0, 0)));
+    assertThat(events.getLast())
+        .isEqualTo(new ChatEvent.UsageReported(Usage.reported(19, 10, 0, 0)));
   }
 
   @Test
   void decodesARecordedToolCallStream() throws Exception {
     List<ChatEvent> events = decode("tools-stream");
-    assertThat(events).contains(new ChatEvent.ToolCallStarted(0, 0, "call_PieqNSej6kM9hgYbcQdbZSaC", "get_weather"));
-    String arguments = events.stream()
-        .filter(ChatEvent.ToolArgumentsDelta.class::isInstance)
-        .map(e -> ((ChatEvent.ToolArgumentsDelta) e).jsonFragment())
-        .collect(Collectors.joining());
+    assertThat(events)
+        .contains(
+            new ChatEvent.ToolCallStarted(0, 0, "call_PieqNSej6kM9hgYbcQdbZSaC", "get_weather"));
+    String arguments =
+        events.stream()
+            .filter(ChatEvent.ToolArgumentsDelta.class::isInstance)
+            .map(e -> ((ChatEvent.ToolArgumentsDelta) e).jsonFragment())
+            .collect(Collectors.joining());
     assertThat(arguments).isEqualTo("{\"location\": \"Tokyo\"}");
     assertThat(events).contains(new ChatEvent.Finished(0, FinishReason.TOOL_CALLS));
-    assertThat(events.getLast()).isEqualTo(new ChatEvent.UsageReported(Usage.reported(67, 31, 0, 0)));
+    assertThat(events.getLast())
+        .isEqualTo(new ChatEvent.UsageReported(Usage.reported(67, 31, 0, 0)));
   }
 
   @Test
@@ -53,8 +61,10 @@ class OpenAiStreamDecoderTest {
 
   @Test
   void readsCachedAndReasoningTokens_inEachProviderDialect() throws Exception {
-    String openai = "{\"choices\":[],\"usage\":{\"prompt_tokens\":2000,\"completion_tokens\":300,\"prompt_tokens_details\":{\"cached_tokens\":1920},\"completion_tokens_details\":{\"reasoning_tokens\":200}}}";
-    String deepseek = "{\"choices\":[],\"usage\":{\"prompt_tokens\":2000,\"completion_tokens\":300,\"prompt_cache_hit_tokens\":1920,\"prompt_cache_miss_tokens\":80}}";
+    String openai =
+        "{\"choices\":[],\"usage\":{\"prompt_tokens\":2000,\"completion_tokens\":300,\"prompt_tokens_details\":{\"cached_tokens\":1920},\"completion_tokens_details\":{\"reasoning_tokens\":200}}}";
+    String deepseek =
+        "{\"choices\":[],\"usage\":{\"prompt_tokens\":2000,\"completion_tokens\":300,\"prompt_cache_hit_tokens\":1920,\"prompt_cache_miss_tokens\":80}}";
     assertThat(usageOf(openai)).isEqualTo(Usage.reported(2000, 300, 1920, 200));
     assertThat(usageOf(deepseek)).isEqualTo(Usage.reported(2000, 300, 1920, 0));
   }
@@ -62,7 +72,11 @@ class OpenAiStreamDecoderTest {
   private static Usage usageOf(String chunk) throws Exception {
     List<ChatEvent> out = new ArrayList<>();
     new OpenAiStreamDecoder().decode(SseEvent.data(chunk), out::add);
-    return out.stream().filter(ChatEvent.UsageReported.class::isInstance).map(e -> ((ChatEvent.UsageReported) e).usage()).findFirst().orElseThrow();
+    return out.stream()
+        .filter(ChatEvent.UsageReported.class::isInstance)
+        .map(e -> ((ChatEvent.UsageReported) e).usage())
+        .findFirst()
+        .orElseThrow();
   }
 
   static List<ChatEvent> decode(String scenario) throws Exception {
@@ -76,6 +90,9 @@ class OpenAiStreamDecoderTest {
   }
 
   private static String text(List<ChatEvent> events) {
-    return events.stream().filter(ChatEvent.TextDelta.class::isInstance).map(e -> ((ChatEvent.TextDelta) e).text()).collect(Collectors.joining());
+    return events.stream()
+        .filter(ChatEvent.TextDelta.class::isInstance)
+        .map(e -> ((ChatEvent.TextDelta) e).text())
+        .collect(Collectors.joining());
   }
 }
