@@ -66,7 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
         .get("/v1/models")
         .handler(
             ctx ->
-                ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
+                ClientKeys.authenticate(services.keys(), vertx, ctx.request())
                     .onSuccess(key -> Replies.json(ctx.response(), 200, models.body()))
                     .onFailure(
                         error ->
@@ -75,7 +75,7 @@ public final class GatewayVerticle extends VerticleBase {
         .get("/v1/generation")
         .handler(
             ctx ->
-                ChatPipeline.ClientKeys.authenticate(services.keys(), vertx, ctx.request())
+                ClientKeys.authenticate(services.keys(), vertx, ctx.request())
                     .compose(
                         key ->
                             generations.find(

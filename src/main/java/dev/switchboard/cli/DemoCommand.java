@@ -67,7 +67,7 @@ final class DemoCommand implements Runnable {
         gateway.port(), key.secret());
     out.printf(
         "    -d '{\"model\":\"deepseek/deepseek-v3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'%n%n");
-    out.printf("  java -jar target/switchboard.jar report --db %s --period week%n", database);
+    out.printf("  ./switchboard report --db %s --period week%n", database);
     out.flush();
     ServeCommand.awaitShutdown(gateway, () -> join(sim.close().eventually(simVertx::close)));
   }
