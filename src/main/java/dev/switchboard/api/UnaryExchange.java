@@ -15,14 +15,9 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.Optional;
 
 /** A non-streamed request: call the routes in order until one answers, settle, then reply once. */
-final class UnaryExchange {
-  private final ChatCall call;
-  private final Attempts attempts;
-  private final UpstreamClient upstream;
-  private final Settlement settlement;
+final class UnaryExchange extends RouteExecution {
   private final HttpServerResponse out;
   private Optional<UpstreamExchange> current = Optional.empty();
-  private boolean done;
 
   UnaryExchange(
       ChatCall call,
@@ -30,35 +25,43 @@ final class UnaryExchange {
       UpstreamClient upstream,
       Settlement settlement,
       HttpServerResponse out) {
-    this.call = call;
-    this.attempts = attempts;
-    this.upstream = upstream;
-    this.settlement = settlement;
+    super(call, attempts, upstream, settlement);
     this.out = out;
   }
 
-  void start() {
-    out.closeHandler(v -> clientGone());
-    attempt(attempts.current());
+  @Override
+  void onClientGone(Runnable action) {
+    out.closeHandler(v -> action.run());
   }
 
-  private void attempt(Route route) {
-    Attempts.call(upstream, call, route)
-        .onSuccess(exchange -> answered(route, exchange))
-        .onFailure(error -> failed(Attempts.failureOf(error)));
-  }
-
-  private void answered(Route route, UpstreamExchange exchange) {
-    if (done) {
-      exchange.cancel();
-      return;
-    }
+  @Override
+  void relay(Route route, UpstreamExchange exchange) {
     current = Optional.of(exchange);
     call.firstToken();
     exchange
         .body()
         .onSuccess(body -> decoded(route, body))
         .onFailure(error -> failed(UpstreamFailures.of(error, true)));
+  }
+
+  @Override
+  boolean committed() {
+    return false;
+  }
+
+  @Override
+  void cancelCurrent() {
+    current.ifPresent(UpstreamExchange::cancel);
+  }
+
+  @Override
+  String partialText() {
+    return "";
+  }
+
+  @Override
+  void reject(GatewayError error) {
+    Replies.error(out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error);
   }
 
   private void decoded(Route route, Buffer body) {
@@ -78,65 +81,37 @@ final class UnaryExchange {
     settlement
         .settle(call, route, response.usage(), response.completionText())
         .onSuccess(usage -> reply(route, body, response, usage))
-        .onFailure(
-            error ->
-                finish(
-                    GatewayError.builder(
-                            ErrorKind.INTERNAL, "the usage of this request could not be recorded")
-                        .cause(error)
-                        .build()));
+        .onFailure(error -> fail(unrecorded(error)));
   }
 
   private void reply(Route route, Buffer body, ChatResponse response, Usage usage) {
-    done = true;
-    byte[] bytes;
+    if (!succeeded()) {
+      return;
+    }
+    Replies.json(
+        out.putHeader(Replies.GENERATION_ID, call.generationId),
+        200,
+        encode(route, body, response, usage));
+  }
+
+  /**
+   * Same format: the provider's body with our usage; otherwise the canonical response re-encoded.
+   */
+  private byte[] encode(Route route, Buffer body, ChatResponse response, Usage usage) {
     if (route.format() == call.ingress) {
       try {
-        bytes = call.ingress.passthrough().withUsage(body.getBytes(), usage);
+        return call.ingress.passthrough().withUsage(body.getBytes(), usage);
       } catch (WireException e) {
-        bytes = call.ingress.encodeResponse(withUsage(response, usage));
+        // Decoding succeeded a moment ago, so this cannot happen; the canonical form is still
+        // right.
       }
-    } else {
-      bytes = call.ingress.encodeResponse(withUsage(response, usage));
     }
-    Replies.json(out.putHeader(Replies.GENERATION_ID, call.generationId), 200, bytes);
-  }
-
-  private static ChatResponse withUsage(ChatResponse response, Usage usage) {
-    return new ChatResponse(
-        response.id(),
-        response.model(),
-        response.created(),
-        response.choices(),
-        Optional.of(usage));
-  }
-
-  private void failed(UpstreamFailure failure) {
-    if (done) {
-      return;
-    }
-    attempts.failed(failure, false).ifPresentOrElse(this::attempt, () -> finish(attempts.error()));
-  }
-
-  private void finish(GatewayError error) {
-    if (done) {
-      return;
-    }
-    done = true;
-    settlement
-        .fail(call, error, "")
-        .onComplete(
-            ignored ->
-                Replies.error(
-                    out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error));
-  }
-
-  private void clientGone() {
-    if (done) {
-      return;
-    }
-    done = true;
-    current.ifPresent(UpstreamExchange::cancel);
-    settlement.cancelled(call, "");
+    return call.ingress.encodeResponse(
+        new ChatResponse(
+            response.id(),
+            response.model(),
+            response.created(),
+            response.choices(),
+            Optional.of(usage)));
   }
 }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -18,25 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SimFaultTest {
-  private static Vertx vertx;
-  private static SimProvider sim;
-
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    sim = SimHttp.await(SimProvider.start(vertx, SimOptions.defaults()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    SimHttp.await(sim.close());
-    SimHttp.await(vertx.close());
-  }
+class SimFaultTest extends SimServerTest {
 
   @Test
   void parsesEverySpec_andRejectsUnknownOnes() {

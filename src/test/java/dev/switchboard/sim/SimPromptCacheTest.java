@@ -8,28 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Json;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SimPromptCacheTest {
+class SimPromptCacheTest extends SimServerTest {
   private static final String LONG_SYSTEM =
       "You are a meticulous assistant who answers in plain words. ".repeat(120);
-  private static Vertx vertx;
-  private static SimProvider sim;
-
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    sim = SimHttp.await(SimProvider.start(vertx, SimOptions.defaults()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    SimHttp.await(sim.close());
-    SimHttp.await(vertx.close());
-  }
 
   @Test
   void reportsCachedTokens_whenALongPrefixRepeats() throws Exception {

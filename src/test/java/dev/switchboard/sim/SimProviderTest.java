@@ -11,30 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SimProviderTest {
-  private static Vertx vertx;
-  private static SimProvider sim;
-
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    sim = SimHttp.await(SimProvider.start(vertx, SimOptions.defaults()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    SimHttp.await(sim.close());
-    SimHttp.await(vertx.close());
-  }
+class SimProviderTest extends SimServerTest {
 
   @Test
   void answersUnary_withOpenAiShapeAndExactTokens() throws Exception {

@@ -5,33 +5,21 @@ import static dev.switchboard.sim.SimHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SimRequestErrorsTest {
+class SimRequestErrorsTest extends SimServerTest {
   private static final String VALID =
       "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-  private static Vertx vertx;
-  private static SimProvider sim;
   private static String url;
 
   @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    sim = SimHttp.await(SimProvider.start(vertx, SimOptions.defaults()));
+  static void resolveUrl() {
     url = sim.baseUrl("openai") + "/chat/completions";
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    SimHttp.await(sim.close());
-    SimHttp.await(vertx.close());
   }
 
   @Test

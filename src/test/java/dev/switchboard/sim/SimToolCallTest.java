@@ -11,27 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SimToolCallTest {
-  private static Vertx vertx;
-  private static SimProvider sim;
-
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    sim = SimHttp.await(SimProvider.start(vertx, SimOptions.defaults()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    SimHttp.await(sim.close());
-    SimHttp.await(vertx.close());
-  }
+class SimToolCallTest extends SimServerTest {
 
   @Test
   void callsTheFirstTool_withArgumentsFromItsSchema() throws Exception {

@@ -12,7 +12,6 @@ import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
-import dev.switchboard.wire.ToolCall;
 import dev.switchboard.wire.ToolSpec;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
@@ -126,13 +125,7 @@ public final class OpenAiFormat implements WireFormat {
       ObjectNode out =
           messages.addObject().put("role", message.role()).put("content", message.text());
       message.toolCallId().ifPresent(id -> out.put("tool_call_id", id));
-      if (!message.toolCalls().isEmpty()) {
-        ArrayNode calls = out.putArray("tool_calls");
-        for (ToolCall call : message.toolCalls()) {
-          ObjectNode item = calls.addObject().put("id", call.id()).put("type", "function");
-          item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-        }
-      }
+      OpenAiToolCalls.encode(message.toolCalls(), out);
     }
     if (!request.tools().isEmpty()) {
       ArrayNode tools = body.putArray("tools");

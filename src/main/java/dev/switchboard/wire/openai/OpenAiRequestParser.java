@@ -164,16 +164,7 @@ final class OpenAiRequestParser {
       return List.of();
     }
     check(calls, Kind.ARRAY, path);
-    List<ToolCall> out = new ArrayList<>(calls.size());
-    for (JsonNode call : calls) {
-      JsonNode function = call.path("function");
-      out.add(
-          new ToolCall(
-              call.path("id").asText(""),
-              function.path("name").asText(""),
-              function.path("arguments").asText("")));
-    }
-    return out;
+    return OpenAiToolCalls.decode(calls);
   }
 
   private static List<ToolSpec> tools(JsonNode tools) throws WireException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatChoice;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.Json;
-import dev.switchboard.wire.ToolCall;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ final class OpenAiResponseCodec {
               choice.path("index").asInt(out.size()),
               message.path("content").asText(""),
               reasoning(message),
-              toolCalls(message.path("tool_calls")),
+              OpenAiToolCalls.decode(message.path("tool_calls")),
               Optional.ofNullable(message.path("refusal").textValue()),
               OpenAiFinishReasons.decode(choice.path("finish_reason").asText("stop"))));
     }
@@ -60,13 +59,7 @@ final class OpenAiResponseCodec {
       choice
           .refusal()
           .ifPresentOrElse(text -> message.put("refusal", text), () -> message.putNull("refusal"));
-      if (!choice.toolCalls().isEmpty()) {
-        ArrayNode calls = message.putArray("tool_calls");
-        for (ToolCall call : choice.toolCalls()) {
-          ObjectNode item = calls.addObject().put("id", call.id()).put("type", "function");
-          item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-        }
-      }
+      OpenAiToolCalls.encode(choice.toolCalls(), message);
       choices
           .addObject()
           .put("index", choice.index())
@@ -81,18 +74,5 @@ final class OpenAiResponseCodec {
     JsonNode text =
         message.has("reasoning") ? message.get("reasoning") : message.path("reasoning_content");
     return Optional.ofNullable(text.textValue());
-  }
-
-  private static List<ToolCall> toolCalls(JsonNode calls) {
-    List<ToolCall> out = new ArrayList<>();
-    for (JsonNode call : calls) {
-      JsonNode function = call.path("function");
-      out.add(
-          new ToolCall(
-              call.path("id").asText(""),
-              function.path("name").asText(""),
-              function.path("arguments").asText("")));
-    }
-    return out;
   }
 }
