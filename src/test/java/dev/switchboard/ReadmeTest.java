@@ -1,0 +1,34 @@
+package dev.switchboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.catalog.Catalog;
+import dev.switchboard.config.Config;
+import dev.switchboard.config.EnvInterpolation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The configuration example in the README is valid, so the README stays true. */
+class ReadmeTest {
+  @Test
+  void theReadmeConfigExampleLoads() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = readme.substring(start, readme.indexOf("```", start));
+    Map<String, String> env = Map.of("MY_DEEPSEEK_KEY", "sk-test");
+    Config config = Config.parse(yaml, env);
+    Catalog catalog =
+        Catalog.load(
+            EnvInterpolation.apply(Catalog.shippedTree(), env, "catalog"), config.catalog());
+    assertThat(config.server().port()).isEqualTo(8080);
+    assertThat(catalog.provider("deepseek").orElseThrow().apiKey()).hasValue("sk-test");
+    assertThat(catalog.deploymentsOf("openai/gpt-oss-20b"))
+        .extracting(d -> d.providerId())
+        .containsExactly("ollama");
+    assertThat(catalog.deploymentsOf("deepseek/deepseek-v3.2"))
+        .extracting(d -> d.providerId())
+        .doesNotContain("deepinfra");
+  }
+}
