@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
@@ -12,13 +13,17 @@ import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * One event loop's HTTP server. The gateway deploys one instance per core; Vert.x spreads
@@ -33,6 +38,8 @@ public final class GatewayVerticle extends VerticleBase {
       LedgerWriter ledger,
       LedgerReader ledgerReader) {}
 
+  private static final WireFormat OPENAI = WireFormats.find("openai").orElseThrow();
+  private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
   private final Services services;
   private UpstreamClient upstream;
   private HttpServer server;
@@ -48,6 +55,17 @@ public final class GatewayVerticle extends VerticleBase {
         new UpstreamClient(
             vertx, limits.connectTimeout(), limits.idleTimeout(), limits.maxConnectionsPerHost());
     Config.Server http = services.config().server();
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(http.host())
+                .setPort(http.port())
+                .setTcpNoDelay(true)
+                .setCompressionSupported(false));
+    return server.requestHandler(router(http)).listen();
+  }
+
+  private Router router(Config.Server http) {
     ChatPipeline pipeline =
         new ChatPipeline(
             vertx,
@@ -56,42 +74,21 @@ public final class GatewayVerticle extends VerticleBase {
             upstream,
             new Settlement(services.ledger(), vertx),
             http.streamKeepAlive());
-    WireFormat openai = WireFormats.find("openai").orElseThrow();
     ModelsEndpoint models = new ModelsEndpoint(services.catalog());
+    GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
     Router router = Router.router(vertx);
     router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
-    router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, openai));
-    GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
+    router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, OPENAI));
     router
         .get("/v1/models")
-        .handler(
-            ctx ->
-                ClientKeys.authenticate(services.keys(), vertx, ctx.request())
-                    .onSuccess(key -> Replies.json(ctx.response(), 200, models.body()))
-                    .onFailure(
-                        error ->
-                            Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
+        .handler(authenticated((ctx, key) -> Future.succeededFuture(models.body())));
     router
         .get("/v1/generation")
         .handler(
-            ctx ->
-                ClientKeys.authenticate(services.keys(), vertx, ctx.request())
-                    .compose(
-                        key ->
-                            generations.find(
-                                key, Optional.ofNullable(ctx.request().getParam("id"))))
-                    .onSuccess(body -> Replies.json(ctx.response(), 200, body))
-                    .onFailure(
-                        error ->
-                            Replies.error(ctx.response(), openai, Failures.asGatewayError(error))));
-    router
-        .get("/health")
-        .handler(
-            ctx ->
-                Replies.json(
-                    ctx.response(),
-                    200,
-                    "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            authenticated(
+                (ctx, key) ->
+                    generations.find(key, Optional.ofNullable(ctx.request().getParam("id")))));
+    router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     router
         .route()
         .last()
@@ -99,22 +96,26 @@ public final class GatewayVerticle extends VerticleBase {
             ctx ->
                 Replies.error(
                     ctx.response(),
-                    openai,
+                    OPENAI,
                     GatewayError.of(
                         ErrorKind.NOT_FOUND,
                         "no route for " + ctx.request().method() + " " + ctx.normalizedPath())));
     router
         .route()
         .failureHandler(
-            ctx -> Replies.error(ctx.response(), openai, failure(ctx.statusCode(), ctx.failure())));
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(http.host())
-                .setPort(http.port())
-                .setTcpNoDelay(true)
-                .setCompressionSupported(false));
-    return server.requestHandler(router).listen();
+            ctx -> Replies.error(ctx.response(), OPENAI, failure(ctx.statusCode(), ctx.failure())));
+    return router;
+  }
+
+  /** A JSON GET for a valid key; any failure answers in OpenAI's error shape. */
+  private Handler<RoutingContext> authenticated(
+      BiFunction<RoutingContext, ApiKey, Future<byte[]>> body) {
+    return ctx ->
+        ClientKeys.authenticate(services.keys(), vertx, ctx.request())
+            .compose(key -> body.apply(ctx, key))
+            .onSuccess(bytes -> Replies.json(ctx.response(), 200, bytes))
+            .onFailure(
+                error -> Replies.error(ctx.response(), OPENAI, Failures.asGatewayError(error)));
   }
 
   @Override
