@@ -1,5 +1,5 @@
 -- wrk script: POST a ~1 KB OpenAI chat request (system + user message), non-streamed.
--- Env: TARGET_PATH (request path), MODEL, KEY (bearer), LABEL (tag of the RESULT line).
+-- Env: TARGET_PATH (request path), MODEL, KEY (bearer), LABEL (tag of the RESULT line), STREAM=1 to stream.
 local user = "Summarize the following support ticket in two sentences and suggest one next step. " ..
   "Ticket: The customer reports that since the last update, exporting a report to CSV intermittently fails " ..
   "with a timeout after about thirty seconds. It happens mostly for reports with more than ten thousand rows, " ..
@@ -13,7 +13,8 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("KEY")
 wrk.body = '{"model":"' .. os.getenv("MODEL") .. '","messages":[' ..
   '{"role":"system","content":"You are a concise, helpful customer-support assistant."},' ..
-  '{"role":"user","content":"' .. user .. '"}],"temperature":0.2,"max_tokens":256}'
+  '{"role":"user","content":"' .. user .. '"}],"temperature":0.2,"max_tokens":256' ..
+  (os.getenv("STREAM") == "1" and ',"stream":true,"stream_options":{"include_usage":true}' or '') .. '}'
 
 function done(summary, latency, requests)
   local e = summary.errors

@@ -3,6 +3,7 @@
 # Switchboard, in alternating rounds of the same wrk load. Prints requests/s and the CPU time each
 # process spent per request (from /proc), and the gateway's figures as ratios of the direct ones.
 # Usage: bench/run.sh [rounds=3] [duration=10s] [connections=64]   (needs wrk; builds the jar if absent)
+#        STREAM=1 bench/run.sh ...   measures streamed requests instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3} DURATION=${2:-10s} CONNS=${3:-64}

@@ -21,6 +21,7 @@ final class ClientStream {
   private final long keepAliveNanos;
   private final long timer;
   private long lastWrite = System.nanoTime();
+  private Buffer outgoing = Buffer.buffer(512);
   private boolean committed;
   private boolean ended;
 
@@ -59,7 +60,17 @@ final class ClientStream {
     sendHeaders();
     committed = true;
     lastWrite = System.nanoTime();
-    out.write(Buffer.buffer(event.frame()));
+    outgoing.appendString(event.frame());
+  }
+
+  /**
+   * Sends what {@link #write} gathered as one write: one syscall per upstream read, not per event.
+   */
+  void flush() {
+    if (outgoing.length() > 0 && !ended) {
+      out.write(outgoing);
+      outgoing = Buffer.buffer(512);
+    }
   }
 
   boolean writeQueueFull() {
@@ -74,6 +85,7 @@ final class ClientStream {
     if (ended) {
       return;
     }
+    flush();
     ended = true;
     vertx.cancelTimer(timer);
     sendHeaders();
@@ -93,6 +105,7 @@ final class ClientStream {
   private void keepAlive() {
     if (!ended && System.nanoTime() - lastWrite >= keepAliveNanos) {
       sendHeaders();
+      flush();
       lastWrite = System.nanoTime();
       out.write(KEEP_ALIVE);
     }

@@ -98,6 +98,11 @@ final class StreamAttempt {
 
   private void received(Buffer bytes) {
     sse.feed(bytes.getBytes(), this::event);
+    client.flush();
+    if (client.writeQueueFull()) {
+      exchange.pause();
+      client.onDrain(exchange::resume);
+    }
   }
 
   private void event(SseEvent event) {
@@ -154,10 +159,6 @@ final class StreamAttempt {
   private void flush() {
     pending.forEach(client::write);
     pending.clear();
-    if (client.writeQueueFull()) {
-      exchange.pause();
-      client.onDrain(exchange::resume);
-    }
   }
 
   private void ended() {
@@ -181,6 +182,7 @@ final class StreamAttempt {
       return;
     }
     flush();
+    client.flush();
     over = true;
     outcome.completed(this);
   }

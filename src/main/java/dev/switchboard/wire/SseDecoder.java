@@ -1,7 +1,7 @@
 package dev.switchboard.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -10,7 +10,9 @@ import java.util.function.Consumer;
  * at byte level, so a UTF-8 character split across reads is decoded whole. Not thread-safe.
  */
 public final class SseDecoder {
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+  // The current partial line; a plain array because this runs for every byte of every stream.
+  private byte[] line = new byte[256];
+  private int lineLength;
   private final StringBuilder data = new StringBuilder();
   private String event = "";
   private boolean hasData;
@@ -21,36 +23,56 @@ public final class SseDecoder {
   }
 
   public void feed(byte[] bytes, int offset, int length, Consumer<SseEvent> out) {
-    for (int i = offset; i < offset + length; i++) {
-      byte b = bytes[i];
-      if (b == '\n' && lastWasCr) {
-        lastWasCr = false;
-        continue;
+    int end = offset + length;
+    int i = offset;
+    if (lastWasCr && i < end && bytes[i] == '\n') {
+      i++;
+    }
+    lastWasCr = false;
+    while (i < end) {
+      int stop = i;
+      while (stop < end && bytes[stop] != '\n' && bytes[stop] != '\r') {
+        stop++;
       }
-      lastWasCr = b == '\r';
-      if (b == '\n' || b == '\r') {
-        endLine(out);
-      } else {
-        line.write(b);
+      append(bytes, i, stop - i);
+      if (stop == end) {
+        return;
+      }
+      endLine(out);
+      i = stop + 1;
+      if (bytes[stop] == '\r') {
+        if (i == end) {
+          lastWasCr = true;
+        } else if (bytes[i] == '\n') {
+          i++;
+        }
       }
     }
   }
 
+  private void append(byte[] bytes, int offset, int length) {
+    if (lineLength + length > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+    }
+    System.arraycopy(bytes, offset, line, lineLength, length);
+    lineLength += length;
+  }
+
   /** Flushes an event left open by a stream that ended without its blank line. */
   public void finish(Consumer<SseEvent> out) {
-    if (line.size() > 0) {
+    if (lineLength > 0) {
       endLine(out);
     }
     dispatch(out);
   }
 
   private void endLine(Consumer<SseEvent> out) {
-    if (line.size() == 0) {
+    if (lineLength == 0) {
       dispatch(out);
       return;
     }
-    String text = line.toString(StandardCharsets.UTF_8);
-    line.reset();
+    String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    lineLength = 0;
     if (text.startsWith(":")) {
       return;
     }
