@@ -3,7 +3,7 @@
 # Switchboard, in alternating rounds of the same wrk load. Prints requests/s and the CPU time each
 # process spent per request (from /proc), and the gateway's figures as ratios of the direct ones.
 # Usage: bench/run.sh [rounds=3] [duration=10s] [connections=64]   (needs wrk; builds the jar if absent)
-#        STREAM=1 bench/run.sh ...   measures streamed requests instead
+#        STREAM=1 bench/run.sh ...   measures streamed requests instead; WARMUP=15s is the JIT warm-up per target
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3} DURATION=${2:-10s} CONNS=${3:-64}
@@ -46,8 +46,8 @@ measure() { # label path model pid1 pid2
 }
 SIM=$(cat "$WORK/sim.pid") GW=$(cat "$WORK/gw.pid")
 echo "warm-up..."
-DURATION=5s measure direct /deepseek/v1/chat/completions deepseek-chat "$SIM" "$GW" >/dev/null
-DURATION=5s measure gateway /v1/chat/completions deepseek/deepseek-v3.2 "$GW" "$SIM" >/dev/null
+DURATION=${WARMUP:-15s} measure direct /deepseek/v1/chat/completions deepseek-chat "$SIM" "$GW" >/dev/null
+DURATION=${WARMUP:-15s} measure gateway /v1/chat/completions deepseek/deepseek-v3.2 "$GW" "$SIM" >/dev/null
 FORMAT='%-6s %-8s %9s %9s %9s %18s %15s\n'
 printf "$FORMAT" round target req/s p50_ms p99_ms "target CPU us/req" "sim CPU us/req"
 for r in $(seq "$ROUNDS"); do
