@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Switchboard beside the peer set-up of ../shared/bench, non-streamed, on loopback: the same wrk
+# load (64 connections, bench/chat.lua) through nginx as a reverse proxy (the floor), Spring Cloud
+# Gateway (if its jar is given) and Switchboard, all in front of the same static nginx mock, in
+# alternating rounds. Prints req/s, p50/p99 and CPU us per request of each proxy, and ratios to nginx.
+# Usage: bench/peers.sh [rounds=3] [duration=10s]   env SCG_JAR=<scg-peer.jar> adds Spring Cloud Gateway
+# Needs nginx and wrk (apt-get install nginx wrk); reads ../shared/bench/*.conf, writes only a temp dir.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3} DURATION=${2:-10s}
+PEER=${PEER_BENCH:-../shared/bench}
+export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA25="$JAVA_HOME/bin/java"
+[ -f target/switchboard.jar ] || PATH="$JAVA_HOME/bin:$PATH" ./mvnw -q -B -DskipTests package
+WORK=$(mktemp -d); mkdir -p "$WORK/logs" "$WORK/tmp"
+trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+GW_PORT=18095
+
+nginx -p "$WORK" -c "$(realpath "$PEER/nginx-mock.conf")" -e logs/error.log & echo $! > "$WORK/mock.pid"
+nginx -p "$WORK" -c "$(realpath "$PEER/nginx-proxy.conf")" -e logs/error.log & echo $! > "$WORK/proxy.pid"
+cat > "$WORK/switchboard.yaml" <<YAML
+server: {port: $GW_PORT}
+storage: {sqlite_path: $WORK/peers.db}
+catalog:
+  providers:
+    - {id: openai, base_url: "http://127.0.0.1:18081/v1", api_key: mock}
+YAML
+KEY=$("$JAVA25" -jar target/switchboard.jar keys create --config "$WORK/switchboard.yaml" --name bench | sed -n 's/^Secret.*: //p')
+"$JAVA25" -jar target/switchboard.jar serve --config "$WORK/switchboard.yaml" > "$WORK/gw.log" 2>&1 & echo $! > "$WORK/gw.pid"
+TARGETS="nginx|18080|gpt-4o-mini|proxy switchboard|$GW_PORT|openai/gpt-5-mini|gw"
+if [ -n "${SCG_JAR:-}" ]; then
+  java -Xms512m -Xmx512m -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & echo $! > "$WORK/scg.pid"
+  TARGETS="$TARGETS scg|18090|gpt-4o-mini|scg"
+fi
+for t in $TARGETS; do
+  port=$(cut -d'|' -f2 <<<"$t")
+  for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+done
+
+# nginx -p runs a master and workers: count the CPU of the whole process group.
+cpu_ticks() { local sum=0; for p in $(pgrep -g "$(ps -o pgid= "$1" | tr -d ' ')" 2>/dev/null || echo "$1"); do
+  sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $sum; }
+TICK=$(getconf CLK_TCK)
+measure() { # name port model pidfile duration -> "rps p50 p99 cpu_us_per_req"
+  local pid a out n
+  pid=$(cat "$WORK/$4.pid"); a=$(cpu_ticks "$pid")
+  out=$(LABEL=$1 TARGET_PATH=/v1/chat/completions MODEL=$3 KEY=$KEY wrk -t2 -c64 -d"$5" -s bench/chat.lua "http://127.0.0.1:$2")
+  n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$out")
+  [ "$(sed -n 's/.*non2xx=\([0-9]*\) errors=\([0-9]*\).*/\1+\2/p' <<<"$out")" = "0+0" ] || { echo "$1 failed: $out" >&2; exit 1; }
+  echo "$(sed -n 's/.* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$out") $(( ($(cpu_ticks "$pid") - a) * 1000000 / TICK / n ))"
+}
+echo "warm-up..."
+for t in $TARGETS; do IFS='|' read -r name port model pidf <<<"$t"; measure "$name" "$port" "$model" "$pidf" "${WARMUP:-15s}" >/dev/null; done
+FORMAT='%-6s %-11s %9s %8s %8s %14s\n'
+printf "$FORMAT" round target req/s p50_ms p99_ms "CPU us/req"
+for r in $(seq "$ROUNDS"); do
+  for t in $TARGETS; do
+    IFS='|' read -r name port model pidf <<<"$t"
+    read -r rps p50 p99 cpu <<<"$(measure "$name" "$port" "$model" "$pidf" "$DURATION")"
+    printf "$FORMAT" "$r" "$name" "$rps" "$p50" "$p99" "$cpu"
+    echo "$name $rps $cpu" >> "$WORK/rounds"
+  done
+done
+awk '{rps[$1]=rps[$1]" "$2; cpu[$1]=cpu[$1]" "$3}
+  function med(s,  a,n,i,j,t){n=split(s,a," "); for(i=1;i<=n;i++)for(j=i+1;j<=n;j++)if(a[j]+0<a[i]+0){t=a[i];a[i]=a[j];a[j]=t}; return a[int((n+1)/2)]}
+  END {nr=med(rps["nginx"]); nc=med(cpu["nginx"]); for (k in rps) printf "median %-11s %8.0f req/s (%.2fx nginx)  %5d us CPU/req (%.1fx nginx)\n", k, med(rps[k]), med(rps[k])/nr, med(cpu[k]), med(cpu[k])/nc}' "$WORK/rounds"
