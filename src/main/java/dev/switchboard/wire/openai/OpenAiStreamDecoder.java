@@ -1,13 +1,12 @@
 package dev.switchboard.wire.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.ChatEvent;
-import dev.switchboard.wire.Json;
 import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamTruncated;
 import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.WireException;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -25,55 +24,27 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     if (event.data().equals(DONE)) {
       return;
     }
-    JsonNode chunk = Json.tree(event.data());
-    if (chunk.hasNonNull("error")) {
-      throw new UpstreamStreamError(OpenAiErrors.streamFailure(chunk.get("error")));
+    OpenAiChunkReader.Chunk chunk;
+    try {
+      chunk = OpenAiChunkReader.read(event.data());
+    } catch (IOException e) {
+      throw new WireException("malformed stream event: " + e.getMessage(), e);
+    }
+    if (chunk.error().isPresent()) {
+      throw new UpstreamStreamError(OpenAiErrors.streamFailure(chunk.error().get()));
     }
     if (!started) {
       started = true;
-      out.accept(
-          new ChatEvent.Started(chunk.path("id").asText(""), chunk.path("model").asText("")));
+      out.accept(new ChatEvent.Started(chunk.id(), chunk.model()));
     }
-    for (JsonNode choice : chunk.path("choices")) {
-      choice(choice, out);
+    for (ChatEvent decoded : chunk.events()) {
+      finished |= decoded instanceof ChatEvent.Finished;
+      out.accept(decoded);
     }
-    OpenAiUsage.decode(chunk.get("usage"))
+    chunk
+        .usage()
+        .flatMap(OpenAiUsage::decode)
         .ifPresent(usage -> out.accept(new ChatEvent.UsageReported(usage)));
-  }
-
-  private void choice(JsonNode choice, Consumer<ChatEvent> out) {
-    int index = choice.path("index").asInt(0);
-    JsonNode delta = choice.path("delta");
-    String reasoning =
-        delta.has("reasoning")
-            ? delta.path("reasoning").asText("")
-            : delta.path("reasoning_content").asText("");
-    if (!reasoning.isEmpty()) {
-      out.accept(new ChatEvent.ReasoningDelta(index, reasoning));
-    }
-    String text = delta.path("content").asText("");
-    if (!text.isEmpty()) {
-      out.accept(new ChatEvent.TextDelta(index, text));
-    }
-    for (JsonNode call : delta.path("tool_calls")) {
-      int toolIndex = call.path("index").asInt(0);
-      JsonNode function = call.path("function");
-      if (call.hasNonNull("id")) {
-        out.accept(
-            new ChatEvent.ToolCallStarted(
-                index, toolIndex, call.get("id").asText(), function.path("name").asText("")));
-      }
-      String arguments = function.path("arguments").asText("");
-      if (!arguments.isEmpty()) {
-        out.accept(new ChatEvent.ToolArgumentsDelta(index, toolIndex, arguments));
-      }
-    }
-    if (choice.hasNonNull("finish_reason")) {
-      finished = true;
-      out.accept(
-          new ChatEvent.Finished(
-              index, OpenAiFinishReasons.decode(choice.get("finish_reason").asText())));
-    }
   }
 
   @Override

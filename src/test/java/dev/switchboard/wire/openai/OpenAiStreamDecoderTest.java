@@ -69,6 +69,29 @@ class OpenAiStreamDecoderTest {
     assertThat(usageOf(deepseek)).isEqualTo(Usage.reported(2000, 300, 1920, 0));
   }
 
+  @Test
+  void readsFieldsInAnyOrder_andReasoningInEitherDialect() throws Exception {
+    String chunk =
+        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"think\",\"content\":\"hi\"},\"finish_reason\":null,\"index\":2}],"
+            + "\"model\":\"m\",\"id\":\"c1\",\"extra\":{\"nested\":[1,{\"a\":null}]}}";
+    List<ChatEvent> out = new ArrayList<>();
+    new OpenAiStreamDecoder().decode(SseEvent.data(chunk), out::add);
+    assertThat(out)
+        .containsExactly(
+            new ChatEvent.Started("c1", "m"),
+            new ChatEvent.ReasoningDelta(2, "think"),
+            new ChatEvent.TextDelta(2, "hi"));
+  }
+
+  @Test
+  void aMalformedChunkIsAWireError() {
+    for (String bad : List.of("{not json", "[1,2]", "\"text\"")) {
+      assertThatThrownBy(() -> new OpenAiStreamDecoder().decode(SseEvent.data(bad), e -> {}))
+          .as(bad)
+          .isInstanceOf(dev.switchboard.wire.WireException.class);
+    }
+  }
+
   private static Usage usageOf(String chunk) throws Exception {
     List<ChatEvent> out = new ArrayList<>();
     new OpenAiStreamDecoder().decode(SseEvent.data(chunk), out::add);
