@@ -156,6 +156,37 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void expectContinue_isAnsweredAtOnce_soCurlDoesNotWaitASecond() throws Exception {
+    byte[] body =
+        GatewayHarness.body("deepseek/deepseek-v3.2", false, "")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", harness.gateway.port())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      + "Authorization: Bearer "
+                      + harness.key
+                      + "\r\nExpect: 100-continue\r\nContent-Length: "
+                      + body.length
+                      + "\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+      socket.getOutputStream().write(body);
+      String line;
+      do {
+        line = in.readLine();
+      } while (line != null && !line.startsWith("HTTP/1.1 "));
+      assertThat(line).isEqualTo("HTTP/1.1 200 OK");
+    }
+  }
+
+  @Test
   void unknownRoutes_areOpenAiShaped404s() {
     HttpRequest request =
         HttpRequest.newBuilder(harness.uri("/v1/nothing-here"))
