@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Reads one chat.completion.chunk with Jackson's streaming parser: the fields a stream tap needs,
- * everything else skipped without building a tree. This runs for every chunk of every stream.
+ * everything else skipped without building a tree. This runs for every chunk of every stream. Each
+ * level of the chunk is a small mutable reader, since fields may come in any order.
  */
 final class OpenAiChunkReader {
   /** What one chunk says. Events are in stream order; usage and error are rare. */
@@ -23,95 +24,132 @@ final class OpenAiChunkReader {
       Optional<JsonNode> usage,
       Optional<JsonNode> error) {}
 
+  /** Reads the value of one field; the parser stands on that value. */
+  @FunctionalInterface
+  private interface FieldReader {
+    void read(String field, JsonToken value) throws IOException;
+  }
+
   private OpenAiChunkReader() {}
 
   static Chunk read(String data) throws IOException {
     try (JsonParser p = Json.factory().createParser(data)) {
-      expect(p.nextToken(), JsonToken.START_OBJECT);
-      String id = "";
-      String model = "";
-      List<ChatEvent> events = new ArrayList<>(2);
-      Optional<JsonNode> usage = Optional.empty();
-      Optional<JsonNode> error = Optional.empty();
-      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "id" -> id = text(p, value, id);
-          case "model" -> model = text(p, value, model);
-          case "choices" -> choices(p, value, events);
-          case "usage" -> usage = object(p, value);
-          case "error" -> error = object(p, value);
-          default -> p.skipChildren();
-        }
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new IOException("expected a JSON object, got " + first);
       }
-      return new Chunk(id, model, events, usage, error);
+      ChunkParts chunk = new ChunkParts(p);
+      fields(p, first, chunk::field);
+      return new Chunk(chunk.id, chunk.model, chunk.events, chunk.usage, chunk.error);
     }
   }
 
-  private static void choices(JsonParser p, JsonToken value, List<ChatEvent> events)
+  /** Calls {@code reader} for each field if {@code value} opens an object; skips anything else. */
+  private static void fields(JsonParser p, JsonToken value, FieldReader reader) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+      reader.read(field, p.nextToken());
+    }
+  }
+
+  /** Reads one array element; the parser stands on its first token. */
+  @FunctionalInterface
+  private interface ElementReader {
+    void read(JsonToken start) throws IOException;
+  }
+
+  /** Calls {@code reader} for each element if {@code value} opens an array; skips anything else. */
+  private static void elements(JsonParser p, JsonToken value, ElementReader reader)
       throws IOException {
     if (value != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
     }
-    while (p.nextToken() == JsonToken.START_OBJECT) {
-      choice(p, events);
+    for (JsonToken element = p.nextToken();
+        element != JsonToken.END_ARRAY;
+        element = p.nextToken()) {
+      reader.read(element);
     }
   }
 
-  /** One choice; its index may come after its delta, so the parts are gathered first. */
-  private static void choice(JsonParser p, List<ChatEvent> events) throws IOException {
-    int index = 0;
-    Delta delta = new Delta();
-    String finish = null;
-    for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-      JsonToken value = p.nextToken();
+  private static final class ChunkParts {
+    private final JsonParser p;
+    private final List<ChatEvent> events = new ArrayList<>(2);
+    private String id = "";
+    private String model = "";
+    private Optional<JsonNode> usage = Optional.empty();
+    private Optional<JsonNode> error = Optional.empty();
+
+    ChunkParts(JsonParser p) {
+      this.p = p;
+    }
+
+    void field(String field, JsonToken value) throws IOException {
       switch (field) {
-        case "index" -> index = p.getValueAsInt(0);
-        case "delta" -> delta.read(p, value);
-        case "finish_reason" -> finish = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "id" -> id = text(p, value, id);
+        case "model" -> model = text(p, value, model);
+        case "choices" ->
+            elements(
+                p,
+                value,
+                start -> {
+                  ChoiceParts choice = new ChoiceParts(p, events);
+                  fields(p, start, choice::field);
+                  choice.emit();
+                });
+        case "usage" -> usage = object(p, value);
+        case "error" -> error = object(p, value);
         default -> p.skipChildren();
       }
     }
-    delta.emit(index, events);
-    if (finish != null) {
-      events.add(new ChatEvent.Finished(index, OpenAiFinishReasons.decode(finish)));
-    }
   }
 
-  /** The text, reasoning and tool-call pieces of one delta. */
-  private static final class Delta {
+  /** One choice; its index may come after its delta, so the parts are gathered, then emitted. */
+  private static final class ChoiceParts {
+    private final JsonParser p;
+    private final List<ChatEvent> events;
+    private final List<ToolPiece> tools = new ArrayList<>(1);
+    private int index;
     private String content = "";
     private String reasoning = "";
-    private final List<ToolPiece> tools = new ArrayList<>(1);
+    private String finish = "";
 
-    void read(JsonParser p, JsonToken value) throws IOException {
-      if (value != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        return;
-      }
-      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-        JsonToken token = p.nextToken();
-        switch (field) {
-          case "content" -> content = text(p, token, content);
-          case "reasoning", "reasoning_content" -> reasoning = text(p, token, reasoning);
-          case "tool_calls" -> toolCalls(p, token);
-          default -> p.skipChildren();
-        }
+    ChoiceParts(JsonParser p, List<ChatEvent> events) {
+      this.p = p;
+      this.events = events;
+    }
+
+    void field(String field, JsonToken value) throws IOException {
+      switch (field) {
+        case "index" -> index = p.getValueAsInt(0);
+        case "delta" -> fields(p, value, this::delta);
+        case "finish_reason" -> finish = text(p, value, "");
+        default -> p.skipChildren();
       }
     }
 
-    private void toolCalls(JsonParser p, JsonToken value) throws IOException {
-      if (value != JsonToken.START_ARRAY) {
-        p.skipChildren();
-        return;
-      }
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        tools.add(ToolPiece.read(p));
+    private void delta(String field, JsonToken value) throws IOException {
+      switch (field) {
+        case "content" -> content = text(p, value, content);
+        case "reasoning", "reasoning_content" -> reasoning = text(p, value, reasoning);
+        case "tool_calls" ->
+            elements(
+                p,
+                value,
+                start -> {
+                  ToolPiece piece = new ToolPiece(p);
+                  fields(p, start, piece::field);
+                  tools.add(piece);
+                });
+        default -> p.skipChildren();
       }
     }
 
-    void emit(int index, List<ChatEvent> events) {
+    /** Adds the choice's events once the whole choice object is read. */
+    void emit() {
       if (!reasoning.isEmpty()) {
         events.add(new ChatEvent.ReasoningDelta(index, reasoning));
       }
@@ -119,12 +157,10 @@ final class OpenAiChunkReader {
         events.add(new ChatEvent.TextDelta(index, content));
       }
       for (ToolPiece tool : tools) {
-        if (tool.id != null) {
-          events.add(new ChatEvent.ToolCallStarted(index, tool.index, tool.id, tool.name));
-        }
-        if (!tool.arguments.isEmpty()) {
-          events.add(new ChatEvent.ToolArgumentsDelta(index, tool.index, tool.arguments));
-        }
+        tool.emit(index, events);
+      }
+      if (!finish.isEmpty()) {
+        events.add(new ChatEvent.Finished(index, OpenAiFinishReasons.decode(finish)));
       }
     }
   }
@@ -133,37 +169,39 @@ final class OpenAiChunkReader {
    * One entry of delta.tool_calls: a new call carries an id and a name, later ones argument text.
    */
   private static final class ToolPiece {
+    private final JsonParser p;
     private int index;
-    private String id;
+    private String id = "";
     private String name = "";
     private String arguments = "";
 
-    static ToolPiece read(JsonParser p) throws IOException {
-      ToolPiece piece = new ToolPiece();
-      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "index" -> piece.index = p.getValueAsInt(0);
-          case "id" -> piece.id = value == JsonToken.VALUE_STRING ? p.getText() : null;
-          case "function" -> piece.function(p, value);
-          default -> p.skipChildren();
-        }
-      }
-      return piece;
+    ToolPiece(JsonParser p) {
+      this.p = p;
     }
 
-    private void function(JsonParser p, JsonToken value) throws IOException {
-      if (value != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        return;
+    void field(String field, JsonToken value) throws IOException {
+      switch (field) {
+        case "index" -> index = p.getValueAsInt(0);
+        case "id" -> id = text(p, value, "");
+        case "function" -> fields(p, value, this::function);
+        default -> p.skipChildren();
       }
-      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-        JsonToken token = p.nextToken();
-        switch (field) {
-          case "name" -> name = text(p, token, name);
-          case "arguments" -> arguments = text(p, token, arguments);
-          default -> p.skipChildren();
-        }
+    }
+
+    private void function(String field, JsonToken value) throws IOException {
+      switch (field) {
+        case "name" -> name = text(p, value, name);
+        case "arguments" -> arguments = text(p, value, arguments);
+        default -> p.skipChildren();
+      }
+    }
+
+    void emit(int choice, List<ChatEvent> events) {
+      if (!id.isEmpty()) {
+        events.add(new ChatEvent.ToolCallStarted(choice, index, id, name));
+      }
+      if (!arguments.isEmpty()) {
+        events.add(new ChatEvent.ToolArgumentsDelta(choice, index, arguments));
       }
     }
   }
@@ -182,11 +220,5 @@ final class OpenAiChunkReader {
       return Optional.empty();
     }
     return Optional.of(Json.mapper().readTree(p));
-  }
-
-  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-    if (actual != expected) {
-      throw new IOException("expected a JSON object, got " + actual);
-    }
   }
 }
