@@ -1,5 +1,6 @@
 package dev.switchboard.account;
 
+import dev.switchboard.money.Money;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,6 +21,17 @@ public record ApiKey(
 
   public boolean active() {
     return revokedAt.isEmpty();
+  }
+
+  /** The spend limit as money, for display. */
+  public Optional<Money> limit() {
+    return limitMicros.isPresent()
+        ? Optional.of(Money.ofMicros(limitMicros.getAsLong()))
+        : Optional.empty();
+  }
+
+  public Money spent() {
+    return Money.ofMicros(spentMicros);
   }
 
   /** True once spend has reached the limit; a key without a limit is never over it. */

@@ -94,16 +94,12 @@ final class ChatPipeline {
 
   private static void admit(ApiKey key) {
     if (key.overLimit()) {
-      String limit =
-          key.limitMicros().isPresent()
-              ? Money.ofMicros(key.limitMicros().getAsLong()).toString()
-              : "its limit";
       throw GatewayError.of(
           ErrorKind.INSUFFICIENT_CREDIT,
           "this key has spent "
-              + Money.ofMicros(key.spentMicros())
+              + key.spent()
               + " of "
-              + limit
+              + key.limit().map(Money::toString).orElse("its limit")
               + "; raise its limit or use another key");
     }
   }

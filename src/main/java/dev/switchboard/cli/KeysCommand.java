@@ -89,18 +89,14 @@ final class KeysCommand {
         out.printf(
             "%-18s %-20s %-18s %-8s %14s %14s%n", "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT");
         for (ApiKey key : SqliteKeyStore.of(db).list()) {
-          String limit =
-              key.limitMicros().isPresent()
-                  ? Money.ofMicros(key.limitMicros().getAsLong()).toString()
-                  : "-";
           out.printf(
               "%-18s %-20s %-18s %-8s %14s %14s%n",
               key.id(),
               key.name(),
               key.hint(),
               key.active() ? "active" : "revoked",
-              Money.ofMicros(key.spentMicros()),
-              limit);
+              key.spent(),
+              key.limit().map(Money::toString).orElse("-"));
         }
         return 0;
       }
@@ -110,7 +106,7 @@ final class KeysCommand {
   @Command(
       name = "revoke",
       mixinStandardHelpOptions = true,
-      description = "Revoke a key by id or name (takes effect within about a second).")
+      description = "Revoke a key by id or name (takes effect within about two seconds).")
   static final class Revoke implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin Store store;
@@ -135,8 +131,6 @@ final class KeysCommand {
   }
 
   private static String limitText(ApiKey key) {
-    return key.limitMicros().isPresent()
-        ? ", limit " + Money.ofMicros(key.limitMicros().getAsLong())
-        : "";
+    return key.limit().map(limit -> ", limit " + limit).orElse("");
   }
 }
