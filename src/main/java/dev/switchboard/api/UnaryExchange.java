@@ -7,9 +7,11 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Optional;
@@ -65,9 +67,9 @@ final class UnaryExchange extends RouteExecution {
   }
 
   private void decoded(Route route, Buffer body) {
-    ChatResponse response;
+    Passthrough.UnaryBody answer;
     try {
-      response = route.format().decodeResponse(body.getBytes());
+      answer = read(route, body.getBytes());
     } catch (WireException e) {
       failed(
           new UpstreamFailure(
@@ -78,40 +80,45 @@ final class UnaryExchange extends RouteExecution {
               "unreadable response: " + e.getMessage()));
       return;
     }
+    ChatResponse response = answer.response();
     settlement
         .settle(call, route, response.usage(), response.completionText())
-        .onSuccess(usage -> reply(route, body, response, usage))
+        .onSuccess(usage -> reply(answer.withUsage(usage)))
         .onFailure(error -> fail(unrecorded(error)));
   }
 
-  private void reply(Route route, Buffer body, ChatResponse response, Usage usage) {
-    if (!succeeded()) {
-      return;
+  private void reply(byte[] body) {
+    if (succeeded()) {
+      Replies.json(out.putHeader(Replies.GENERATION_ID, call.generationId), 200, body);
     }
-    Replies.json(
-        out.putHeader(Replies.GENERATION_ID, call.generationId),
-        200,
-        encode(route, body, response, usage));
   }
 
   /**
-   * Same format: the provider's body with our usage; otherwise the canonical response re-encoded.
+   * Same format: the provider's body, parsed once and relayed with our usage. Otherwise the
+   * canonical response, re-encoded in the client's format.
    */
-  private byte[] encode(Route route, Buffer body, ChatResponse response, Usage usage) {
+  private Passthrough.UnaryBody read(Route route, byte[] body) throws WireException {
     if (route.format() == call.ingress) {
-      try {
-        return call.ingress.passthrough().withUsage(body.getBytes(), usage);
-      } catch (WireException e) {
-        // Decoding succeeded a moment ago, so this cannot happen; the canonical form is still
-        // right.
-      }
+      return call.ingress.passthrough().readBody(body);
     }
-    return call.ingress.encodeResponse(
-        new ChatResponse(
-            response.id(),
-            response.model(),
-            response.created(),
-            response.choices(),
-            Optional.of(usage)));
+    ChatResponse response = route.format().decodeResponse(body);
+    WireFormat ingress = call.ingress;
+    return new Passthrough.UnaryBody() {
+      @Override
+      public ChatResponse response() {
+        return response;
+      }
+
+      @Override
+      public byte[] withUsage(Usage settled) {
+        return ingress.encodeResponse(
+            new ChatResponse(
+                response.id(),
+                response.model(),
+                response.created(),
+                response.choices(),
+                Optional.of(settled)));
+      }
+    };
   }
 }

@@ -27,6 +27,14 @@ public interface Passthrough {
    */
   List<SseEvent> closing(Optional<SseEvent> heldUsage, Optional<SseEvent> last, Usage settled);
 
-  /** A non-streamed upstream body with its usage replaced by the settled one. */
-  byte[] withUsage(byte[] body, Usage settled) throws WireException;
+  /** Reads a non-streamed upstream body once, for both its canonical form and the relayed bytes. */
+  UnaryBody readBody(byte[] body) throws WireException;
+
+  /** A non-streamed upstream body, parsed once. */
+  interface UnaryBody {
+    ChatResponse response();
+
+    /** The provider's body with its usage replaced by the settled one. */
+    byte[] withUsage(Usage settled);
+  }
 }

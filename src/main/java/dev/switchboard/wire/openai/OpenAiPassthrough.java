@@ -2,6 +2,7 @@ package dev.switchboard.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.SseEvent;
@@ -56,17 +57,27 @@ final class OpenAiPassthrough implements Passthrough {
   }
 
   @Override
-  public byte[] withUsage(byte[] body, Usage settled) throws WireException {
-    JsonNode root = Json.tree(body);
-    if (!(root instanceof ObjectNode object)) {
+  public UnaryBody readBody(byte[] body) throws WireException {
+    if (!(Json.tree(body) instanceof ObjectNode root)) {
       throw new WireException("upstream response is not a JSON object");
     }
-    JsonNode usage = object.get("usage");
-    object.set(
-        "usage",
-        OpenAiUsage.encode(
-            settled, usage instanceof ObjectNode existing ? existing : Json.object()));
-    return Json.bytes(object);
+    ChatResponse response = OpenAiResponseCodec.decode(root);
+    return new UnaryBody() {
+      @Override
+      public ChatResponse response() {
+        return response;
+      }
+
+      @Override
+      public byte[] withUsage(Usage settled) {
+        JsonNode usage = root.get("usage");
+        root.set(
+            "usage",
+            OpenAiUsage.encode(
+                settled, usage instanceof ObjectNode existing ? existing : Json.object()));
+        return Json.bytes(root);
+      }
+    };
   }
 
   private static ObjectNode usageChunkLike(Optional<SseEvent> last) {

@@ -16,7 +16,10 @@ final class OpenAiResponseCodec {
   private OpenAiResponseCodec() {}
 
   static ChatResponse decode(byte[] body) throws WireException {
-    JsonNode root = Json.tree(body);
+    return decode(Json.tree(body));
+  }
+
+  static ChatResponse decode(JsonNode root) throws WireException {
     JsonNode choices = root.path("choices");
     if (!choices.isArray()) {
       throw new WireException("upstream response has no choices array");

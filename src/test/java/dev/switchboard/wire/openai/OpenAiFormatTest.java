@@ -105,7 +105,11 @@ class OpenAiFormatTest {
     Usage usage = format.decodeResponse(body).usage().orElseThrow();
     assertThat(usage).isEqualTo(Usage.reported(23, 14, 0, 0));
     JsonNode out =
-        Json.tree(format.passthrough().withUsage(body, usage.withCost(new BigDecimal("0.000198"))));
+        Json.tree(
+            format
+                .passthrough()
+                .readBody(body)
+                .withUsage(usage.withCost(new BigDecimal("0.000198"))));
     assertThat(out.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.000198");
     assertThat(out.get("system_fingerprint").asText()).isEqualTo("fp_a288987b44");
     assertThat(out.get("choices").get(0).get("message").get("content").asText())
