@@ -3,11 +3,14 @@
 # load (64 connections, bench/chat.lua) through nginx as a reverse proxy (the floor), Spring Cloud
 # Gateway (if its jar is given) and Switchboard, all in front of the same static nginx mock, in
 # alternating rounds. Prints req/s, p50/p99 and CPU us per request of each proxy, and ratios to nginx.
-# Usage: bench/peers.sh [rounds=3] [duration=10s]   env SCG_JAR=<scg-peer.jar> adds Spring Cloud Gateway
+# Usage: bench/peers.sh [rounds=3] [duration=10s]
+#   env SCG_JAR=<scg-peer.jar> adds Spring Cloud Gateway; BASE_JAR=<switchboard.jar of an earlier
+#   build> adds that build as "sb-base" beside the current one (before/after figures from one run);
+#   STREAM=1 streams (through ../shared/bench/mock-upstream.js, needs node); CONNS=1 for one client.
 # Needs nginx and wrk (apt-get install nginx wrk); reads ../shared/bench/*.conf, writes only a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${1:-3} DURATION=${2:-10s}
+ROUNDS=${1:-3} DURATION=${2:-10s} CONNS=${CONNS:-64}
 PEER=${PEER_BENCH:-../shared/bench}
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA25="$JAVA_HOME/bin/java"
@@ -18,19 +21,34 @@ GW_PORT=18095
 
 nginx -p "$WORK" -c "$(realpath "$PEER/nginx-mock.conf")" -e logs/error.log & echo $! > "$WORK/mock.pid"
 nginx -p "$WORK" -c "$(realpath "$PEER/nginx-proxy.conf")" -e logs/error.log & echo $! > "$WORK/proxy.pid"
-cat > "$WORK/switchboard.yaml" <<YAML
-server: {port: $GW_PORT}
-storage: {sqlite_path: $WORK/peers.db}
+MOCK_PORT=18081 PROXY_PORT=18080
+if [ "${STREAM:-0}" = 1 ]; then
+  node "$PEER/mock-upstream.js" 18082 > "$WORK/mock-node.log" 2>&1 & echo $! > "$WORK/mock-node.pid"
+  MOCK_PORT=18082 PROXY_PORT=18083
+fi
+start_switchboard() { # name jar port -> starts a gateway with its own db and key; sets KEY
+  cat > "$WORK/$1.yaml" <<YAML
+server: {port: $3}
+storage: {sqlite_path: $WORK/$1.db}
 catalog:
   providers:
-    - {id: openai, base_url: "http://127.0.0.1:18081/v1", api_key: mock}
+    - {id: openai, base_url: "http://127.0.0.1:$MOCK_PORT/v1", api_key: mock}
 YAML
-KEY=$("$JAVA25" -jar target/switchboard.jar keys create --config "$WORK/switchboard.yaml" --name bench | sed -n 's/^Secret.*: //p')
-"$JAVA25" -jar target/switchboard.jar serve --config "$WORK/switchboard.yaml" > "$WORK/gw.log" 2>&1 & echo $! > "$WORK/gw.pid"
-TARGETS="nginx|18080|gpt-4o-mini|proxy switchboard|$GW_PORT|openai/gpt-5-mini|gw"
+  KEY=$("$JAVA25" -jar "$2" keys create --config "$WORK/$1.yaml" --name bench 2>/dev/null | sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1)
+  [ -n "$KEY" ] || { echo "no key from $2" >&2; exit 1; }
+  echo "$KEY" > "$WORK/$1.key"
+  "$JAVA25" -jar "$2" serve --config "$WORK/$1.yaml" > "$WORK/$1.log" 2>&1 & echo $! > "$WORK/$1.pid"
+}
+start_switchboard gw target/switchboard.jar $GW_PORT
+TARGETS="nginx|$PROXY_PORT|gpt-4o-mini|proxy switchboard|$GW_PORT|openai/gpt-5-mini|gw"
+if [ -n "${BASE_JAR:-}" ]; then
+  start_switchboard base "$BASE_JAR" $((GW_PORT + 1))
+  TARGETS="$TARGETS sb-base|$((GW_PORT + 1))|openai/gpt-5-mini|base"
+fi
 if [ -n "${SCG_JAR:-}" ]; then
   java -Xms512m -Xmx512m -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & echo $! > "$WORK/scg.pid"
   TARGETS="$TARGETS scg|18090|gpt-4o-mini|scg"
+  [ "${STREAM:-0}" = 1 ] && TARGETS="${TARGETS% *} scg|18090|gpt-4o-mini|scg|/node"
 fi
 for t in $TARGETS; do
   port=$(cut -d'|' -f2 <<<"$t")
@@ -41,26 +59,28 @@ done
 cpu_ticks() { local sum=0; for p in $(pgrep -g "$(ps -o pgid= "$1" | tr -d ' ')" 2>/dev/null || echo "$1"); do
   sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $sum; }
 TICK=$(getconf CLK_TCK)
-measure() { # name port model pidfile duration -> "rps p50 p99 cpu_us_per_req"
-  local pid a out n
+measure() { # name port model pidfile duration [path prefix] -> "rps p50 p99 cpu_us_per_req"
+  local pid a out n key=none
   pid=$(cat "$WORK/$4.pid"); a=$(cpu_ticks "$pid")
-  out=$(LABEL=$1 TARGET_PATH=/v1/chat/completions MODEL=$3 KEY=$KEY wrk -t2 -c64 -d"$5" -s bench/chat.lua "http://127.0.0.1:$2")
+  [ -f "$WORK/$4.key" ] && key=$(cat "$WORK/$4.key")
+  out=$(LABEL=$1 TARGET_PATH=${6:-}/v1/chat/completions MODEL=$3 KEY=$key wrk -t"$((CONNS < 2 ? 1 : 2))" -c"$CONNS" -d"$5" -s bench/chat.lua "http://127.0.0.1:$2")
   n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$out")
-  [ "$(sed -n 's/.*non2xx=\([0-9]*\) errors=\([0-9]*\).*/\1+\2/p' <<<"$out")" = "0+0" ] || { echo "$1 failed: $out" >&2; exit 1; }
+  [ "$(sed -n 's/.*non2xx=\([0-9]*\) errors=\([0-9]*\).*/\1+\2/p' <<<"$out")" = "0+0" ] && [ "${n:-0}" -gt 0 ] ||
+    { echo "$1 failed: $out" >&2; exit 1; }
   echo "$(sed -n 's/.* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$out") $(( ($(cpu_ticks "$pid") - a) * 1000000 / TICK / n ))"
 }
 echo "warm-up..."
-for t in $TARGETS; do IFS='|' read -r name port model pidf <<<"$t"; measure "$name" "$port" "$model" "$pidf" "${WARMUP:-15s}" >/dev/null; done
+for t in $TARGETS; do IFS='|' read -r name port model pidf prefix <<<"$t"; measure "$name" "$port" "$model" "$pidf" "${WARMUP:-15s}" "$prefix" >/dev/null; done
 FORMAT='%-6s %-11s %9s %8s %8s %14s\n'
 printf "$FORMAT" round target req/s p50_ms p99_ms "CPU us/req"
 for r in $(seq "$ROUNDS"); do
   for t in $TARGETS; do
-    IFS='|' read -r name port model pidf <<<"$t"
-    read -r rps p50 p99 cpu <<<"$(measure "$name" "$port" "$model" "$pidf" "$DURATION")"
+    IFS='|' read -r name port model pidf prefix <<<"$t"
+    read -r rps p50 p99 cpu <<<"$(measure "$name" "$port" "$model" "$pidf" "$DURATION" "$prefix")"
     printf "$FORMAT" "$r" "$name" "$rps" "$p50" "$p99" "$cpu"
-    echo "$name $rps $cpu" >> "$WORK/rounds"
+    echo "$name $rps $cpu $p50" >> "$WORK/rounds"
   done
 done
-awk '{rps[$1]=rps[$1]" "$2; cpu[$1]=cpu[$1]" "$3}
+awk '{rps[$1]=rps[$1]" "$2; cpu[$1]=cpu[$1]" "$3; p50[$1]=p50[$1]" "$4}
   function med(s,  a,n,i,j,t){n=split(s,a," "); for(i=1;i<=n;i++)for(j=i+1;j<=n;j++)if(a[j]+0<a[i]+0){t=a[i];a[i]=a[j];a[j]=t}; return a[int((n+1)/2)]}
-  END {nr=med(rps["nginx"]); nc=med(cpu["nginx"]); for (k in rps) printf "median %-11s %8.0f req/s (%.2fx nginx)  %5d us CPU/req (%.1fx nginx)\n", k, med(rps[k]), med(rps[k])/nr, med(cpu[k]), med(cpu[k])/nc}' "$WORK/rounds"
+  END {nr=med(rps["nginx"]); nc=med(cpu["nginx"]); for (k in rps) printf "median %-11s %8.0f req/s (%.2fx nginx)  %5d us CPU/req (%.1fx nginx)  p50 %.3f ms\n", k, med(rps[k]), med(rps[k])/nr, med(cpu[k]), med(cpu[k])/nc, med(p50[k])}' "$WORK/rounds"
