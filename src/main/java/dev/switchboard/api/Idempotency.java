@@ -33,7 +33,7 @@ final class Idempotency {
   static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
   static final String IGNORED = "Idempotency-Key-Ignored";
-  static final int MAX_LENGTH = 255;
+  private static final int MAX_LENGTH = 255;
   private static final String IGNORED_REASON =
       "streamed answers are not stored; look one up with GET /v1/generation?id=<X-Generation-Id>";
   private static final System.Logger LOG = System.getLogger("switchboard.idempotency");
@@ -70,15 +70,7 @@ final class Idempotency {
     String hash = bodyHash(ctx.normalizedPath(), ctx.body().buffer().getBytes());
     vertx
         .executeBlocking(() -> store.claim(call.key.id(), key, hash, call.generationId), false)
-        .onFailure(
-            error ->
-                Replies.error(
-                    ctx.response(),
-                    call.ingress,
-                    GatewayError.builder(
-                            ErrorKind.INTERNAL, "the Idempotency-Key could not be checked")
-                        .cause(error)
-                        .build()))
+        .onFailure(error -> Replies.error(ctx.response(), call.ingress, unchecked(error)))
         .onSuccess(
             found -> {
               switch (found) {
@@ -98,7 +90,7 @@ final class Idempotency {
   }
 
   /** Empty for one header of 1 to 255 printable ASCII characters; else the 400 to send. */
-  static Optional<GatewayError> check(List<String> values) {
+  private static Optional<GatewayError> check(List<String> values) {
     if (values.size() > 1) {
       return Optional.of(
           GatewayError.of(
@@ -117,7 +109,7 @@ final class Idempotency {
   }
 
   /** SHA-256 over the path and the body bytes, so the same key on another endpoint is reuse. */
-  static String bodyHash(String path, byte[] body) {
+  private static String bodyHash(String path, byte[] body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(path.getBytes(StandardCharsets.UTF_8));
@@ -126,6 +118,12 @@ final class Idempotency {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  private static GatewayError unchecked(Throwable cause) {
+    return GatewayError.builder(ErrorKind.INTERNAL, "the Idempotency-Key could not be checked")
+        .cause(cause)
+        .build();
   }
 
   private static GatewayError reused() {
