@@ -67,26 +67,35 @@ final class Idempotency {
       return;
     }
     String key = values.getFirst();
-    String hash = bodyHash(ctx.normalizedPath(), ctx.body().buffer().getBytes());
+    String path = ctx.normalizedPath();
+    byte[] body = ctx.body().buffer().getBytes();
+    // Hashing a body of megabytes is work for a worker thread, as is JDBC.
     vertx
-        .executeBlocking(() -> store.claim(call.key.id(), key, hash, call.generationId), false)
+        .executeBlocking(
+            () -> {
+              String hash = bodyHash(path, body);
+              return new Lookup(hash, store.claim(call.key.id(), key, hash, call.generationId));
+            },
+            false)
         .onFailure(error -> Replies.error(ctx.response(), call.ingress, unchecked(error)))
-        .onSuccess(
-            found -> {
-              switch (found) {
-                case Claimed _ -> {
-                  KeyClaim claim = new KeyClaim(call, key);
-                  // However the response ends without a stored answer, the key is freed.
-                  ctx.addEndHandler(ended -> claim.release());
-                  proceed.accept(claim);
-                }
-                case Held held when !held.bodyHash().equals(hash) ->
-                    Replies.error(ctx.response(), call.ingress, reused());
-                case Held held when held.answer().isEmpty() ->
-                    Replies.error(ctx.response(), call.ingress, inFlight());
-                case Held held -> replay(ctx.response(), held.answer().get());
-              }
-            });
+        .onSuccess(lookup -> answer(ctx, call, key, lookup, proceed));
+  }
+
+  private void answer(
+      RoutingContext ctx, ChatCall call, String key, Lookup lookup, Consumer<Claim> proceed) {
+    switch (lookup.found()) {
+      case Claimed _ -> {
+        KeyClaim claim = new KeyClaim(call, key);
+        // However the response ends without a stored answer, the key is freed.
+        ctx.addEndHandler(ended -> claim.release());
+        proceed.accept(claim);
+      }
+      case Held held when !held.bodyHash().equals(lookup.bodyHash()) ->
+          Replies.error(ctx.response(), call.ingress, reused());
+      case Held held when held.answer().isEmpty() ->
+          Replies.error(ctx.response(), call.ingress, inFlight());
+      case Held held -> replay(ctx.response(), held.answer().get());
+    }
   }
 
   /** Empty for one header of 1 to 255 printable ASCII characters; else the 400 to send. */
@@ -151,6 +160,8 @@ final class Idempotency {
         .putHeader(REPLAYED, "true")
         .end(Buffer.buffer(answer.body()));
   }
+
+  private record Lookup(String bodyHash, IdempotencyStore.Claim found) {}
 
   /**
    * One request's hold on its key: {@link #complete} it with the answer, or {@link #release} it.
