@@ -182,6 +182,28 @@ class IdempotencyTest {
   }
 
   @Test
+  void aReplay_isServedEvenAfterTheKeyWentOverItsLimit_sinceItCostsNothing() throws Exception {
+    IssuedKey key = harness.gateway.keys().create("idem-" + UUID.randomUUID(), OptionalLong.of(1));
+    String body = body(MODEL, marker());
+    HttpResponse<String> first = chat(key, "order-8", body);
+    assertThat(first.statusCode()).isEqualTo(200);
+    // Without a key, a new request shows when the gateway sees the spend (its cache refreshes).
+    HttpRequest unkeyed =
+        harness
+            .post("/v1/chat/completions", body(MODEL, marker()))
+            .setHeader("authorization", "Bearer " + key.secret())
+            .build();
+    await(() -> harness.send(unkeyed).statusCode() == 402);
+    int rows = ledgerRows(key).size();
+
+    HttpResponse<String> replay = chat(key, "order-8", body);
+
+    assertThat(replay.statusCode()).isEqualTo(200);
+    assertThat(replay.body()).isEqualTo(first.body());
+    assertThat(ledgerRows(key)).hasSize(rows);
+  }
+
+  @Test
   void aStreamedRequest_ignoresTheKey_andSaysSo() {
     IssuedKey key = newKey();
     String marker = marker();
