@@ -1,7 +1,9 @@
 package dev.switchboard;
 
+import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
+import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.catalog.Catalog;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +33,7 @@ import java.util.concurrent.Executors;
  */
 public final class Switchboard implements AutoCloseable {
   private static final String SIMULATED_KEY = "sim-provider-key";
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private final Vertx vertx;
   private final SqliteDatabase database;
   private final KeyStore keys;
@@ -56,6 +61,13 @@ public final class Switchboard implements AutoCloseable {
 
   /** Starts the gateway and returns once it listens. Port 0 picks a free port. */
   public static Switchboard start(Config config, Catalog catalog) {
+    return start(config, catalog, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Config, Catalog)}, with the clock that ages stored Idempotency-Key answers.
+   */
+  public static Switchboard start(Config config, Catalog catalog, Clock clock) {
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
     Config resolved =
@@ -68,10 +80,13 @@ public final class Switchboard implements AutoCloseable {
     KeyAuthenticator authenticator =
         new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
     LedgerWriter ledger = SqliteLedgerWriter.open(database);
+    IdempotencyStore idempotency = SqliteIdempotencyStore.open(database, clock);
     Vertx vertx = Vertx.vertx();
+    vertx.setPeriodic(
+        PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
-            resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database));
+            resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database), idempotency);
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment =

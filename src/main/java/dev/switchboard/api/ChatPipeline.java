@@ -27,6 +27,7 @@ final class ChatPipeline {
   private final RoutePlanner planner;
   private final UpstreamClient upstream;
   private final Settlement settlement;
+  private final Idempotency idempotency;
   private final Duration keepAlive;
   private final FallbackPolicy fallback = new FallbackPolicy();
 
@@ -36,12 +37,14 @@ final class ChatPipeline {
       RoutePlanner planner,
       UpstreamClient upstream,
       Settlement settlement,
+      Idempotency idempotency,
       Duration keepAlive) {
     this.vertx = vertx;
     this.keys = keys;
     this.planner = planner;
     this.upstream = upstream;
     this.settlement = settlement;
+    this.idempotency = idempotency;
     this.keepAlive = keepAlive;
   }
 
@@ -63,6 +66,12 @@ final class ChatPipeline {
       return;
     }
     ChatCall call = new ChatCall(GenerationIds.next(), key, request, ingress);
+    idempotency.guard(ctx, call, claim -> execute(ctx, ingress, key, call, claim));
+  }
+
+  private void execute(
+      RoutingContext ctx, WireFormat ingress, ApiKey key, ChatCall call, Idempotency.Claim claim) {
+    ChatRequest request = call.request;
     List<Route> routes;
     try {
       admit(key);
@@ -70,6 +79,7 @@ final class ChatPipeline {
     } catch (GatewayError error) {
       settlement
           .fail(call, error, "")
+          .eventually(claim::release)
           .onComplete(
               ignored ->
                   Replies.error(
@@ -88,7 +98,9 @@ final class ChatPipeline {
               new ClientStream(vertx, ctx.response(), keepAlive, call.generationId))
           .start();
     } else {
-      new UnaryExchange(call, attempts, upstream, settlement, ctx.response()).start();
+      new UnaryExchange(call, attempts, upstream, settlement, ctx.response())
+          .remembering(claim)
+          .start();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.account.ApiKey;
+import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
@@ -36,7 +37,8 @@ public final class GatewayVerticle extends VerticleBase {
       Catalog catalog,
       KeyAuthenticator keys,
       LedgerWriter ledger,
-      LedgerReader ledgerReader) {}
+      LedgerReader ledgerReader,
+      IdempotencyStore idempotency) {}
 
   private static final WireFormat OPENAI = WireFormats.find("openai").orElseThrow();
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
@@ -73,6 +75,7 @@ public final class GatewayVerticle extends VerticleBase {
             new RoutePlanner(services.catalog()),
             upstream,
             new Settlement(services.ledger(), vertx),
+            new Idempotency(vertx, services.idempotency()),
             http.streamKeepAlive());
     ModelsEndpoint models = new ModelsEndpoint(services.catalog());
     GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());

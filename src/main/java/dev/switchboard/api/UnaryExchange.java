@@ -20,6 +20,7 @@ import java.util.Optional;
 final class UnaryExchange extends RouteExecution {
   private final HttpServerResponse out;
   private Optional<UpstreamExchange> current = Optional.empty();
+  private Idempotency.Claim claim = Idempotency.Claim.NONE;
 
   UnaryExchange(
       ChatCall call,
@@ -29,6 +30,12 @@ final class UnaryExchange extends RouteExecution {
       HttpServerResponse out) {
     super(call, attempts, upstream, settlement);
     this.out = out;
+  }
+
+  /** Stores the answer under the request's Idempotency-Key before sending it; frees it on error. */
+  UnaryExchange remembering(Idempotency.Claim idempotencyClaim) {
+    this.claim = idempotencyClaim;
+    return this;
   }
 
   @Override
@@ -63,7 +70,12 @@ final class UnaryExchange extends RouteExecution {
 
   @Override
   void reject(GatewayError error) {
-    Replies.error(out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error);
+    claim
+        .release()
+        .onComplete(
+            released ->
+                Replies.error(
+                    out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error));
   }
 
   private void decoded(Route route, Buffer body) {
@@ -89,7 +101,11 @@ final class UnaryExchange extends RouteExecution {
 
   private void reply(byte[] body) {
     if (succeeded()) {
-      Replies.json(out.putHeader(Replies.GENERATION_ID, call.generationId), 200, body);
+      claim
+          .complete(body)
+          .onComplete(
+              stored ->
+                  Replies.json(out.putHeader(Replies.GENERATION_ID, call.generationId), 200, body));
     }
   }
 

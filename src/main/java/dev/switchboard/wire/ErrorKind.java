@@ -10,7 +10,11 @@ public enum ErrorKind {
   POLICY_BLOCKED(403, "policy_blocked"),
   MODEL_NOT_FOUND(404, "model_not_found"),
   NOT_FOUND(404, "not_found"),
+  /** A request with the same Idempotency-Key is still running. */
+  IDEMPOTENCY_KEY_IN_USE(409, "idempotency_key_in_use"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+  /** The Idempotency-Key was already used with a different request body. */
+  IDEMPOTENCY_KEY_REUSED(422, "idempotency_key_reused"),
   RATE_LIMITED(429, "rate_limited"),
   INTERNAL(500, "internal_error"),
   UPSTREAM_FAILED(502, "upstream_failed"),

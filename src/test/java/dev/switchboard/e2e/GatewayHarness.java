@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -37,26 +38,34 @@ final class GatewayHarness {
   final Vertx simVertx = Vertx.vertx();
   final SimProvider sim;
   final Catalog catalog;
-  final Switchboard gateway;
+  final Config config;
+  final Clock clock;
+  Switchboard gateway;
   final String key;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private GatewayHarness() throws IOException {
+    this(Clock.systemUTC(), IDLE_TIMEOUT);
+  }
+
+  /** An instance of one's own (close it), with the gateway's clock and upstream idle timeout. */
+  GatewayHarness(Clock clock, Duration idleTimeout) throws IOException {
+    this.clock = clock;
     sim =
         SimProvider.start(simVertx, SimOptions.defaults())
             .toCompletionStage()
             .toCompletableFuture()
             .join();
     Path dir = Files.createTempDirectory("switchboard-e2e");
-    Config config =
+    config =
         new Config(
             new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE),
             new Config.Storage(dir.resolve("ledger.db")),
-            new Config.Upstream(Duration.ofSeconds(2), IDLE_TIMEOUT, 32),
+            new Config.Upstream(Duration.ofSeconds(2), idleTimeout, 32),
             testCatalog());
     JsonNode shipped = EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog");
     catalog = Switchboard.simulated(Catalog.load(shipped, config.catalog()), sim);
-    gateway = Switchboard.start(config, catalog);
+    gateway = Switchboard.start(config, catalog, clock);
     key = gateway.keys().create("e2e", OptionalLong.empty()).secret();
   }
 
@@ -76,6 +85,17 @@ final class GatewayHarness {
                   }));
     }
     return shared;
+  }
+
+  /** Stops the gateway and starts a new one on the same database file (on another port). */
+  void restart() {
+    gateway.close();
+    gateway = Switchboard.start(config, catalog, clock);
+  }
+
+  void close() {
+    gateway.close();
+    simVertx.close().toCompletionStage().toCompletableFuture().join();
   }
 
   URI uri(String path) {

@@ -38,7 +38,12 @@ final class OpenAiErrors {
 
   private static String type(ErrorKind kind) {
     return switch (kind) {
-      case INVALID_REQUEST, PAYLOAD_TOO_LARGE, MODEL_NOT_FOUND, NOT_FOUND ->
+      case INVALID_REQUEST,
+          PAYLOAD_TOO_LARGE,
+          MODEL_NOT_FOUND,
+          NOT_FOUND,
+          IDEMPOTENCY_KEY_IN_USE,
+          IDEMPOTENCY_KEY_REUSED ->
           "invalid_request_error";
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "insufficient_quota";

@@ -23,7 +23,8 @@ class SqliteDatabaseTest {
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       assertThat(query(db, "SELECT COUNT(*) FROM schema_version"))
           .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
-      assertThat(query(db, "SELECT MAX(version) FROM schema_version")).isEqualTo("1");
+      assertThat(query(db, "SELECT MAX(version) FROM schema_version"))
+          .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
       assertThat(query(db, "SELECT value FROM meta WHERE name = 'probe'")).isEqualTo("kept");
     }
   }
@@ -75,7 +76,7 @@ class SqliteDatabaseTest {
                   db,
                   "SELECT group_concat(name, ',') FROM"
                       + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
-          .isEqualTo("api_keys,meta,requests,schema_version");
+          .isEqualTo("api_keys,idempotency,meta,requests,schema_version");
       assertThat(
               query(
                   db,
