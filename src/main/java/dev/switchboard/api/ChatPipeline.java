@@ -62,7 +62,8 @@ final class ChatPipeline {
           GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
       return;
     }
-    ChatCall call = new ChatCall(GenerationIds.next(), key, request, ingress);
+    ChatCall call =
+        new ChatCall(GenerationIds.next(), key, request, ingress, SimFaultHeader.captured(ctx));
     List<Route> routes;
     try {
       admit(key);

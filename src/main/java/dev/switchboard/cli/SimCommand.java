@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.Switchboard;
 import dev.switchboard.sim.SimProvider;
 import io.vertx.core.Vertx;
 import picocli.CommandLine;
@@ -26,14 +27,43 @@ final class SimCommand implements Runnable {
 
   @Override
   public void run() {
-    Vertx vertx = Vertx.vertx();
-    SimProvider sim = DemoCommand.join(SimProvider.start(vertx, simulation.on(port)));
+    Simulator simulator = Simulator.start(simulation.on(port));
     spec.commandLine()
         .getOut()
         .printf(
             "Simulated providers on %s (any provider id works in the path)%n",
-            sim.baseUrl("<provider>"));
+            simulator.sim().baseUrl("<provider>"));
     spec.commandLine().getOut().flush();
-    ServeCommand.awaitShutdown(() -> DemoCommand.join(sim.close().eventually(vertx::close)));
+    Shutdown.awaitSignal(simulator);
+  }
+
+  /** The simulator and the Vert.x instance it runs on, closed together. */
+  record Simulator(Vertx vertx, SimProvider sim) implements AutoCloseable {
+    static Simulator start(dev.switchboard.sim.SimOptions options) {
+      Vertx vertx = Vertx.vertx();
+      try {
+        return new Simulator(vertx, join(SimProvider.start(vertx, options)));
+      } catch (RuntimeException e) {
+        join(vertx.close());
+        throw Switchboard.listenFailure(e, options.host(), options.port());
+      }
+    }
+
+    /**
+     * Closes the server, then Vert.x. Not chained with {@code eventually}: that continuation would
+     * run on an event loop which {@code vertx.close()} has already stopped, and never complete.
+     */
+    @Override
+    public void close() {
+      try {
+        join(sim.close());
+      } finally {
+        join(vertx.close());
+      }
+    }
+  }
+
+  static <T> T join(io.vertx.core.Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().join();
   }
 }
