@@ -29,7 +29,10 @@ record Setup(
    * the command line may not.
    */
   static Setup load(Path configFile) {
-    Map<String, String> env = System.getenv();
+    return load(configFile, System.getenv());
+  }
+
+  static Setup load(Path configFile, Map<String, String> env) {
     List<UnsetVariable> unsetInConfig = new ArrayList<>();
     boolean defaults = configFile.equals(DEFAULT_CONFIG) && !Files.exists(configFile);
     Config config = defaults ? Config.defaults() : Config.load(configFile, env, unsetInConfig::add);
