@@ -40,12 +40,26 @@ final class SimCommand implements Runnable {
   /** The simulator and the Vert.x instance it runs on, closed together. */
   record Simulator(Vertx vertx, SimProvider sim) implements AutoCloseable {
     static Simulator start(dev.switchboard.sim.SimOptions options) {
+      loadTokenizer();
       Vertx vertx = Vertx.vertx();
       try {
         return new Simulator(vertx, join(SimProvider.start(vertx, options)));
       } catch (RuntimeException e) {
         join(vertx.close());
         throw Switchboard.listenFailure(e, options.host(), options.port());
+      }
+    }
+
+    /**
+     * Builds the simulator's tokenizer (a large vocabulary: seconds on a busy machine) on this
+     * thread, before the first request would build it on an event loop, which Vert.x reports with a
+     * stack trace on the user's terminal. A stopgap until the sim loads it off the loop itself.
+     */
+    private static void loadTokenizer() {
+      try {
+        Class.forName("dev.switchboard.sim.Tokenizer", true, SimProvider.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        // Renamed or gone: the first request loads whatever replaced it.
       }
     }
 
