@@ -61,8 +61,9 @@ final class DemoCommand implements Runnable {
       Shutdown.closeAll(gateway, simulator);
       throw e;
     }
+    Shutdown shutdown = Shutdown.onSignal(gateway, simulator);
     DemoBanner.print(spec.commandLine().getOut(), gateway.port(), database, key.secret());
-    Shutdown.awaitSignal(gateway, simulator);
+    shutdown.await();
   }
 
   /**

@@ -42,11 +42,12 @@ final class ServeCommand implements Runnable {
     ProviderStatus.warnings(setup).forEach(err::println);
     err.flush();
     Switchboard gateway = Switchboard.start(config, setup.catalog());
+    Shutdown shutdown = Shutdown.onSignal(gateway);
     out.printf(
         "Switchboard listening on http://%s:%d/v1 (ledger: %s)%n",
         config.server().host(), gateway.port(), config.storage().sqlitePath());
     ProviderStatus.lines(setup).forEach(out::println);
     out.flush();
-    Shutdown.awaitSignal(gateway);
+    shutdown.await();
   }
 }

@@ -28,13 +28,14 @@ final class SimCommand implements Runnable {
   @Override
   public void run() {
     Simulator simulator = Simulator.start(simulation.on(port));
+    Shutdown shutdown = Shutdown.onSignal(simulator);
     spec.commandLine()
         .getOut()
         .printf(
             "Simulated providers on %s (any provider id works in the path)%n",
             simulator.sim().baseUrl("<provider>"));
     spec.commandLine().getOut().flush();
-    Shutdown.awaitSignal(simulator);
+    shutdown.await();
   }
 
   /** The simulator and the Vert.x instance it runs on, closed together. */

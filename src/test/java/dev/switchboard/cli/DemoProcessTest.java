@@ -56,6 +56,13 @@ class DemoProcessTest {
   }
 
   @Test
+  void sigtermEndsTheSimulatorQuietly() throws Exception {
+    Process sim = start("sim", "sim", "--port", "0");
+    awaitLine("sim", "Simulated providers on");
+    stop(sim, "sim");
+  }
+
+  @Test
   void keysInTheDemosFolder_pointToTheDemosDatabase_ratherThanMakeAnEmptyOne() throws Exception {
     SqliteDatabase.open(dir.resolve(DemoCommand.DEMO_DATABASE)).close();
     Process keys = start("keys", "keys", "list");
@@ -89,21 +96,25 @@ class DemoProcessTest {
 
   /** Polls the demo's output for the line {@code export KEY=...} and returns the key. */
   private String awaitKey(String name) throws Exception {
+    return awaitLine(name, "export KEY=").substring("export KEY=".length());
+  }
+
+  /** Polls a process's output for a line starting with {@code prefix}; returns it, stripped. */
+  private String awaitLine(String name, String prefix) throws Exception {
     Instant deadline = Instant.now().plus(GENEROUS);
     while (Instant.now().isBefore(deadline)) {
-      Optional<String> key =
+      Optional<String> line =
           read(name + ".out")
               .lines()
               .map(String::strip)
-              .filter(line -> line.startsWith("export KEY="))
-              .map(line -> line.substring("export KEY=".length()))
+              .filter(l -> l.startsWith(prefix))
               .findFirst();
-      if (key.isPresent()) {
-        return key.get();
+      if (line.isPresent()) {
+        return line.get();
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no key printed; stderr: " + read(name + ".err"));
+    throw new AssertionError("no line '" + prefix + "' printed; stderr: " + read(name + ".err"));
   }
 
   /**
