@@ -18,11 +18,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -89,13 +91,47 @@ public final class Switchboard implements AutoCloseable {
             resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database), idempotency);
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
-    String deployment =
-        vertx
-            .deployVerticle(() -> new GatewayVerticle(services), options)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .join();
+    String deployment;
+    try {
+      deployment =
+          vertx
+              .deployVerticle(() -> new GatewayVerticle(services), options)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .join();
+    } catch (RuntimeException e) {
+      // Nothing listens: release what was opened, so a caller that goes on is not left with
+      // threads and an open database.
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+      ledger.close();
+      blocking.close();
+      database.close();
+      throw listenFailure(e, server.host(), port);
+    }
     return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);
+  }
+
+  /**
+   * A failure to start listening, in words: a port in use says so and how to pick another; anything
+   * else keeps its cause.
+   */
+  public static RuntimeException listenFailure(Throwable error, String host, int port) {
+    String reason = "the server did not start";
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (cause instanceof BindException
+          || (message != null && message.contains("Address already in use"))) {
+        reason =
+            "the port is already in use (stop the other process, or choose another port with"
+                + " --port)";
+        break;
+      }
+      if (message != null && !message.isBlank() && !(cause instanceof CompletionException)) {
+        reason = message;
+      }
+    }
+    return new IllegalStateException(
+        "cannot listen on " + host + ":" + port + ": " + reason, error);
   }
 
   /**

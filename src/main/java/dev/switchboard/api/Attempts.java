@@ -7,6 +7,7 @@ import dev.switchboard.routing.FallbackPolicy;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -39,8 +40,9 @@ final class Attempts {
    */
   static Future<UpstreamExchange> call(UpstreamClient upstream, ChatCall call, Route route) {
     call.attempting(route);
+    UpstreamCall encoded = route.format().encodeRequest(call.request, route.target());
     return upstream
-        .send(route.endpoint(), route.format().encodeRequest(call.request, route.target()))
+        .send(route.endpoint(), SimFaultHeader.addTo(encoded, call.simFault()))
         .recover(error -> Future.failedFuture(new Failed(UpstreamFailures.of(error, true))))
         .compose(
             exchange ->

@@ -20,17 +20,35 @@ final class ChatCall {
   final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
   private long firstTokenNanos;
+  private final Optional<String> simFault;
   private Optional<Route> served = Optional.empty();
+  private int attempt;
 
-  ChatCall(String generationId, ApiKey key, ChatRequest request, WireFormat ingress) {
+  /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
+  ChatCall(
+      String generationId,
+      ApiKey key,
+      ChatRequest request,
+      WireFormat ingress,
+      Optional<String> simFault) {
     this.generationId = generationId;
     this.key = key;
     this.request = request;
     this.ingress = ingress;
+    this.simFault = simFault;
   }
 
   void attempting(Route route) {
     served = Optional.of(route);
+    attempt++;
+  }
+
+  /**
+   * The simulator fault for the attempt in progress: the first one only, so the next provider
+   * answers and the fallback can be watched.
+   */
+  Optional<String> simFault() {
+    return attempt == 1 ? simFault : Optional.empty();
   }
 
   Optional<Route> route() {

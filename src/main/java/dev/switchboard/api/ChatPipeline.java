@@ -65,7 +65,8 @@ final class ChatPipeline {
           GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
       return;
     }
-    ChatCall call = new ChatCall(GenerationIds.next(), key, request, ingress);
+    ChatCall call =
+        new ChatCall(GenerationIds.next(), key, request, ingress, SimFaultHeader.captured(ctx));
     idempotency.guard(ctx, call, claim -> execute(ctx, ingress, key, call, claim));
   }
 

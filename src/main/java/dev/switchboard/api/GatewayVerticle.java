@@ -81,6 +81,9 @@ public final class GatewayVerticle extends VerticleBase {
     GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
     Router router = Router.router(vertx);
     router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+    if (services.config().upstream().forwardSimFaultHeader()) {
+      router.post("/v1/chat/completions").handler(SimFaultHeader::capture);
+    }
     router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, OPENAI));
     router
         .get("/v1/models")

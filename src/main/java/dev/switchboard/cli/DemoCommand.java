@@ -2,10 +2,9 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.account.IssuedKey;
+import dev.switchboard.account.KeyStore;
 import dev.switchboard.config.Config;
 import dev.switchboard.sim.SimOptions;
-import dev.switchboard.sim.SimProvider;
-import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -22,6 +21,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the gateway with simulated providers and print a demo key.")
 final class DemoCommand implements Runnable {
+  static final String DEMO_DATABASE = "switchboard-demo.db";
+  private static final String KEY_NAME = "demo";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -32,7 +34,7 @@ final class DemoCommand implements Runnable {
 
   @Option(
       names = "--db",
-      defaultValue = "switchboard-demo.db",
+      defaultValue = DEMO_DATABASE,
       description = "SQLite ledger of the demo (default: ${DEFAULT-VALUE}).")
   Path database;
 
@@ -44,35 +46,78 @@ final class DemoCommand implements Runnable {
   @Override
   public void run() {
     Setup setup = Setup.load(Setup.DEFAULT_CONFIG);
-    Vertx simVertx = Vertx.vertx();
-    SimProvider sim = join(SimProvider.start(simVertx, simulation.on(0)));
-    Config base = setup.config();
-    Config config =
-        base.withServer(
-                new Config.Server(
-                    base.server().host(),
-                    port,
-                    base.server().maxBodyBytes(),
-                    base.server().streamKeepAlive()))
-            .withStorage(new Config.Storage(database));
-    Switchboard gateway = Switchboard.start(config, Switchboard.simulated(setup.catalog(), sim));
-    IssuedKey key = gateway.keys().create("demo", OptionalLong.empty());
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "Switchboard demo on http://127.0.0.1:%d/v1 with simulated providers (ledger: %s)%n",
-        gateway.port(), database);
-    out.printf("Demo key (shown once): %s%n%n", key.secret());
-    out.printf(
-        "  curl http://127.0.0.1:%d/v1/chat/completions -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\%n",
-        gateway.port(), key.secret());
-    out.printf(
-        "    -d '{\"model\":\"deepseek/deepseek-v3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'%n%n");
-    out.printf("  ./switchboard report --db %s --period week%n", database);
-    out.flush();
-    ServeCommand.awaitShutdown(gateway, () -> join(sim.close().eventually(simVertx::close)));
+    SimCommand.Simulator simulator = SimCommand.Simulator.start(simulation.on(0));
+    Switchboard gateway;
+    try {
+      gateway = Switchboard.start(demoConfig(setup.config()), simulated(setup, simulator));
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+    IssuedKey key;
+    try {
+      key = freshKey(gateway.keys());
+    } catch (RuntimeException e) {
+      Shutdown.closeAll(gateway, simulator);
+      throw e;
+    }
+    Shutdown shutdown = Shutdown.onSignal(gateway, simulator);
+    DemoBanner.print(spec.commandLine().getOut(), gateway.port(), database, key.secret());
+    shutdown.await();
   }
 
-  static <T> T join(io.vertx.core.Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().join();
+  /**
+   * The config's settings with the demo's port and ledger; the simulator's fault header reaches the
+   * simulator, so a user can make a provider fail and watch the fallback.
+   */
+  private Config demoConfig(Config base) {
+    return base.withServer(
+            new Config.Server(
+                base.server().host(),
+                port,
+                base.server().maxBodyBytes(),
+                base.server().streamKeepAlive()))
+        .withStorage(new Config.Storage(database))
+        .withUpstream(base.upstream().withForwardSimFaultHeader(true));
+  }
+
+  private static dev.switchboard.catalog.Catalog simulated(
+      Setup setup, SimCommand.Simulator simulator) {
+    return Switchboard.simulated(setup.catalog(), simulator.sim());
+  }
+
+  /**
+   * A new demo key on every start: the secret of the last one was never stored, so it is revoked
+   * and replaced (a second demo in the same folder just works).
+   */
+  private static IssuedKey freshKey(KeyStore keys) {
+    keys.revoke(KEY_NAME);
+    return keys.create(KEY_NAME, OptionalLong.empty());
+  }
+
+  /** What the demo prints once it listens: the key and commands to copy. */
+  static final class DemoBanner {
+    private DemoBanner() {}
+
+    static void print(PrintWriter out, int port, Path database, String secret) {
+      out.printf(
+          "Switchboard demo on http://127.0.0.1:%d/v1 with simulated providers (ledger: %s)%n%n",
+          port, database);
+      out.printf("The demo key (shown once; a restart makes a new one). Copy these lines:%n%n");
+      out.printf("  export KEY=%s%n", secret);
+      out.printf(
+          "  curl http://127.0.0.1:%d/v1/chat/completions -H \"Authorization: Bearer $KEY\""
+              + " -H 'Content-Type: application/json' \\%n",
+          port);
+      out.printf(
+          "    -d '{\"model\":\"deepseek/deepseek-v3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'%n%n");
+      out.printf(
+          "Add -H 'x-sim-fault: status-503' and the cheapest provider fails: the gateway falls back"
+              + " to the next one (other faults: see README.md).%n");
+      out.printf("  ./switchboard keys list --db %s%n", database);
+      out.printf("  ./switchboard report --db %s%n", database);
+      out.printf("Ctrl-C stops the demo.%n");
+      out.flush();
+    }
   }
 }

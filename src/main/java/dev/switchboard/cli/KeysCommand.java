@@ -7,7 +7,6 @@ import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.money.Money;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,44 +24,28 @@ import picocli.CommandLine.Parameters;
     description = "Manage client API keys.",
     subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
-  /** Where the keys live: the config's SQLite file, or --db. */
-  static class Store {
-    @Option(
-        names = "--config",
-        defaultValue = "switchboard.yaml",
-        description = "Config file (default: ${DEFAULT-VALUE}).")
-    Path configFile;
-
-    @Option(
-        names = "--db",
-        description = "SQLite file (default: storage.sqlite_path of the config).")
-    Path database;
-
-    SqliteDatabase open() {
-      return SqliteDatabase.open(
-          database != null ? database : Setup.load(configFile).config().storage().sqlitePath());
-    }
-  }
-
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create a key and print its secret once.")
   static final class Create implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin Store store;
+    @CommandLine.Mixin DatabaseOption store;
 
     @Option(names = "--name", required = true, description = "A name to recognise the key by.")
     String name;
 
-    @Option(names = "--limit-usd", description = "Spending limit in USD (up to 6 decimals).")
-    String limitUsd;
+    @Option(
+        names = "--limit-usd",
+        converter = UsdAmount.class,
+        description = "Spending limit in USD (up to 6 decimals).")
+    Money limitUsd;
 
     @Override
     public Integer call() {
       OptionalLong limit =
-          limitUsd == null ? OptionalLong.empty() : OptionalLong.of(Money.ofUsd(limitUsd).micros());
-      try (SqliteDatabase db = store.open()) {
+          limitUsd == null ? OptionalLong.empty() : OptionalLong.of(limitUsd.micros());
+      try (SqliteDatabase db = store.openOrCreate(spec.commandLine().getErr())) {
         IssuedKey issued = SqliteKeyStore.of(db).create(name, limit);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
@@ -80,11 +63,11 @@ final class KeysCommand {
       description = "List keys with their spend.")
   static final class ListKeys implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin Store store;
+    @CommandLine.Mixin DatabaseOption store;
 
     @Override
     public Integer call() {
-      try (SqliteDatabase db = store.open()) {
+      try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
             "%-18s %-20s %-18s %-8s %14s %14s%n", "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT");
@@ -109,14 +92,14 @@ final class KeysCommand {
       description = "Revoke a key by id or name (takes effect within about two seconds).")
   static final class Revoke implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin Store store;
+    @CommandLine.Mixin DatabaseOption store;
 
     @Parameters(paramLabel = "ID_OR_NAME")
     String idOrName;
 
     @Override
     public Integer call() {
-      try (SqliteDatabase db = store.open()) {
+      try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
         KeyStore keys = SqliteKeyStore.of(db);
         var revoked = keys.revoke(idOrName);
         PrintWriter out = spec.commandLine().getOut();
@@ -126,6 +109,25 @@ final class KeysCommand {
         }
         out.printf("Revoked key %s (%s)%n", revoked.get().id(), revoked.get().name());
         return 0;
+      }
+    }
+  }
+
+  /** A dollar amount with at most six decimals, as {@link Money#ofUsd} reads it. */
+  static final class UsdAmount implements CommandLine.ITypeConverter<Money> {
+    @Override
+    public Money convert(String value) {
+      try {
+        Money amount = Money.ofUsd(value);
+        if (amount.micros() < 0) {
+          throw new CommandLine.TypeConversionException("a limit cannot be negative: " + value);
+        }
+        return amount;
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not an amount in USD such as 20 or 0.50");
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
       }
     }
   }

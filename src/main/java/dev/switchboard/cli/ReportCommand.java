@@ -33,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @CommandLine.Mixin KeysCommand.Store store;
+  @CommandLine.Mixin DatabaseOption store;
 
   @Option(
       names = "--period",
@@ -49,11 +49,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog = Setup.load(store.configFile).catalog();
+    Catalog catalog = store.setup().catalog();
     ReportPeriod window =
         ReportPeriod.ending(
             period.name().toLowerCase(java.util.Locale.ROOT), period.length, Instant.now());
-    try (SqliteDatabase db = store.open()) {
+    try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
       var usage = SqliteLedgerReader.of(db).usageByModel(window.from(), window.to());
       UsageReport report =
           UsageReport.of(window, usage, id -> catalog.model(id).map(Model::originCountry), top);

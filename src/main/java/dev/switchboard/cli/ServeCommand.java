@@ -4,7 +4,6 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.config.Config;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,39 +37,17 @@ final class ServeCommand implements Runnable {
               new Config.Server(
                   server.host(), port, server.maxBodyBytes(), server.streamKeepAlive()));
     }
-    Switchboard gateway = Switchboard.start(config, setup.catalog());
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ProviderStatus.warnings(setup).forEach(err::println);
+    err.flush();
+    Switchboard gateway = Switchboard.start(config, setup.catalog());
+    Shutdown shutdown = Shutdown.onSignal(gateway);
     out.printf(
         "Switchboard listening on http://%s:%d/v1 (ledger: %s)%n",
         config.server().host(), gateway.port(), config.storage().sqlitePath());
+    ProviderStatus.lines(setup).forEach(out::println);
     out.flush();
-    awaitShutdown(gateway);
-  }
-
-  /**
-   * Blocks until SIGTERM/SIGINT, then stops gracefully: open streams finish and every row is
-   * committed.
-   */
-  static void awaitShutdown(AutoCloseable... resources) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  for (AutoCloseable resource : resources) {
-                    try {
-                      resource.close();
-                    } catch (Exception e) {
-                      // Keep closing the rest; the JVM is going down anyway.
-                    }
-                  }
-                  stopped.countDown();
-                },
-                "switchboard-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    shutdown.await();
   }
 }

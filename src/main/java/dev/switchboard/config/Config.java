@@ -5,9 +5,11 @@ import dev.switchboard.wire.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The whole gateway configuration, immutable and validated. Missing sections and keys take the
@@ -22,9 +24,27 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   /** Where the embedded database lives. */
   public record Storage(Path sqlitePath) {}
 
-  /** The client side towards providers. */
+  /**
+   * The client side towards providers. {@code forwardSimFaultHeader} copies a client's {@code
+   * x-sim-fault} header to the provider: on only in front of the simulator (the demo), so a user
+   * can make a simulated provider fail and watch the fallback.
+   */
   public record Upstream(
-      Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {}
+      Duration connectTimeout,
+      Duration idleTimeout,
+      int maxConnectionsPerHost,
+      boolean forwardSimFaultHeader) {
+
+    /** Real providers: the sim's fault header is never forwarded. */
+    public Upstream(Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
+      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false);
+    }
+
+    /** Returns a copy that forwards the sim's fault header, or not. */
+    public Upstream withForwardSimFaultHeader(boolean forward) {
+      return new Upstream(connectTimeout, idleTimeout, maxConnectionsPerHost, forward);
+    }
+  }
 
   public Config {
     catalog = catalog.deepCopy();
@@ -52,23 +72,37 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
    * Reads and validates a YAML file; every problem is a {@link ConfigException} naming the field.
    */
   public static Config load(Path yamlFile, Map<String, String> env) {
+    return load(yamlFile, env, unset -> {});
+  }
+
+  /** As {@link #load(Path, Map)}, telling {@code unset} of each api_key left out. */
+  public static Config load(
+      Path yamlFile, Map<String, String> env, Consumer<EnvInterpolation.UnsetVariable> unset) {
     String yaml;
     try {
       yaml = Files.readString(yamlFile, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(yamlFile.toString(), "the configuration file does not exist", e);
     } catch (IOException e) {
-      throw new ConfigException(yamlFile.toString(), "cannot read the configuration file: " + e, e);
+      throw new ConfigException(
+          yamlFile.toString(), "cannot read the configuration file (" + e.getMessage() + ")", e);
     }
-    return parse(yaml, env);
+    return ConfigParser.parse(yaml, env, unset);
   }
 
   /** Parses and validates YAML text, interpolating {@code ${ENV}} from {@code env}. */
   public static Config parse(String yaml, Map<String, String> env) {
-    return ConfigParser.parse(yaml, env);
+    return ConfigParser.parse(yaml, env, unset -> {});
   }
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
     return new Config(replacement, storage, upstream, catalog);
+  }
+
+  /** Returns a copy with another upstream section. */
+  public Config withUpstream(Upstream replacement) {
+    return new Config(server, storage, replacement, catalog);
   }
 
   /** Returns a copy with another storage section. */

@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * YAML text to a validated {@link Config}: interpolate, check keys, read each section over its
@@ -16,14 +17,20 @@ final class ConfigParser {
       List.of("host", "port", "max_body_bytes", "stream_keepalive");
   private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
   private static final List<String> UPSTREAM_KEYS =
-      List.of("connect_timeout", "idle_timeout", "max_connections_per_host");
+      List.of(
+          "connect_timeout",
+          "idle_timeout",
+          "max_connections_per_host",
+          "forward_sim_fault_header");
   private static final List<String> CATALOG_KEYS = List.of("models", "providers", "deployments");
   private static final ConfigNode.Errors ERRORS = ConfigException::new;
 
   private ConfigParser() {}
 
-  static Config parse(String yaml, Map<String, String> env) {
-    JsonNode tree = EnvInterpolation.apply(ConfigNode.readYaml(yaml, "(yaml)", ERRORS), env, "");
+  static Config parse(
+      String yaml, Map<String, String> env, Consumer<EnvInterpolation.UnsetVariable> unset) {
+    JsonNode tree =
+        EnvInterpolation.apply(ConfigNode.readYaml(yaml, "(yaml)", ERRORS), env, "", unset);
     ConfigNode root = ConfigNode.of(tree, "", ERRORS);
     root.allowOnly(ROOT_KEYS);
     Config defaults = Config.defaults();
@@ -62,7 +69,8 @@ final class ConfigParser {
     return new Config.Upstream(
         node.duration("connect_timeout").orElse(d.connectTimeout()),
         node.duration("idle_timeout").orElse(d.idleTimeout()),
-        node.integer("max_connections_per_host", 1, 100_000).orElse(d.maxConnectionsPerHost()));
+        node.integer("max_connections_per_host", 1, 100_000).orElse(d.maxConnectionsPerHost()),
+        node.bool("forward_sim_fault_header").orElse(d.forwardSimFaultHeader()));
   }
 
   /** Only the section's shape is checked here; the catalog package validates the entries. */

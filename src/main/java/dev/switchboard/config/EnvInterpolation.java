@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.wire.Json;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +24,25 @@ public final class EnvInterpolation {
 
   private EnvInterpolation() {}
 
+  /**
+   * An optional field left out because its variable is unset: {@code owner} is the {@code id} of
+   * the object that held it (a provider), empty if it has none.
+   */
+  public record UnsetVariable(String path, String owner, String variable) {}
+
   /** Returns an interpolated copy of {@code tree}; {@code pathPrefix} starts every error path. */
   public static JsonNode apply(JsonNode tree, Map<String, String> env, String pathPrefix) {
+    return apply(tree, env, pathPrefix, unset -> {});
+  }
+
+  /** As {@link #apply(JsonNode, Map, String)}, telling {@code unset} of each field it left out. */
+  public static JsonNode apply(
+      JsonNode tree, Map<String, String> env, String pathPrefix, Consumer<UnsetVariable> unset) {
     if (tree.isObject()) {
-      return object((ObjectNode) tree, env, pathPrefix);
+      return object((ObjectNode) tree, env, pathPrefix, unset);
     }
     if (tree.isArray()) {
-      return array((ArrayNode) tree, env, pathPrefix);
+      return array((ArrayNode) tree, env, pathPrefix, unset);
     }
     if (tree.isTextual()) {
       return TextNode.valueOf(required(tree.asText(), env, pathPrefix));
@@ -37,38 +50,49 @@ public final class EnvInterpolation {
     return tree.deepCopy();
   }
 
-  private static ObjectNode object(ObjectNode in, Map<String, String> env, String path) {
+  private static ObjectNode object(
+      ObjectNode in, Map<String, String> env, String path, Consumer<UnsetVariable> unset) {
     ObjectNode out = Json.object();
     for (Map.Entry<String, JsonNode> field : in.properties()) {
       String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
       JsonNode value = field.getValue();
       if (value.isTextual() && field.getKey().equals(OPTIONAL_FIELD)) {
-        interpolate(value.asText(), env, childPath, true)
-            .ifPresent(text -> out.put(field.getKey(), text));
+        Interpolated result = interpolate(value.asText(), env, childPath, true);
+        result
+            .text()
+            .ifPresentOrElse(
+                text -> out.put(field.getKey(), text),
+                () ->
+                    unset.accept(
+                        new UnsetVariable(childPath, in.path("id").asText(""), result.unset())));
       } else {
-        out.set(field.getKey(), apply(value, env, childPath));
+        out.set(field.getKey(), apply(value, env, childPath, unset));
       }
     }
     return out;
   }
 
-  private static ArrayNode array(ArrayNode in, Map<String, String> env, String path) {
+  private static ArrayNode array(
+      ArrayNode in, Map<String, String> env, String path, Consumer<UnsetVariable> unset) {
     ArrayNode out = Json.array();
     for (int i = 0; i < in.size(); i++) {
-      out.add(apply(in.get(i), env, path + "[" + i + "]"));
+      out.add(apply(in.get(i), env, path + "[" + i + "]", unset));
     }
     return out;
   }
 
   private static String required(String text, Map<String, String> env, String path) {
-    return interpolate(text, env, path, false).orElseThrow();
+    return interpolate(text, env, path, false).text().orElseThrow();
   }
+
+  /** The interpolated text, or none and the name of the unset variable that left it out. */
+  private record Interpolated(Optional<String> text, String unset) {}
 
   /**
    * The interpolated text, or empty when a variable without default is unset and the field is
    * optional. For a required field the unset variable throws instead.
    */
-  private static Optional<String> interpolate(
+  private static Interpolated interpolate(
       String text, Map<String, String> env, String path, boolean optional) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
@@ -85,7 +109,7 @@ public final class EnvInterpolation {
         Optional<String> value = lookup(text.substring(i + 2, end), env, path);
         if (value.isEmpty()) {
           if (optional) {
-            return Optional.empty();
+            return new Interpolated(Optional.empty(), name(text.substring(i + 2, end)));
           }
           throw new ConfigException(
               path,
@@ -100,7 +124,7 @@ public final class EnvInterpolation {
         i++;
       }
     }
-    return Optional.of(out.toString());
+    return new Interpolated(Optional.of(out.toString()), "");
   }
 
   /** The variable's value, its default when unset (or empty, as in the shell), else empty. */

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The key and report commands, run as a user would, against a real SQLite file. */
 class CliTest {
@@ -66,6 +65,39 @@ class CliTest {
     assertThat(report.indexOf("deepseek/deepseek-v3.2")).isLessThan(report.indexOf("openai/gpt-5"));
   }
 
+  @Test
+  void keysAndReport_useTheConfigsDatabase_asServeDoes_andSayWhichFile() throws Exception {
+    Path db = dir.resolve("from-config.db");
+    Path config = dir.resolve("switchboard.yaml");
+    Files.writeString(config, "storage: {sqlite_path: \"%s\"}\n".formatted(db));
+
+    CliErrorsTest.Run created =
+        CliErrorsTest.run("keys", "create", "--config", config.toString(), "--name", "laptop");
+    assertThat(created.exit()).isZero();
+    assertThat(created.err())
+        .startsWith("creating " + db.toAbsolutePath())
+        .contains("storage.sqlite_path of " + config);
+    assertThat(db).exists();
+
+    CliErrorsTest.Run listed = CliErrorsTest.run("keys", "list", "--config", config.toString());
+    assertThat(listed.out()).contains("laptop");
+    assertThat(listed.err()).startsWith("using " + db.toAbsolutePath());
+  }
+
+  @Test
+  void reportAndKeysList_refuseAMissingDatabase_insteadOfCreatingAnEmptyOne() {
+    Path missing = dir.resolve("typo.db");
+    for (String[] args :
+        new String[][] {
+          {"report", "--db", missing.toString()}, {"keys", "list", "--db", missing.toString()}
+        }) {
+      CliErrorsTest.Run run = CliErrorsTest.run(args);
+      assertThat(run.exit()).as(String.join(" ", args)).isNotZero();
+      assertThat(run.err()).contains("no database at " + missing.toAbsolutePath());
+      assertThat(missing).doesNotExist();
+    }
+  }
+
   private static UsageRecord row(String id, String model, long prompt, long completion) {
     return new UsageRecord(
         id,
@@ -91,11 +123,7 @@ class CliTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        new CommandLine(new Main())
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .execute(args);
+        Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     assertThat(exit).as("exit of %s: %s", String.join(" ", args), err).isZero();
     return out.toString();
   }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +92,13 @@ class ServeSigtermTest {
               .build();
       CompletableFuture<HttpResponse<String>> stream =
           HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(300);
+      // SIGTERM once the stream is open: the provider has the request (a fixed sleep raced the
+      // connection on a loaded machine, and the listener closed before it was accepted).
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (sim.requests().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+      assertThat(sim.requests()).as("the gateway called the provider").isNotEmpty();
       serve.destroy(); // SIGTERM
 
       HttpResponse<String> response = stream.get(30, TimeUnit.SECONDS);

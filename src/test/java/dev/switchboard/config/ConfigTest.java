@@ -71,6 +71,16 @@ class ConfigTest {
         .isEqualTo("https://example.test/v1");
   }
 
+  @Test
+  void forwardSimFaultHeader_isOffByDefault_andReadFromUpstream() {
+    assertThat(Config.defaults().upstream().forwardSimFaultHeader()).isFalse();
+    assertThat(
+            Config.parse("upstream:\n  forward_sim_fault_header: true\n", NO_ENV)
+                .upstream()
+                .forwardSimFaultHeader())
+        .isTrue();
+  }
+
   @ParameterizedTest
   @CsvSource({"500ms,PT0.5S", "5s,PT5S", "2m,PT2M", "1h,PT1H", "90s,PT1M30S"})
   void duration_acceptsEachUnit(String text, String expected) {
