@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.config.Config;
 import dev.switchboard.money.Money;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.routing.FallbackPolicy;
@@ -13,6 +14,8 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +31,7 @@ final class ChatPipeline {
   private final UpstreamClient upstream;
   private final Settlement settlement;
   private final Duration keepAlive;
+  private final long maxBodyBytes;
   private final FallbackPolicy fallback = new FallbackPolicy();
 
   ChatPipeline(
@@ -36,25 +40,41 @@ final class ChatPipeline {
       RoutePlanner planner,
       UpstreamClient upstream,
       Settlement settlement,
-      Duration keepAlive) {
+      Config.Server http) {
     this.vertx = vertx;
     this.keys = keys;
     this.planner = planner;
     this.upstream = upstream;
     this.settlement = settlement;
-    this.keepAlive = keepAlive;
+    this.keepAlive = http.streamKeepAlive();
+    this.maxBodyBytes = http.maxBodyBytes();
   }
 
+  /**
+   * Checks the key on the headers alone, then reads the body: a stranger's upload is never read.
+   * Whatever fails or throws on the way, the client gets an answer.
+   */
   void handle(RoutingContext ctx, WireFormat ingress) {
-    ClientKeys.authenticate(keys, vertx, ctx.request())
-        .onSuccess(key -> dispatch(ctx, ingress, key))
-        .onFailure(error -> Replies.error(ctx.response(), ingress, Failures.asGatewayError(error)));
+    HttpServerRequest http = ctx.request();
+    http.pause();
+    ClientKeys.authenticate(keys, vertx, http)
+        .compose(
+            key ->
+                RequestBody.read(http, maxBodyBytes)
+                    .map(
+                        body -> {
+                          // map, not onSuccess: what dispatch throws fails the future, answered
+                          // below
+                          dispatch(ctx, ingress, key, body);
+                          return key;
+                        }))
+        .onFailure(error -> Replies.refuse(http, ingress, Failures.logged(error)));
   }
 
-  private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key) {
+  private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key, Buffer body) {
     ChatRequest request;
     try {
-      request = ingress.parseRequest(ctx.body().buffer().getBytes());
+      request = ingress.parseRequest(body.getBytes());
     } catch (WireException e) {
       Replies.error(
           ctx.response(),

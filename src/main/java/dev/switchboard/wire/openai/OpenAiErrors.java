@@ -38,7 +38,14 @@ final class OpenAiErrors {
 
   private static String type(ErrorKind kind) {
     return switch (kind) {
-      case INVALID_REQUEST, PAYLOAD_TOO_LARGE, MODEL_NOT_FOUND, NOT_FOUND ->
+      case INVALID_REQUEST,
+          PAYLOAD_TOO_LARGE,
+          MODEL_NOT_FOUND,
+          NOT_FOUND,
+          METHOD_NOT_ALLOWED,
+          REQUEST_TIMEOUT,
+          URI_TOO_LONG,
+          HEADERS_TOO_LARGE ->
           "invalid_request_error";
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "insufficient_quota";
