@@ -6,7 +6,6 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -23,20 +22,16 @@ final class ConnectionGuard {
   private static final String CONTENT_LENGTH = "content-length";
   private final Vertx vertx;
   private final Config.ClientLimits limits;
-  private final HttpServerOptions options;
   private final WireFormat format;
   private final Map<HttpConnection, Watch> watches = new IdentityHashMap<>();
 
-  ConnectionGuard(
-      Vertx vertx, Config.ClientLimits limits, HttpServerOptions options, WireFormat format) {
+  ConnectionGuard(Vertx vertx, Config.ClientLimits limits, WireFormat format) {
     this.vertx = vertx;
     this.limits = limits;
-    this.options = options;
     this.format = format;
   }
 
   void opened(HttpConnection connection) {
-    StrictRequestDecoder.install(connection, options);
     Watch watch = new Watch(connection);
     watches.put(connection, watch);
     connection.closeHandler(closed -> watches.remove(connection).stopIdleTimer());
@@ -54,12 +49,15 @@ final class ConnectionGuard {
     }
     if (request.headers().contains(TRANSFER_ENCODING)
         && request.headers().contains(CONTENT_LENGTH)) {
-      // Netty removes Content-Length beside a chunked encoding (StrictRequestDecoder refuses
-      // that); any other encoding beside a length is just as ambiguous.
+      // Beside "chunked", Netty has already dropped the Content-Length and framed by chunks, as
+      // RFC 9112 6.3 requires of an intermediary; beside any other encoding, the framing is a
+      // guess.
       Replies.refuse(
           request,
           format,
-          GatewayError.of(ErrorKind.INVALID_REQUEST, StrictRequestDecoder.AmbiguousLength.MESSAGE));
+          GatewayError.of(
+              ErrorKind.INVALID_REQUEST,
+              "a request must not carry both Transfer-Encoding and Content-Length"));
       return false;
     }
     return true;

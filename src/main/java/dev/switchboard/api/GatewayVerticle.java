@@ -54,12 +54,9 @@ public final class GatewayVerticle extends VerticleBase {
             .setPort(http.port())
             .setTcpNoDelay(true)
             .setCompressionSupported(false)
-            // HTTP/1.1 only: with h2c on, Vert.x sniffs the first bytes before it builds the
-            // HTTP/1 pipeline, too late for StrictRequestDecoder to replace the decoder unread.
-            .setHttp2ClearTextEnabled(false)
             .setMaxInitialLineLength(http.limits().maxHeaderBytes())
             .setMaxHeaderSize(http.limits().maxHeaderBytes());
-    ConnectionGuard guard = new ConnectionGuard(vertx, http.limits(), options, OPENAI);
+    ConnectionGuard guard = new ConnectionGuard(vertx, http.limits(), OPENAI);
     Router routes = router(http, client);
     router = routes;
     HttpServer listening =

@@ -9,9 +9,9 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Answers requests the HTTP decoder could not read (a head over the size limit, a malformed line,
- * an ambiguous body length) in the client's error format. Vert.x closes the connection after the
- * response, since the rest of the stream cannot be trusted.
+ * Answers requests the HTTP decoder could not read (a head over the size limit, a malformed line)
+ * in the client's error format. Vert.x closes the connection after the response, since the rest of
+ * the stream cannot be trusted.
  */
 final class InvalidRequests {
   private InvalidRequests() {}
@@ -29,8 +29,6 @@ final class InvalidRequests {
               ErrorKind.HEADERS_TOO_LARGE, "the request headers are larger than allowed");
       case TooLongFrameException frame ->
           GatewayError.of(ErrorKind.INVALID_REQUEST, "a part of the request is too long");
-      case StrictRequestDecoder.AmbiguousLength ambiguous ->
-          GatewayError.of(ErrorKind.INVALID_REQUEST, StrictRequestDecoder.AmbiguousLength.MESSAGE);
       case null, default -> GatewayError.of(ErrorKind.INVALID_REQUEST, "malformed HTTP request");
     };
   }
