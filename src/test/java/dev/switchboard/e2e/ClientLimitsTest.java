@@ -99,6 +99,22 @@ class ClientLimitsTest {
   }
 
   @Test
+  void aStrangerAskingToContinue_getsNo100_but401() {
+    try (RawHttp http = RawHttp.connect(gateway.port())) {
+      http.send(
+          RawHttp.head(
+              "POST /v1/chat/completions HTTP/1.1",
+              "Authorization",
+              "Bearer sk-sb-v1-notAKeyOfOurs",
+              "Expect",
+              "100-continue",
+              "Content-Length",
+              "9437184"));
+      assertThat(http.nextStatus()).as("no 100 Continue before the key is known").isEqualTo(401);
+    }
+  }
+
+  @Test
   void aDeclaredLengthOverTheLimit_is413_beforeTheBodyIsSent() {
     try (RawHttp http = RawHttp.connect(gateway.port())) {
       http.send(chatHead("Bearer " + key, MAX_BODY + 1));

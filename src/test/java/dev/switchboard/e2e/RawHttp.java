@@ -91,6 +91,15 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** The status of the next response, informational (1xx) ones included. */
+  int nextStatus() {
+    try {
+      return readOne().status();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Whether the server closed the connection (end of stream or reset) within {@link #PATIENCE}. */
   boolean closedByServer() {
     try {
