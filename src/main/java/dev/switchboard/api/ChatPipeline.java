@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.config.Config;
 import dev.switchboard.money.Money;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.routing.FallbackPolicy;
@@ -13,6 +14,8 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,7 @@ final class ChatPipeline {
   private final Settlement settlement;
   private final Idempotency idempotency;
   private final Duration keepAlive;
+  private final long maxBodyBytes;
   private final FallbackPolicy fallback = new FallbackPolicy();
 
   ChatPipeline(
@@ -38,26 +42,42 @@ final class ChatPipeline {
       UpstreamClient upstream,
       Settlement settlement,
       Idempotency idempotency,
-      Duration keepAlive) {
+      Config.Server http) {
     this.vertx = vertx;
     this.keys = keys;
     this.planner = planner;
     this.upstream = upstream;
     this.settlement = settlement;
     this.idempotency = idempotency;
-    this.keepAlive = keepAlive;
+    this.keepAlive = http.streamKeepAlive();
+    this.maxBodyBytes = http.maxBodyBytes();
   }
 
+  /**
+   * Checks the key on the headers alone, then reads the body: a stranger's upload is never read.
+   * Whatever fails or throws on the way, the client gets an answer.
+   */
   void handle(RoutingContext ctx, WireFormat ingress) {
-    ClientKeys.authenticate(keys, vertx, ctx.request())
-        .onSuccess(key -> dispatch(ctx, ingress, key))
-        .onFailure(error -> Replies.error(ctx.response(), ingress, Failures.asGatewayError(error)));
+    HttpServerRequest http = ctx.request();
+    http.pause();
+    ClientKeys.authenticate(keys, vertx, http)
+        .compose(
+            key ->
+                RequestBody.read(http, maxBodyBytes)
+                    .map(
+                        body -> {
+                          // map, not onSuccess: what dispatch throws fails the future, answered
+                          // below
+                          dispatch(ctx, ingress, key, body);
+                          return key;
+                        }))
+        .onFailure(error -> Replies.refuse(http, ingress, Failures.logged(error)));
   }
 
-  private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key) {
+  private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key, Buffer body) {
     ChatRequest request;
     try {
-      request = ingress.parseRequest(ctx.body().buffer().getBytes());
+      request = ingress.parseRequest(body.getBytes());
     } catch (WireException e) {
       Replies.error(
           ctx.response(),
@@ -67,7 +87,7 @@ final class ChatPipeline {
     }
     ChatCall call =
         new ChatCall(GenerationIds.next(), key, request, ingress, SimFaultHeader.captured(ctx));
-    idempotency.guard(ctx, call, claim -> execute(ctx, ingress, key, call, claim));
+    idempotency.guard(ctx, body, call, claim -> execute(ctx, ingress, key, call, claim));
   }
 
   private void execute(

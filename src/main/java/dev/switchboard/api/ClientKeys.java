@@ -12,12 +12,23 @@ import java.util.Optional;
 /** Client credentials on the hot path: the bearer key, checked against the cached key store. */
 final class ClientKeys {
   private static final String BEARER = "bearer ";
+  private static final String AUTHORIZATION = "authorization";
 
   private ClientKeys() {}
 
   static Future<ApiKey> authenticate(
       KeyAuthenticator keys, Vertx vertx, HttpServerRequest request) {
-    Optional<String> secret = bearer(request.getHeader("authorization"));
+    int headers = request.headers().getAll(AUTHORIZATION).size();
+    if (headers > 1) {
+      // Proxies disagree on which of two wins; whichever we picked, one of them would be wrong.
+      return Future.failedFuture(
+          GatewayError.of(
+              ErrorKind.INVALID_REQUEST,
+              "send one Authorization header, not "
+                  + headers
+                  + ": which key to bill is ambiguous"));
+    }
+    Optional<String> secret = bearer(request.getHeader(AUTHORIZATION));
     if (secret.isEmpty()) {
       return Future.failedFuture(
           GatewayError.of(

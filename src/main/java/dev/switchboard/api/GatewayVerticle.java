@@ -1,6 +1,5 @@
 package dev.switchboard.api;
 
-import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.catalog.Catalog;
@@ -10,21 +9,14 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.RoutePlanner;
-import dev.switchboard.wire.ErrorKind;
-import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event loop's HTTP server. The gateway deploys one instance per core; Vert.x spreads
@@ -41,10 +33,10 @@ public final class GatewayVerticle extends VerticleBase {
       IdempotencyStore idempotency) {}
 
   private static final WireFormat OPENAI = WireFormats.find("openai").orElseThrow();
-  private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
   private final Services services;
-  private UpstreamClient upstream;
-  private HttpServer server;
+  private @Nullable UpstreamClient upstream;
+  private @Nullable HttpServer server;
+  private @Nullable Router router;
 
   public GatewayVerticle(Services services) {
     this.services = services;
@@ -53,96 +45,87 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Config.Upstream limits = services.config().upstream();
-    upstream =
+    UpstreamClient client =
         new UpstreamClient(
             vertx, limits.connectTimeout(), limits.idleTimeout(), limits.maxConnectionsPerHost());
+    upstream = client;
     Config.Server http = services.config().server();
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(http.host())
-                .setPort(http.port())
-                .setTcpNoDelay(true)
-                .setCompressionSupported(false));
-    return server.requestHandler(router(http)).listen();
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(http.host())
+            .setPort(http.port())
+            .setTcpNoDelay(true)
+            .setCompressionSupported(false)
+            .setMaxInitialLineLength(http.limits().maxHeaderBytes())
+            .setMaxHeaderSize(http.limits().maxHeaderBytes());
+    ConnectionGuard guard = new ConnectionGuard(vertx, http.limits(), OPENAI);
+    Router routes = router(http, client);
+    router = routes;
+    HttpServer listening =
+        vertx
+            .createHttpServer(options)
+            .connectionHandler(guard::opened)
+            .invalidRequestHandler(request -> InvalidRequests.answer(request, OPENAI))
+            .requestHandler(
+                request -> {
+                  if (guard.admit(request)) {
+                    routes.handle(request);
+                  }
+                });
+    server = listening;
+    return listening.listen();
   }
 
-  private Router router(Config.Server http) {
+  private Router router(Config.Server http, UpstreamClient client) {
     ChatPipeline pipeline =
         new ChatPipeline(
             vertx,
             services.keys(),
             new RoutePlanner(services.catalog()),
-            upstream,
+            client,
             new Settlement(services.ledger(), vertx),
             new Idempotency(vertx, services.idempotency()),
-            http.streamKeepAlive());
-    ModelsEndpoint models = new ModelsEndpoint(services.catalog());
-    GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
-    Router router = Router.router(vertx);
-    router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+            http);
+    Router routes =
+        GatewayRoutes.create(
+            vertx,
+            http,
+            pipeline,
+            new ModelsEndpoint(services.catalog()),
+            new GenerationEndpoint(vertx, services.ledgerReader()),
+            services.keys());
     if (services.config().upstream().forwardSimFaultHeader()) {
-      router.post("/v1/chat/completions").handler(SimFaultHeader::capture);
+      // Before the chat route: keeps the demo's x-sim-fault header for the first attempt.
+      routes.post("/v1/chat/completions").order(-1).handler(SimFaultHeader::capture);
     }
-    router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, OPENAI));
-    router
-        .get("/v1/models")
-        .handler(authenticated((ctx, key) -> Future.succeededFuture(models.body())));
-    router
-        .get("/v1/generation")
-        .handler(
-            authenticated(
-                (ctx, key) ->
-                    generations.find(key, Optional.ofNullable(ctx.request().getParam("id")))));
-    router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
-    router
-        .route()
-        .last()
-        .handler(
-            ctx ->
-                Replies.error(
-                    ctx.response(),
-                    OPENAI,
-                    GatewayError.of(
-                        ErrorKind.NOT_FOUND,
-                        "no route for " + ctx.request().method() + " " + ctx.normalizedPath())));
-    router
-        .route()
-        .failureHandler(
-            ctx -> Replies.error(ctx.response(), OPENAI, failure(ctx.statusCode(), ctx.failure())));
+    return routes;
+  }
+
+  /** The route table, for the test that every route is classified by who may call it. */
+  Router router() {
+    if (router == null) {
+      throw new IllegalStateException("not started");
+    }
     return router;
   }
 
-  /** A JSON GET for a valid key; any failure answers in OpenAI's error shape. */
-  private Handler<RoutingContext> authenticated(
-      BiFunction<RoutingContext, ApiKey, Future<byte[]>> body) {
-    return ctx ->
-        ClientKeys.authenticate(services.keys(), vertx, ctx.request())
-            .compose(key -> body.apply(ctx, key))
-            .onSuccess(bytes -> Replies.json(ctx.response(), 200, bytes))
-            .onFailure(
-                error -> Replies.error(ctx.response(), OPENAI, Failures.asGatewayError(error)));
+  /** The port listened on (the configured one, or the one picked for port 0). */
+  int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.actualPort();
   }
 
   @Override
   public Future<?> stop() {
     // Graceful: stop accepting, let open streams finish (they settle into the ledger), then close
     // pools.
-    return server.shutdown(30, TimeUnit.SECONDS).eventually(() -> upstream.close());
-  }
-
-  private static GatewayError failure(int status, Throwable error) {
-    if (status == 413) {
-      return GatewayError.of(
-          ErrorKind.PAYLOAD_TOO_LARGE, "the request body is larger than this gateway accepts");
+    HttpServer listening = server;
+    UpstreamClient client = upstream;
+    if (listening == null || client == null) {
+      return Future.succeededFuture();
     }
-    if (error instanceof GatewayError gateway) {
-      return gateway;
-    }
-    if (status == 400) {
-      return GatewayError.of(ErrorKind.INVALID_REQUEST, "bad request");
-    }
-    return Failures.asGatewayError(
-        error == null ? new IllegalStateException("HTTP " + status) : error);
+    return listening.shutdown(30, TimeUnit.SECONDS).eventually(client::close);
   }
 }

@@ -13,8 +13,9 @@ import io.vertx.core.Vertx;
 import java.util.Optional;
 
 /**
- * GET /v1/generation?id=gen-... : one ledger row in OpenRouter's field names, for the key that made
- * the request only (another key's id is "not found", so ids reveal nothing).
+ * GET /v1/generation?id=gen-... (and OpenRouter's path, /api/v1/generation): one ledger row in
+ * OpenRouter's field names, for the key that made the request only (another key's id is "not
+ * found", so ids reveal nothing).
  */
 final class GenerationEndpoint {
   private final Vertx vertx;
@@ -67,7 +68,7 @@ final class GenerationEndpoint {
     return Json.bytes(root);
   }
 
-  private static String clip(String text) {
+  static String clip(String text) {
     return text.length() > 60 ? text.substring(0, 60) + "…" : text;
   }
 }

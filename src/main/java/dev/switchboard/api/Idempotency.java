@@ -50,7 +50,7 @@ final class Idempotency {
    * Calls {@code proceed} with the request's claim ({@link Claim#NONE} without a key, or for a
    * stream), or answers the client itself: 400 for a malformed key, 409, 422, or the replay.
    */
-  void guard(RoutingContext ctx, ChatCall call, Consumer<Claim> proceed) {
+  void guard(RoutingContext ctx, Buffer body, ChatCall call, Consumer<Claim> proceed) {
     List<String> values = ctx.request().headers().getAll(HEADER);
     if (values.isEmpty()) {
       proceed.accept(Claim.NONE);
@@ -68,12 +68,11 @@ final class Idempotency {
     }
     String key = values.getFirst();
     String path = ctx.normalizedPath();
-    byte[] body = ctx.body().buffer().getBytes();
     // Hashing a body of megabytes is work for a worker thread, as is JDBC.
     vertx
         .executeBlocking(
             () -> {
-              String hash = bodyHash(path, body);
+              String hash = bodyHash(path, body.getBytes());
               return new Lookup(hash, store.claim(call.key.id(), key, hash, call.generationId));
             },
             false)

@@ -9,28 +9,51 @@ import dev.switchboard.catalog.Model;
 import dev.switchboard.catalog.PriceSheet;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.provider.WireFormats;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
+import io.vertx.core.Future;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * GET /v1/models in OpenRouter's shape (prices as USD-per-token strings), plus the OpenAI fields
- * SDKs expect and our own: origin country, open weights, and every provider serving the model. The
- * catalog is fixed for the life of the process, so the body is built once.
+ * GET /v1/models and GET /v1/models/{author}/{slug} in OpenRouter's shape (prices as USD-per-token
+ * strings), plus the OpenAI fields SDKs expect and our own: origin country, open weights, and every
+ * provider serving the model. The catalog is fixed for the life of the process, so the bodies are
+ * built once. One model is the list's entry on its own, as OpenAI's retrieve answers.
  */
 final class ModelsEndpoint {
-  private final byte[] body;
+  private final byte[] list;
+  private final Map<String, byte[]> byId = new HashMap<>();
 
   ModelsEndpoint(Catalog catalog) {
     ObjectNode root = Json.object().put("object", "list");
     ArrayNode data = root.putArray("data");
-    catalog.models().forEach(model -> data.add(model(model, catalog)));
-    this.body = Json.bytes(root);
+    for (Model model : catalog.models()) {
+      ObjectNode entry = model(model, catalog);
+      data.add(entry);
+      byId.put(model.id(), Json.bytes(entry));
+    }
+    this.list = Json.bytes(root);
   }
 
-  byte[] body() {
-    return body;
+  byte[] list() {
+    return list;
+  }
+
+  Future<byte[]> one(String id) {
+    byte[] model = byId.get(id);
+    return model != null
+        ? Future.succeededFuture(model)
+        : Future.failedFuture(
+            GatewayError.builder(
+                    ErrorKind.MODEL_NOT_FOUND,
+                    "no model '" + GenerationEndpoint.clip(id) + "' in this gateway's catalog")
+                .param("model")
+                .build());
   }
 
   private static ObjectNode model(Model model, Catalog catalog) {

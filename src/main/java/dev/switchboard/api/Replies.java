@@ -3,7 +3,9 @@ package dev.switchboard.api;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Writes whole responses: JSON bodies and errors in the client's wire format. */
@@ -13,22 +15,44 @@ final class Replies {
 
   private Replies() {}
 
-  static void json(HttpServerResponse out, int status, byte[] body) {
+  static Future<Void> json(HttpServerResponse out, int status, byte[] body) {
     if (out.ended() || out.closed()) {
-      return;
+      return Future.succeededFuture();
     }
-    out.setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(body));
+    return out.setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(body));
   }
 
-  static void error(HttpServerResponse out, WireFormat format, GatewayError error) {
+  static Future<Void> error(HttpServerResponse out, WireFormat format, GatewayError error) {
     if (out.headWritten()) {
-      return;
+      return Future.succeededFuture();
     }
     ErrorBody body = format.encodeError(error);
     error
         .retryAfter()
         .ifPresent(
             after -> out.putHeader("retry-after", Long.toString(Math.max(1, after.toSeconds()))));
-    json(out, body.status(), body.body());
+    return json(out, body.status(), body.body());
+  }
+
+  /**
+   * An error for a request that may have an unread body (unauthenticated, too large, too slow,
+   * malformed): the connection closes after the answer, the only way to be rid of an unread body
+   * without reading it. When a response is already under way, closing is the only answer left: a
+   * cut-off response must not pass for a whole one.
+   */
+  static void refuse(HttpServerRequest request, WireFormat format, GatewayError error) {
+    HttpServerResponse out = request.response();
+    if (out.headWritten()) {
+      if (!out.ended()) {
+        request.connection().close();
+      }
+      return;
+    }
+    if (request.isEnded()) {
+      error(out, format, error);
+      return;
+    }
+    out.putHeader("connection", "close");
+    error(out, format, error).onComplete(written -> request.connection().close());
   }
 }

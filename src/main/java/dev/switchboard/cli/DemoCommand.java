@@ -71,12 +71,7 @@ final class DemoCommand implements Runnable {
    * simulator, so a user can make a provider fail and watch the fallback.
    */
   private Config demoConfig(Config base) {
-    return base.withServer(
-            new Config.Server(
-                base.server().host(),
-                port,
-                base.server().maxBodyBytes(),
-                base.server().streamKeepAlive()))
+    return base.withServer(base.server().withPort(port))
         .withStorage(new Config.Storage(database))
         .withUpstream(base.upstream().withForwardSimFaultHeader(true));
   }

@@ -31,11 +31,7 @@ final class ServeCommand implements Runnable {
     Setup setup = Setup.load(configFile);
     Config config = setup.config();
     if (port != null) {
-      Config.Server server = config.server();
-      config =
-          config.withServer(
-              new Config.Server(
-                  server.host(), port, server.maxBodyBytes(), server.streamKeepAlive()));
+      config = config.withServer(config.server().withPort(port));
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

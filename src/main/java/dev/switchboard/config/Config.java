@@ -18,8 +18,41 @@ import java.util.function.Consumer;
  */
 public record Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
 
-  /** The HTTP listener. */
-  public record Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {}
+  /**
+   * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
+   * a key, as OpenRouter's do.
+   */
+  public record Server(
+      String host,
+      int port,
+      long maxBodyBytes,
+      Duration streamKeepAlive,
+      ClientLimits limits,
+      boolean publicModels) {
+
+    /** A listener with the default client limits and a public model list. */
+    public Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {
+      this(host, port, maxBodyBytes, streamKeepAlive, ClientLimits.defaults(), true);
+    }
+
+    /** The same listener on another port (port 0 resolved to a free one, a CLI override). */
+    public Server withPort(int replacement) {
+      return new Server(host, replacement, maxBodyBytes, streamKeepAlive, limits, publicModels);
+    }
+  }
+
+  /**
+   * What one client connection may hold. {@code requestTimeout} runs from a request's head to the
+   * end of its body; {@code idleTimeout} is how long a connection may go without a request in
+   * progress, which also bounds a request head that never completes; {@code maxHeaderBytes} bounds
+   * the request line and the header section, each.
+   */
+  public record ClientLimits(Duration requestTimeout, Duration idleTimeout, int maxHeaderBytes) {
+    /** 60 s to send a request, 60 s idle, 16 KiB of headers. */
+    public static ClientLimits defaults() {
+      return new ClientLimits(Duration.ofSeconds(60), Duration.ofSeconds(60), 16 * 1024);
+    }
+  }
 
   /** Where the embedded database lives. */
   public record Storage(Path sqlitePath) {}
@@ -57,8 +90,9 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   }
 
   /**
-   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle, 64
-   * connections per host, no catalog overrides.
+   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, {@link ClientLimits#defaults()}, a public
+   * model list, ./switchboard.db, 5 s connect, 300 s idle, 64 connections per host, no catalog
+   * overrides.
    */
   public static Config defaults() {
     return new Config(

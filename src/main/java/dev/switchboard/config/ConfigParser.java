@@ -14,7 +14,16 @@ import java.util.function.Consumer;
 final class ConfigParser {
   private static final List<String> ROOT_KEYS = List.of("server", "storage", "upstream", "catalog");
   private static final List<String> SERVER_KEYS =
-      List.of("host", "port", "max_body_bytes", "stream_keepalive");
+      List.of(
+          "host",
+          "port",
+          "max_body_bytes",
+          "stream_keepalive",
+          "request_timeout",
+          "idle_timeout",
+          "max_header_bytes",
+          "public_models");
+  private static final long MAX_HEADER_BYTES = 1024 * 1024;
   private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
   private static final List<String> UPSTREAM_KEYS =
       List.of(
@@ -49,7 +58,20 @@ final class ConfigParser {
         node.has("host") ? node.requiredString("host") : d.host(),
         node.integer("port", 1, 65_535).orElse(d.port()),
         node.bytes("max_body_bytes").orElse(d.maxBodyBytes()),
-        node.duration("stream_keepalive").orElse(d.streamKeepAlive()));
+        node.duration("stream_keepalive").orElse(d.streamKeepAlive()),
+        clientLimits(node, d.limits()),
+        node.bool("public_models").orElse(d.publicModels()));
+  }
+
+  private static Config.ClientLimits clientLimits(ConfigNode node, Config.ClientLimits d) {
+    long headerBytes = node.bytes("max_header_bytes").orElse(d.maxHeaderBytes());
+    if (headerBytes < 1024 || headerBytes > MAX_HEADER_BYTES) {
+      throw node.error("max_header_bytes", "expected a size from 1KiB to 1MiB, got " + headerBytes);
+    }
+    return new Config.ClientLimits(
+        node.duration("request_timeout").orElse(d.requestTimeout()),
+        node.duration("idle_timeout").orElse(d.idleTimeout()),
+        (int) headerBytes);
   }
 
   private static Config.Storage storage(ConfigNode node, Config.Storage d) {

@@ -10,11 +10,15 @@ public enum ErrorKind {
   POLICY_BLOCKED(403, "policy_blocked"),
   MODEL_NOT_FOUND(404, "model_not_found"),
   NOT_FOUND(404, "not_found"),
+  METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  REQUEST_TIMEOUT(408, "request_timeout"),
   /** A request with the same Idempotency-Key is still running. */
   IDEMPOTENCY_KEY_IN_USE(409, "idempotency_key_in_use"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+  URI_TOO_LONG(414, "uri_too_long"),
   /** The Idempotency-Key was already used with a different request body. */
   IDEMPOTENCY_KEY_REUSED(422, "idempotency_key_reused"),
+  HEADERS_TOO_LARGE(431, "headers_too_large"),
   RATE_LIMITED(429, "rate_limited"),
   INTERNAL(500, "internal_error"),
   UPSTREAM_FAILED(502, "upstream_failed"),

@@ -99,6 +99,29 @@ class ConfigTest {
   }
 
   @Test
+  void clientLimitsAndPublicModels_areRead_andDefaultWhenAbsent() {
+    Config c =
+        Config.parse(
+            "server: {request_timeout: 5s, idle_timeout: 2m, max_header_bytes: 32KiB,"
+                + " public_models: false}",
+            NO_ENV);
+    assertThat(c.server().limits())
+        .isEqualTo(new Config.ClientLimits(Duration.ofSeconds(5), Duration.ofMinutes(2), 32_768));
+    assertThat(c.server().publicModels()).isFalse();
+    Config d = Config.parse("server: {port: 9000}", NO_ENV);
+    assertThat(d.server().limits()).isEqualTo(Config.ClientLimits.defaults());
+    assertThat(d.server().publicModels()).isTrue();
+    assertThat(d.server().withPort(9001).limits()).isEqualTo(Config.ClientLimits.defaults());
+  }
+
+  @Test
+  void maxHeaderBytes_outOfRange_isRejectedWithPath() {
+    assertThatThrownBy(() -> Config.parse("server: {max_header_bytes: 100}", NO_ENV))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("server.max_header_bytes: ");
+  }
+
+  @Test
   void maxBodyBytes_acceptsPlainNumbersAndUnits() {
     assertThat(Config.parse("server: {max_body_bytes: 1024}", NO_ENV).server().maxBodyBytes())
         .isEqualTo(1024);

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** GET /v1/models lists the catalog in OpenRouter's shape, behind the same key check as chats. */
+/** GET /v1/models lists the catalog in OpenRouter's shape; like OpenRouter's, it needs no key. */
 class ModelsEndpointTest {
   private final GatewayHarness harness = GatewayHarness.shared();
 
@@ -42,9 +42,30 @@ class ModelsEndpointTest {
   }
 
   @Test
-  void needsAKey() {
+  void needsNoKey_byDefault() {
     HttpResponse<String> response =
         harness.send(HttpRequest.newBuilder(harness.uri("/v1/models")).GET().build());
-    ErrorResponsesTest.expectError(response, 401);
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void retrievesOneModel_byItsAuthorAndSlug() {
+    HttpResponse<String> response =
+        harness.send(
+            HttpRequest.newBuilder(harness.uri("/v1/models/deepseek/deepseek-v3.2")).GET().build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode model = GatewayHarness.json(response.body());
+    assertThat(model.get("id").asText()).isEqualTo("deepseek/deepseek-v3.2");
+    assertThat(model.get("object").asText()).isEqualTo("model");
+    assertThat(model.get("owned_by").asText()).isNotBlank();
+  }
+
+  @Test
+  void anUnknownModel_is404() {
+    HttpResponse<String> response =
+        harness.send(
+            HttpRequest.newBuilder(harness.uri("/v1/models/nobody/nothing")).GET().build());
+    assertThat(ErrorResponsesTest.expectError(response, 404).get("code").asText())
+        .isEqualTo("model_not_found");
   }
 }

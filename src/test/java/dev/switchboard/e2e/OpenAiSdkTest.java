@@ -89,6 +89,12 @@ class OpenAiSdkTest {
         .isInstanceOf(UnauthorizedException.class);
   }
 
+  @Test
+  void retrievesAModel_andListsThem() {
+    assertThat(client.models().retrieve(MODEL).id()).isEqualTo(MODEL);
+    assertThat(client.models().list().data()).anyMatch(model -> model.id().equals(MODEL));
+  }
+
   private static ChatCompletionCreateParams.Builder params() {
     return ChatCompletionCreateParams.builder()
         .model(MODEL)

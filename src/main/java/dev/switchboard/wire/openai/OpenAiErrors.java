@@ -43,7 +43,11 @@ final class OpenAiErrors {
           MODEL_NOT_FOUND,
           NOT_FOUND,
           IDEMPOTENCY_KEY_IN_USE,
-          IDEMPOTENCY_KEY_REUSED ->
+          IDEMPOTENCY_KEY_REUSED,
+          METHOD_NOT_ALLOWED,
+          REQUEST_TIMEOUT,
+          URI_TOO_LONG,
+          HEADERS_TOO_LARGE ->
           "invalid_request_error";
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "insufficient_quota";

@@ -1,0 +1,123 @@
+package dev.switchboard.api;
+
+import dev.switchboard.config.Config;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Bounds what a client connection can hold. A connection with no request in progress closes after
+ * the idle timeout, which also ends a request head that never completes (slowloris); a request
+ * whose body has not arrived within the request timeout gets 408 and the connection closes. A
+ * response in progress is never cut: a slow upstream or a long stream is not the client's doing.
+ * One instance per event loop, so no locking.
+ */
+final class ConnectionGuard {
+  private static final String TRANSFER_ENCODING = "transfer-encoding";
+  private static final String CONTENT_LENGTH = "content-length";
+  private final Vertx vertx;
+  private final Config.ClientLimits limits;
+  private final WireFormat format;
+  private final Map<HttpConnection, Watch> watches = new IdentityHashMap<>();
+
+  ConnectionGuard(Vertx vertx, Config.ClientLimits limits, WireFormat format) {
+    this.vertx = vertx;
+    this.limits = limits;
+    this.format = format;
+  }
+
+  void opened(HttpConnection connection) {
+    Watch watch = new Watch(connection);
+    watches.put(connection, watch);
+    connection.closeHandler(closed -> watches.remove(connection).stopIdleTimer());
+    watch.startIdleTimer();
+  }
+
+  /**
+   * Starts the request timer and checks what the decoder lets through but a proxy must refuse;
+   * returns false when the request has been answered already.
+   */
+  boolean admit(HttpServerRequest request) {
+    Watch watch = watches.get(request.connection());
+    if (watch != null) {
+      watch.requestStarted(request);
+    }
+    if (request.headers().contains(TRANSFER_ENCODING)
+        && request.headers().contains(CONTENT_LENGTH)) {
+      // Beside "chunked", Netty has already dropped the Content-Length and framed by chunks, as
+      // RFC 9112 6.3 requires of an intermediary; beside any other encoding, the framing is a
+      // guess.
+      Replies.refuse(
+          request,
+          format,
+          GatewayError.of(
+              ErrorKind.INVALID_REQUEST,
+              "a request must not carry both Transfer-Encoding and Content-Length"));
+      return false;
+    }
+    return true;
+  }
+
+  private void timedOut(HttpServerRequest request) {
+    if (request.isEnded() || request.response().ended() || request.response().closed()) {
+      return;
+    }
+    Replies.refuse(
+        request,
+        format,
+        GatewayError.of(
+            ErrorKind.REQUEST_TIMEOUT,
+            "the request was not received within "
+                + limits.requestTimeout().toMillis()
+                + " ms; send the whole body without pauses"));
+    if (request.response().headWritten()) {
+      // A response already under way cannot carry the 408: the connection is all there is left.
+      request.connection().close();
+    }
+  }
+
+  /** The timers of one connection: idle while no request is in progress. */
+  private final class Watch {
+    private final HttpConnection connection;
+    private int inProgress;
+    private long idleTimer = -1;
+
+    Watch(HttpConnection connection) {
+      this.connection = connection;
+    }
+
+    void requestStarted(HttpServerRequest request) {
+      inProgress++;
+      stopIdleTimer();
+      long requestTimer =
+          vertx.setTimer(limits.requestTimeout().toMillis(), id -> timedOut(request));
+      request.end().onComplete(ended -> vertx.cancelTimer(requestTimer));
+      // The one response handler the guard takes; the exchanges use closeHandler and drainHandler.
+      request.response().endHandler(ended -> requestDone());
+    }
+
+    private void requestDone() {
+      inProgress--;
+      if (inProgress == 0) {
+        startIdleTimer();
+      }
+    }
+
+    void startIdleTimer() {
+      stopIdleTimer();
+      idleTimer = vertx.setTimer(limits.idleTimeout().toMillis(), id -> connection.close());
+    }
+
+    void stopIdleTimer() {
+      if (idleTimer != -1) {
+        vertx.cancelTimer(idleTimer);
+        idleTimer = -1;
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.switchboard.api;
+
+import dev.switchboard.account.ApiKey;
+import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.config.Config;
+import dev.switchboard.provider.WireFormats;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The route table: every path the gateway answers, and who may call it (anyone, any valid key, or
+ * the key that owns the data). Errors of every route, unknown paths and wrong methods included, are
+ * in OpenAI's shape.
+ */
+final class GatewayRoutes {
+  private static final WireFormat OPENAI = WireFormats.find("openai").orElseThrow();
+  private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+  private final Vertx vertx;
+  private final KeyAuthenticator keys;
+  private final WireFormat format = OPENAI;
+
+  private GatewayRoutes(Vertx vertx, KeyAuthenticator keys) {
+    this.vertx = vertx;
+    this.keys = keys;
+  }
+
+  static Router create(
+      Vertx vertx,
+      Config.Server http,
+      ChatPipeline pipeline,
+      ModelsEndpoint models,
+      GenerationEndpoint generations,
+      KeyAuthenticator keys) {
+    GatewayRoutes routes = new GatewayRoutes(vertx, keys);
+    Router router = Router.router(vertx);
+    router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, routes.format));
+    Function<RoutingContext, Future<byte[]>> list = ctx -> Future.succeededFuture(models.list());
+    Function<RoutingContext, Future<byte[]>> one = ctx -> models.one(modelId(ctx));
+    router.get("/v1/models").handler(routes.maybePublic(http.publicModels(), list));
+    router.get("/v1/models/:author/:slug").handler(routes.maybePublic(http.publicModels(), one));
+    // An SDK may send the id as one percent-encoded segment (deepseek%2Fdeepseek-v3.2).
+    router.get("/v1/models/:id").handler(routes.maybePublic(http.publicModels(), one));
+    BiFunction<RoutingContext, ApiKey, Future<byte[]>> generation =
+        (ctx, key) -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id")));
+    router.get("/v1/generation").handler(routes.authenticated(generation));
+    router.get("/api/v1/generation").handler(routes.authenticated(generation));
+    router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
+    router.errorHandler(404, routes::notFound);
+    router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
+    router
+        .route()
+        .failureHandler(
+            ctx -> Replies.refuse(ctx.request(), routes.format, failure(ctx.statusCode(), ctx)));
+    return router;
+  }
+
+  private static String modelId(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return id != null ? id : ctx.pathParam("author") + "/" + ctx.pathParam("slug");
+  }
+
+  private Handler<RoutingContext> maybePublic(
+      boolean open, Function<RoutingContext, Future<byte[]>> body) {
+    return open ? ctx -> reply(ctx, body.apply(ctx)) : authenticated((ctx, key) -> body.apply(ctx));
+  }
+
+  /** A JSON GET for a valid key. */
+  private Handler<RoutingContext> authenticated(
+      BiFunction<RoutingContext, ApiKey, Future<byte[]>> body) {
+    return ctx ->
+        reply(
+            ctx,
+            ClientKeys.authenticate(keys, vertx, ctx.request())
+                .compose(key -> body.apply(ctx, key)));
+  }
+
+  private void reply(RoutingContext ctx, Future<byte[]> body) {
+    body.onSuccess(bytes -> Replies.json(ctx.response(), 200, bytes))
+        .onFailure(error -> Replies.refuse(ctx.request(), format, Failures.logged(error)));
+  }
+
+  private void notFound(RoutingContext ctx) {
+    Replies.refuse(
+        ctx.request(),
+        format,
+        GatewayError.of(
+            ErrorKind.NOT_FOUND,
+            "no route for " + ctx.request().method() + " " + ctx.normalizedPath()));
+  }
+
+  private void methodNotAllowed(Router router, RoutingContext ctx) {
+    TreeSet<String> allowed = new TreeSet<>();
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() != null
+          && route.methods() != null
+          && matches(route.getPath(), ctx.normalizedPath())) {
+        route.methods().forEach(method -> allowed.add(method.name()));
+      }
+    }
+    String allow = String.join(", ", allowed);
+    ctx.response().putHeader("allow", allow);
+    Replies.refuse(
+        ctx.request(),
+        format,
+        GatewayError.of(
+            ErrorKind.METHOD_NOT_ALLOWED,
+            ctx.request().method()
+                + " is not allowed on "
+                + ctx.normalizedPath()
+                + "; use "
+                + allow));
+  }
+
+  /** Whether a route path ({@code :name} segments match any one segment) covers a request path. */
+  static boolean matches(String routePath, String path) {
+    String[] want = routePath.split("/", -1);
+    String[] got = path.split("/", -1);
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      boolean param = want[i].startsWith(":") && !got[i].isEmpty();
+      if (!param && !want[i].equals(got[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static GatewayError failure(int status, RoutingContext ctx) {
+    Throwable error = ctx.failure();
+    if (error instanceof GatewayError gateway) {
+      return gateway;
+    }
+    if (status == 400) {
+      return GatewayError.of(ErrorKind.INVALID_REQUEST, "bad request");
+    }
+    return Failures.logged(error == null ? new IllegalStateException("HTTP " + status) : error);
+  }
+}

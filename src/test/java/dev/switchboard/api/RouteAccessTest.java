@@ -1,0 +1,220 @@
+package dev.switchboard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.Switchboard;
+import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
+import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.catalog.Catalog;
+import dev.switchboard.config.Config;
+import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.SimProvider;
+import dev.switchboard.wire.Json;
+import dev.switchboard.wire.WireException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation, route by route: every route of the real router must be classified here by who
+ * may call it, so a new endpoint cannot ship unprobed. Each class is then probed over a socket with
+ * no key, a revoked key, another key and the owner's key.
+ */
+class RouteAccessTest {
+  /** Who may call a route. */
+  enum Access {
+    /** Anyone: health, the model list (public by default, as OpenRouter's). */
+    PUBLIC,
+    /** Any valid key: the chat endpoint. */
+    KEY,
+    /** Only the key that owns the data behind {@code ?id=}; any other key gets 404. */
+    OWNER,
+    /** Only an admin key (none exist yet; a route so classified must refuse ordinary keys). */
+    ADMIN,
+    /** Not an endpoint: the failure handler every route shares. */
+    FAILURE_HANDLER
+  }
+
+  private static final Map<String, Access> CLASSIFIED =
+      Map.of(
+          "POST /v1/chat/completions", Access.KEY,
+          "GET /v1/models", Access.PUBLIC,
+          "GET /v1/models/:author/:slug", Access.PUBLIC,
+          "GET /v1/models/:id", Access.PUBLIC,
+          "GET /v1/generation", Access.OWNER,
+          "GET /api/v1/generation", Access.OWNER,
+          "GET /health", Access.PUBLIC,
+          "ANY *", Access.FAILURE_HANDLER);
+
+  private static final String MODEL = "deepseek/deepseek-v3.2";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static Vertx simVertx;
+  private static Vertx vertx;
+  private static SqliteDatabase database;
+  private static ExecutorService blocking;
+  private static GatewayVerticle gateway;
+  private static String owner;
+  private static String other;
+  private static String revoked;
+
+  @BeforeAll
+  static void start() throws IOException {
+    simVertx = Vertx.vertx();
+    SimProvider sim = SimProvider.start(simVertx, SimOptions.defaults()).await();
+    database =
+        SqliteDatabase.open(Files.createTempDirectory("switchboard-access").resolve("ledger.db"));
+    SqliteKeyStore keys = SqliteKeyStore.of(database);
+    blocking = Executors.newVirtualThreadPerTaskExecutor();
+    Config config =
+        Config.defaults()
+            .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofSeconds(2)));
+    gateway =
+        new GatewayVerticle(
+            new GatewayVerticle.Services(
+                config,
+                Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
+                new KeyAuthenticator(keys, keys.hasher(), blocking, Duration.ofMillis(50)),
+                SqliteLedgerWriter.open(database),
+                SqliteLedgerReader.of(database),
+                SqliteIdempotencyStore.open(database, Clock.systemUTC())));
+    vertx = Vertx.vertx();
+    vertx.deployVerticle(gateway).await();
+    owner = keys.create("owner", OptionalLong.empty()).secret();
+    other = keys.create("other", OptionalLong.empty()).secret();
+    var toRevoke = keys.create("revoked", OptionalLong.empty());
+    keys.revoke(toRevoke.key().id());
+    revoked = toRevoke.secret();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    simVertx.close().await();
+    blocking.close();
+    database.close();
+  }
+
+  @Test
+  void everyRouteIsClassified_andBehavesAsItsClassSays() throws Exception {
+    Map<String, Access> routes = new TreeMap<>();
+    for (Route route : gateway.router().getRoutes()) {
+      String name = describe(route);
+      assertThat(CLASSIFIED)
+          .as("route %s is not classified in RouteAccessTest: who may call it?", name)
+          .containsKey(name);
+      routes.put(name, CLASSIFIED.get(name));
+    }
+    String generation = ownersGeneration();
+    for (Map.Entry<String, Access> route : routes.entrySet()) {
+      probe(route.getKey(), route.getValue(), generation);
+    }
+  }
+
+  private static void probe(String route, Access access, String generation) throws Exception {
+    String method = route.substring(0, route.indexOf(' '));
+    String path =
+        route
+            .substring(route.indexOf(' ') + 1)
+            .replace(":author/:slug", MODEL)
+            .replace(":id", MODEL.replace("/", "%2F"));
+    switch (access) {
+      case PUBLIC -> assertThat(status(method, path, "")).as(route).isEqualTo(200);
+      case KEY -> {
+        assertThat(status(method, path, "")).as(route).isEqualTo(401);
+        assertThat(status(method, path, revoked)).as(route).isEqualTo(401);
+        assertThat(status(method, path, owner)).as(route).isEqualTo(200);
+      }
+      case OWNER -> {
+        String byId = path + "?id=" + generation;
+        assertThat(status(method, byId, "")).as(route).isEqualTo(401);
+        assertThat(status(method, byId, revoked)).as(route).isEqualTo(401);
+        assertThat(status(method, byId, other)).as("another key's id on " + route).isEqualTo(404);
+        assertThat(status(method, byId, owner)).as(route).isEqualTo(200);
+      }
+      case ADMIN -> {
+        assertThat(status(method, path, "")).as(route).isEqualTo(401);
+        assertThat(status(method, path, owner)).as("an ordinary key on " + route).isEqualTo(403);
+      }
+      case FAILURE_HANDLER -> {
+        // Reached only through a failing route; the routes above exercise it.
+      }
+    }
+  }
+
+  private static String describe(Route route) {
+    String methods =
+        route.methods() == null || route.methods().isEmpty()
+            ? "ANY"
+            : route.methods().stream()
+                .map(HttpMethod::name)
+                .sorted()
+                .collect(Collectors.joining(","));
+    return methods + " " + (route.getPath() == null ? "*" : route.getPath());
+  }
+
+  private static String ownersGeneration() throws Exception {
+    HttpResponse<String> chat = send("POST", "/v1/chat/completions", owner);
+    assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
+    return chat.headers().firstValue("x-generation-id").orElseThrow();
+  }
+
+  private static int status(String method, String path, String key) throws Exception {
+    HttpResponse<String> response = send(method, path, key);
+    if (response.statusCode() != 200) {
+      JsonNode error = errorOf(response.body());
+      assertThat(error.get("message").asText()).as(response.body()).isNotBlank();
+    }
+    return response.statusCode();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String key)
+      throws Exception {
+    String body =
+        "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+            // A deadline, not an expectation: a cold gateway's first chat takes seconds on a busy
+            // CI.
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                method.equals("POST")
+                    ? HttpRequest.BodyPublishers.ofString(body)
+                    : HttpRequest.BodyPublishers.noBody());
+    if (!key.isEmpty()) {
+      request.header("authorization", "Bearer " + key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode errorOf(String body) {
+    try {
+      return Json.tree(body).get("error");
+    } catch (WireException e) {
+      throw new AssertionError("not an OpenAI error: " + body, e);
+    }
+  }
+}
