@@ -4,7 +4,7 @@
 # structured output, LangChain's tool turn and withStructuredOutput, and `opencode run` with its
 # default tools against it. One PASS/FAIL line per check, a closing "N passed, N failed" line, and
 # a non-zero exit if any check failed. Needs JDK 25 (JAVA_HOME), Node.js >= 20 and npm (registry
-# access for `npm ci` on the first run). Takes about a minute once the jar and node_modules exist.
+# access for `npm install` on the first run). Takes about a minute once the jar and node_modules exist.
 set -euo pipefail
 
 CLIENTS="$(cd "$(dirname "$0")" && pwd)"
@@ -39,7 +39,10 @@ trap cleanup EXIT
 "$ROOT/switchboard" --version >/dev/null
 if [ ! -f "$CLIENTS/node_modules/.package-lock.json" ] ||
   [ "$CLIENTS/package-lock.json" -nt "$CLIENTS/node_modules/.package-lock.json" ]; then
-  (cd "$CLIENTS" && npm ci --no-audit --no-fund --loglevel=error)
+  # Not `npm ci`: the registry reachable here lacks opencode's optional binaries for other
+  # platforms, so the lock file cannot list them and `npm ci` rejects it as out of sync.
+  # `npm install` with the committed lock installs the same pinned versions.
+  (cd "$CLIENTS" && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 # 2. The demo, unpaced, on a free port, with its ledger and any stray files in the temp directory.
