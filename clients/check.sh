@@ -15,25 +15,30 @@ if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ];
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+  echo "FAIL Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))"
+  exit 1
+fi
+
 WORK="$(mktemp -d)"
 DEMO_PID=""
-cleanup() {
+stop_demo() {
   if [ -n "$DEMO_PID" ] && kill -0 "$DEMO_PID" 2>/dev/null; then
     kill "$DEMO_PID" 2>/dev/null || true
-    # The demo should stop on SIGTERM; if its shutdown hangs, it is killed after 15 s.
-    for _ in $(seq 1 30); do
+    # The demo should stop on SIGTERM; if its shutdown hangs, it is killed after 10 s.
+    for _ in $(seq 1 20); do
       kill -0 "$DEMO_PID" 2>/dev/null || break
       sleep 0.5
     done
     if kill -0 "$DEMO_PID" 2>/dev/null; then
-      echo "WARN the demo did not stop within 15 s of SIGTERM; killing it" >&2
+      echo "WARN the demo did not stop within 10 s of SIGTERM; killing it"
       kill -KILL "$DEMO_PID" 2>/dev/null || true
     fi
     wait "$DEMO_PID" 2>/dev/null || true
   fi
-  rm -rf "$WORK"
+  DEMO_PID=""
 }
-trap cleanup EXIT
+trap 'stop_demo; rm -rf "$WORK"' EXIT
 
 # 1. The jar (the launcher rebuilds it when sources are newer) and the pinned client packages.
 "$ROOT/switchboard" --version >/dev/null
@@ -83,6 +88,7 @@ for script in openai-sdk ai-sdk langchain; do
 done
 check opencode "$CLIENTS/opencode-check.sh" "$WORK/opencode"
 
+stop_demo
 passed=$(grep -c '^PASS' "$RESULTS" || true)
 failed=$(grep -c '^FAIL' "$RESULTS" || true)
 echo "clients: $passed passed, $failed failed"
