@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 
 /**
  * Composes the deterministic answer to a request: the same seed, model and messages always give the
- * same reasoning, text or tool call. Completion tokens are the exact o200k count of what is
- * generated (reasoning + content + tool arguments), capped by the request's max tokens.
+ * same reasoning, text, JSON or tool call ({@link TurnPlanner} decides which). Completion tokens
+ * are the exact o200k count of what is generated (reasoning + content + tool arguments), capped by
+ * the request's max tokens.
  */
 final class AnswerGenerator {
   private static final int MIN_CONTENT = 20;
@@ -38,25 +39,48 @@ final class AnswerGenerator {
       String cut = Tokenizer.truncate(reasoning, budget);
       return new Answer(cut, "", Optional.empty(), "length", usage(promptTokens, cached, cut, ""));
     }
-    if (request.tool().isPresent()) {
-      Answer.ToolCall call = toolCall(request.tool().get(), random);
-      Answer.TokenUsage usage = usage(promptTokens, cached, reasoning, call.arguments());
-      return new Answer(reasoning, "", Optional.of(call), "tool_calls", usage);
-    }
-    String content = TextGenerator.prose(random, between(random, MIN_CONTENT, MAX_CONTENT));
-    int room = budget - Tokenizer.count(reasoning);
+    Answer.TokenUsage base = usage(promptTokens, cached, reasoning, "");
+    return switch (TurnPlanner.plan(request)) {
+      case Turn.Call call -> {
+        Answer.ToolCall toolCall = toolCall(call.function(), random);
+        Answer.TokenUsage usage = usage(promptTokens, cached, reasoning, toolCall.arguments());
+        yield new Answer(reasoning, "", Optional.of(toolCall), "tool_calls", usage);
+      }
+      case Turn.Structured structured ->
+          visible(
+              base,
+              reasoning,
+              AsciiJson.of(SchemaSampler.sample(structured.schema(), random)),
+              budget);
+      case Turn.Reply reply -> {
+        int length = between(random, MIN_CONTENT, MAX_CONTENT);
+        String text =
+            reply
+                .after()
+                .map(result -> TextGenerator.afterToolResult(random, result, length))
+                .orElseGet(() -> TextGenerator.prose(random, length));
+        yield visible(base, reasoning, text, budget);
+      }
+    };
+  }
+
+  /** A text or JSON answer, cut at the token budget left after reasoning. */
+  private static Answer visible(
+      Answer.TokenUsage base, String reasoning, String content, int budget) {
+    int room = budget - base.reasoning();
     String finishReason = "stop";
+    String shown = content;
     if (Tokenizer.count(content) > room) {
-      content = Tokenizer.truncate(content, room);
+      shown = Tokenizer.truncate(content, room);
       finishReason = "length";
     }
-    Answer.TokenUsage usage = usage(promptTokens, cached, reasoning, content);
-    return new Answer(reasoning, content, Optional.empty(), finishReason, usage);
+    Answer.TokenUsage usage = usage(base.prompt(), base.cached(), reasoning, shown);
+    return new Answer(reasoning, shown, Optional.empty(), finishReason, usage);
   }
 
   private static Answer.ToolCall toolCall(JsonNode function, SplittableRandom random) {
     String id = ToolArguments.callId(random);
-    String arguments = Json.string(ToolArguments.fill(function.path("parameters"), random));
+    String arguments = ToolArguments.of(function, random);
     return new Answer.ToolCall(id, function.path("name").asText(), arguments);
   }
 

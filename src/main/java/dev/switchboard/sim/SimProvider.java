@@ -42,13 +42,19 @@ public final class SimProvider {
     this.options = options;
   }
 
-  /** Starts listening; the future completes once the port is bound. */
+  /**
+   * Loads the tokenizer on a worker thread, then starts listening; the future completes once the
+   * port is bound.
+   */
   public static Future<SimProvider> start(Vertx vertx, SimOptions options) {
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions().setHost(options.host()).setPort(options.port()));
     SimProvider sim = new SimProvider(vertx, server, options);
-    return server.requestHandler(sim::handle).listen().map(ignored -> sim);
+    return vertx
+        .executeBlocking(Tokenizer::load)
+        .compose(ignored -> server.requestHandler(sim::handle).listen())
+        .map(ignored -> sim);
   }
 
   public int port() {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The parts of a Chat Completions request that shape the sim's answer. {@code model} is echoed as
  * sent; {@code baseModel} drops a {@code +fault=} suffix and seeds the text together with the
- * messages. {@code tool} is the function the answer calls, if any.
+ * messages. {@code functions} are the request's tools; {@code toolChoice} and {@code format} say
+ * what kind of answer the caller allows (see {@link TurnPlanner}).
  */
 record SimRequest(
     String model,
@@ -21,7 +22,9 @@ record SimRequest(
     boolean stream,
     boolean includeUsage,
     OptionalInt maxTokens,
-    Optional<JsonNode> tool,
+    List<JsonNode> functions,
+    ToolChoice toolChoice,
+    OutputFormat format,
     boolean reasoning,
     Optional<Fault> fault) {
 
@@ -37,6 +40,7 @@ record SimRequest(
     int mark = model.indexOf(FAULT_MARK);
     String baseModel = mark < 0 ? model : model.substring(0, mark);
     Optional<String> faultSpec = Optional.ofNullable(faultHeader).or(() -> modelFault(model, mark));
+    List<JsonNode> functions = functions(root);
     return new SimRequest(
         model,
         baseModel,
@@ -44,7 +48,9 @@ record SimRequest(
         root.path("stream").asBoolean(false),
         root.path("stream_options").path("include_usage").asBoolean(false),
         maxTokens(root),
-        tool(root),
+        functions,
+        ToolChoice.parse(root.path("tool_choice"), functions),
+        OutputFormat.parse(root.path("response_format")),
         wantsReasoning(root, baseModel),
         fault(faultSpec));
   }
@@ -104,25 +110,15 @@ record SimRequest(
     return OptionalInt.of(value.asInt());
   }
 
-  /** The function the answer calls: the one tool_choice names, else the first; none if "none". */
-  private static Optional<JsonNode> tool(JsonNode root) throws SimRejection {
-    JsonNode tools = root.path("tools");
-    JsonNode choice = root.path("tool_choice");
-    if (!tools.isArray() || tools.isEmpty() || "none".equals(choice.asText())) {
-      return Optional.empty();
-    }
-    String wanted = choice.path("function").path("name").asText("");
-    for (JsonNode tool : tools) {
-      JsonNode function = tool.path("function");
-      if (wanted.isEmpty() || wanted.equals(function.path("name").asText())) {
-        return Optional.of(function);
+  /** The {@code function} of every function tool, in request order. */
+  private static List<JsonNode> functions(JsonNode root) {
+    List<JsonNode> functions = new ArrayList<>();
+    for (JsonNode tool : root.path("tools")) {
+      if (tool.path("function").path("name").isTextual()) {
+        functions.add(tool.path("function"));
       }
     }
-    throw new SimRejection(
-        SimError.badRequest(
-            "Invalid value for 'tool_choice': no function named '" + wanted + "' in 'tools'.",
-            "tool_choice",
-            "invalid_value"));
+    return List.copyOf(functions);
   }
 
   private static boolean wantsReasoning(JsonNode root, String baseModel) {

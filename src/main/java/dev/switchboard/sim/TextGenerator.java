@@ -31,6 +31,8 @@ final class TextGenerator {
           "Let me work through the question step by step.",
           "First, I should understand what is being asked.");
 
+  private static final int MAX_QUOTE = 160;
+
   private TextGenerator() {}
 
   /** Whole sentences until the text holds at least {@code minTokens} o200k tokens. */
@@ -49,6 +51,17 @@ final class TextGenerator {
   static String reasoning(SplittableRandom random, int minTokens) {
     String opener = pick(random, OPENERS);
     return opener + " " + prose(random, Math.max(1, minTokens - Tokenizer.count(opener)));
+  }
+
+  /** Prose that opens by reporting a tool's result, quoting the start of it. */
+  static String afterToolResult(SplittableRandom random, Turn.ToolResult result, int minTokens) {
+    String excerpt = printable(result.content());
+    if (excerpt.length() > MAX_QUOTE) {
+      excerpt = excerpt.substring(0, MAX_QUOTE) + "...";
+    }
+    String quote = excerpt.isEmpty() ? "nothing" : "\"" + excerpt + "\"";
+    String opening = "The " + printable(result.toolName()) + " tool returned " + quote + ".";
+    return opening + " " + prose(random, Math.max(1, minTokens - Tokenizer.count(opening)));
   }
 
   static String word(SplittableRandom random) {
@@ -73,6 +86,19 @@ final class TextGenerator {
       determiner = "an";
     }
     return determiner + " " + noun;
+  }
+
+  /** One line of printable ASCII: runs of whitespace become a space, other characters a '?'. */
+  private static String printable(String text) {
+    // Only the start is ever quoted, so a large tool result is not scanned whole.
+    String start = text.length() > 4 * MAX_QUOTE ? text.substring(0, 4 * MAX_QUOTE) : text;
+    String line = start.strip().replaceAll("\\s+", " ");
+    StringBuilder out = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
   }
 
   private static List<String> words(String spaced) {

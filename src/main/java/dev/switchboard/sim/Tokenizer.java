@@ -17,11 +17,18 @@ import java.util.SplittableRandom;
 final class Tokenizer {
   static final int PER_REQUEST = 3;
   static final int PER_MESSAGE = 4;
-  // The encoding is immutable and thread-safe; building it parses a large vocabulary, so once.
+  // The encoding is immutable and thread-safe; building it parses a large vocabulary, so once,
+  // and only this one (the default registry would parse four). SimProvider.start loads it on a
+  // worker thread, so no request's event-loop turn pays for it.
   private static final Encoding O200K =
-      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private Tokenizer() {}
+
+  /** Loads the vocabulary (a blocking call of a few seconds the first time); returns 0. */
+  static int load() {
+    return count("");
+  }
 
   static int count(String text) {
     return O200K.countTokensOrdinary(text);

@@ -3,26 +3,36 @@ package dev.switchboard.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Json;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Seeded tool-call arguments that satisfy a JSON schema's {@code properties}: a word or the first
- * enum value for strings, a small integer for numbers, true for booleans, empty objects and arrays.
+ * Seeded tool-call arguments valid against the function's {@code parameters} schema (see {@link
+ * SchemaSampler}), and call ids. A function without parameters gets {@code {}}.
+ *
+ * <p>The sim's calls are executed by real agents (opencode runs its {@code bash} tool), so a
+ * function named like a shell gets a harmless {@code echo} as its command instead of random words:
+ * the rule keys on the tool's name, which is all a schema says about what a string will do.
  */
 final class ToolArguments {
   private static final String ALPHANUMERIC =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final List<String> SHELL_NAMES = List.of("bash", "shell", "terminal", "exec");
+  private static final List<String> COMMAND_FIELDS = List.of("command", "cmd", "script");
 
   private ToolArguments() {}
 
-  /** Arguments for a function whose parameters schema is given; every declared property is set. */
-  static ObjectNode fill(JsonNode parameters, SplittableRandom random) {
-    ObjectNode arguments = Json.object();
-    for (Map.Entry<String, JsonNode> property : parameters.path("properties").properties()) {
-      arguments.set(property.getKey(), value(property.getValue(), random));
+  /** The arguments of one call of {@code function}, as JSON text. */
+  static String of(JsonNode function, SplittableRandom random) {
+    JsonNode parameters = function.path("parameters");
+    JsonNode sampled =
+        parameters.isObject() ? SchemaSampler.sample(parameters, random) : Json.object();
+    ObjectNode arguments = sampled instanceof ObjectNode object ? object : Json.object();
+    if (isShell(function.path("name").asText(""))) {
+      harmless(arguments, random);
     }
-    return arguments;
+    return AsciiJson.of(arguments);
   }
 
   /** An id shaped like OpenAI's: "call_" and 24 alphanumerics. */
@@ -38,29 +48,21 @@ final class ToolArguments {
     return s.toString();
   }
 
-  private static JsonNode value(JsonNode schema, SplittableRandom random) {
-    if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
-      return schema.path("enum").get(0);
-    }
-    return switch (type(schema)) {
-      case "integer", "number" -> Json.mapper().getNodeFactory().numberNode(1 + random.nextInt(20));
-      case "boolean" -> Json.mapper().getNodeFactory().booleanNode(true);
-      case "object" -> Json.object();
-      case "array" -> Json.array();
-      default -> Json.mapper().getNodeFactory().textNode(TextGenerator.word(random));
-    };
+  private static boolean isShell(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("sh") || SHELL_NAMES.stream().anyMatch(lower::contains);
   }
 
-  /** The schema's type; for a union such as ["string","null"] the first non-null member. */
-  private static String type(JsonNode schema) {
-    JsonNode type = schema.path("type");
-    if (type.isArray()) {
-      for (JsonNode member : type) {
-        if (!"null".equals(member.asText())) {
-          return member.asText();
-        }
+  /** Replaces a command string (or argv array) with {@code echo <word>}. */
+  private static void harmless(ObjectNode arguments, SplittableRandom random) {
+    String word = TextGenerator.word(random);
+    for (String field : COMMAND_FIELDS) {
+      JsonNode value = arguments.path(field);
+      if (value.isTextual()) {
+        arguments.put(field, "echo " + word);
+      } else if (value.isArray()) {
+        arguments.putArray(field).add("echo").add(word);
       }
     }
-    return type.asText("string");
   }
 }

@@ -102,7 +102,8 @@ class ChatCompletionsTest {
   void streamedToolCallDeltas_passThroughUnchanged() {
     String tools =
         ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
-            + "\"properties\":{\"city\":{\"type\":\"string\"},\"days\":{\"type\":\"integer\"}},\"required\":[\"city\"]}}}]";
+            + "\"properties\":{\"city\":{\"type\":\"string\"},\"days\":{\"type\":\"integer\"}},\"required\":[\"city\"]}}}]"
+            + ",\"tool_choice\":\"required\"";
     harness.sim.clearRequests();
     List<String> viaGateway =
         dataLines(harness.chat(GatewayHarness.body(MODEL, true, tools)).body());

@@ -16,6 +16,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.completions.CompletionUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,16 @@ class OpenAiSdkTest {
         ChatCompletionFunctionTool.builder()
             .function(FunctionDefinition.builder().name("get_weather").parameters(schema).build())
             .build();
-    ChatCompletion completion = client.chat().completions().create(params().addTool(tool).build());
+    // "What is a model gateway?" does not ask for the weather, so the sim's model must be told to.
+    ChatCompletion completion =
+        client
+            .chat()
+            .completions()
+            .create(
+                params()
+                    .addTool(tool)
+                    .toolChoice(ChatCompletionToolChoiceOption.Auto.REQUIRED)
+                    .build());
     var choice = completion.choices().getFirst();
     assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
     ChatCompletionMessageFunctionToolCall call =

@@ -1,0 +1,19 @@
+package dev.switchboard.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/** What the simulated model does with one request, as {@link TurnPlanner} decides it. */
+sealed interface Turn {
+  /** Prose; right after a tool result it opens by reporting that result. */
+  record Reply(Optional<ToolResult> after) implements Turn {}
+
+  /** One call of this function, with arguments valid against its parameters schema. */
+  record Call(JsonNode function) implements Turn {}
+
+  /** JSON content valid against this schema. */
+  record Structured(JsonNode schema) implements Turn {}
+
+  /** The tool message the conversation ends with, and the name of the tool that produced it. */
+  record ToolResult(String toolName, String content) {}
+}
