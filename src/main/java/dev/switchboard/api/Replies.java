@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 /** Writes whole responses: JSON bodies and errors in the client's wire format. */
 final class Replies {
@@ -48,7 +49,8 @@ final class Replies {
       }
       return;
     }
-    if (request.isEnded()) {
+    // HTTP/2 ends just this stream (and forbids a connection header); only HTTP/1 must close.
+    if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
       error(out, format, error);
       return;
     }
