@@ -56,7 +56,7 @@ mkdir -p "$WORK/demo"
   --first-token-ms 0 --tokens-per-second 0 >"$WORK/demo.log" 2>&1) &
 DEMO_PID=$!
 for _ in $(seq 1 240); do
-  grep -q "Demo key" "$WORK/demo.log" 2>/dev/null && break
+  grep -q "export KEY=" "$WORK/demo.log" 2>/dev/null && break
   kill -0 "$DEMO_PID" 2>/dev/null || break
   sleep 0.5
 done
