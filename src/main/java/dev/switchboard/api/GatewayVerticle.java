@@ -53,7 +53,11 @@ public final class GatewayVerticle extends VerticleBase {
     Config.Upstream limits = services.config().upstream();
     upstream =
         new UpstreamClient(
-            vertx, limits.connectTimeout(), limits.idleTimeout(), limits.maxConnectionsPerHost());
+            vertx,
+            limits.connectTimeout(),
+            limits.idleTimeout(),
+            limits.maxConnectionsPerHost(),
+            services.catalog().providers().stream().flatMap(p -> p.apiKey().stream()).toList());
     Config.Server http = services.config().server();
     server =
         vertx.createHttpServer(

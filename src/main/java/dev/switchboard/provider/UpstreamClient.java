@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.wire.UpstreamCall;
+import dev.switchboard.wire.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * Sends calls to providers over pooled keep-alive connections (one pool per host) and injects the
@@ -20,9 +22,19 @@ public final class UpstreamClient {
   private final HttpClientAgent http;
   private final long connectTimeoutMs;
   private final Duration idleTimeout;
+  private final ProviderSecrets secrets;
 
+  /**
+   * {@code secrets} are every configured provider key: whatever a provider sends back is scrubbed
+   * of all of them. At most {@code maxConnectionsPerHost} requests wait for a connection to one
+   * host; more fail at once, so a saturated provider makes callers fall back instead of hang.
+   */
   public UpstreamClient(
-      Vertx vertx, Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
+      Vertx vertx,
+      Duration connectTimeout,
+      Duration idleTimeout,
+      int maxConnectionsPerHost,
+      Collection<String> secrets) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -30,10 +42,15 @@ public final class UpstreamClient {
             .setVerifyHost(true)
             .setDecompressionSupported(true);
     this.http =
-        vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
+        vertx.createHttpClient(
+            options,
+            new PoolOptions()
+                .setHttp1MaxSize(maxConnectionsPerHost)
+                .setMaxWaitQueueSize(maxConnectionsPerHost));
     this.vertx = vertx;
     this.connectTimeoutMs = connectTimeout.toMillis();
     this.idleTimeout = idleTimeout;
+    this.secrets = new ProviderSecrets(secrets);
   }
 
   /**
@@ -66,8 +83,16 @@ public final class UpstreamClient {
                   .map(
                       response ->
                           exchange[0] =
-                              new UpstreamExchange(vertx, request, response, idleTimeout));
+                              new UpstreamExchange(vertx, request, response, idleTimeout, secrets));
             });
+  }
+
+  /**
+   * The failure with every configured provider key removed from its detail: apply to each failure
+   * before it reaches a client, a log or the ledger.
+   */
+  public UpstreamFailure scrub(UpstreamFailure failure) {
+    return secrets.scrub(failure);
   }
 
   public Future<Void> close() {
