@@ -58,10 +58,7 @@ public final class Switchboard implements AutoCloseable {
   public static Switchboard start(Config config, Catalog catalog) {
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
-    Config resolved =
-        config.withServer(
-            new Config.Server(
-                server.host(), port, server.maxBodyBytes(), server.streamKeepAlive()));
+    Config resolved = config.withServer(server.withPort(port));
     SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
     SqliteKeyStore keys = SqliteKeyStore.of(database);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();

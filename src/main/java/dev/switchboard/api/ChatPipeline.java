@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.config.Config;
 import dev.switchboard.money.Money;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.routing.FallbackPolicy;
@@ -14,7 +15,6 @@ import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,7 +27,7 @@ final class ChatPipeline {
   private final RoutePlanner planner;
   private final UpstreamClient upstream;
   private final Settlement settlement;
-  private final Duration keepAlive;
+  private final Config.Server limits;
   private final FallbackPolicy fallback = new FallbackPolicy();
 
   ChatPipeline(
@@ -36,13 +36,13 @@ final class ChatPipeline {
       RoutePlanner planner,
       UpstreamClient upstream,
       Settlement settlement,
-      Duration keepAlive) {
+      Config.Server limits) {
     this.vertx = vertx;
     this.keys = keys;
     this.planner = planner;
     this.upstream = upstream;
     this.settlement = settlement;
-    this.keepAlive = keepAlive;
+    this.limits = limits;
   }
 
   void handle(RoutingContext ctx, WireFormat ingress) {
@@ -85,7 +85,7 @@ final class ChatPipeline {
               attempts,
               upstream,
               settlement,
-              new ClientStream(vertx, ctx.response(), keepAlive, call.generationId))
+              new ClientStream(vertx, ctx.response(), limits, call.generationId))
           .start();
     } else {
       new UnaryExchange(call, attempts, upstream, settlement, ctx.response()).start();

@@ -7,6 +7,7 @@ import dev.switchboard.config.Config;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
+import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ErrorKind;
@@ -57,7 +58,9 @@ public final class GatewayVerticle extends VerticleBase {
             limits.connectTimeout(),
             limits.idleTimeout(),
             limits.maxConnectionsPerHost(),
-            services.catalog().providers().stream().flatMap(p -> p.apiKey().stream()).toList());
+            services.catalog().providers().stream()
+                .map(p -> new UpstreamEndpoint(p.id(), p.baseUrl(), p.apiKey()))
+                .toList());
     Config.Server http = services.config().server();
     server =
         vertx.createHttpServer(
@@ -77,7 +80,7 @@ public final class GatewayVerticle extends VerticleBase {
             new RoutePlanner(services.catalog()),
             upstream,
             new Settlement(services.ledger(), vertx),
-            http.streamKeepAlive());
+            http);
     ModelsEndpoint models = new ModelsEndpoint(services.catalog());
     GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
     Router router = Router.router(vertx);

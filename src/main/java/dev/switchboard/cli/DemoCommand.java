@@ -48,13 +48,7 @@ final class DemoCommand implements Runnable {
     SimProvider sim = join(SimProvider.start(simVertx, simulation.on(0)));
     Config base = setup.config();
     Config config =
-        base.withServer(
-                new Config.Server(
-                    base.server().host(),
-                    port,
-                    base.server().maxBodyBytes(),
-                    base.server().streamKeepAlive()))
-            .withStorage(new Config.Storage(database));
+        base.withServer(base.server().withPort(port)).withStorage(new Config.Storage(database));
     Switchboard gateway = Switchboard.start(config, Switchboard.simulated(setup.catalog(), sim));
     IssuedKey key = gateway.keys().create("demo", OptionalLong.empty());
     PrintWriter out = spec.commandLine().getOut();

@@ -32,11 +32,7 @@ final class ServeCommand implements Runnable {
     Setup setup = Setup.load(configFile);
     Config config = setup.config();
     if (port != null) {
-      Config.Server server = config.server();
-      config =
-          config.withServer(
-              new Config.Server(
-                  server.host(), port, server.maxBodyBytes(), server.streamKeepAlive()));
+      config = config.withServer(config.server().withPort(port));
     }
     Switchboard gateway = Switchboard.start(config, setup.catalog());
     PrintWriter out = spec.commandLine().getOut();

@@ -16,8 +16,28 @@ import java.util.Map;
  */
 public record Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
 
-  /** The HTTP listener. */
-  public record Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {}
+  /**
+   * The HTTP listener. {@code clientWriteTimeout}: how long a stream client may leave its socket
+   * unwritable (not reading) before it is cut loose and its upstream connection released.
+   */
+  public record Server(
+      String host,
+      int port,
+      long maxBodyBytes,
+      Duration streamKeepAlive,
+      Duration clientWriteTimeout) {
+    public static final Duration DEFAULT_CLIENT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A listener with the default client write timeout. */
+    public Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {
+      this(host, port, maxBodyBytes, streamKeepAlive, DEFAULT_CLIENT_WRITE_TIMEOUT);
+    }
+
+    /** The same listener on another port. */
+    public Server withPort(int replacement) {
+      return new Server(host, replacement, maxBodyBytes, streamKeepAlive, clientWriteTimeout);
+    }
+  }
 
   /** Where the embedded database lives. */
   public record Storage(Path sqlitePath) {}
@@ -37,8 +57,8 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   }
 
   /**
-   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle, 64
-   * connections per host, no catalog overrides.
+   * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, 30 s client write timeout, ./switchboard.db, 5
+   * s connect, 300 s idle, 64 connections per host, no catalog overrides.
    */
   public static Config defaults() {
     return new Config(

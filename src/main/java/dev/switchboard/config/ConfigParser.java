@@ -13,7 +13,7 @@ import java.util.Map;
 final class ConfigParser {
   private static final List<String> ROOT_KEYS = List.of("server", "storage", "upstream", "catalog");
   private static final List<String> SERVER_KEYS =
-      List.of("host", "port", "max_body_bytes", "stream_keepalive");
+      List.of("host", "port", "max_body_bytes", "stream_keepalive", "client_write_timeout");
   private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
   private static final List<String> UPSTREAM_KEYS =
       List.of("connect_timeout", "idle_timeout", "max_connections_per_host");
@@ -42,7 +42,8 @@ final class ConfigParser {
         node.has("host") ? node.requiredString("host") : d.host(),
         node.integer("port", 1, 65_535).orElse(d.port()),
         node.bytes("max_body_bytes").orElse(d.maxBodyBytes()),
-        node.duration("stream_keepalive").orElse(d.streamKeepAlive()));
+        node.duration("stream_keepalive").orElse(d.streamKeepAlive()),
+        node.duration("client_write_timeout").orElse(d.clientWriteTimeout()));
   }
 
   private static Config.Storage storage(ConfigNode node, Config.Storage d) {

@@ -25,16 +25,16 @@ public final class UpstreamClient {
   private final ProviderSecrets secrets;
 
   /**
-   * {@code secrets} are every configured provider key: whatever a provider sends back is scrubbed
-   * of all of them. At most {@code maxConnectionsPerHost} requests wait for a connection to one
-   * host; more fail at once, so a saturated provider makes callers fall back instead of hang.
+   * {@code configured} are every configured provider: whatever a provider sends back is scrubbed of
+   * all their credentials. At most {@code maxConnectionsPerHost} requests wait for a connection to
+   * one host; more fail at once, so a saturated provider makes callers fall back instead of hang.
    */
   public UpstreamClient(
       Vertx vertx,
       Duration connectTimeout,
       Duration idleTimeout,
       int maxConnectionsPerHost,
-      Collection<String> secrets) {
+      Collection<UpstreamEndpoint> configured) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -50,7 +50,7 @@ public final class UpstreamClient {
     this.vertx = vertx;
     this.connectTimeoutMs = connectTimeout.toMillis();
     this.idleTimeout = idleTimeout;
-    this.secrets = new ProviderSecrets(secrets);
+    this.secrets = new ProviderSecrets(configured);
   }
 
   /**

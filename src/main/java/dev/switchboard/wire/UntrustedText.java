@@ -32,8 +32,8 @@ public final class UntrustedText {
   private static final Pattern NAMED_SECRET =
       Pattern.compile(
           "(?i)((?:proxy-)?authorization|x-api-key|x-goog-api-key|api[-_]?key|access[-_]?token"
-              + "|client[-_]?secret|password|secret)([\"']?\\s*+[:=]\\s*+[\"']?)(?!\\[redacted])"
-              + "[^\\s\"',;&}]++");
+              + "|client[-_]?secret|password|secret)([\"']?\\s*+[:=]\\s*+[\"']?(?:bearer\\s++)?+)"
+              + "(?!\\[redacted])[^\\s\"',;&}]++");
   private static final Pattern QUERY_SECRET =
       Pattern.compile(
           "(?i)([?&](?:key|api[-_]?key|apikey|access[-_]?token|token|secret|sig|signature)=)"
