@@ -85,7 +85,7 @@ final class ChatPipeline {
               attempts,
               upstream,
               settlement,
-              new ClientStream(vertx, ctx.response(), limits, call.generationId))
+              new ClientStream(vertx, ctx.request(), limits, call.generationId))
           .start();
     } else {
       new UnaryExchange(call, attempts, upstream, settlement, ctx.response()).start();

@@ -6,7 +6,10 @@ import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerConnection;
 
 /**
  * The client's side of a stream. Headers go out lazily: with the first event, or with the first
@@ -20,6 +23,7 @@ final class ClientStream {
   private static final Buffer KEEP_ALIVE = Buffer.buffer(": PROCESSING\n\n");
   private final Vertx vertx;
   private final HttpServerResponse out;
+  private final HttpConnection connection;
   private final String generationId;
   private final long keepAliveNanos;
   private final long writeTimeoutNanos;
@@ -31,9 +35,10 @@ final class ClientStream {
   private boolean committed;
   private boolean ended;
 
-  ClientStream(Vertx vertx, HttpServerResponse out, Config.Server limits, String generationId) {
+  ClientStream(Vertx vertx, HttpServerRequest request, Config.Server limits, String generationId) {
     this.vertx = vertx;
-    this.out = out;
+    this.out = request.response();
+    this.connection = request.connection();
     this.generationId = generationId;
     this.keepAliveNanos = limits.streamKeepAlive().toNanos();
     this.writeTimeoutNanos = limits.clientWriteTimeout().toNanos();
@@ -130,6 +135,19 @@ final class ClientStream {
     } else if (System.nanoTime() - stalledSince > writeTimeoutNanos) {
       // Closing the connection runs the onGone action: the request ends as abandoned by the
       // client, and the provider stream it held paused is cancelled.
+      cutLoose();
+    }
+  }
+
+  /**
+   * Closes the client's connection at once. Vert.x's own close() first flushes what is queued,
+   * which a client that does not read never lets finish, so an HTTP/1 connection is closed at the
+   * channel; the close handler then ends the request.
+   */
+  private void cutLoose() {
+    if (connection instanceof HttpServerConnection http1) {
+      http1.channelHandlerContext().close();
+    } else {
       out.reset();
     }
   }

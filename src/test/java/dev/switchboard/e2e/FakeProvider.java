@@ -32,7 +32,8 @@ final class FakeProvider implements AutoCloseable {
           + "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"fine\"},"
           + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":1,"
           + "\"total_tokens\":10}}";
-  private static final String BULK = "x".repeat(4000);
+  private static final Buffer BULK =
+      Buffer.buffer(CHUNK.formatted("the quick brown fox jumps over a lazy dog ".repeat(100)));
 
   /** Endless streams open right now. */
   final AtomicInteger endlessOpen = new AtomicInteger();
@@ -40,18 +41,18 @@ final class FakeProvider implements AutoCloseable {
   /** Endless streams ever begun. */
   final AtomicInteger endlessBegun = new AtomicInteger();
 
-  private final HttpServer server;
+  private final Vertx vertx;
+  private HttpServer server;
 
-  private FakeProvider(HttpServer server) {
-    this.server = server;
+  private FakeProvider(Vertx vertx) {
+    this.vertx = vertx;
   }
 
   static FakeProvider start(Vertx vertx) {
-    FakeProvider[] self = new FakeProvider[1];
-    HttpServer server = vertx.createHttpServer().requestHandler(request -> self[0].handle(request));
-    self[0] = new FakeProvider(server);
-    server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-    return self[0];
+    FakeProvider fake = new FakeProvider(vertx);
+    fake.server = vertx.createHttpServer().requestHandler(fake::handle);
+    fake.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    return fake;
   }
 
   String baseUrl() {
@@ -148,13 +149,21 @@ final class FakeProvider implements AutoCloseable {
     pump(out);
   }
 
-  /** Writes until the socket is full, then waits for it to drain: never ends on its own. */
-  private static void pump(HttpServerResponse out) {
-    while (!out.closed() && !out.writeQueueFull()) {
-      out.write(Buffer.buffer(CHUNK.formatted(BULK)));
+  /**
+   * Writes until the socket is full, then waits for it to drain: never ends on its own. A batch at
+   * a time, so a reader that keeps up does not hold the event loop.
+   */
+  private void pump(HttpServerResponse out) {
+    for (int i = 0; i < 16 && !out.closed() && !out.writeQueueFull(); i++) {
+      out.write(BULK.copy());
     }
-    if (!out.closed()) {
+    if (out.closed()) {
+      return;
+    }
+    if (out.writeQueueFull()) {
       out.drainHandler(v -> pump(out));
+    } else {
+      vertx.setTimer(1, id -> pump(out));
     }
   }
 
