@@ -18,6 +18,9 @@ import java.util.Collection;
  * provider's credential as the call's format asks. Thread-safe; one per gateway.
  */
 public final class UpstreamClient {
+  /** How many requests may wait per pooled connection before more are refused. */
+  public static final int WAITING_PER_CONNECTION = 4;
+
   private final Vertx vertx;
   private final HttpClientAgent http;
   private final long connectTimeoutMs;
@@ -26,8 +29,9 @@ public final class UpstreamClient {
 
   /**
    * {@code configured} are every configured provider: whatever a provider sends back is scrubbed of
-   * all their credentials. At most {@code maxConnectionsPerHost} requests wait for a connection to
-   * one host; more fail at once, so a saturated provider makes callers fall back instead of hang.
+   * all their credentials. At most {@link #WAITING_PER_CONNECTION} requests per connection wait for
+   * one (Vert.x counts a request whose connection is still opening as waiting); more fail at once,
+   * so a saturated provider makes callers fall back instead of queueing without end.
    */
   public UpstreamClient(
       Vertx vertx,
@@ -46,7 +50,7 @@ public final class UpstreamClient {
             options,
             new PoolOptions()
                 .setHttp1MaxSize(maxConnectionsPerHost)
-                .setMaxWaitQueueSize(maxConnectionsPerHost));
+                .setMaxWaitQueueSize(WAITING_PER_CONNECTION * maxConnectionsPerHost));
     this.vertx = vertx;
     this.connectTimeoutMs = connectTimeout.toMillis();
     this.idleTimeout = idleTimeout;
