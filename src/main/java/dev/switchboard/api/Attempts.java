@@ -58,19 +58,8 @@ final class Attempts {
 
   private static Future<UpstreamExchange> rejected(Route route, UpstreamExchange exchange) {
     return exchange
-        .body()
-        .transform(
-            body ->
-                Future.failedFuture(
-                    new Failed(
-                        body.succeeded()
-                            ? route
-                                .format()
-                                .decodeFailure(
-                                    exchange.status(),
-                                    exchange.retryAfter(),
-                                    body.result().getBytes())
-                            : UpstreamFailures.of(body.cause(), true))));
+        .failure(route.format())
+        .compose(failure -> Future.failedFuture(new Failed(failure)));
   }
 
   /** Carries a classified failure through a Vert.x future; never leaves this package. */

@@ -17,7 +17,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,8 +30,7 @@ final class ChatPipeline {
   private final UpstreamClient upstream;
   private final Settlement settlement;
   private final Idempotency idempotency;
-  private final Duration keepAlive;
-  private final long maxBodyBytes;
+  private final Config.Server http;
   private final FallbackPolicy fallback = new FallbackPolicy();
 
   ChatPipeline(
@@ -49,8 +47,7 @@ final class ChatPipeline {
     this.upstream = upstream;
     this.settlement = settlement;
     this.idempotency = idempotency;
-    this.keepAlive = http.streamKeepAlive();
-    this.maxBodyBytes = http.maxBodyBytes();
+    this.http = http;
   }
 
   /**
@@ -58,12 +55,12 @@ final class ChatPipeline {
    * Whatever fails or throws on the way, the client gets an answer.
    */
   void handle(RoutingContext ctx, WireFormat ingress) {
-    HttpServerRequest http = ctx.request();
-    http.pause();
-    ClientKeys.authenticate(keys, vertx, http)
+    HttpServerRequest request = ctx.request();
+    request.pause();
+    ClientKeys.authenticate(keys, vertx, request)
         .compose(
             key ->
-                RequestBody.read(http, maxBodyBytes)
+                RequestBody.read(request, http.maxBodyBytes())
                     .map(
                         body -> {
                           // map, not onSuccess: what dispatch throws fails the future, answered
@@ -71,7 +68,7 @@ final class ChatPipeline {
                           dispatch(ctx, ingress, key, body);
                           return key;
                         }))
-        .onFailure(error -> Replies.refuse(http, ingress, Failures.logged(error)));
+        .onFailure(error -> Replies.refuse(request, ingress, Failures.logged(error)));
   }
 
   private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key, Buffer body) {
@@ -116,7 +113,7 @@ final class ChatPipeline {
               attempts,
               upstream,
               settlement,
-              new ClientStream(vertx, ctx.response(), keepAlive, call.generationId))
+              new ClientStream(vertx, ctx.request(), http, call.generationId))
           .start();
     } else {
       new UnaryExchange(call, attempts, upstream, settlement, ctx.response())

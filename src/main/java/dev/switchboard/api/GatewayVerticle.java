@@ -7,6 +7,7 @@ import dev.switchboard.config.Config;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
+import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.WireFormat;
@@ -47,7 +48,13 @@ public final class GatewayVerticle extends VerticleBase {
     Config.Upstream limits = services.config().upstream();
     UpstreamClient client =
         new UpstreamClient(
-            vertx, limits.connectTimeout(), limits.idleTimeout(), limits.maxConnectionsPerHost());
+            vertx,
+            limits.connectTimeout(),
+            limits.idleTimeout(),
+            limits.maxConnectionsPerHost(),
+            services.catalog().providers().stream()
+                .map(p -> new UpstreamEndpoint(p.id(), p.baseUrl(), p.apiKey()))
+                .toList());
     upstream = client;
     Config.Server http = services.config().server();
     HttpServerOptions options =

@@ -2,11 +2,13 @@ package dev.switchboard.api;
 
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.UntrustedText;
 import java.lang.System.Logger.Level;
 
 /**
  * The one place failed requests are logged: generation id, key id, model, provider and the
- * client-safe message. Never a secret: keys appear by id only, bodies not at all.
+ * client-safe message, one line each. Never a secret: keys appear by id only, bodies not at all,
+ * and text from outside goes through {@link UntrustedText}.
  */
 final class RequestLog {
   private static final System.Logger LOG = System.getLogger("switchboard.requests");
@@ -28,11 +30,12 @@ final class RequestLog {
             "%s key=%s model=%s provider=%s status=%d code=%s: %s",
             call.generationId,
             call.key.id(),
-            call.request.model(),
+            // The model and the message may quote what a client or a provider sent.
+            UntrustedText.scrub(call.request.model()),
             provider,
             error.kind().status(),
             error.kind().code(),
-            error.safeMessage());
+            UntrustedText.line(error.safeMessage()));
     if (error.getCause() != null) {
       LOG.log(level, line, error.getCause());
     } else {

@@ -65,7 +65,7 @@ abstract class RouteExecution {
     }
     cancelCurrent();
     attempts
-        .failed(failure, committed())
+        .failed(upstream.scrub(failure), committed())
         .ifPresentOrElse(this::attempt, () -> fail(attempts.error()));
   }
 

@@ -22,6 +22,7 @@ final class ConfigParser {
           "request_timeout",
           "idle_timeout",
           "max_header_bytes",
+          "client_write_timeout",
           "public_models");
   private static final long MAX_HEADER_BYTES = 1024 * 1024;
   private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
@@ -71,7 +72,8 @@ final class ConfigParser {
     return new Config.ClientLimits(
         node.duration("request_timeout").orElse(d.requestTimeout()),
         node.duration("idle_timeout").orElse(d.idleTimeout()),
-        (int) headerBytes);
+        (int) headerBytes,
+        node.duration("client_write_timeout").orElse(d.writeTimeout()));
   }
 
   private static Config.Storage storage(ConfigNode node, Config.Storage d) {

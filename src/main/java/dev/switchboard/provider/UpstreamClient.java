@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.wire.UpstreamCall;
+import dev.switchboard.wire.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,19 +11,34 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * Sends calls to providers over pooled keep-alive connections (one pool per host) and injects the
  * provider's credential as the call's format asks. Thread-safe; one per gateway.
  */
 public final class UpstreamClient {
+  /** How many requests may wait per pooled connection before more are refused. */
+  public static final int WAITING_PER_CONNECTION = 4;
+
   private final Vertx vertx;
   private final HttpClientAgent http;
   private final long connectTimeoutMs;
   private final Duration idleTimeout;
+  private final ProviderSecrets secrets;
 
+  /**
+   * {@code configured} are every configured provider: whatever a provider sends back is scrubbed of
+   * all their credentials. At most {@link #WAITING_PER_CONNECTION} requests per connection wait for
+   * one (Vert.x counts a request whose connection is still opening as waiting); more fail at once,
+   * so a saturated provider makes callers fall back instead of queueing without end.
+   */
   public UpstreamClient(
-      Vertx vertx, Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
+      Vertx vertx,
+      Duration connectTimeout,
+      Duration idleTimeout,
+      int maxConnectionsPerHost,
+      Collection<UpstreamEndpoint> configured) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -30,10 +46,15 @@ public final class UpstreamClient {
             .setVerifyHost(true)
             .setDecompressionSupported(true);
     this.http =
-        vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
+        vertx.createHttpClient(
+            options,
+            new PoolOptions()
+                .setHttp1MaxSize(maxConnectionsPerHost)
+                .setMaxWaitQueueSize(WAITING_PER_CONNECTION * maxConnectionsPerHost));
     this.vertx = vertx;
     this.connectTimeoutMs = connectTimeout.toMillis();
     this.idleTimeout = idleTimeout;
+    this.secrets = new ProviderSecrets(configured);
   }
 
   /**
@@ -66,8 +87,16 @@ public final class UpstreamClient {
                   .map(
                       response ->
                           exchange[0] =
-                              new UpstreamExchange(vertx, request, response, idleTimeout));
+                              new UpstreamExchange(vertx, request, response, idleTimeout, secrets));
             });
+  }
+
+  /**
+   * The failure with every configured provider key removed from its detail: apply to each failure
+   * before it reaches a client, a log or the ledger.
+   */
+  public UpstreamFailure scrub(UpstreamFailure failure) {
+    return secrets.scrub(failure);
   }
 
   public Future<Void> close() {

@@ -1,5 +1,7 @@
 package dev.switchboard.provider;
 
+import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -21,6 +23,7 @@ public final class UpstreamExchange {
   private final HttpClientRequest request;
   private final HttpClientResponse response;
   private final long idleNanos;
+  private final ProviderSecrets secrets;
   private Handler<Throwable> failureHandler = error -> {};
   private long lastActivity = System.nanoTime();
   private long watchdog = -1;
@@ -28,8 +31,13 @@ public final class UpstreamExchange {
   private boolean paused;
 
   UpstreamExchange(
-      Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idleTimeout) {
+      Vertx vertx,
+      HttpClientRequest request,
+      HttpClientResponse response,
+      Duration idleTimeout,
+      ProviderSecrets secrets) {
     this.vertx = vertx;
+    this.secrets = secrets;
     this.request = request;
     this.response = response;
     this.idleNanos = idleTimeout.toNanos();
@@ -73,6 +81,18 @@ public final class UpstreamExchange {
               }
             });
     return body.future();
+  }
+
+  /**
+   * A non-2xx answer as a classified failure: the body is read, stripped of every provider key and
+   * decoded by the provider's format; a body that cannot be read is a transport failure.
+   */
+  public Future<UpstreamFailure> failure(WireFormat format) {
+    return body()
+        .map(
+            bytes -> format.decodeFailure(status(), retryAfter(), secrets.remove(bytes.getBytes())))
+        .otherwise(error -> UpstreamFailures.of(error, true))
+        .map(secrets::scrub);
   }
 
   /** Back-pressure from a slow client: the provider waits, and that wait is not idleness. */

@@ -3,6 +3,7 @@ package dev.switchboard.provider;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamFailure.Retry;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -19,6 +20,11 @@ public final class UpstreamFailures {
     if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
       return failure(
           sent ? Retry.RETRYABLE : Retry.NOT_SENT, ErrorKind.UPSTREAM_TIMEOUT, "timed out");
+    }
+    if (error instanceof ConnectionPoolTooBusyException) {
+      // Every connection to the provider is busy and enough requests already wait for one.
+      return failure(
+          Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "too many requests waiting for the provider");
     }
     if (error instanceof ConnectException
         || error instanceof UnknownHostException

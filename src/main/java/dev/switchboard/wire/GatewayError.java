@@ -16,7 +16,8 @@ public final class GatewayError extends RuntimeException {
   private final transient Optional<Duration> retryAfter;
 
   private GatewayError(Builder b) {
-    super(b.message, b.cause, false, b.kind == ErrorKind.INTERNAL);
+    // One line, whatever a message quotes: it goes into logs and into single-line SSE events.
+    super(UntrustedText.oneLine(b.message), b.cause, false, b.kind == ErrorKind.INTERNAL);
     this.kind = b.kind;
     this.param = b.param;
     this.provider = b.provider;

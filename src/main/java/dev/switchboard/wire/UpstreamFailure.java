@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A failed attempt at a provider, as data: what kind of failure, whether trying elsewhere may help,
- * and a short scrubbed detail (never a secret, never a whole upstream body).
+ * and a short detail, scrubbed here so no path can skip it: one line, key shapes masked, clipped
+ * (never a whole upstream body). The provider layer also removes the configured credentials.
  */
 public record UpstreamFailure(
     Retry retry, ErrorKind kind, int status, Optional<Duration> retryAfter, String detail) {
@@ -19,10 +20,13 @@ public record UpstreamFailure(
     FATAL
   }
 
-  private static final int MAX_DETAIL = 300;
-
   public UpstreamFailure {
-    detail = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
+    detail = UntrustedText.scrub(detail);
+  }
+
+  /** The same failure with another detail (scrubbed like any other). */
+  public UpstreamFailure withDetail(String replacement) {
+    return new UpstreamFailure(retry, kind, status, retryAfter, replacement);
   }
 
   public boolean mayTryElsewhere() {

@@ -103,10 +103,12 @@ class ConfigTest {
     Config c =
         Config.parse(
             "server: {request_timeout: 5s, idle_timeout: 2m, max_header_bytes: 32KiB,"
-                + " public_models: false}",
+                + " client_write_timeout: 7s, public_models: false}",
             NO_ENV);
     assertThat(c.server().limits())
-        .isEqualTo(new Config.ClientLimits(Duration.ofSeconds(5), Duration.ofMinutes(2), 32_768));
+        .isEqualTo(
+            new Config.ClientLimits(
+                Duration.ofSeconds(5), Duration.ofMinutes(2), 32_768, Duration.ofSeconds(7)));
     assertThat(c.server().publicModels()).isFalse();
     Config d = Config.parse("server: {port: 9000}", NO_ENV);
     assertThat(d.server().limits()).isEqualTo(Config.ClientLimits.defaults());

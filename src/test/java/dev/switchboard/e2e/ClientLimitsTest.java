@@ -34,7 +34,7 @@ class ClientLimitsTest {
                     0,
                     MAX_BODY,
                     Duration.ofSeconds(2),
-                    new Config.ClientLimits(LIMIT, LIMIT, 2048),
+                    new Config.ClientLimits(LIMIT, LIMIT, 2048, Duration.ofSeconds(30)),
                     false))
             .withStorage(
                 new Config.Storage(Files.createTempDirectory("switchboard-limits").resolve("db")));

@@ -1,6 +1,9 @@
 package dev.switchboard.wire.openai;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.ErrorKind;
@@ -9,12 +12,14 @@ import dev.switchboard.wire.Json;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamFailure.Retry;
 import dev.switchboard.wire.WireException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** OpenAI error bodies ({"error":{message,type,code,param}}) in both directions. */
 final class OpenAiErrors {
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,48}");
+
   private OpenAiErrors() {}
 
   static ErrorBody encode(GatewayError error) {
@@ -61,10 +66,10 @@ final class OpenAiErrors {
 
   /**
    * Classifies a non-2xx upstream answer: whether another provider may help, and what the client
-   * should see.
+   * should see: our words, the status and the provider's error code, then its scrubbed message.
    */
   static UpstreamFailure decodeFailure(int status, Optional<Duration> retryAfter, byte[] body) {
-    String detail = "HTTP " + status + messageOf(body).map(m -> ": " + m).orElse("");
+    String detail = "HTTP " + status + describe(errorOf(body), new String(body, UTF_8));
     return switch (status) {
       case 400, 413, 422 ->
           new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, retryAfter, detail);
@@ -82,24 +87,39 @@ final class OpenAiErrors {
   }
 
   static UpstreamFailure streamFailure(JsonNode error) {
-    String message = error.path("message").asText("error event in stream");
     return new UpstreamFailure(
         Retry.RETRYABLE,
         ErrorKind.UPSTREAM_FAILED,
         200,
         Optional.empty(),
-        "error event in stream: " + message);
+        "error event in stream" + describe(error, ""));
   }
 
-  private static Optional<String> messageOf(byte[] body) {
+  /**
+   * " (code): message" from an OpenAI error object; the raw text when the body was no such object.
+   * UpstreamFailure scrubs and clips whatever this returns.
+   */
+  private static String describe(JsonNode error, String raw) {
+    String code = token(error.path("code")).or(() -> token(error.path("type"))).orElse("");
+    JsonNode message = error.path("message");
+    String text =
+        error.isTextual()
+            ? error.asText()
+            : message.isTextual() ? message.asText() : error.isMissingNode() ? raw : "";
+    return (code.isEmpty() ? "" : " (" + code + ")") + (text.isBlank() ? "" : ": " + text);
+  }
+
+  /** An error code worth showing: a short identifier, never free text. */
+  private static Optional<String> token(JsonNode node) {
+    String value = node.isTextual() || node.isIntegralNumber() ? node.asText() : "";
+    return CODE.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+  }
+
+  private static JsonNode errorOf(byte[] body) {
     try {
-      JsonNode message = Json.tree(body).path("error").path("message");
-      return message.isTextual() ? Optional.of(message.asText()) : Optional.empty();
+      return Json.tree(body).path("error");
     } catch (WireException e) {
-      String text = new String(body, StandardCharsets.UTF_8).strip();
-      return text.isEmpty()
-          ? Optional.empty()
-          : Optional.of(text.length() > 200 ? text.substring(0, 200) : text);
+      return MissingNode.getInstance();
     }
   }
 }

@@ -1,0 +1,80 @@
+package dev.switchboard.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.wire.AuthScheme;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.UpstreamCall;
+import dev.switchboard.wire.UpstreamFailure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UpstreamClientTest {
+  private final Vertx vertx = Vertx.vertx();
+
+  @AfterEach
+  void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  @Test
+  void aSaturatedPool_failsTheNextCallAtOnce_asNotSent() throws Exception {
+    // A provider that takes requests and never answers: every connection stays busy.
+    AtomicInteger received = new AtomicInteger();
+    HttpServer silent =
+        vertx.createHttpServer().requestHandler(request -> received.incrementAndGet());
+    silent.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    UpstreamEndpoint endpoint =
+        new UpstreamEndpoint(
+            "silent", "http://127.0.0.1:" + silent.actualPort(), Optional.of("pool-test-key"));
+    UpstreamClient client =
+        new UpstreamClient(
+            vertx, Duration.ofSeconds(30), Duration.ofSeconds(30), 1, List.of(endpoint));
+    UpstreamCall call =
+        new UpstreamCall(
+            "/chat/completions",
+            Map.of("content-type", "application/json"),
+            "{}".getBytes(StandardCharsets.UTF_8),
+            AuthScheme.BEARER,
+            false);
+    List<Future<UpstreamExchange>> admitted = new ArrayList<>();
+    admitted.add(client.send(endpoint, call));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (received.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(received.get()).as("the only connection is busy").isEqualTo(1);
+    for (int i = 0; i < UpstreamClient.WAITING_PER_CONNECTION; i++) {
+      admitted.add(client.send(endpoint, call));
+    }
+    Throwable refused =
+        client
+            .send(endpoint, call)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .handle((exchange, error) -> error)
+            .get(20, TimeUnit.SECONDS);
+
+    UpstreamFailure failure =
+        UpstreamFailures.of(
+            refused instanceof CompletionException e ? e.getCause() : refused, true);
+    assertThat(failure.retry()).isEqualTo(UpstreamFailure.Retry.NOT_SENT);
+    assertThat(failure.kind()).isEqualTo(ErrorKind.UPSTREAM_FAILED);
+    assertThat(failure.detail()).isEqualTo("too many requests waiting for the provider");
+    assertThat(admitted)
+        .as("the busy call and the waiting ones are untouched")
+        .noneMatch(Future::isComplete);
+  }
+}
