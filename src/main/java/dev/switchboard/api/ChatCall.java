@@ -21,6 +21,7 @@ final class ChatCall {
   private final long startNanos = System.nanoTime();
   private long firstTokenNanos;
   private Optional<Route> served = Optional.empty();
+  private Optional<String> providerModel = Optional.empty();
 
   ChatCall(String generationId, ApiKey key, ChatRequest request, WireFormat ingress) {
     this.generationId = generationId;
@@ -35,6 +36,15 @@ final class ChatCall {
 
   Optional<Route> route() {
     return served;
+  }
+
+  /** The provider named the model that answers this way (its own name, not the catalog id). */
+  void answeredAs(String model) {
+    providerModel = model.isEmpty() ? Optional.empty() : Optional.of(model);
+  }
+
+  Optional<String> providerModel() {
+    return providerModel;
   }
 
   void firstToken() {

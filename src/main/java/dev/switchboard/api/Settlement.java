@@ -128,6 +128,7 @@ final class Settlement {
         call.timeToFirstTokenMs(),
         call.request.stream(),
         status,
-        errorCode);
+        errorCode,
+        call.providerModel());
   }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * than the model's context holds. The providers of the test catalog refuse connections here.
  */
 class HugePromptTest {
-  private static final String CHECKER = "io.vertx.core.internal.threadchecker.BlockedThreadChecker";
+  private static final String CHECKER = "io.vertx.core.impl.BlockedThreadChecker";
 
   @Test
   void aHugeFailedPrompt_isEstimatedOffTheEventLoop_andCappedAtTheContextLength() throws Exception {
