@@ -4,6 +4,7 @@ import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
+import dev.switchboard.api.WarmUp;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -56,6 +58,7 @@ public final class Switchboard implements AutoCloseable {
 
   /** Starts the gateway and returns once it listens. Port 0 picks a free port. */
   public static Switchboard start(Config config, Catalog catalog) {
+    CompletableFuture<Void> warm = WarmUp.start(); // tokenizer and hot-path classes, meanwhile
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
     Config resolved =
@@ -72,6 +75,7 @@ public final class Switchboard implements AutoCloseable {
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
             resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database));
+    warm.join();
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment =

@@ -72,7 +72,8 @@ public final class GatewayVerticle extends VerticleBase {
             services.keys(),
             new RoutePlanner(services.catalog()),
             upstream,
-            new Settlement(services.ledger(), services.catalog(), vertx),
+            new Settlement(
+                services.ledger(), services.catalog(), services.config().logging(), vertx),
             http.streamKeepAlive());
     ModelsEndpoint models = new ModelsEndpoint(services.catalog());
     GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());

@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.config.Config;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
@@ -31,7 +32,8 @@ final class Settlement {
   private final Vertx vertx;
   private final WorkerExecutor estimates;
 
-  Settlement(LedgerWriter ledger, Catalog catalog, Vertx vertx) {
+  Settlement(LedgerWriter ledger, Catalog catalog, Config.Logging logging, Vertx vertx) {
+    RequestLog.use(logging.format());
     this.ledger = ledger;
     this.catalog = catalog;
     this.vertx = vertx;
@@ -52,7 +54,7 @@ final class Settlement {
         counted -> {
           Money cost = route.deployment().prices().cost(counted);
           Usage priced = counted.withCost(cost.toUsd());
-          return append(record(call, priced, cost, 200, Optional.empty())).map(priced);
+          return append(call, record(call, priced, cost, 200, Optional.empty())).map(priced);
         });
   }
 
@@ -86,7 +88,7 @@ final class Settlement {
               billed && route.isPresent()
                   ? route.get().deployment().prices().cost(counted)
                   : Money.ZERO;
-          return append(record(call, counted, cost, status, Optional.of(errorCode)));
+          return append(call, record(call, counted, cost, status, Optional.of(errorCode)));
         });
   }
 
@@ -104,8 +106,9 @@ final class Settlement {
         .orElse(route.deployment().contextLength().orElse(Integer.MAX_VALUE));
   }
 
-  private Future<Void> append(UsageRecord record) {
-    return Future.fromCompletionStage(ledger.append(record), vertx.getOrCreateContext());
+  private Future<Void> append(ChatCall call, UsageRecord record) {
+    return Future.fromCompletionStage(ledger.append(record), vertx.getOrCreateContext())
+        .onSuccess(written -> RequestLog.finished(call, record));
   }
 
   private static UsageRecord record(

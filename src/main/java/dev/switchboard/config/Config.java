@@ -14,7 +14,8 @@ import java.util.Map;
  * {@link #defaults()}; {@code catalog} holds the user's catalog overrides (already
  * env-interpolated, {@code {}} when none) for the catalog package to merge and validate.
  */
-public record Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
+public record Config(
+    Server server, Storage storage, Upstream upstream, JsonNode catalog, Logging logging) {
 
   /** The HTTP listener. */
   public record Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {}
@@ -26,8 +27,22 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   public record Upstream(
       Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {}
 
+  /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
+  public record Logging(Format format) {
+    /** The shape of a log line. */
+    public enum Format {
+      TEXT,
+      JSON
+    }
+  }
+
   public Config {
     catalog = catalog.deepCopy();
+  }
+
+  /** A configuration with the default logging (text lines). */
+  public Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
+    this(server, storage, upstream, catalog, new Logging(Logging.Format.TEXT));
   }
 
   /** A copy of the catalog overrides: the record stays immutable although JsonNode is not. */
@@ -38,7 +53,7 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
 
   /**
    * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, ./switchboard.db, 5 s connect, 300 s idle, 64
-   * connections per host, no catalog overrides.
+   * connections per host, no catalog overrides, text log lines.
    */
   public static Config defaults() {
     return new Config(
@@ -68,11 +83,16 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog);
+    return new Config(replacement, storage, upstream, catalog, logging);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog);
+    return new Config(server, replacement, upstream, catalog, logging);
+  }
+
+  /** Returns a copy with another logging section. */
+  public Config withLogging(Logging replacement) {
+    return new Config(server, storage, upstream, catalog, replacement);
   }
 }
