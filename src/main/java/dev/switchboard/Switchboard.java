@@ -75,7 +75,6 @@ public final class Switchboard implements AutoCloseable {
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
             resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database));
-    warm.join();
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment =
@@ -84,6 +83,7 @@ public final class Switchboard implements AutoCloseable {
             .toCompletionStage()
             .toCompletableFuture()
             .join();
+    WarmUp.finish(warm, vertx, server.host(), port);
     return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);
   }
 

@@ -15,11 +15,20 @@ import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What the first request would otherwise wait for, done at start on a thread of its own: loading
@@ -43,6 +52,8 @@ public final class WarmUp {
               + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}")
           .getBytes(StandardCharsets.UTF_8);
 
+  private static final int LOOPBACK_TIMEOUT_SECONDS = 10;
+
   private WarmUp() {}
 
   /** Starts warming up; the future completes when done (it never fails: a warm-up is optional). */
@@ -51,6 +62,44 @@ public final class WarmUp {
             WarmUp::run,
             task -> Thread.ofPlatform().name("switchboard-warm-up").daemon().start(task))
         .exceptionally(error -> null);
+  }
+
+  /**
+   * Waits for {@code started}, then sends the gateway listening on {@code host:port} two requests
+   * of its own through a Vert.x HTTP client: a health check and a chat with a made-up key (refused
+   * before any routing), so the first client request finds the HTTP classes of both sides, the
+   * router and the key lookup loaded. Never fails: a warm-up is optional.
+   */
+  public static void finish(CompletableFuture<Void> started, Vertx vertx, String host, int port) {
+    started.join();
+    HttpClient client = vertx.createHttpClient();
+    try {
+      client
+          .request(HttpMethod.GET, port, host, "/health")
+          .compose(request -> request.send())
+          .compose(HttpClientResponse::body)
+          .compose(
+              ignored ->
+                  client.request(
+                      new RequestOptions()
+                          .setMethod(HttpMethod.POST)
+                          .setHost(host)
+                          .setPort(port)
+                          .setURI("/v1/chat/completions")
+                          .putHeader("authorization", "Bearer sk-sb-v1-" + "0".repeat(40))
+                          .putHeader("content-type", "application/json")))
+          .compose(request -> request.send(Buffer.buffer(REQUEST)))
+          .compose(HttpClientResponse::body)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(LOOPBACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // The gateway serves anyway; only its first request is slower.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      client.close();
+    }
   }
 
   static void run() {
