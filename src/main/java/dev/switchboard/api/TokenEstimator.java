@@ -23,10 +23,10 @@ final class TokenEstimator {
       Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   /** Characters per request counted by BPE; beyond that, by bytes. */
-  static final int BPE_BUDGET = 64 * 1024;
+  static final int BPE_BUDGET = 16 * 1024;
 
   /** Longest text given to the BPE at once; a cut inside a word costs at most one token. */
-  static final int PIECE = 2048;
+  static final int PIECE = 1024;
 
   static final int BYTES_PER_TOKEN = 4;
 
