@@ -23,7 +23,8 @@ class SqliteDatabaseTest {
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       assertThat(query(db, "SELECT COUNT(*) FROM schema_version"))
           .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
-      assertThat(query(db, "SELECT MAX(version) FROM schema_version")).isEqualTo("1");
+      assertThat(query(db, "SELECT MAX(version) FROM schema_version"))
+          .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
       assertThat(query(db, "SELECT value FROM meta WHERE name = 'probe'")).isEqualTo("kept");
     }
   }
