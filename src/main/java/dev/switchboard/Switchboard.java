@@ -6,6 +6,7 @@ import dev.switchboard.account.KeyStore;
 import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
+import dev.switchboard.api.WarmUp;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
@@ -24,6 +25,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +72,7 @@ public final class Switchboard implements AutoCloseable {
    * As {@link #start(Config, Catalog)}, with the clock that ages stored Idempotency-Key answers.
    */
   public static Switchboard start(Config config, Catalog catalog, Clock clock) {
+    CompletableFuture<Void> warm = WarmUp.start(); // tokenizer and hot-path classes, meanwhile
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
     Config resolved = config.withServer(server.withPort(port));
@@ -105,6 +108,7 @@ public final class Switchboard implements AutoCloseable {
       database.close();
       throw listenFailure(e, server.host(), port);
     }
+    WarmUp.finish(warm, vertx, server.host(), port);
     return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);
   }
 

@@ -23,6 +23,7 @@ final class ChatCall {
   private final Optional<String> simFault;
   private Optional<Route> served = Optional.empty();
   private int attempt;
+  private Optional<String> providerModel = Optional.empty();
 
   /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
   ChatCall(
@@ -53,6 +54,15 @@ final class ChatCall {
 
   Optional<Route> route() {
     return served;
+  }
+
+  /** The provider named the model that answers this way (its own name, not the catalog id). */
+  void answeredAs(String model) {
+    providerModel = model.isEmpty() ? Optional.empty() : Optional.of(model);
+  }
+
+  Optional<String> providerModel() {
+    return providerModel;
   }
 
   void firstToken() {

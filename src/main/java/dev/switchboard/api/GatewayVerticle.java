@@ -90,7 +90,8 @@ public final class GatewayVerticle extends VerticleBase {
             services.keys(),
             new RoutePlanner(services.catalog()),
             client,
-            new Settlement(services.ledger(), vertx),
+            new Settlement(
+                services.ledger(), services.catalog(), services.config().logging(), vertx),
             new Idempotency(vertx, services.idempotency()),
             http);
     Router routes =

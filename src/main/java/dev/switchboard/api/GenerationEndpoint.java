@@ -53,6 +53,7 @@ final class GenerationEndpoint {
         .put("requested_model", row.requestedModel());
     row.provider()
         .ifPresentOrElse(p -> data.put("provider_name", p), () -> data.putNull("provider_name"));
+    row.providerModel().ifPresent(name -> data.put("provider_model", name));
     data.put("streamed", row.stream())
         .put("cancelled", row.errorCode().filter("client_closed"::equals).isPresent());
     data.put("latency", row.latencyMs());

@@ -1,19 +1,75 @@
 package dev.switchboard.api;
 
+import dev.switchboard.config.Config;
+import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.money.Money;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.UntrustedText;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
- * The one place failed requests are logged: generation id, key id, model, provider and the
- * client-safe message, one line each. Never a secret: keys appear by id only, bodies not at all,
- * and text from outside goes through {@link UntrustedText}.
+ * The one place requests are logged: one line per finished request (method, route, status, model,
+ * provider, tokens, cost, latency, generation id), and the failures with their client-safe message.
+ * Never a secret: keys appear by id only, prompt and answer text not at all, and text from outside
+ * goes through {@link UntrustedText}.
  */
 final class RequestLog {
-  private static final System.Logger LOG = System.getLogger("switchboard.requests");
+  private static final String NAME = "switchboard.requests";
+  private static final System.Logger LOG = System.getLogger(NAME);
+  // java.util.logging directly for the request line: its fields travel as the record's parameter,
+  // for LogLine to write as text or JSON. System.Logger's default backend is this same logger.
+  private static final Logger LINES = Logger.getLogger(NAME);
+
+  /** The route each client format is served on. */
+  private static final Map<String, String> ROUTES = Map.of("openai", "/v1/chat/completions");
 
   private RequestLog() {}
+
+  /** Writes this logger's lines to stderr, one per record, in {@code format}. Idempotent. */
+  static synchronized void use(Config.Logging.Format format) {
+    for (Handler handler : LINES.getHandlers()) {
+      if (handler.getFormatter() instanceof LogLine line) {
+        if (line.format() != format) {
+          handler.setFormatter(new LogLine(format));
+        }
+        return;
+      }
+    }
+    ConsoleHandler handler = new ConsoleHandler();
+    handler.setFormatter(new LogLine(format));
+    LINES.addHandler(handler);
+    LINES.setUseParentHandlers(false);
+  }
+
+  /** The request's one line, once its ledger row is written. */
+  static void finished(ChatCall call, UsageRecord row) {
+    if (!LINES.isLoggable(java.util.logging.Level.INFO)) {
+      return;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(16);
+    fields.put("method", "POST");
+    fields.put("route", ROUTES.getOrDefault(call.ingress.name(), "-"));
+    fields.put("status", row.status());
+    fields.put("model", row.servedModel().orElse(row.requestedModel()));
+    fields.put("provider", row.provider().orElse("-"));
+    fields.put("prompt_tokens", row.promptTokens());
+    fields.put("completion_tokens", row.completionTokens());
+    fields.put("estimated", row.estimated());
+    fields.put("cost", Money.ofMicros(row.costMicros()).toUsd().toPlainString());
+    fields.put("latency_ms", row.latencyMs());
+    fields.put("generation_id", row.id());
+    LogRecord record = new LogRecord(java.util.logging.Level.INFO, "request");
+    record.setLoggerName(NAME);
+    record.setParameters(new Object[] {fields});
+    LINES.log(record);
+  }
 
   static void failed(ChatCall call, GatewayError error) {
     // Client mistakes (4xx) are the client's to see, not the operator's to read.

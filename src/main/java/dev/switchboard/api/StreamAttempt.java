@@ -16,6 +16,7 @@ import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class StreamAttempt {
   private final SseDecoder sse = new SseDecoder();
   private final StreamDecoder decoder;
   private final StreamTap tap = new StreamTap();
-  private final Optional<Passthrough> passthrough;
+  private final Optional<Passthrough.Stream> passthrough;
   private final List<SseEvent> pending = new ArrayList<>();
   private final List<ChatEvent> decoded = new ArrayList<>(4);
   private Optional<SseEvent> heldUsage = Optional.empty();
@@ -62,9 +63,12 @@ final class StreamAttempt {
     this.client = client;
     this.encoder = encoder;
     this.outcome = outcome;
-    this.decoder = route.format().newStreamDecoder(call.request);
     this.passthrough =
-        route.format() == call.ingress ? Optional.of(call.ingress.passthrough()) : Optional.empty();
+        route.format() == call.ingress
+            ? Optional.of(call.ingress.passthrough().open(call.request, servedModel()))
+            : Optional.empty();
+    this.decoder =
+        passthrough.isPresent() ? passthrough.get() : route.format().newStreamDecoder(call.request);
   }
 
   void run() {
@@ -90,7 +94,7 @@ final class StreamAttempt {
   /** Writes the settled usage and the end marker; the caller ends the response. */
   void close(Usage settled) {
     if (passthrough.isPresent()) {
-      passthrough.get().closing(heldUsage, last, settled).forEach(client::write);
+      call.ingress.passthrough().closing(heldUsage, last, settled).forEach(client::write);
     } else {
       encoder.complete(settled, client::write);
     }
@@ -125,15 +129,36 @@ final class StreamAttempt {
       fail(e.failure());
       return;
     }
-    decoded.forEach(tap);
+    for (ChatEvent canonical : decoded) {
+      if (canonical instanceof ChatEvent.Started started) {
+        identify(started);
+      }
+      tap.accept(canonical);
+    }
     if (tap.sawContent()) {
       call.firstToken();
     }
     if (passthrough.isPresent()) {
-      relay(event, passthrough.get().roleOf(event));
+      relay(passthrough.get().relayed(), passthrough.get().role());
     } else {
       decoded.forEach(canonical -> encoder.encode(canonical, this::emit));
     }
+  }
+
+  /**
+   * Every chunk of the client's stream, the gateway's own included, carries the provider's first id
+   * and created time (or the generation id and now) and the catalog id of the model serving.
+   */
+  private void identify(ChatEvent.Started started) {
+    call.answeredAs(started.model());
+    encoder.identify(
+        started.id().isEmpty() ? call.generationId : started.id(),
+        started.created() > 0 ? started.created() : Instant.now().getEpochSecond(),
+        servedModel());
+  }
+
+  private String servedModel() {
+    return route.deployment().modelId();
   }
 
   private void relay(SseEvent event, Passthrough.Role role) {

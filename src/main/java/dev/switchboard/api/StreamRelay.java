@@ -28,6 +28,8 @@ final class StreamRelay extends RouteExecution {
     super(call, attempts, upstream, settlement);
     this.client = client;
     this.encoder = call.ingress.newStreamEncoder(call.request);
+    // Until a provider's first chunk names the stream: what an error before any chunk carries.
+    encoder.identify(call.generationId, call.startedAt.getEpochSecond(), call.request.model());
   }
 
   @Override

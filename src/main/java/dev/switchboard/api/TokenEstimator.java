@@ -5,30 +5,105 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Usage;
+import io.vertx.core.Context;
 
 /**
- * Counts tokens with o200k_base when a provider reports no usage. The result is flagged estimated
- * in the ledger and in the response, because other models' tokenizers differ.
+ * Counts tokens with o200k_base when a provider reports none. The result is flagged estimated in
+ * the ledger and in the response, because other models' tokenizers differ.
+ *
+ * <p>The work is linear and bounded: the first {@link #BPE_BUDGET} characters of a request are
+ * counted by BPE in pieces of at most {@link #PIECE} characters (jtokkit is superlinear on long
+ * runs with no split point, such as one repeated letter), and whatever lies beyond is counted as
+ * UTF-8 bytes / {@link #BYTES_PER_TOKEN}, the usual rule of thumb. The prompt count never exceeds
+ * the model's context length. It still takes milliseconds to hundreds of milliseconds: call it off
+ * the event loop.
  */
 final class TokenEstimator {
   private static final Encoding ENCODING =
       Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+  /** Characters per request counted by BPE; beyond that, by bytes. */
+  static final int BPE_BUDGET = 16 * 1024;
+
+  /** Longest text given to the BPE at once; a cut inside a word costs at most one token. */
+  static final int PIECE = 1024;
+
+  static final int BYTES_PER_TOKEN = 4;
+
   // OpenAI counts about 4 tokens of framing per message and 3 to prime the answer.
   private static final int PER_MESSAGE = 4;
   private static final int PER_REQUEST = 3;
 
   private TokenEstimator() {}
 
-  static Usage estimate(ChatRequest request, String completionText) {
+  /** Loads the encoding (a second or so) so that the first estimate does not pay for it. */
+  static void load() {
+    ENCODING.countTokensOrdinary("warm");
+  }
+
+  /** Estimates a request's usage; {@code contextLength} caps the prompt tokens. */
+  static Usage estimate(ChatRequest request, String completionText, int contextLength) {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("token estimates block: run them off the event loop");
+    }
+    Budget budget = new Budget();
     long prompt = PER_REQUEST;
     for (var message : request.messages()) {
-      prompt += PER_MESSAGE + ENCODING.countTokensOrdinary(message.text());
+      prompt += PER_MESSAGE + budget.count(message.text());
       for (var call : message.toolCalls()) {
-        prompt +=
-            ENCODING.countTokensOrdinary(call.name())
-                + ENCODING.countTokensOrdinary(call.arguments());
+        prompt += budget.count(call.name()) + budget.count(call.arguments());
       }
     }
-    return Usage.estimated(prompt, ENCODING.countTokensOrdinary(completionText));
+    long completion = budget.count(completionText);
+    return Usage.estimated(Math.min(prompt, Math.max(0, contextLength)), completion);
+  }
+
+  /** What is left of one request's BPE budget. */
+  private static final class Budget {
+    private int chars = BPE_BUDGET;
+
+    long count(String text) {
+      int bpe = cutPoint(text, Math.min(text.length(), chars));
+      chars -= bpe;
+      long tokens = 0;
+      for (int at = 0; at < bpe; ) {
+        int end = cutPoint(text, Math.min(bpe, at + PIECE));
+        tokens += ENCODING.countTokensOrdinary(text.substring(at, end));
+        at = end;
+      }
+      return tokens + ceilDiv(utf8Length(text, bpe), BYTES_PER_TOKEN);
+    }
+  }
+
+  /** {@code at}, moved back by one if it would split a surrogate pair. */
+  private static int cutPoint(String text, int at) {
+    return at > 0 && at < text.length() && Character.isHighSurrogate(text.charAt(at - 1))
+        ? at - 1
+        : at;
+  }
+
+  /** The UTF-8 length of {@code text} from {@code from} on, without encoding it. */
+  static long utf8Length(String text, int from) {
+    long bytes = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
   }
 }

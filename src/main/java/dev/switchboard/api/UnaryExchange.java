@@ -93,9 +93,11 @@ final class UnaryExchange extends RouteExecution {
       return;
     }
     ChatResponse response = answer.response();
+    call.answeredAs(response.model());
+    String served = route.deployment().modelId();
     settlement
         .settle(call, route, response.usage(), response.completionText())
-        .onSuccess(usage -> reply(answer.withUsage(usage)))
+        .onSuccess(usage -> reply(answer.answer(usage, served)))
         .onFailure(error -> fail(unrecorded(error)));
   }
 
@@ -126,11 +128,11 @@ final class UnaryExchange extends RouteExecution {
       }
 
       @Override
-      public byte[] withUsage(Usage settled) {
+      public byte[] answer(Usage settled, String model) {
         return ingress.encodeResponse(
             new ChatResponse(
                 response.id(),
-                response.model(),
+                model,
                 response.created(),
                 response.choices(),
                 Optional.of(settled)));

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * {@link #defaults()}; {@code catalog} holds the user's catalog overrides (already
  * env-interpolated, {@code {}} when none) for the catalog package to merge and validate.
  */
-public record Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
+public record Config(
+    Server server, Storage storage, Upstream upstream, JsonNode catalog, Logging logging) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -88,8 +89,22 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
     }
   }
 
+  /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
+  public record Logging(Format format) {
+    /** The shape of a log line. */
+    public enum Format {
+      TEXT,
+      JSON
+    }
+  }
+
   public Config {
     catalog = catalog.deepCopy();
+  }
+
+  /** A configuration with the default logging (text lines). */
+  public Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
+    this(server, storage, upstream, catalog, new Logging(Logging.Format.TEXT));
   }
 
   /** A copy of the catalog overrides: the record stays immutable although JsonNode is not. */
@@ -101,7 +116,7 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
   /**
    * Loopback on 8080, 10 MiB bodies, 2 s keep-alive, {@link ClientLimits#defaults()}, a public
    * model list, ./switchboard.db, 5 s connect, 300 s idle, 64 connections per host, no catalog
-   * overrides.
+   * overrides, text log lines.
    */
   public static Config defaults() {
     return new Config(
@@ -140,7 +155,7 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog);
+    return new Config(replacement, storage, upstream, catalog, logging);
   }
 
   /** Returns a copy with another upstream section. */
@@ -150,6 +165,11 @@ public record Config(Server server, Storage storage, Upstream upstream, JsonNode
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog);
+    return new Config(server, replacement, upstream, catalog, logging);
+  }
+
+  /** Returns a copy with another logging section. */
+  public Config withLogging(Logging replacement) {
+    return new Config(server, storage, upstream, catalog, replacement);
   }
 }

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * defaults.
  */
 final class ConfigParser {
-  private static final List<String> ROOT_KEYS = List.of("server", "storage", "upstream", "catalog");
+  private static final List<String> ROOT_KEYS =
+      List.of("server", "storage", "upstream", "catalog", "logging");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -50,7 +51,18 @@ final class ConfigParser {
         root.object("upstream")
             .map(u -> upstream(u, defaults.upstream()))
             .orElse(defaults.upstream()),
-        root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()));
+        root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()),
+        root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()));
+  }
+
+  private static Config.Logging logging(ConfigNode node) {
+    node.allowOnly(List.of("format"));
+    String format = node.has("format") ? node.requiredString("format") : "text";
+    return switch (format) {
+      case "text" -> new Config.Logging(Config.Logging.Format.TEXT);
+      case "json" -> new Config.Logging(Config.Logging.Format.JSON);
+      default -> throw node.error("format", "must be text or json, not '" + format + "'");
+    };
   }
 
   private static Config.Server server(ConfigNode node, Config.Server d) {

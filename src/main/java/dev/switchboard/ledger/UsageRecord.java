@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * What one client request used and cost: the ledger row. {@code id} is the generation id and is
  * unique in the ledger; {@code at} is kept at millisecond resolution (the constructor truncates, so
- * a row read back equals the row written); tokens and cost are never negative.
+ * a row read back equals the row written); tokens and cost are never negative. {@code servedModel}
+ * is the catalog id, {@code providerModel} the provider's own name for it, as its answer said.
  */
 public record UsageRecord(
     String id,
@@ -27,7 +28,48 @@ public record UsageRecord(
     OptionalLong ttftMs,
     boolean stream,
     int status,
-    Optional<String> errorCode) {
+    Optional<String> errorCode,
+    Optional<String> providerModel) {
+
+  /** A row whose provider did not name its model (or that never reached one). */
+  public UsageRecord(
+      String id,
+      Instant at,
+      String keyId,
+      String requestedModel,
+      Optional<String> servedModel,
+      Optional<String> provider,
+      long promptTokens,
+      long completionTokens,
+      long cachedTokens,
+      long reasoningTokens,
+      boolean estimated,
+      long costMicros,
+      long latencyMs,
+      OptionalLong ttftMs,
+      boolean stream,
+      int status,
+      Optional<String> errorCode) {
+    this(
+        id,
+        at,
+        keyId,
+        requestedModel,
+        servedModel,
+        provider,
+        promptTokens,
+        completionTokens,
+        cachedTokens,
+        reasoningTokens,
+        estimated,
+        costMicros,
+        latencyMs,
+        ttftMs,
+        stream,
+        status,
+        errorCode,
+        Optional.empty());
+  }
 
   public UsageRecord {
     if (id.isBlank()) {

@@ -5,8 +5,11 @@ package dev.switchboard.wire;
  * position of the choice (OpenAI) or the content block (Anthropic).
  */
 public sealed interface ChatEvent {
-  /** The response began; id and model as the provider named them. */
-  record Started(String id, String model) implements ChatEvent {}
+  /**
+   * The response began; id, creation time (epoch seconds, 0 when unknown) and model as the provider
+   * named them.
+   */
+  record Started(String id, long created, String model) implements ChatEvent {}
 
   /** A piece of the answer text. */
   record TextDelta(int index, String text) implements ChatEvent {}

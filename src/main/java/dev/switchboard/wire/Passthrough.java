@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Same-format relaying: the upstream's events go to the client unchanged except for the usage,
- * which the gateway replaces with its settled figures (cost included), and the end marker, which it
- * writes itself once the request is settled.
+ * which the gateway replaces with its settled figures (cost included), the end marker, which it
+ * writes itself once the request is settled, and the identity fields (id, creation time, model),
+ * which name the catalog's model and stay the same in every event of a stream.
  */
 public interface Passthrough {
   /** What an upstream event is to the relay. */
@@ -19,7 +20,22 @@ public interface Passthrough {
     END
   }
 
-  Role roleOf(SseEvent event);
+  /** Opens the relay of one upstream stream whose events must all name {@code model}. */
+  Stream open(ChatRequest request, String model);
+
+  /**
+   * One upstream stream relayed: decodes each event for the gateway's tap and gives it back as the
+   * client must see it. Single-threaded, one per attempt.
+   */
+  interface Stream extends StreamDecoder {
+    /**
+     * The event last decoded, rewritten only where its identity fields differ from the stream's.
+     */
+    SseEvent relayed();
+
+    /** What the event last decoded is to the relay. */
+    Role role();
+  }
 
   /**
    * The closing events: the usage event (amended, or built like {@code last} when none was held)
@@ -34,7 +50,7 @@ public interface Passthrough {
   interface UnaryBody {
     ChatResponse response();
 
-    /** The provider's body with its usage replaced by the settled one. */
-    byte[] withUsage(Usage settled);
+    /** The provider's body naming {@code model}, with its usage replaced by the settled one. */
+    byte[] answer(Usage settled, String model);
   }
 }

@@ -6,6 +6,12 @@ package dev.switchboard.wire;
  * in-band error: never a clean end for an answer that was cut.
  */
 public interface StreamEncoder {
+  /**
+   * Every event written from now on carries this id, creation time (epoch seconds) and model: one
+   * identity per client stream, whatever the provider's chunks said.
+   */
+  void identify(String id, long created, String model);
+
   void encode(ChatEvent event, SseSink out);
 
   /** Writes the final usage (with cost) and the format's end-of-stream marker. */

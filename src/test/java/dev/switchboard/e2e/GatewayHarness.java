@@ -56,6 +56,7 @@ final class GatewayHarness {
             .toCompletionStage()
             .toCompletableFuture()
             .join();
+    warmSimulator();
     Path dir = Files.createTempDirectory("switchboard-e2e");
     config =
         new Config(
@@ -67,6 +68,20 @@ final class GatewayHarness {
     catalog = Switchboard.simulated(Catalog.load(shipped, config.catalog()), sim);
     gateway = Switchboard.start(config, catalog, clock);
     key = gateway.keys().create("e2e", OptionalLong.empty()).secret();
+  }
+
+  /**
+   * The simulator loads its tokenizer on its first request, on its event loop: seconds on a busy
+   * machine, longer than the gateway's upstream timeout here. One direct request pays for it.
+   */
+  private void warmSimulator() {
+    send(
+        HttpRequest.newBuilder(URI.create(sim.baseUrl("deepseek") + "/chat/completions"))
+            .header("authorization", "Bearer warm")
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body("deepseek-chat", false, "")))
+            .timeout(Duration.ofSeconds(55))
+            .build());
   }
 
   static synchronized GatewayHarness shared() {

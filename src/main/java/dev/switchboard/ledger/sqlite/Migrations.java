@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class Migrations {
   // Listed rather than scanned: classpath directories cannot be listed portably inside a jar.
   // Adding a migration = adding its file and one line here; versions are the list positions + 1.
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__idempotency.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__init.sql", "V2__idempotency.sql", "V3__provider_model.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\R|$)");
 

@@ -14,11 +14,11 @@ final class UsageRows {
   static final String COLUMNS =
       "id, at, key_id, requested_model, served_model, provider, prompt_tokens, completion_tokens,"
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
-          + " status, error_code";
+          + " status, error_code, provider_model";
   static final String INSERT =
       "INSERT INTO requests ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private UsageRows() {}
 
@@ -44,6 +44,7 @@ final class UsageRows {
     insert.setInt(15, r.stream() ? 1 : 0);
     insert.setInt(16, r.status());
     insert.setString(17, r.errorCode().orElse(null));
+    insert.setString(18, r.providerModel().orElse(null));
   }
 
   static UsageRecord read(ResultSet row) throws SQLException {
@@ -64,7 +65,8 @@ final class UsageRows {
         optionalLong(row, "ttft_ms"),
         row.getInt("stream") != 0,
         row.getInt("status"),
-        Optional.ofNullable(row.getString("error_code")));
+        Optional.ofNullable(row.getString("error_code")),
+        Optional.ofNullable(row.getString("provider_model")));
   }
 
   private static OptionalLong optionalLong(ResultSet row, String column) throws SQLException {

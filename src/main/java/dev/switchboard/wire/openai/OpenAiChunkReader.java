@@ -16,13 +16,24 @@ import java.util.Optional;
  * level of the chunk is a small mutable reader, since fields may come in any order.
  */
 final class OpenAiChunkReader {
-  /** What one chunk says. Events are in stream order; usage and error are rare. */
+  /**
+   * What one chunk says. Events are in stream order; usage and error are rare. {@code created} is 0
+   * when absent.
+   */
   record Chunk(
       String id,
+      long created,
       String model,
+      Spans spans,
       List<ChatEvent> events,
       Optional<JsonNode> usage,
       Optional<JsonNode> error) {}
+
+  /**
+   * Where the top-level id, created and model values start in the chunk's text (-1 when absent or
+   * not of their usual type), so that a relay can replace them without another parse.
+   */
+  record Spans(int id, int created, int model) {}
 
   /** Reads the value of one field; the parser stands on that value. */
   @FunctionalInterface
@@ -40,7 +51,14 @@ final class OpenAiChunkReader {
       }
       ChunkParts chunk = new ChunkParts(p);
       fields(p, first, chunk::field);
-      return new Chunk(chunk.id, chunk.model, chunk.events, chunk.usage, chunk.error);
+      return new Chunk(
+          chunk.id,
+          chunk.created,
+          chunk.model,
+          new Spans(chunk.idAt, chunk.createdAt, chunk.modelAt),
+          chunk.events,
+          chunk.usage,
+          chunk.error);
     }
   }
 
@@ -79,7 +97,11 @@ final class OpenAiChunkReader {
     private final JsonParser p;
     private final List<ChatEvent> events = new ArrayList<>(2);
     private String id = "";
+    private long created;
     private String model = "";
+    private int idAt = -1;
+    private int createdAt = -1;
+    private int modelAt = -1;
     private Optional<JsonNode> usage = Optional.empty();
     private Optional<JsonNode> error = Optional.empty();
 
@@ -89,8 +111,18 @@ final class OpenAiChunkReader {
 
     void field(String field, JsonToken value) throws IOException {
       switch (field) {
-        case "id" -> id = text(p, value, id);
-        case "model" -> model = text(p, value, model);
+        case "id" -> {
+          idAt = value == JsonToken.VALUE_STRING ? start(p) : -1;
+          id = text(p, value, id);
+        }
+        case "created" -> {
+          createdAt = value == JsonToken.VALUE_NUMBER_INT ? start(p) : -1;
+          created = createdAt >= 0 ? p.getValueAsLong(0) : 0;
+        }
+        case "model" -> {
+          modelAt = value == JsonToken.VALUE_STRING ? start(p) : -1;
+          model = text(p, value, model);
+        }
         case "choices" ->
             elements(
                 p,
@@ -204,6 +236,10 @@ final class OpenAiChunkReader {
         events.add(new ChatEvent.ToolArgumentsDelta(choice, index, arguments));
       }
     }
+  }
+
+  private static int start(JsonParser p) {
+    return (int) p.currentTokenLocation().getCharOffset();
   }
 
   private static String text(JsonParser p, JsonToken value, String otherwise) throws IOException {

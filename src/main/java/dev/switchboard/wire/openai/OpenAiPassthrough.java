@@ -2,6 +2,7 @@ package dev.switchboard.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
@@ -11,37 +12,14 @@ import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.Optional;
 
-/** OpenAI to OpenAI relaying: upstream chunks go out as they came; only the usage is replaced. */
+/**
+ * OpenAI to OpenAI relaying: upstream chunks go out as they came but for the identity fields
+ * (catalog model, one id and created per stream); the usage is replaced.
+ */
 final class OpenAiPassthrough implements Passthrough {
-  private static final String USAGE_FIELD = "\"usage\"";
-
   @Override
-  public Role roleOf(SseEvent event) {
-    String data = event.data();
-    if (data.equals(OpenAiStreamDecoder.DONE)) {
-      return Role.END;
-    }
-    return hasUsageObject(data) ? Role.USAGE : Role.CONTENT;
-  }
-
-  /**
-   * True if a "usage" key holds an object; a scan, not a parse, since this runs for every chunk.
-   */
-  static boolean hasUsageObject(String data) {
-    for (int at = data.indexOf(USAGE_FIELD); at >= 0; at = data.indexOf(USAGE_FIELD, at + 1)) {
-      if (at > 0 && data.charAt(at - 1) == '\\') {
-        continue;
-      }
-      int i = at + USAGE_FIELD.length();
-      while (i < data.length()
-          && (Character.isWhitespace(data.charAt(i)) || data.charAt(i) == ':')) {
-        i++;
-      }
-      if (i < data.length() && data.charAt(i) == '{') {
-        return true;
-      }
-    }
-    return false;
+  public Stream open(ChatRequest request, String model) {
+    return new OpenAiRelayedStream(model);
   }
 
   @Override
@@ -69,7 +47,8 @@ final class OpenAiPassthrough implements Passthrough {
       }
 
       @Override
-      public byte[] withUsage(Usage settled) {
+      public byte[] answer(Usage settled, String model) {
+        root.put("model", model);
         JsonNode usage = root.get("usage");
         root.set(
             "usage",

@@ -7,6 +7,7 @@ import dev.switchboard.wire.StreamTruncated;
 import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.WireException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,10 +18,12 @@ final class OpenAiStreamDecoder implements StreamDecoder {
   static final String DONE = "[DONE]";
   private boolean started;
   private boolean finished;
+  private Optional<OpenAiChunkReader.Chunk> last = Optional.empty();
 
   @Override
   public void decode(SseEvent event, Consumer<ChatEvent> out)
       throws WireException, UpstreamStreamError {
+    last = Optional.empty();
     if (event.data().equals(DONE)) {
       return;
     }
@@ -30,12 +33,13 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     } catch (IOException e) {
       throw new WireException("malformed stream event: " + e.getMessage(), e);
     }
+    last = Optional.of(chunk);
     if (chunk.error().isPresent()) {
       throw new UpstreamStreamError(OpenAiErrors.streamFailure(chunk.error().get()));
     }
     if (!started) {
       started = true;
-      out.accept(new ChatEvent.Started(chunk.id(), chunk.model()));
+      out.accept(new ChatEvent.Started(chunk.id(), chunk.created(), chunk.model()));
     }
     for (ChatEvent decoded : chunk.events()) {
       finished |= decoded instanceof ChatEvent.Finished;
@@ -45,6 +49,11 @@ final class OpenAiStreamDecoder implements StreamDecoder {
         .usage()
         .flatMap(OpenAiUsage::decode)
         .ifPresent(usage -> out.accept(new ChatEvent.UsageReported(usage)));
+  }
+
+  /** The chunk the last {@link #decode} read; empty after [DONE]. */
+  Optional<OpenAiChunkReader.Chunk> lastChunk() {
+    return last;
   }
 
   @Override

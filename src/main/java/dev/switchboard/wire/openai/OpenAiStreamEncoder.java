@@ -14,9 +14,16 @@ import java.time.Instant;
 final class OpenAiStreamEncoder implements StreamEncoder {
   private String id = "chatcmpl-gateway";
   private String model;
-  private final long created = Instant.now().getEpochSecond();
+  private long created = Instant.now().getEpochSecond();
 
   OpenAiStreamEncoder(String model) {
+    this.model = model;
+  }
+
+  @Override
+  public void identify(String id, long created, String model) {
+    this.id = id;
+    this.created = created;
     this.model = model;
   }
 
@@ -24,8 +31,7 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   public void encode(ChatEvent event, SseSink out) {
     switch (event) {
       case ChatEvent.Started started -> {
-        id = started.id().isEmpty() ? id : started.id();
-        model = started.model().isEmpty() ? model : started.model();
+        // The identity comes from identify(): the provider's own model name stays upstream.
         ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
         out.event(chunk(0, delta));
       }

@@ -18,11 +18,21 @@ import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.Usage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class OpenAiFormatTest {
+  private static final ChatRequest REQUEST =
+      new ChatRequest(
+          "m",
+          List.of(),
+          List.of(),
+          true,
+          OptionalLong.empty(),
+          new ChatRequest.Source("openai", Json.object()));
   private final OpenAiFormat format = new OpenAiFormat();
 
   @Test
@@ -52,14 +62,20 @@ class OpenAiFormatTest {
   }
 
   @Test
-  void passthroughForwardsContentUnchanged_andPricesTheUsageChunk() {
+  void passthroughForwardsContentUnchanged_andPricesTheUsageChunk() throws Exception {
     Passthrough passthrough = format.passthrough();
     List<SseEvent> events = Fixtures.events("openai", "text-stream");
-    assertThat(events.subList(0, events.size() - 2))
-        .allSatisfy(e -> assertThat(passthrough.roleOf(e)).isEqualTo(Passthrough.Role.CONTENT));
+    Passthrough.Stream relay = passthrough.open(REQUEST, "gpt-4.1-nano-2025-04-14");
+    for (SseEvent event : events.subList(0, events.size() - 2)) {
+      relay.decode(event, e -> {});
+      assertThat(relay.role()).isEqualTo(Passthrough.Role.CONTENT);
+      assertThat(relay.relayed()).as("already named as the catalog names it").isSameAs(event);
+    }
     SseEvent usage = events.get(events.size() - 2);
-    assertThat(passthrough.roleOf(usage)).isEqualTo(Passthrough.Role.USAGE);
-    assertThat(passthrough.roleOf(events.getLast())).isEqualTo(Passthrough.Role.END);
+    relay.decode(usage, e -> {});
+    assertThat(relay.role()).isEqualTo(Passthrough.Role.USAGE);
+    relay.decode(events.getLast(), e -> {});
+    assertThat(relay.role()).isEqualTo(Passthrough.Role.END);
 
     Usage settled = Usage.reported(19, 10, 0, 0).withCost(new BigDecimal("0.000011"));
     List<SseEvent> closing =
@@ -89,14 +105,38 @@ class OpenAiFormatTest {
   }
 
   @Test
-  void usageScanIgnoresTheWordUsageInsideContent() {
-    assertThat(
-            OpenAiPassthrough.hasUsageObject(
-                "{\"choices\":[{\"delta\":{\"content\":\"the \\\"usage\\\": {x}\"}}],\"usage\":null}"))
-        .isFalse();
-    assertThat(
-            OpenAiPassthrough.hasUsageObject("{\"choices\":[],\"usage\": {\"prompt_tokens\":1}}"))
-        .isTrue();
+  void relayedUsageIsTheTopLevelObjectOnly_notTheWordInsideContent() throws Exception {
+    Passthrough.Stream relay = format.passthrough().open(REQUEST, "m");
+    relay.decode(
+        SseEvent.data(
+            "{\"choices\":[{\"delta\":{\"content\":\"the \\\"usage\\\": {x}\"}}],\"usage\":null}"),
+        e -> {});
+    assertThat(relay.role()).isEqualTo(Passthrough.Role.CONTENT);
+    relay.decode(SseEvent.data("{\"choices\":[],\"usage\": {\"prompt_tokens\":1}}"), e -> {});
+    assertThat(relay.role()).isEqualTo(Passthrough.Role.USAGE);
+  }
+
+  @Test
+  void relayedChunksAllCarryTheCatalogModel_andTheFirstChunksIdAndCreated() throws Exception {
+    Passthrough.Stream relay = format.passthrough().open(REQUEST, "deepseek/deepseek-v3.2");
+    List<String> out = new ArrayList<>();
+    for (String chunk :
+        List.of(
+            "{\"id\":\"a1\",\"created\":100,\"model\":\"deepseek-chat\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}",
+            "{\"model\":\"deep\\\"seek\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\\"model\\\":1\"}}],\"created\":101,\"id\":\"a2\"}",
+            "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"id\":\"a1\",\"model\":\"deepseek/deepseek-v3.2\",\"created\":100}")) {
+      relay.decode(SseEvent.data(chunk), e -> {});
+      out.add(relay.relayed().data());
+    }
+    for (String chunk : out) {
+      JsonNode tree = Json.tree(chunk);
+      assertThat(tree.get("model").asText()).as(chunk).isEqualTo("deepseek/deepseek-v3.2");
+      assertThat(tree.get("id").asText()).as(chunk).isEqualTo("a1");
+      assertThat(tree.get("created").asLong()).as(chunk).isEqualTo(100);
+    }
+    assertThat(Json.tree(out.get(1)).get("choices").get(0).get("delta").get("content").asText())
+        .as("content untouched")
+        .isEqualTo("\"model\":1");
   }
 
   @Test
@@ -109,7 +149,8 @@ class OpenAiFormatTest {
             format
                 .passthrough()
                 .readBody(body)
-                .withUsage(usage.withCost(new BigDecimal("0.000198"))));
+                .answer(usage.withCost(new BigDecimal("0.000198")), "openai/gpt-4.1-nano"));
+    assertThat(out.get("model").asText()).isEqualTo("openai/gpt-4.1-nano");
     assertThat(out.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.000198");
     assertThat(out.get("system_fingerprint").asText()).isEqualTo("fp_a288987b44");
     assertThat(out.get("choices").get(0).get("message").get("content").asText())

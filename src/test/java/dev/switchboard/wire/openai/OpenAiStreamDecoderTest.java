@@ -23,7 +23,7 @@ class OpenAiStreamDecoderTest {
     assertThat(events.getFirst())
         .isEqualTo(
             new ChatEvent.Started(
-                "chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB", "gpt-4.1-nano-2025-04-14"));
+                "chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB", 1745677064, "gpt-4.1-nano-2025-04-14"));
     assertThat(text(events)).isEqualTo("Hello! How can I assist you today?");
     assertThat(events).contains(new ChatEvent.Finished(0, FinishReason.STOP));
     assertThat(events.getLast())
@@ -78,7 +78,7 @@ class OpenAiStreamDecoderTest {
     new OpenAiStreamDecoder().decode(SseEvent.data(chunk), out::add);
     assertThat(out)
         .containsExactly(
-            new ChatEvent.Started("c1", "m"),
+            new ChatEvent.Started("c1", 0, "m"),
             new ChatEvent.ReasoningDelta(2, "think"),
             new ChatEvent.TextDelta(2, "hi"));
   }
