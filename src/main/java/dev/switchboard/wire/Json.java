@@ -1,7 +1,10 @@
 package dev.switchboard.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +23,18 @@ import java.io.UncheckedIOException;
  * everywhere.
  */
 public final class Json {
+  /**
+   * Objects and arrays nest at most this deep in any JSON we read (Jackson's default is 1000):
+   * deeper trees only serve to exhaust the stack of whoever walks them.
+   */
+  public static final int MAX_NESTING_DEPTH = 128;
+
   private static final ObjectMapper JSON =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                  .build())
           .addModule(new Jdk8Module())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -57,19 +70,77 @@ public final class Json {
     return JsonNodeFactory.instance.arrayNode();
   }
 
-  /** Parses JSON; a syntax error becomes a WireException whose message is safe to show a client. */
+  /**
+   * Parses one JSON value; a syntax error, or anything but whitespace after the value, becomes a
+   * WireException whose message is safe to show a client.
+   */
   public static JsonNode tree(byte[] json) throws WireException {
+    return tree(json, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #tree(byte[])}, refusing a body of more than {@code maxValues} JSON values (counting
+   * field names) before any tree is built: the tree costs far more heap than the text.
+   */
+  public static JsonNode tree(byte[] json, long maxValues) throws WireException {
     try {
-      JsonNode node = JSON.readTree(json);
-      if (node == null || node.isMissingNode()) {
-        throw new WireException("the body is empty; expected a JSON object");
+      if (maxValues < Long.MAX_VALUE) {
+        checkValueCount(json, maxValues);
       }
-      return node;
+      try (JsonParser p = JSON.createParser(json)) {
+        if (p.nextToken() == null) {
+          throw new WireException("the body is empty; expected a JSON object");
+        }
+        JsonNode node = JSON.readTree(p);
+        rejectTrailingContent(p, node);
+        return node;
+      }
     } catch (JsonProcessingException e) {
-      throw new WireException("malformed JSON: " + e.getOriginalMessage(), e);
+      throw new WireException(problem(e), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A Jackson parse error as one sentence for a client: where and what, no library internals. */
+  public static String problem(JsonProcessingException e) {
+    return JsonProblems.describe(e);
+  }
+
+  private static void checkValueCount(byte[] json, long maxValues)
+      throws IOException, WireException {
+    long values = 0;
+    int depth = 0;
+    try (JsonParser p = JSON.createParser(json)) {
+      // Up to the end of the first value only: what follows is for rejectTrailingContent.
+      for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+        if (token.isStructEnd()) {
+          depth--;
+        } else if (++values > maxValues) {
+          throw new WireException(
+              "the body holds more than " + maxValues + " JSON values; send a smaller request");
+        } else if (token.isStructStart()) {
+          depth++;
+        }
+        if (depth == 0) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static void rejectTrailingContent(JsonParser p, JsonNode node) throws WireException {
+    String what = node.isObject() ? "object" : node.isArray() ? "array" : "value";
+    try {
+      if (p.nextToken() == null) {
+        return;
+      }
+    } catch (JsonProcessingException e) {
+      // Garbage that is not even a token: the same problem for the client.
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new WireException("unexpected content after the JSON " + what);
   }
 
   public static JsonNode tree(String json) throws WireException {
