@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -29,16 +30,15 @@ public final class Json {
    */
   public static final int MAX_NESTING_DEPTH = 128;
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                  .build())
-          .addModule(new Jdk8Module())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
+  private static final ObjectMapper JSON = jsonMapper(true);
+
+  /**
+   * For client bodies, whose field names the client chooses: sharing names through Jackson's symbol
+   * table cost some 200 bytes of heap per distinct name, so a body of unique names grew 30 times
+   * its size. Each name is a plain String here.
+   */
+  private static final ObjectMapper CLIENT_JSON = jsonMapper(false);
+
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .addModule(new Jdk8Module())
@@ -47,6 +47,24 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  private static ObjectMapper jsonMapper(boolean canonicalizeNames) {
+    return JsonMapper.builder(
+            JsonFactory.builder()
+                .configure(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES, canonicalizeNames)
+                // Interning would let bodies grow the JVM's string table.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build())
+        .addModule(new Jdk8Module())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        // A relayed number keeps the digits it came with (1.50 stays 1.50), and stripping zeros
+        // cost a second BigDecimal per number: a body of decimals doubled its heap cost.
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .build();
+  }
 
   /** The shared JSON mapper; thread-safe. Do not reconfigure it. */
   public static ObjectMapper mapper() {
@@ -79,19 +97,21 @@ public final class Json {
   }
 
   /**
-   * As {@link #tree(byte[])}, refusing a body of more than {@code maxValues} JSON values (counting
-   * field names) before any tree is built: the tree costs far more heap than the text.
+   * As {@link #tree(byte[])}, refusing a body of more than {@code maxValues} JSON values (field
+   * names count, a number counts once per 16 characters) before any tree is built: the tree costs
+   * far more heap than the text.
    */
   public static JsonNode tree(byte[] json, long maxValues) throws WireException {
+    ObjectMapper mapper = maxValues < Long.MAX_VALUE ? CLIENT_JSON : JSON;
     try {
       if (maxValues < Long.MAX_VALUE) {
         checkValueCount(json, maxValues);
       }
-      try (JsonParser p = JSON.createParser(json)) {
+      try (JsonParser p = mapper.createParser(json)) {
         if (p.nextToken() == null) {
           throw new WireException("the body is empty; expected a JSON object");
         }
-        JsonNode node = JSON.readTree(p);
+        JsonNode node = mapper.readTree(p);
         rejectTrailingContent(p, node);
         return node;
       }
@@ -111,12 +131,12 @@ public final class Json {
       throws IOException, WireException {
     long values = 0;
     int depth = 0;
-    try (JsonParser p = JSON.createParser(json)) {
+    try (JsonParser p = CLIENT_JSON.createParser(json)) {
       // Up to the end of the first value only: what follows is for rejectTrailingContent.
       for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
         if (token.isStructEnd()) {
           depth--;
-        } else if (++values > maxValues) {
+        } else if ((values += weight(p, token)) > maxValues) {
           throw new WireException(
               "the body holds more than " + maxValues + " JSON values; send a smaller request");
         } else if (token.isStructStart()) {
@@ -127,6 +147,11 @@ public final class Json {
         }
       }
     }
+  }
+
+  /** A long number costs more heap than a short one (BigDecimal, BigInteger): one per 16 chars. */
+  private static int weight(JsonParser p, JsonToken token) throws IOException {
+    return token.isNumeric() ? 1 + p.getTextLength() / 16 : 1;
   }
 
   private static void rejectTrailingContent(JsonParser p, JsonNode node) throws WireException {

@@ -4,8 +4,9 @@ package dev.switchboard.wire;
  * Bounds on what one client request may ask for, checked while parsing it; a request beyond one is
  * a 400 naming the field. The body size itself is bounded earlier, by the HTTP server (413).
  *
- * @param maxJsonValues JSON values (objects, arrays, strings, numbers...) in the whole body; keeps
- *     the parsed tree of a 1 MB body under 10 MB of heap
+ * @param maxJsonValues JSON values (objects, arrays, strings, numbers, field names; a number once
+ *     per 16 characters) in the whole body: keeps the parsed tree of a 1 MB body under 10 MB of
+ *     heap
  * @param maxMessages entries of {@code messages}
  * @param maxChoices the highest {@code n} (choices per request)
  * @param maxOutputTokens the highest {@code max_tokens} / {@code max_completion_tokens}
@@ -21,11 +22,11 @@ public record RequestLimits(
     int maxSchemaDepth) {
 
   /**
-   * 100,000 JSON values, 10,000 messages, n up to 128, up to 2^31-1 output tokens, 512 tools,
+   * 60,000 JSON values, 10,000 messages, n up to 128, up to 2^31-1 output tokens, 512 tools,
    * schemas 64 levels deep.
    */
   public static final RequestLimits DEFAULTS =
-      new RequestLimits(100_000, 10_000, 128, Integer.MAX_VALUE, 512, 64);
+      new RequestLimits(60_000, 10_000, 128, Integer.MAX_VALUE, 512, 64);
 
   public RequestLimits {
     if (maxJsonValues < 1
