@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -29,6 +30,8 @@ public final class Json {
    * deeper trees only serve to exhaust the stack of whoever walks them.
    */
   public static final int MAX_NESTING_DEPTH = 128;
+
+  private static final String NOT_TEXT = "malformed JSON: the body is not UTF-8 text";
 
   private static final ObjectMapper JSON = jsonMapper(true);
 
@@ -117,6 +120,9 @@ public final class Json {
       }
     } catch (JsonProcessingException e) {
       throw new WireException(problem(e), e);
+    } catch (CharConversionException e) {
+      // Nul bytes make Jackson guess UTF-16 or UTF-32, whose decoders fail this way.
+      throw new WireException(NOT_TEXT, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -160,10 +166,8 @@ public final class Json {
       if (p.nextToken() == null) {
         return;
       }
-    } catch (JsonProcessingException e) {
-      // Garbage that is not even a token: the same problem for the client.
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Garbage that is not even a token or text: the same problem for the client.
     }
     throw new WireException("unexpected content after the JSON " + what);
   }

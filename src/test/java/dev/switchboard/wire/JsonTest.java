@@ -68,6 +68,15 @@ class JsonTest {
         .hasMessageEndingWith(": the body is not valid UTF-8");
   }
 
+  /** Fuzzing finding: nul bytes make Jackson guess UTF-32, whose decoder threw unchecked. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u0000\u0000\u0000", "\u0000\u0000\u0000[\u0000", "\u0000{\u0000"})
+  void bytesThatLookLikeUtf32_areACleanError(String body) {
+    assertThatThrownBy(() -> Json.tree(body))
+        .isInstanceOf(WireException.class)
+        .hasMessageStartingWith("malformed JSON");
+  }
+
   @Test
   void nestingBeyondTheLimit_isRefusedWithTheLimit() throws WireException {
     int depth = Json.MAX_NESTING_DEPTH;

@@ -86,6 +86,14 @@ class OpenAiRequestParserTest {
         .hasMessage("unexpected content after the JSON object");
   }
 
+  /** Fuzzing finding: a client body starting with nul bytes was a 500, not a 400. */
+  @Test
+  void aBodyOfNulBytes_isABadRequest() {
+    assertThatThrownBy(() -> format.parseRequest(new byte[] {0, 0, 0, '{', 0, 0}))
+        .isInstanceOf(WireException.class)
+        .hasMessageStartingWith("malformed JSON");
+  }
+
   @Test
   void maxTokensOf2To64_isTooLarge_notTooSmall() {
     assertThatThrownBy(() -> parse(VALID.replace("{", "{\"max_tokens\":18446744073709551616,")))
