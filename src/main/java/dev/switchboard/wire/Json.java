@@ -31,6 +31,9 @@ public final class Json {
    */
   public static final int MAX_NESTING_DEPTH = 128;
 
+  /** A number BigDecimal cannot hold; public for the streaming readers of the formats. */
+  public static final String OUT_OF_RANGE = "malformed JSON: a number is out of range";
+
   private static final String NOT_TEXT = "malformed JSON: the body is not UTF-8 text";
 
   private static final ObjectMapper JSON = jsonMapper(true);
@@ -120,6 +123,9 @@ public final class Json {
       }
     } catch (JsonProcessingException e) {
       throw new WireException(problem(e), e);
+    } catch (NumberFormatException e) {
+      // An exponent beyond BigDecimal's range: Jackson checks digits, not magnitude.
+      throw new WireException(OUT_OF_RANGE, e);
     } catch (CharConversionException e) {
       // Nul bytes make Jackson guess UTF-16 or UTF-32, whose decoders fail this way.
       throw new WireException(NOT_TEXT, e);

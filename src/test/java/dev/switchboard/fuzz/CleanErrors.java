@@ -17,7 +17,11 @@ final class CleanErrors {
       throw new AssertionError("an error without a message");
     }
     // A client's own value, echoed in quotes, may say anything.
-    String lower = message.replaceAll("'[^']*'", "''").toLowerCase(Locale.ROOT);
+    String lower =
+        message
+            .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
+            .replaceAll("'[^']*'", "''")
+            .toLowerCase(Locale.ROOT);
     for (String internal : INTERNALS) {
       if (lower.contains(internal)) {
         throw new AssertionError("an error text shows library internals: " + message);

@@ -77,6 +77,14 @@ class JsonTest {
         .hasMessageStartingWith("malformed JSON");
   }
 
+  /** Fuzzing finding: an exponent beyond BigDecimal's range escaped as NumberFormatException. */
+  @Test
+  void anExponentBeyondRange_isACleanError() {
+    assertThatThrownBy(() -> Json.tree("{\"t\":1e" + "8".repeat(90) + "}"))
+        .isInstanceOf(WireException.class)
+        .hasMessage("malformed JSON: a number is out of range");
+  }
+
   @Test
   void nestingBeyondTheLimit_isRefusedWithTheLimit() throws WireException {
     int depth = Json.MAX_NESTING_DEPTH;

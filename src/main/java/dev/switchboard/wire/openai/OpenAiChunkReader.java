@@ -44,6 +44,8 @@ final class OpenAiChunkReader {
         throw new IOException("unexpected content after the JSON object");
       }
       return new Chunk(chunk.id, chunk.model, chunk.events, chunk.usage, chunk.error);
+    } catch (NumberFormatException e) {
+      throw new IOException(Json.OUT_OF_RANGE, e);
     }
   }
 
