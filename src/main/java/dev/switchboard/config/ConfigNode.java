@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A strict, path-aware view of one YAML object: typed getters that reject wrong types and unknown
@@ -60,15 +62,41 @@ public final class ConfigNode {
           Json.yaml().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(yaml);
       return tree == null || tree.isMissingNode() || tree.isNull() ? Json.object() : tree;
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw errors.at(path, "not valid YAML" + where + ": " + e.getOriginalMessage());
+      throw errors.at(path, "not valid YAML" + yamlProblem(e));
     }
+  }
+
+  /**
+   * " at line L, column C: problem" in one line. SnakeYAML's own message spans lines, quotes the
+   * input and Jackson's location points at the start of the enclosing construct.
+   */
+  private static String yamlProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked
+        && marked.getProblemMark() != null
+        && marked.getProblem() != null) {
+      Mark mark = marked.getProblemMark();
+      return " at line "
+          + (mark.getLine() + 1)
+          + ", column "
+          + (mark.getColumn() + 1)
+          + ": "
+          + firstLine(marked.getProblem());
+    }
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return where + ": " + firstLine(String.valueOf(e.getOriginalMessage()));
+  }
+
+  /** The first line, without a parenthesised reference to the library's configuration. */
+  private static String firstLine(String message) {
+    String line = message.lines().findFirst().orElse("").strip();
+    int internals = line.indexOf(" (from `");
+    return internals < 0 ? line.replace("`", "'") : line.substring(0, internals);
   }
 
   /** The message format shared by every configuration error: path, colon, problem. */

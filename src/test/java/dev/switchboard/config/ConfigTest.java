@@ -255,6 +255,19 @@ class ConfigTest {
         .hasMessageContaining("port");
   }
 
+  /** Fuzzing finding: SnakeYAML's message spans lines, quotes the input and misplaces the error. */
+  @Test
+  void invalidYaml_isOneLineWithTheProblemsPosition() {
+    assertThatThrownBy(() -> Config.parse("a: &aver: *a\n", NO_ENV))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "(yaml): not valid YAML at line 1, column 9: mapping values are not allowed here");
+    assertThatThrownBy(() -> Config.parse("server:\n  port: [1\n", NO_ENV))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("(yaml): not valid YAML at line 3, column 1: ")
+        .hasMessageNotContaining("\n");
+  }
+
   @Test
   void load_readsAFile_andReportsAMissingOne(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("switchboard.yaml");

@@ -47,10 +47,13 @@ final class OpenAiChunkReader {
     try (JsonParser p = Json.factory().createParser(data)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
-        throw new IOException("expected a JSON object, got " + first);
+        throw new IOException("expected a JSON object");
       }
       ChunkParts chunk = new ChunkParts(p);
       fields(p, first, chunk::field);
+      if (p.nextToken() != null) {
+        throw new IOException("unexpected content after the JSON object");
+      }
       return new Chunk(
           chunk.id,
           chunk.created,
@@ -59,6 +62,8 @@ final class OpenAiChunkReader {
           chunk.events,
           chunk.usage,
           chunk.error);
+    } catch (NumberFormatException e) {
+      throw new IOException(Json.OUT_OF_RANGE, e);
     }
   }
 

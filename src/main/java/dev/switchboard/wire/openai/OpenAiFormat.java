@@ -10,6 +10,7 @@ import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.ToolSpec;
@@ -47,6 +48,17 @@ public final class OpenAiFormat implements WireFormat {
 
   private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
 
+  private final RequestLimits limits;
+
+  /** With the {@link RequestLimits#DEFAULTS}. */
+  public OpenAiFormat() {
+    this(RequestLimits.DEFAULTS);
+  }
+
+  public OpenAiFormat(RequestLimits limits) {
+    this.limits = limits;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -54,7 +66,7 @@ public final class OpenAiFormat implements WireFormat {
 
   @Override
   public ChatRequest parseRequest(byte[] body) throws WireException {
-    return OpenAiRequestParser.parse(body);
+    return OpenAiRequestParser.parse(body, limits);
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.switchboard.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatMessage;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.ToolCall;
 import dev.switchboard.wire.ToolSpec;
 import dev.switchboard.wire.WireException;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -21,79 +20,62 @@ import java.util.Set;
  * the field; fields we do not know are kept untouched in the request source for passthrough.
  */
 final class OpenAiRequestParser {
-  private enum Kind {
-    STRING,
-    BOOLEAN,
-    INTEGER,
-    NUMBER,
-    OBJECT,
-    ARRAY,
-    STRING_OR_ARRAY,
-    STRING_OR_OBJECT
-  }
-
-  private static final Map<String, Kind> TOP_LEVEL =
+  private static final Map<String, JsonKind> TOP_LEVEL =
       Map.ofEntries(
-          Map.entry("model", Kind.STRING),
-          Map.entry("messages", Kind.ARRAY),
-          Map.entry("stream", Kind.BOOLEAN),
-          Map.entry("stream_options", Kind.OBJECT),
-          Map.entry("max_tokens", Kind.INTEGER),
-          Map.entry("max_completion_tokens", Kind.INTEGER),
-          Map.entry("n", Kind.INTEGER),
-          Map.entry("seed", Kind.INTEGER),
-          Map.entry("top_logprobs", Kind.INTEGER),
-          Map.entry("temperature", Kind.NUMBER),
-          Map.entry("top_p", Kind.NUMBER),
-          Map.entry("frequency_penalty", Kind.NUMBER),
-          Map.entry("presence_penalty", Kind.NUMBER),
-          Map.entry("stop", Kind.STRING_OR_ARRAY),
-          Map.entry("tools", Kind.ARRAY),
-          Map.entry("tool_choice", Kind.STRING_OR_OBJECT),
-          Map.entry("parallel_tool_calls", Kind.BOOLEAN),
-          Map.entry("response_format", Kind.OBJECT),
-          Map.entry("logprobs", Kind.BOOLEAN),
-          Map.entry("logit_bias", Kind.OBJECT),
-          Map.entry("user", Kind.STRING),
-          Map.entry("metadata", Kind.OBJECT),
-          Map.entry("reasoning_effort", Kind.STRING),
-          Map.entry("reasoning", Kind.OBJECT),
-          Map.entry("models", Kind.ARRAY));
+          Map.entry("model", JsonKind.STRING),
+          Map.entry("messages", JsonKind.ARRAY),
+          Map.entry("stream", JsonKind.BOOLEAN),
+          Map.entry("stream_options", JsonKind.OBJECT),
+          Map.entry("max_tokens", JsonKind.INTEGER),
+          Map.entry("max_completion_tokens", JsonKind.INTEGER),
+          Map.entry("n", JsonKind.INTEGER),
+          Map.entry("seed", JsonKind.INTEGER),
+          Map.entry("top_logprobs", JsonKind.INTEGER),
+          Map.entry("temperature", JsonKind.NUMBER),
+          Map.entry("top_p", JsonKind.NUMBER),
+          Map.entry("frequency_penalty", JsonKind.NUMBER),
+          Map.entry("presence_penalty", JsonKind.NUMBER),
+          Map.entry("stop", JsonKind.STRING_OR_ARRAY),
+          Map.entry("tools", JsonKind.ARRAY),
+          Map.entry("tool_choice", JsonKind.STRING_OR_OBJECT),
+          Map.entry("parallel_tool_calls", JsonKind.BOOLEAN),
+          Map.entry("response_format", JsonKind.OBJECT),
+          Map.entry("logprobs", JsonKind.BOOLEAN),
+          Map.entry("logit_bias", JsonKind.OBJECT),
+          Map.entry("user", JsonKind.STRING),
+          Map.entry("metadata", JsonKind.OBJECT),
+          Map.entry("reasoning_effort", JsonKind.STRING),
+          Map.entry("reasoning", JsonKind.OBJECT),
+          Map.entry("models", JsonKind.ARRAY));
 
   private static final Set<String> ROLES =
       Set.of("system", "developer", "user", "assistant", "tool", "function");
 
   private OpenAiRequestParser() {}
 
-  static ChatRequest parse(byte[] body) throws WireException {
-    JsonNode root = Json.tree(body);
-    if (!(root instanceof ObjectNode object)) {
+  static ChatRequest parse(byte[] body, RequestLimits limits) throws WireException {
+    if (!(Json.tree(body, limits.maxJsonValues()) instanceof ObjectNode object)) {
       throw new WireException("the request body must be a JSON object");
     }
-    for (Map.Entry<String, Kind> field : TOP_LEVEL.entrySet()) {
+    for (Map.Entry<String, JsonKind> field : TOP_LEVEL.entrySet()) {
       JsonNode value = object.get(field.getKey());
       if (value != null && !value.isNull()) {
-        check(value, field.getValue(), field.getKey());
+        field.getValue().check(value, field.getKey());
       }
     }
     String model = required(object, "model").asText();
     if (model.isBlank()) {
       throw new WireException("model: must not be empty", "model", null);
     }
-    JsonNode messages = required(object, "messages");
-    if (messages.isEmpty()) {
-      throw new WireException("messages: at least one message is required", "messages", null);
-    }
-    List<ChatMessage> parsed = new ArrayList<>(messages.size());
-    for (int i = 0; i < messages.size(); i++) {
-      parsed.add(message(messages.get(i), "messages[" + i + "]"));
-    }
+    OpenAiRequestLimits checks = new OpenAiRequestLimits(limits);
+    checks.choices(object);
+    checks.responseFormat(object);
     return new ChatRequest(
         model,
-        parsed,
-        tools(object.path("tools")),
+        messages(required(object, "messages"), limits),
+        tools(object.path("tools"), checks),
         object.path("stream").asBoolean(false),
-        maxTokens(object),
+        checks.maxOutputTokens(object),
         new ChatRequest.Source(OpenAiFormat.NAME, object));
   }
 
@@ -105,21 +87,29 @@ final class OpenAiRequestParser {
     return value;
   }
 
-  private static OptionalLong maxTokens(ObjectNode object) throws WireException {
-    for (String field : List.of("max_completion_tokens", "max_tokens")) {
-      JsonNode value = object.get(field);
-      if (value != null && !value.isNull()) {
-        if (value.asLong() < 1) {
-          throw new WireException(field + ": must be at least 1", field, null);
-        }
-        return OptionalLong.of(value.asLong());
-      }
+  private static List<ChatMessage> messages(JsonNode messages, RequestLimits limits)
+      throws WireException {
+    if (messages.isEmpty()) {
+      throw new WireException("messages: at least one message is required", "messages", null);
     }
-    return OptionalLong.empty();
+    if (messages.size() > limits.maxMessages()) {
+      throw new WireException(
+          "messages: at most "
+              + limits.maxMessages()
+              + " messages are allowed, got "
+              + messages.size(),
+          "messages",
+          null);
+    }
+    List<ChatMessage> parsed = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      parsed.add(message(messages.get(i), "messages[" + i + "]"));
+    }
+    return parsed;
   }
 
   private static ChatMessage message(JsonNode node, String path) throws WireException {
-    check(node, Kind.OBJECT, path);
+    JsonKind.OBJECT.check(node, path);
     JsonNode role = node.get("role");
     if (role == null || !role.isTextual()) {
       throw new WireException(path + ".role: required, a string", path + ".role", null);
@@ -143,80 +133,60 @@ final class OpenAiRequestParser {
     }
     if (!content.isArray()) {
       throw new WireException(
-          path + ": expected a string or an array of content parts", path, null);
+          path
+              + ": expected a string or an array of content parts, got "
+              + JsonKind.describe(content),
+          path,
+          null);
     }
-    StringBuilder text = new StringBuilder();
+    List<String> texts = new ArrayList<>(content.size());
     for (int i = 0; i < content.size(); i++) {
       JsonNode part = content.get(i);
-      if (!part.isObject() || !part.path("type").isTextual()) {
-        throw new WireException(
-            path + "[" + i + "].type: required, a string", path + "[" + i + "].type", null);
+      String partPath = path + "[" + i + "]";
+      JsonKind.OBJECT.check(part, partPath);
+      if (!part.path("type").isTextual()) {
+        throw new WireException(partPath + ".type: required, a string", partPath + ".type", null);
       }
       if (part.path("text").isTextual()) {
-        text.append(part.get("text").asText());
+        texts.add(part.get("text").asText());
       }
     }
-    return text.toString();
+    // One part (the usual case) needs no copy: a large prompt is not duplicated.
+    return texts.size() == 1 ? texts.getFirst() : String.join("", texts);
   }
 
   private static List<ToolCall> toolCalls(JsonNode calls, String path) throws WireException {
     if (calls.isMissingNode() || calls.isNull()) {
       return List.of();
     }
-    check(calls, Kind.ARRAY, path);
+    JsonKind.ARRAY.check(calls, path);
     return OpenAiToolCalls.decode(calls);
   }
 
-  private static List<ToolSpec> tools(JsonNode tools) throws WireException {
+  private static List<ToolSpec> tools(JsonNode tools, OpenAiRequestLimits checks)
+      throws WireException {
     if (tools.isMissingNode() || tools.isNull()) {
       return List.of();
     }
+    checks.toolCount(tools);
     List<ToolSpec> out = new ArrayList<>(tools.size());
     for (int i = 0; i < tools.size(); i++) {
+      String path = "tools[" + i + "]";
+      JsonKind.OBJECT.check(tools.get(i), path);
       JsonNode function = tools.get(i).path("function");
       if (!function.path("name").isTextual()) {
-        String path = "tools[" + i + "].function.name";
-        throw new WireException(path + ": required, a string", path, null);
+        throw new WireException(
+            path + ".function.name: required, a string", path + ".function.name", null);
       }
+      JsonNode parameters = function.path("parameters");
+      checks.schemaDepth(parameters, path + ".function.parameters");
       out.add(
           new ToolSpec(
               function.get("name").asText(),
               Optional.ofNullable(function.path("description").textValue()),
-              function.path("parameters")));
+              parameters));
     }
     return out;
-  }
-
-  private static void check(JsonNode value, Kind kind, String path) throws WireException {
-    boolean ok =
-        switch (kind) {
-          case STRING -> value.isTextual();
-          case BOOLEAN -> value.isBoolean();
-          case INTEGER -> value.isIntegralNumber();
-          case NUMBER -> value.isNumber();
-          case OBJECT -> value.isObject();
-          case ARRAY -> value.isArray();
-          case STRING_OR_ARRAY -> value.isTextual() || value.isArray();
-          case STRING_OR_OBJECT -> value.isTextual() || value.isObject();
-        };
-    if (!ok) {
-      String expected = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-      throw new WireException(
-          path + ": expected " + article(expected) + ", got " + describe(value.getNodeType()),
-          path,
-          null);
-    }
-  }
-
-  private static String article(String expected) {
-    return (expected.startsWith("a") || expected.startsWith("i") || expected.startsWith("o")
-            ? "an "
-            : "a ")
-        + expected;
-  }
-
-  private static String describe(JsonNodeType type) {
-    return type.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String clip(String text) {

@@ -1,6 +1,8 @@
 package dev.switchboard.wire.openai;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.wire.ChatEvent;
+import dev.switchboard.wire.Json;
 import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamTruncated;
@@ -30,6 +32,8 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     OpenAiChunkReader.Chunk chunk;
     try {
       chunk = OpenAiChunkReader.read(event.data());
+    } catch (JsonProcessingException e) {
+      throw new WireException("malformed stream event: " + Json.problem(e), e);
     } catch (IOException e) {
       throw new WireException("malformed stream event: " + e.getMessage(), e);
     }

@@ -85,7 +85,14 @@ class OpenAiStreamDecoderTest {
 
   @Test
   void aMalformedChunkIsAWireError() {
-    for (String bad : List.of("{not json", "[1,2]", "\"text\"")) {
+    String hugeExponent = "1e" + "8".repeat(90); // fuzzing finding: escaped unchecked
+    for (String bad :
+        List.of(
+            "{not json",
+            "[1,2]",
+            "\"text\"",
+            "{\"usage\":{\"prompt_tokens\":" + hugeExponent + "}}",
+            "{\"error\":{\"code\":" + hugeExponent + "}}")) {
       assertThatThrownBy(() -> new OpenAiStreamDecoder().decode(SseEvent.data(bad), e -> {}))
           .as(bad)
           .isInstanceOf(dev.switchboard.wire.WireException.class);

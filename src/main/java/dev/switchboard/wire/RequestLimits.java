@@ -1,0 +1,43 @@
+package dev.switchboard.wire;
+
+/**
+ * Bounds on what one client request may ask for, checked while parsing it; a request beyond one is
+ * a 400 naming the field. The body size itself is bounded earlier, by the HTTP server (413).
+ *
+ * @param maxJsonValues JSON values (objects, arrays, strings, numbers, field names; a number once
+ *     per 16 characters) in the whole body: keeps the parsed tree of a 1 MB body under 10 MB of
+ *     heap
+ * @param maxMessages entries of {@code messages}
+ * @param maxChoices the highest {@code n} (choices per request)
+ * @param maxOutputTokens the highest {@code max_tokens} / {@code max_completion_tokens}
+ * @param maxTools entries of {@code tools}
+ * @param maxSchemaDepth nesting levels of a tool's parameter schema or a response_format schema
+ */
+public record RequestLimits(
+    int maxJsonValues,
+    int maxMessages,
+    int maxChoices,
+    long maxOutputTokens,
+    int maxTools,
+    int maxSchemaDepth) {
+
+  /**
+   * 60,000 JSON values, 10,000 messages, n up to 128, up to 2^31-1 output tokens, 512 tools,
+   * schemas 64 levels deep.
+   */
+  public static final RequestLimits DEFAULTS =
+      new RequestLimits(60_000, 10_000, 128, Integer.MAX_VALUE, 512, 64);
+
+  public RequestLimits {
+    if (maxJsonValues < 1
+        || maxMessages < 1
+        || maxChoices < 1
+        || maxOutputTokens < 1
+        || maxTools < 0
+        || maxSchemaDepth < 1
+        || maxSchemaDepth > Json.MAX_NESTING_DEPTH) {
+      throw new IllegalArgumentException(
+          "request limits must be positive, and schema depth at most " + Json.MAX_NESTING_DEPTH);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.switchboard.wire.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.wire.WireException;
+
+/** The JSON types a request field may have, and the error naming the field when it has another. */
+enum JsonKind {
+  STRING("a string"),
+  BOOLEAN("a boolean"),
+  INTEGER("an integer"),
+  NUMBER("a number"),
+  OBJECT("an object"),
+  ARRAY("an array"),
+  STRING_OR_ARRAY("a string or an array"),
+  STRING_OR_OBJECT("a string or an object");
+
+  private final String expected;
+
+  JsonKind(String expected) {
+    this.expected = expected;
+  }
+
+  boolean matches(JsonNode value) {
+    return switch (this) {
+      case STRING -> value.isTextual();
+      case BOOLEAN -> value.isBoolean();
+      case INTEGER -> value.isIntegralNumber();
+      case NUMBER -> value.isNumber();
+      case OBJECT -> value.isObject();
+      case ARRAY -> value.isArray();
+      case STRING_OR_ARRAY -> value.isTextual() || value.isArray();
+      case STRING_OR_OBJECT -> value.isTextual() || value.isObject();
+    };
+  }
+
+  /** Throws "path: expected an integer, got a string" unless the value is of this kind. */
+  void check(JsonNode value, String path) throws WireException {
+    if (!matches(value)) {
+      throw new WireException(
+          path + ": expected " + expected + ", got " + describe(value), path, null);
+    }
+  }
+
+  /** What a value is, in the words of an error message. */
+  static String describe(JsonNode value) {
+    return switch (value.getNodeType()) {
+      case STRING -> "a string";
+      case BOOLEAN -> "a boolean";
+      case NUMBER -> value.isIntegralNumber() ? "an integer" : "a decimal number";
+      case OBJECT, POJO -> "an object";
+      case ARRAY -> "an array";
+      case NULL, MISSING -> "null";
+      case BINARY -> "binary data";
+    };
+  }
+}
