@@ -37,7 +37,7 @@ class UpstreamFuzzTest {
       CleanErrors.check(e.getMessage());
     }
     try {
-      FORMAT.passthrough().readBody(body).withUsage(SETTLED);
+      FORMAT.passthrough().readBody(body).answer(SETTLED, "catalog/model");
     } catch (WireException e) {
       CleanErrors.check(e.getMessage());
     }
@@ -88,14 +88,27 @@ class UpstreamFuzzTest {
 
   private static void relay(List<SseEvent> events) {
     Passthrough passthrough = FORMAT.passthrough();
+    Passthrough.Stream stream = passthrough.open(REQUEST, "catalog/model");
     Optional<SseEvent> usage = Optional.empty();
-    for (SseEvent event : events) {
-      if (passthrough.roleOf(event) == Passthrough.Role.USAGE) {
-        usage = Optional.of(event);
+    Optional<SseEvent> last = Optional.empty();
+    try {
+      for (SseEvent event : events) {
+        stream.decode(event, ignored -> {});
+        last = Optional.of(stream.relayed());
+        if (stream.role() == Passthrough.Role.USAGE) {
+          usage = last;
+        }
       }
+    } catch (WireException e) {
+      CleanErrors.check(e.getMessage());
+      return;
+    } catch (UpstreamStreamError e) {
+      if (e.getMessage() == null) {
+        throw new AssertionError("an in-band error without a message", e);
+      }
+      return;
     }
-    passthrough.closing(
-        usage, events.isEmpty() ? Optional.empty() : Optional.of(events.getLast()), SETTLED);
+    passthrough.closing(usage, last, SETTLED);
   }
 
   private static ChatRequest request() {
