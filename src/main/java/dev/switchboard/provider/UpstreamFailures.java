@@ -26,13 +26,18 @@ public final class UpstreamFailures {
       return failure(
           Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "too many requests waiting for the provider");
     }
-    if (error instanceof ConnectException
-        || error instanceof UnknownHostException
-        || error instanceof SSLException) {
+    // Our words for each cause: a Java class name (AnnotatedConnectException) means nothing to a
+    // client, and the exception's own message may carry an address or a URL.
+    if (error instanceof UnknownHostException) {
+      return failure(Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "could not connect: unknown host");
+    }
+    if (error instanceof SSLException) {
       return failure(
-          Retry.NOT_SENT,
-          ErrorKind.UPSTREAM_FAILED,
-          "could not connect (" + error.getClass().getSimpleName() + ")");
+          Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "could not connect: TLS handshake failed");
+    }
+    if (error instanceof ConnectException) {
+      return failure(
+          Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "could not connect to the provider");
     }
     if (error instanceof HttpClosedException) {
       return failure(
@@ -41,9 +46,7 @@ public final class UpstreamFailures {
           "connection closed before the answer was complete");
     }
     return failure(
-        Retry.RETRYABLE,
-        ErrorKind.UPSTREAM_FAILED,
-        "transport error (" + error.getClass().getSimpleName() + ")");
+        Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, "the connection to the provider failed");
   }
 
   private static UpstreamFailure failure(Retry retry, ErrorKind kind, String detail) {

@@ -1,0 +1,46 @@
+package dev.switchboard.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.wire.UpstreamFailure;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class UpstreamFailuresTest {
+  /** Netty's refusal is a ConnectException subclass whose name used to reach clients. */
+  private static final class AnnotatedConnectException extends ConnectException {
+    AnnotatedConnectException() {
+      super("Connection refused: /10.0.0.7:443");
+    }
+  }
+
+  @Test
+  void transportErrors_areOurWords_withNoJavaClassNameOrAddress() {
+    List<Throwable> errors =
+        List.of(
+            new AnnotatedConnectException(),
+            new UnknownHostException("api.example.invalid"),
+            new SSLHandshakeException("PKIX path building failed"),
+            new IOException("Connection reset by peer"));
+    for (Throwable error : errors) {
+      UpstreamFailure failure = UpstreamFailures.of(error, false);
+      assertThat(failure.detail())
+          .as("detail of %s", error)
+          .doesNotContain("Exception")
+          .doesNotContain("10.0.0.7")
+          .doesNotContain("example.invalid")
+          .doesNotContain("PKIX")
+          .isNotBlank();
+    }
+  }
+
+  @Test
+  void aRefusedConnection_isNotSent_soTheNextProviderIsSafeToTry() {
+    assertThat(UpstreamFailures.of(new AnnotatedConnectException(), true).retry())
+        .isEqualTo(UpstreamFailure.Retry.NOT_SENT);
+  }
+}
