@@ -6,6 +6,7 @@
 # Usage: bench/peers.sh [rounds=3] [duration=10s]
 #   env SCG_JAR=<scg-peer.jar> adds Spring Cloud Gateway; BASE_JAR=<switchboard.jar of an earlier
 #   build> adds that build as "sb-base" beside the current one (before/after figures from one run);
+#   GW_JAVA_OPTS / BASE_JAVA_OPTS add JVM flags to either build (an A/B of one setting);
 #   STREAM=1 streams (through ../shared/bench/mock-upstream.js, needs node); CONNS=1 for one client.
 # Needs nginx and wrk (apt-get install nginx wrk); reads ../shared/bench/*.conf, writes only a temp dir.
 set -euo pipefail
@@ -26,7 +27,7 @@ if [ "${STREAM:-0}" = 1 ]; then
   node "$PEER/mock-upstream.js" 18082 > "$WORK/mock-node.log" 2>&1 & echo $! > "$WORK/mock-node.pid"
   MOCK_PORT=18082 PROXY_PORT=18083
 fi
-start_switchboard() { # name jar port -> starts a gateway with its own db and key; sets KEY
+start_switchboard() { # name jar port [jvm flags] -> a gateway with its own db and key
   cat > "$WORK/$1.yaml" <<YAML
 server: {port: $3}
 storage: {sqlite_path: $WORK/$1.db}
@@ -37,12 +38,13 @@ YAML
   KEY=$("$JAVA25" -jar "$2" keys create --config "$WORK/$1.yaml" --name bench 2>/dev/null | sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1)
   [ -n "$KEY" ] || { echo "no key from $2" >&2; exit 1; }
   echo "$KEY" > "$WORK/$1.key"
-  "$JAVA25" -jar "$2" serve --config "$WORK/$1.yaml" > "$WORK/$1.log" 2>&1 & echo $! > "$WORK/$1.pid"
+  # shellcheck disable=SC2086 # the flags are words
+  "$JAVA25" ${4:-} -jar "$2" serve --config "$WORK/$1.yaml" > "$WORK/$1.log" 2>&1 & echo $! > "$WORK/$1.pid"
 }
-start_switchboard gw target/switchboard.jar $GW_PORT
+start_switchboard gw target/switchboard.jar $GW_PORT "${GW_JAVA_OPTS:-}"
 TARGETS="nginx|$PROXY_PORT|gpt-4o-mini|proxy switchboard|$GW_PORT|openai/gpt-5-mini|gw"
 if [ -n "${BASE_JAR:-}" ]; then
-  start_switchboard base "$BASE_JAR" $((GW_PORT + 1))
+  start_switchboard base "$BASE_JAR" $((GW_PORT + 1)) "${BASE_JAVA_OPTS:-}"
   TARGETS="$TARGETS sb-base|$((GW_PORT + 1))|openai/gpt-5-mini|base"
 fi
 if [ -n "${SCG_JAR:-}" ]; then
