@@ -45,6 +45,9 @@ public final class Json {
    */
   private static final ObjectMapper CLIENT_JSON = jsonMapper(false);
 
+  /** Up to this size a client body is parsed with the shared symbol table (it holds few names). */
+  private static final int SMALL_BODY = 64 * 1024;
+
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .addModule(new Jdk8Module())
@@ -108,9 +111,14 @@ public final class Json {
    * far more heap than the text.
    */
   public static JsonNode tree(byte[] json, long maxValues) throws WireException {
-    ObjectMapper mapper = maxValues < Long.MAX_VALUE ? CLIENT_JSON : JSON;
+    // Every counted value takes at least two bytes ("1," or "[]"), so a shorter body cannot break
+    // the budget: the counting pass, a second tokenisation, is for large bodies only (hot path).
+    boolean count = json.length / 2 + 1 > maxValues;
+    // Small bodies hold few names, so the symbol table (fast, shared) is safe for them.
+    ObjectMapper mapper =
+        json.length > SMALL_BODY && maxValues < Long.MAX_VALUE ? CLIENT_JSON : JSON;
     try {
-      if (maxValues < Long.MAX_VALUE) {
+      if (count) {
         checkValueCount(json, maxValues);
       }
       try (JsonParser p = mapper.createParser(json)) {
