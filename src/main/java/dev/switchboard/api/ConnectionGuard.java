@@ -7,6 +7,7 @@ import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -97,11 +98,22 @@ final class ConnectionGuard {
       long requestTimer =
           vertx.setTimer(limits.requestTimeout().toMillis(), id -> timedOut(request));
       request.end().onComplete(ended -> vertx.cancelTimer(requestTimer));
+      // RFC 9112 6.1: a body framed by Transfer-Encoding may have come with a Content-Length too
+      // (Netty drops it before we see it, framing by chunks); the connection closes after the
+      // answer, so nothing a front proxy framed differently is read as a next request.
+      boolean closeAfter =
+          request.version() != HttpVersion.HTTP_2 && request.headers().contains(TRANSFER_ENCODING);
+      if (closeAfter) {
+        request.response().putHeader("connection", "close");
+      }
       // The one response handler the guard takes; the exchanges use closeHandler and drainHandler.
-      request.response().endHandler(ended -> requestDone());
+      request.response().endHandler(ended -> requestDone(closeAfter));
     }
 
-    private void requestDone() {
+    private void requestDone(boolean closeAfter) {
+      if (closeAfter) {
+        connection.close();
+      }
       inProgress--;
       if (inProgress == 0) {
         startIdleTimer();

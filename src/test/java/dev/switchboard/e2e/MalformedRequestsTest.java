@@ -56,6 +56,37 @@ class MalformedRequestsTest {
   }
 
   @Test
+  void chunkedWithContentLength_isFramedByChunks_andTheConnectionClosesAfterTheAnswer() {
+    // Netty drops the Content-Length beside "chunked" before any handler runs; RFC 9112 6.1 then
+    // asks the server to close the connection after answering, so a smuggled suffix is never read.
+    String json = GatewayHarness.body("deepseek/deepseek-v3.2", false, "");
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (RawHttp http = RawHttp.connect(harness.gateway.port())) {
+      RawHttp.Response response =
+          http.send(
+                  RawHttp.head(
+                          "POST /v1/chat/completions HTTP/1.1",
+                          "Authorization",
+                          "Bearer " + harness.key,
+                          "Content-Type",
+                          "application/json",
+                          "Transfer-Encoding",
+                          "chunked",
+                          "Content-Length",
+                          "3")
+                      + Integer.toHexString(bytes.length)
+                      + "\r\n"
+                      + json
+                      + "\r\n0\r\n\r\n"
+                      + RawHttp.head("GET /health HTTP/1.1"))
+              .response();
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      assertThat(response.headers().get("connection")).containsExactly("close");
+      assertThat(http.closedByServer()).as("the pipelined request is never answered").isTrue();
+    }
+  }
+
+  @Test
   void twoAuthorizationHeaders_are400_notFirstWins() {
     String other = harness.gateway.keys().create("second", java.util.OptionalLong.empty()).secret();
     try (RawHttp http = RawHttp.connect(harness.gateway.port())) {
