@@ -31,46 +31,6 @@ public record UsageRecord(
     Optional<String> errorCode,
     Optional<String> providerModel) {
 
-  /** A row whose provider did not name its model (or that never reached one). */
-  public UsageRecord(
-      String id,
-      Instant at,
-      String keyId,
-      String requestedModel,
-      Optional<String> servedModel,
-      Optional<String> provider,
-      long promptTokens,
-      long completionTokens,
-      long cachedTokens,
-      long reasoningTokens,
-      boolean estimated,
-      long costMicros,
-      long latencyMs,
-      OptionalLong ttftMs,
-      boolean stream,
-      int status,
-      Optional<String> errorCode) {
-    this(
-        id,
-        at,
-        keyId,
-        requestedModel,
-        servedModel,
-        provider,
-        promptTokens,
-        completionTokens,
-        cachedTokens,
-        reasoningTokens,
-        estimated,
-        costMicros,
-        latencyMs,
-        ttftMs,
-        stream,
-        status,
-        errorCode,
-        Optional.empty());
-  }
-
   public UsageRecord {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a usage record needs a generation id");

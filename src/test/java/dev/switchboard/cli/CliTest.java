@@ -116,6 +116,7 @@ class CliTest {
         OptionalLong.of(20),
         false,
         200,
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -34,6 +34,7 @@ public final class UsageRecords {
         OptionalLong.empty(),
         false,
         200,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -55,6 +56,7 @@ public final class UsageRecords {
         OptionalLong.of(20),
         true,
         status,
-        Optional.of(error));
+        Optional.of(error),
+        Optional.empty());
   }
 }

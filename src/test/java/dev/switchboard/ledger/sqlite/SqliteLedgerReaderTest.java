@@ -79,7 +79,8 @@ class SqliteLedgerReaderTest {
             OptionalLong.of(7),
             true,
             200,
-            Optional.of("none"));
+            Optional.of("none"),
+            Optional.empty());
     UsageRecord sparse = unserved("gen-sparse", T0);
     write(full, sparse);
 
@@ -127,6 +128,7 @@ class SqliteLedgerReaderTest {
         OptionalLong.empty(),
         false,
         404,
-        Optional.of("model_not_found"));
+        Optional.of("model_not_found"),
+        Optional.empty());
   }
 }
