@@ -9,6 +9,7 @@ import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.WireException;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,24 @@ final class Attempts {
    */
   static Future<UpstreamExchange> call(UpstreamClient upstream, ChatCall call, Route route) {
     call.attempting(route);
-    UpstreamCall encoded = route.format().encodeRequest(call.request, route.target());
+    UpstreamCall encoded;
+    try {
+      encoded = route.format().encodeRequest(call.request, route.target());
+    } catch (WireException e) {
+      // This format cannot carry the request without changing its meaning; another may.
+      return Future.failedFuture(
+          new Failed(
+              new UpstreamFailure(
+                  UpstreamFailure.Retry.NOT_SENT,
+                  ErrorKind.INVALID_REQUEST,
+                  400,
+                  Optional.empty(),
+                  "cannot be translated to the "
+                      + route.format().name()
+                      + " format: "
+                      + e.getMessage())));
+    }
+    call.dropped(encoded.dropped());
     return upstream
         .send(route.endpoint(), SimFaultHeader.addTo(encoded, call.simFault()))
         .recover(error -> Future.failedFuture(new Failed(UpstreamFailures.of(error, true))))

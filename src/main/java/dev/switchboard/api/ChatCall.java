@@ -5,6 +5,7 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.WireFormat;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -24,6 +25,7 @@ final class ChatCall {
   private Optional<Route> served = Optional.empty();
   private int attempt;
   private Optional<String> providerModel = Optional.empty();
+  private List<String> dropped = List.of();
 
   /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
   ChatCall(
@@ -63,6 +65,15 @@ final class ChatCall {
 
   Optional<String> providerModel() {
     return providerModel;
+  }
+
+  /** The client's fields the serving format could not carry and harmlessly left out. */
+  void dropped(List<String> fields) {
+    dropped = List.copyOf(fields);
+  }
+
+  List<String> dropped() {
+    return dropped;
   }
 
   void firstToken() {

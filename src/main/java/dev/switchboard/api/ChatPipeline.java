@@ -11,6 +11,7 @@ import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
@@ -74,7 +75,7 @@ final class ChatPipeline {
   private void dispatch(RoutingContext ctx, WireFormat ingress, ApiKey key, Buffer body) {
     ChatRequest request;
     try {
-      request = ingress.parseRequest(body.getBytes());
+      request = ingress.parseRequest(IngressRequest.of(body.getBytes()));
     } catch (WireException e) {
       Replies.error(
           ctx.response(),

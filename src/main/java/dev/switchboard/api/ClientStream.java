@@ -63,6 +63,13 @@ final class ClientStream {
         });
   }
 
+  /** Sets a response header while the head is still unsent; later it is too late and ignored. */
+  void header(String name, String value) {
+    if (!out.headWritten()) {
+      out.putHeader(name, value);
+    }
+  }
+
   boolean headersSent() {
     return out.headWritten();
   }

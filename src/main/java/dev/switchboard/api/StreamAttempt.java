@@ -46,23 +46,18 @@ final class StreamAttempt {
   private final Optional<Passthrough.Stream> passthrough;
   private final List<SseEvent> pending = new ArrayList<>();
   private final List<ChatEvent> decoded = new ArrayList<>(4);
-  private Optional<SseEvent> heldUsage = Optional.empty();
-  private Optional<SseEvent> last = Optional.empty();
   private boolean over;
 
   StreamAttempt(
-      ChatCall call,
-      Route route,
-      UpstreamExchange exchange,
-      ClientStream client,
-      StreamEncoder encoder,
-      Outcome outcome) {
+      ChatCall call, Route route, UpstreamExchange exchange, ClientStream client, Outcome outcome) {
     this.call = call;
     this.route = route;
     this.exchange = exchange;
     this.client = client;
-    this.encoder = encoder;
     this.outcome = outcome;
+    // Each attempt has its own encoder: a failed attempt's state never reaches the next.
+    this.encoder = call.ingress.newStreamEncoder(call.request);
+    encoder.identify(call.generationId, call.startedAt.getEpochSecond(), servedModel());
     this.passthrough =
         route.format() == call.ingress
             ? Optional.of(call.ingress.passthrough().open(call.request, servedModel()))
@@ -72,8 +67,16 @@ final class StreamAttempt {
   }
 
   void run() {
+    if (!call.dropped().isEmpty()) {
+      client.header(Replies.DROPPED, String.join(", ", call.dropped()));
+    }
     exchange.onFailure(error -> fail(UpstreamFailures.of(error, true)));
     exchange.stream(this::received, v -> ended());
+  }
+
+  /** This attempt's encoder: what an in-band error after its content is written with. */
+  StreamEncoder encoder() {
+    return encoder;
   }
 
   Route route() {
@@ -94,7 +97,7 @@ final class StreamAttempt {
   /** Writes the settled usage and the end marker; the caller ends the response. */
   void close(Usage settled) {
     if (passthrough.isPresent()) {
-      call.ingress.passthrough().closing(heldUsage, last, settled).forEach(client::write);
+      passthrough.get().closing(settled).forEach(client::write);
     } else {
       encoder.complete(settled, client::write);
     }
@@ -139,7 +142,7 @@ final class StreamAttempt {
       call.firstToken();
     }
     if (passthrough.isPresent()) {
-      relay(passthrough.get().relayed(), passthrough.get().role());
+      passthrough.get().relayed().ifPresent(this::emit);
     } else {
       decoded.forEach(canonical -> encoder.encode(canonical, this::emit));
     }
@@ -159,19 +162,6 @@ final class StreamAttempt {
 
   private String servedModel() {
     return route.deployment().modelId();
-  }
-
-  private void relay(SseEvent event, Passthrough.Role role) {
-    switch (role) {
-      case CONTENT -> {
-        last = Optional.of(event);
-        emit(event);
-      }
-      case USAGE -> heldUsage = Optional.of(event);
-      case END -> {
-        // Written by close() once settled.
-      }
-    }
   }
 
   private void emit(SseEvent event) {

@@ -16,7 +16,6 @@ import java.util.Optional;
  */
 final class StreamRelay extends RouteExecution {
   private final ClientStream client;
-  private final StreamEncoder encoder;
   private Optional<StreamAttempt> current = Optional.empty();
 
   StreamRelay(
@@ -27,9 +26,6 @@ final class StreamRelay extends RouteExecution {
       ClientStream client) {
     super(call, attempts, upstream, settlement);
     this.client = client;
-    this.encoder = call.ingress.newStreamEncoder(call.request);
-    // Until a provider's first chunk names the stream: what an error before any chunk carries.
-    encoder.identify(call.generationId, call.startedAt.getEpochSecond(), call.request.model());
   }
 
   @Override
@@ -45,7 +41,6 @@ final class StreamRelay extends RouteExecution {
             route,
             exchange,
             client,
-            encoder,
             new StreamAttempt.Outcome() {
               @Override
               public void completed(StreamAttempt finished) {
@@ -79,11 +74,21 @@ final class StreamRelay extends RouteExecution {
   @Override
   void reject(GatewayError error) {
     if (client.headersSent()) {
-      encoder.fail(error, client::write);
+      current
+          .map(StreamAttempt::encoder)
+          .orElseGet(this::unansweredEncoder)
+          .fail(error, client::write);
       client.end();
     } else {
       client.reject(error, call.ingress);
     }
+  }
+
+  /** For an error in a stream no attempt answered: it names the generation and the model asked. */
+  private StreamEncoder unansweredEncoder() {
+    StreamEncoder encoder = call.ingress.newStreamEncoder(call.request);
+    encoder.identify(call.generationId, call.startedAt.getEpochSecond(), call.request.model());
+    return encoder;
   }
 
   private void settle(StreamAttempt attempt) {

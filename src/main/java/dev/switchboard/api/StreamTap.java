@@ -23,8 +23,15 @@ final class StreamTap implements Consumer<ChatEvent> {
       case ChatEvent.ToolArgumentsDelta args -> seen(args.jsonFragment());
       case ChatEvent.UsageReported reported -> usage = Optional.of(reported.usage());
       case ChatEvent.Finished finished -> content = true;
+      case ChatEvent.RedactedReasoning redacted -> content = true;
       case ChatEvent.Started started -> {
         // Carries no content.
+      }
+      case ChatEvent.ReasoningSignature signature -> {
+        // Belongs to reasoning already seen.
+      }
+      case ChatEvent.BlockStopped stopped -> {
+        // Likewise.
       }
     }
   }

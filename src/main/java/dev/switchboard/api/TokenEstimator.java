@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Usage;
 import io.vertx.core.Context;
 
@@ -48,11 +49,12 @@ final class TokenEstimator {
     }
     Budget budget = new Budget();
     long prompt = PER_REQUEST;
-    for (var message : request.messages()) {
+    if (!request.system().isEmpty()) {
+      prompt += PER_MESSAGE + budget.count(Message.textOf(request.system()));
+    }
+    for (Message message : request.messages()) {
+      // Text, reasoning, tool calls and tool results: everything the model reads.
       prompt += PER_MESSAGE + budget.count(message.text());
-      for (var call : message.toolCalls()) {
-        prompt += budget.count(call.name()) + budget.count(call.arguments());
-      }
     }
     long completion = budget.count(completionText);
     return Usage.estimated(Math.min(prompt, Math.max(0, contextLength)), completion);

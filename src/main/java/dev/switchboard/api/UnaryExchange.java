@@ -103,6 +103,9 @@ final class UnaryExchange extends RouteExecution {
 
   private void reply(byte[] body) {
     if (succeeded()) {
+      if (!call.dropped().isEmpty()) {
+        out.putHeader(Replies.DROPPED, String.join(", ", call.dropped()));
+      }
       claim
           .complete(body)
           .onComplete(
@@ -129,13 +132,7 @@ final class UnaryExchange extends RouteExecution {
 
       @Override
       public byte[] answer(Usage settled, String model) {
-        return ingress.encodeResponse(
-            new ChatResponse(
-                response.id(),
-                model,
-                response.created(),
-                response.choices(),
-                Optional.of(settled)));
+        return ingress.encodeResponse(response.settled(model, settled));
       }
     };
   }

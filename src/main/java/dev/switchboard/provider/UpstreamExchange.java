@@ -10,6 +10,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -90,7 +93,9 @@ public final class UpstreamExchange {
   public Future<UpstreamFailure> failure(WireFormat format) {
     return body()
         .map(
-            bytes -> format.decodeFailure(status(), retryAfter(), secrets.remove(bytes.getBytes())))
+            bytes ->
+                format.decodeFailure(
+                    status(), retryAfter(), headers(), secrets.remove(bytes.getBytes())))
         .otherwise(error -> UpstreamFailures.of(error, true))
         .map(secrets::scrub);
   }
@@ -153,6 +158,16 @@ public final class UpstreamExchange {
     // Only the first failure counts: a reset after a timeout reports the timeout.
     failureHandler = ignored -> {};
     handler.handle(error);
+  }
+
+  /** The response headers under lower-case names (the last value of a repeated one). */
+  private Map<String, String> headers() {
+    Map<String, String> headers = new HashMap<>();
+    response
+        .headers()
+        .forEach(
+            header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+    return headers;
   }
 
   /** Retry-After in seconds, when the provider sent one. */

@@ -2,36 +2,64 @@ package dev.switchboard.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A chat request in the canonical model. {@code source} keeps the body exactly as the client sent
- * it, so an upstream of the same format receives every field, including ones we never interpret.
+ * A chat request in the canonical model, rich enough to rebuild it in any format without loss: the
+ * leading system prompt as parts, the conversation, the tools, the generation controls and the
+ * routing hints. {@code source} keeps the body exactly as the client sent it (and the headers its
+ * format forwards), so an upstream of the same format receives every field, including ones we never
+ * interpret.
  */
 public record ChatRequest(
     String model,
-    List<ChatMessage> messages,
+    List<Part> system,
+    List<Message> messages,
     List<ToolSpec> tools,
+    Controls controls,
+    RoutingHints hints,
     boolean stream,
-    OptionalLong maxOutputTokens,
     Source source) {
 
-  /** The original body and the format it was written in. Treat the body as read-only. */
-  public record Source(String format, ObjectNode body) {}
+  /**
+   * The original body, the format it was written in, and the client headers that format passes
+   * upstream unchanged (Anthropic's anthropic-beta, say). Treat the body as read-only.
+   */
+  public record Source(String format, ObjectNode body, Map<String, String> headers) {
+    public Source {
+      headers = Map.copyOf(headers);
+    }
+
+    public Source(String format, ObjectNode body) {
+      this(format, body, Map.of());
+    }
+  }
 
   public ChatRequest {
+    system = List.copyOf(system);
     messages = List.copyOf(messages);
     tools = List.copyOf(tools);
   }
 
-  /** All message text, in order: the input to token estimates. */
+  public OptionalLong maxOutputTokens() {
+    return controls.maxOutputTokens();
+  }
+
+  /** All prompt text, in order: the input to token estimates. */
   public String promptText() {
     StringBuilder text = new StringBuilder();
-    for (ChatMessage message : messages) {
-      text.append(message.role()).append('\n').append(message.text()).append('\n');
-      for (ToolCall call : message.toolCalls()) {
-        text.append(call.name()).append(call.arguments()).append('\n');
-      }
+    if (!system.isEmpty()) {
+      text.append("system\n").append(Message.textOf(system)).append('\n');
+    }
+    for (Message message : messages) {
+      text.append(message.role().name().toLowerCase(java.util.Locale.ROOT))
+          .append('\n')
+          .append(message.text())
+          .append('\n');
+    }
+    for (ToolSpec tool : tools) {
+      text.append(tool.name()).append('\n');
     }
     return text.toString();
   }

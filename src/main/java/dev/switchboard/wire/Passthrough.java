@@ -5,43 +5,33 @@ import java.util.Optional;
 
 /**
  * Same-format relaying: the upstream's events go to the client unchanged except for the usage,
- * which the gateway replaces with its settled figures (cost included), the end marker, which it
- * writes itself once the request is settled, and the identity fields (id, creation time, model),
+ * which the gateway replaces with its settled figures (cost included), the end of the stream, which
+ * it writes itself once the request is settled, and the identity fields (id, creation time, model),
  * which name the catalog's model and stay the same in every event of a stream.
  */
 public interface Passthrough {
-  /** What an upstream event is to the relay. */
-  enum Role {
-    /** Forward as it came. */
-    CONTENT,
-    /** Carries the usage: hold it back until settlement. */
-    USAGE,
-    /** The format's end-of-stream marker: written by {@link #closing} instead. */
-    END
-  }
-
-  /** Opens the relay of one upstream stream whose events must all name {@code model}. */
+  /**
+   * Opens the relay of one upstream stream (one attempt) whose events must all name {@code model}.
+   */
   Stream open(ChatRequest request, String model);
 
   /**
    * One upstream stream relayed: decodes each event for the gateway's tap and gives it back as the
-   * client must see it. Single-threaded, one per attempt.
+   * client must see it, holding back what carries the usage or ends the stream. Single-threaded,
+   * one per attempt; holds its own state.
    */
   interface Stream extends StreamDecoder {
     /**
-     * The event last decoded, rewritten only where its identity fields differ from the stream's.
+     * The event last decoded as the client must see it (its identity fields rewritten where they
+     * differ), or empty when it is held back for {@link #closing}.
      */
-    SseEvent relayed();
+    Optional<SseEvent> relayed();
 
-    /** What the event last decoded is to the relay. */
-    Role role();
+    /**
+     * The events that end the client's stream: what was held back, amended with the settled usage.
+     */
+    List<SseEvent> closing(Usage settled);
   }
-
-  /**
-   * The closing events: the usage event (amended, or built like {@code last} when none was held)
-   * and the end marker.
-   */
-  List<SseEvent> closing(Optional<SseEvent> heldUsage, Optional<SseEvent> last, Usage settled);
 
   /** Reads a non-streamed upstream body once, for both its canonical form and the relayed bytes. */
   UnaryBody readBody(byte[] body) throws WireException;

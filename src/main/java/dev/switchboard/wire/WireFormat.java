@@ -1,31 +1,53 @@
 package dev.switchboard.wire;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * One wire format (OpenAI chat, later Anthropic messages and Gemini) in both directions. Stateless
- * and thread-safe; per-stream state lives in the decoders and encoders it creates.
+ * One wire format (OpenAI chat, Anthropic messages, Gemini) in both directions, translating to and
+ * from the canonical model. Stateless and thread-safe; per-stream state lives in the decoders,
+ * encoders and relays it creates, one per attempt.
  */
 public interface WireFormat {
   /** "openai", "anthropic", "gemini": the name catalog entries use. */
   String name();
 
+  /** Where clients send chat requests in this format (Vert.x route paths). */
+  List<String> chatPaths();
+
   // Client side: what Switchboard accepts and answers in this format.
-  ChatRequest parseRequest(byte[] body) throws WireException;
+  ChatRequest parseRequest(IngressRequest request) throws WireException;
 
   byte[] encodeResponse(ChatResponse response);
 
+  /** A fresh encoder for one attempt's events (or for an error before any attempt answered). */
   StreamEncoder newStreamEncoder(ChatRequest request);
 
   ErrorBody encodeError(GatewayError error);
 
   // Upstream side: how Switchboard calls a provider that speaks this format.
-  UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target);
+
+  /**
+   * The request for one deployment. A request of another format is rebuilt from the canonical
+   * model; a field that cannot be expressed is dropped only when harmless (named in {@link
+   * UpstreamCall#dropped()}), otherwise refused.
+   *
+   * @throws WireException naming the field this format cannot carry without changing its meaning
+   */
+  UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target) throws WireException;
 
   ChatResponse decodeResponse(byte[] body) throws WireException;
 
   StreamDecoder newStreamDecoder(ChatRequest request);
 
+  /**
+   * An upstream error reply; {@code headers} (lower-case names) carry what some formats say about
+   * retrying (Anthropic's x-should-retry).
+   */
   UpstreamFailure decodeFailure(
-      int status, java.util.Optional<java.time.Duration> retryAfter, byte[] body);
+      int status, Optional<Duration> retryAfter, Map<String, String> headers, byte[] body);
 
   /** Same-format relaying for this format. */
   Passthrough passthrough();

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.switchboard.wire.ChatMessage;
 import dev.switchboard.wire.ChatRequest;
-import dev.switchboard.wire.Json;
+import dev.switchboard.wire.TestRequests;
 import dev.switchboard.wire.Usage;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -51,14 +48,7 @@ class TokenEstimatorTest {
   @Test
   void sharesOneBudgetAcrossMessages() {
     String full = "abc ".repeat(TokenEstimator.BPE_BUDGET / 4);
-    ChatRequest twoMessages =
-        new ChatRequest(
-            "m",
-            List.of(ChatMessage.of("user", full), ChatMessage.of("user", full)),
-            List.of(),
-            false,
-            OptionalLong.empty(),
-            new ChatRequest.Source("openai", Json.object()));
+    ChatRequest twoMessages = TestRequests.users("openai", false, full, full);
     long first = TokenEstimator.estimate(request(full), "", LARGE_CONTEXT).promptTokens();
     // The first message used the whole budget: the second is counted as 4 bytes per token.
     assertThat(TokenEstimator.estimate(twoMessages, "", LARGE_CONTEXT).promptTokens())
@@ -95,12 +85,6 @@ class TokenEstimatorTest {
   }
 
   private static ChatRequest request(String text) {
-    return new ChatRequest(
-        "m",
-        List.of(ChatMessage.of("user", text)),
-        List.of(),
-        false,
-        OptionalLong.empty(),
-        new ChatRequest.Source("openai", Json.object()));
+    return TestRequests.users("openai", false, text);
   }
 }

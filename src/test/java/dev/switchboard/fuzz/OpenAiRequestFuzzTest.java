@@ -2,6 +2,7 @@ package dev.switchboard.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.WireException;
@@ -19,13 +20,13 @@ class OpenAiRequestFuzzTest {
   void parseRequest(byte[] body) {
     ChatRequest request;
     try {
-      request = FORMAT.parseRequest(body);
+      request = FORMAT.parseRequest(IngressRequest.of(body));
     } catch (WireException e) {
       CleanErrors.check(e.getMessage());
       return;
     }
     if (request.model().isBlank()
-        || request.messages().isEmpty()
+        || (request.messages().isEmpty() && request.system().isEmpty())
         || request.messages().size() > LIMITS.maxMessages()
         || request.tools().size() > LIMITS.maxTools()) {
       throw new AssertionError("accepted a request outside the limits: " + request.model());
@@ -39,6 +40,10 @@ class OpenAiRequestFuzzTest {
               }
             });
     request.promptText();
-    FORMAT.encodeRequest(request, new UpstreamTarget("upstream-model"));
+    try {
+      FORMAT.encodeRequest(request, new UpstreamTarget("upstream-model"));
+    } catch (WireException e) {
+      throw new AssertionError("an OpenAI request the OpenAI format cannot send on", e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.SseDecoder;
 import dev.switchboard.wire.SseEvent;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What providers send back, byte level: a unary body and an SSE stream of the OpenAI format.
@@ -87,17 +87,11 @@ class UpstreamFuzzTest {
   }
 
   private static void relay(List<SseEvent> events) {
-    Passthrough passthrough = FORMAT.passthrough();
-    Passthrough.Stream stream = passthrough.open(REQUEST, "catalog/model");
-    Optional<SseEvent> usage = Optional.empty();
-    Optional<SseEvent> last = Optional.empty();
+    Passthrough.Stream stream = FORMAT.passthrough().open(REQUEST, "catalog/model");
     try {
       for (SseEvent event : events) {
         stream.decode(event, ignored -> {});
-        last = Optional.of(stream.relayed());
-        if (stream.role() == Passthrough.Role.USAGE) {
-          usage = last;
-        }
+        stream.relayed().ifPresent(SseEvent::frame);
       }
     } catch (WireException e) {
       CleanErrors.check(e.getMessage());
@@ -108,14 +102,15 @@ class UpstreamFuzzTest {
       }
       return;
     }
-    passthrough.closing(usage, last, SETTLED);
+    stream.closing(SETTLED);
   }
 
   private static ChatRequest request() {
     try {
       return FORMAT.parseRequest(
-          "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
-              .getBytes(StandardCharsets.UTF_8));
+          IngressRequest.of(
+              "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                  .getBytes(StandardCharsets.UTF_8)));
     } catch (WireException e) {
       throw new IllegalStateException(e);
     }

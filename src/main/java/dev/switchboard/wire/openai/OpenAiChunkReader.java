@@ -3,7 +3,6 @@ package dev.switchboard.wire.openai;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 final class OpenAiChunkReader {
   /**
-   * What one chunk says. Events are in stream order; usage and error are rare. {@code created} is 0
+   * What one chunk says. Pieces are in stream order; usage and error are rare. {@code created} is 0
    * when absent.
    */
   record Chunk(
@@ -25,7 +24,7 @@ final class OpenAiChunkReader {
       long created,
       String model,
       Spans spans,
-      List<ChatEvent> events,
+      List<Piece> pieces,
       Optional<JsonNode> usage,
       Optional<JsonNode> error) {}
 
@@ -34,6 +33,24 @@ final class OpenAiChunkReader {
    * not of their usual type), so that a relay can replace them without another parse.
    */
   record Spans(int id, int created, int model) {}
+
+  /**
+   * One delta of one choice, in OpenAI's own terms: {@link OpenAiBlocks} numbers them into content
+   * blocks.
+   */
+  sealed interface Piece {
+    int choice();
+
+    record Reasoning(int choice, String text) implements Piece {}
+
+    record Content(int choice, String text) implements Piece {}
+
+    record ToolStart(int choice, int tool, String id, String name) implements Piece {}
+
+    record ToolArguments(int choice, int tool, String fragment) implements Piece {}
+
+    record Finish(int choice, String reason) implements Piece {}
+  }
 
   /** Reads the value of one field; the parser stands on that value. */
   @FunctionalInterface
@@ -59,7 +76,7 @@ final class OpenAiChunkReader {
           chunk.created,
           chunk.model,
           new Spans(chunk.idAt, chunk.createdAt, chunk.modelAt),
-          chunk.events,
+          chunk.pieces,
           chunk.usage,
           chunk.error);
     } catch (NumberFormatException e) {
@@ -100,7 +117,7 @@ final class OpenAiChunkReader {
 
   private static final class ChunkParts {
     private final JsonParser p;
-    private final List<ChatEvent> events = new ArrayList<>(2);
+    private final List<Piece> pieces = new ArrayList<>(2);
     private String id = "";
     private long created;
     private String model = "";
@@ -133,7 +150,7 @@ final class OpenAiChunkReader {
                 p,
                 value,
                 start -> {
-                  ChoiceParts choice = new ChoiceParts(p, events);
+                  ChoiceParts choice = new ChoiceParts(p, pieces);
                   fields(p, start, choice::field);
                   choice.emit();
                 });
@@ -147,16 +164,16 @@ final class OpenAiChunkReader {
   /** One choice; its index may come after its delta, so the parts are gathered, then emitted. */
   private static final class ChoiceParts {
     private final JsonParser p;
-    private final List<ChatEvent> events;
+    private final List<Piece> pieces;
     private final List<ToolPiece> tools = new ArrayList<>(1);
     private int index;
     private String content = "";
     private String reasoning = "";
     private String finish = "";
 
-    ChoiceParts(JsonParser p, List<ChatEvent> events) {
+    ChoiceParts(JsonParser p, List<Piece> pieces) {
       this.p = p;
-      this.events = events;
+      this.pieces = pieces;
     }
 
     void field(String field, JsonToken value) throws IOException {
@@ -185,19 +202,19 @@ final class OpenAiChunkReader {
       }
     }
 
-    /** Adds the choice's events once the whole choice object is read. */
+    /** Adds the choice's pieces once the whole choice object is read. */
     void emit() {
       if (!reasoning.isEmpty()) {
-        events.add(new ChatEvent.ReasoningDelta(index, reasoning));
+        pieces.add(new Piece.Reasoning(index, reasoning));
       }
       if (!content.isEmpty()) {
-        events.add(new ChatEvent.TextDelta(index, content));
+        pieces.add(new Piece.Content(index, content));
       }
       for (ToolPiece tool : tools) {
-        tool.emit(index, events);
+        tool.emit(index, pieces);
       }
       if (!finish.isEmpty()) {
-        events.add(new ChatEvent.Finished(index, OpenAiFinishReasons.decode(finish)));
+        pieces.add(new Piece.Finish(index, finish));
       }
     }
   }
@@ -233,12 +250,12 @@ final class OpenAiChunkReader {
       }
     }
 
-    void emit(int choice, List<ChatEvent> events) {
+    void emit(int choice, List<Piece> pieces) {
       if (!id.isEmpty()) {
-        events.add(new ChatEvent.ToolCallStarted(choice, index, id, name));
+        pieces.add(new Piece.ToolStart(choice, index, id, name));
       }
       if (!arguments.isEmpty()) {
-        events.add(new ChatEvent.ToolArgumentsDelta(choice, index, arguments));
+        pieces.add(new Piece.ToolArguments(choice, index, arguments));
       }
     }
   }

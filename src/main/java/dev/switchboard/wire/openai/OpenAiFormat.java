@@ -1,19 +1,17 @@
 package dev.switchboard.wire.openai;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.AuthScheme;
-import dev.switchboard.wire.ChatMessage;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
-import dev.switchboard.wire.ToolSpec;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamTarget;
@@ -65,8 +63,13 @@ public final class OpenAiFormat implements WireFormat {
   }
 
   @Override
-  public ChatRequest parseRequest(byte[] body) throws WireException {
-    return OpenAiRequestParser.parse(body, limits);
+  public List<String> chatPaths() {
+    return List.of("/v1/chat/completions", "/api/v1/chat/completions");
+  }
+
+  @Override
+  public ChatRequest parseRequest(IngressRequest request) throws WireException {
+    return OpenAiRequestParser.parse(request.body(), limits);
   }
 
   @Override
@@ -85,12 +88,18 @@ public final class OpenAiFormat implements WireFormat {
   }
 
   @Override
-  public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target) {
-    ObjectNode body =
-        NAME.equals(request.source().format())
-            ? request.source().body().deepCopy()
-            : fromCanonical(request);
-    GATEWAY_FIELDS.forEach(body::remove);
+  public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
+      throws WireException {
+    ObjectNode body;
+    List<String> dropped = List.of();
+    if (NAME.equals(request.source().format())) {
+      body = request.source().body().deepCopy();
+      GATEWAY_FIELDS.forEach(body::remove);
+    } else {
+      OpenAiRequestWriter writer = new OpenAiRequestWriter();
+      body = writer.write(request);
+      dropped = writer.dropped();
+    }
     body.put("model", target.upstreamModel());
     if (request.stream()) {
       body.put("stream", true);
@@ -107,7 +116,8 @@ public final class OpenAiFormat implements WireFormat {
             "application/json",
             "accept",
             request.stream() ? "text/event-stream" : "application/json");
-    return new UpstreamCall(PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream());
+    return new UpstreamCall(
+        PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream(), dropped);
   }
 
   @Override
@@ -121,38 +131,13 @@ public final class OpenAiFormat implements WireFormat {
   }
 
   @Override
-  public UpstreamFailure decodeFailure(int status, Optional<Duration> retryAfter, byte[] body) {
+  public UpstreamFailure decodeFailure(
+      int status, Optional<Duration> retryAfter, Map<String, String> headers, byte[] body) {
     return OpenAiErrors.decodeFailure(status, retryAfter, body);
   }
 
   @Override
   public Passthrough passthrough() {
     return PASSTHROUGH;
-  }
-
-  private static ObjectNode fromCanonical(ChatRequest request) {
-    ObjectNode body = Json.object();
-    ArrayNode messages = body.putArray("messages");
-    for (ChatMessage message : request.messages()) {
-      ObjectNode out =
-          messages.addObject().put("role", message.role()).put("content", message.text());
-      message.toolCallId().ifPresent(id -> out.put("tool_call_id", id));
-      OpenAiToolCalls.encode(message.toolCalls(), out);
-    }
-    if (!request.tools().isEmpty()) {
-      ArrayNode tools = body.putArray("tools");
-      for (ToolSpec tool : request.tools()) {
-        ObjectNode function =
-            tools
-                .addObject()
-                .put("type", "function")
-                .putObject("function")
-                .put("name", tool.name());
-        tool.description().ifPresent(text -> function.put("description", text));
-        function.set("parameters", tool.parameters());
-      }
-    }
-    request.maxOutputTokens().ifPresent(max -> body.put("max_completion_tokens", max));
-    return body;
   }
 }

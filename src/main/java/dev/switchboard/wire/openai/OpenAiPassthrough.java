@@ -6,11 +6,8 @@ import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
-import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * OpenAI to OpenAI relaying: upstream chunks go out as they came but for the identity fields
@@ -20,18 +17,6 @@ final class OpenAiPassthrough implements Passthrough {
   @Override
   public Stream open(ChatRequest request, String model) {
     return new OpenAiRelayedStream(model);
-  }
-
-  @Override
-  public List<SseEvent> closing(
-      Optional<SseEvent> heldUsage, Optional<SseEvent> last, Usage settled) {
-    ObjectNode chunk =
-        heldUsage.flatMap(OpenAiPassthrough::object).orElseGet(() -> usageChunkLike(last));
-    JsonNode usage = chunk.get("usage");
-    chunk.set(
-        "usage",
-        OpenAiUsage.encode(settled, usage instanceof ObjectNode object ? object : Json.object()));
-    return List.of(SseEvent.data(Json.string(chunk)), SseEvent.data(OpenAiStreamDecoder.DONE));
   }
 
   @Override
@@ -57,28 +42,5 @@ final class OpenAiPassthrough implements Passthrough {
         return Json.bytes(root);
       }
     };
-  }
-
-  private static ObjectNode usageChunkLike(Optional<SseEvent> last) {
-    ObjectNode chunk = Json.object().put("object", "chat.completion.chunk");
-    last.flatMap(OpenAiPassthrough::object)
-        .ifPresent(
-            template -> {
-              chunk.set("id", template.get("id"));
-              chunk.set("created", template.get("created"));
-              chunk.set("model", template.get("model"));
-            });
-    chunk.putArray("choices");
-    return chunk;
-  }
-
-  private static Optional<ObjectNode> object(SseEvent event) {
-    try {
-      return Json.tree(event.data()) instanceof ObjectNode object
-          ? Optional.of(object)
-          : Optional.empty();
-    } catch (WireException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.wire.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Json;
@@ -7,7 +9,10 @@ import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.StreamTruncated;
 import dev.switchboard.wire.UpstreamStreamError;
+import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +29,9 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
   private String quotedId = "";
   private long created;
   private boolean identified;
-  private SseEvent relayed = SseEvent.data("");
-  private Passthrough.Role role = Passthrough.Role.CONTENT;
+  private Optional<SseEvent> relayed = Optional.empty();
+  private Optional<SseEvent> heldUsage = Optional.empty();
+  private Optional<SseEvent> last = Optional.empty();
 
   OpenAiRelayedStream(String model) {
     this.model = model;
@@ -38,8 +44,8 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
     decoder.decode(event, out);
     OpenAiChunkReader.Chunk chunk = decoder.lastChunk().orElse(null);
     if (chunk == null) {
-      relayed = event;
-      role = Passthrough.Role.END;
+      // [DONE]: written by closing() once the request is settled.
+      relayed = Optional.empty();
       return;
     }
     if (!identified) {
@@ -48,8 +54,14 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
       quotedId = Json.string(TextNode.valueOf(id));
       created = chunk.created();
     }
-    role = chunk.usage().isPresent() ? Passthrough.Role.USAGE : Passthrough.Role.CONTENT;
-    relayed = rewritten(event, chunk);
+    SseEvent rewritten = rewritten(event, chunk);
+    if (chunk.usage().isPresent()) {
+      heldUsage = Optional.of(rewritten);
+      relayed = Optional.empty();
+    } else {
+      last = Optional.of(rewritten);
+      relayed = last;
+    }
   }
 
   @Override
@@ -58,13 +70,45 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
   }
 
   @Override
-  public SseEvent relayed() {
+  public Optional<SseEvent> relayed() {
     return relayed;
   }
 
+  /**
+   * The usage chunk (the one held back, or one built like the last chunk when the provider sent
+   * none) amended with the settled usage, then [DONE].
+   */
   @Override
-  public Passthrough.Role role() {
-    return role;
+  public List<SseEvent> closing(Usage settled) {
+    ObjectNode chunk = heldUsage.flatMap(OpenAiRelayedStream::object).orElseGet(this::usageChunk);
+    JsonNode usage = chunk.get("usage");
+    chunk.set(
+        "usage",
+        OpenAiUsage.encode(settled, usage instanceof ObjectNode object ? object : Json.object()));
+    return List.of(SseEvent.data(Json.string(chunk)), SseEvent.data(OpenAiStreamDecoder.DONE));
+  }
+
+  private ObjectNode usageChunk() {
+    ObjectNode chunk = Json.object().put("object", "chat.completion.chunk");
+    last.flatMap(OpenAiRelayedStream::object)
+        .ifPresent(
+            template -> {
+              chunk.set("id", template.get("id"));
+              chunk.set("created", template.get("created"));
+              chunk.set("model", template.get("model"));
+            });
+    chunk.putArray("choices");
+    return chunk;
+  }
+
+  private static Optional<ObjectNode> object(SseEvent event) {
+    try {
+      return Json.tree(event.data()) instanceof ObjectNode object
+          ? Optional.of(object)
+          : Optional.empty();
+    } catch (WireException e) {
+      return Optional.empty();
+    }
   }
 
   private SseEvent rewritten(SseEvent event, OpenAiChunkReader.Chunk chunk) {

@@ -2,18 +2,19 @@ package dev.switchboard.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.wire.ChatMessage;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.JsonKind;
+import dev.switchboard.wire.Message;
+import dev.switchboard.wire.Part;
 import dev.switchboard.wire.RequestLimits;
-import dev.switchboard.wire.ToolCall;
+import dev.switchboard.wire.Role;
 import dev.switchboard.wire.ToolSpec;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Parses and validates a Chat Completions body. Fields we know are type-checked and an error names
@@ -46,10 +47,9 @@ final class OpenAiRequestParser {
           Map.entry("metadata", JsonKind.OBJECT),
           Map.entry("reasoning_effort", JsonKind.STRING),
           Map.entry("reasoning", JsonKind.OBJECT),
+          Map.entry("top_k", JsonKind.INTEGER),
+          Map.entry("provider", JsonKind.OBJECT),
           Map.entry("models", JsonKind.ARRAY));
-
-  private static final Set<String> ROLES =
-      Set.of("system", "developer", "user", "assistant", "tool", "function");
 
   private OpenAiRequestParser() {}
 
@@ -70,12 +70,21 @@ final class OpenAiRequestParser {
     OpenAiRequestLimits checks = new OpenAiRequestLimits(limits);
     checks.choices(object);
     checks.responseFormat(object);
+    List<Message> conversation = messages(required(object, "messages"), limits);
+    // Leading system and developer messages are the system prompt; later ones stay in place.
+    int lead = 0;
+    List<Part> system = new ArrayList<>();
+    while (lead < conversation.size() && conversation.get(lead).role() == Role.SYSTEM) {
+      system.addAll(conversation.get(lead++).parts());
+    }
     return new ChatRequest(
         model,
-        messages(required(object, "messages"), limits),
+        system,
+        conversation.subList(lead, conversation.size()),
         tools(object.path("tools"), checks),
+        OpenAiControls.read(object, checks.maxOutputTokens(object)),
+        OpenAiControls.hints(object),
         object.path("stream").asBoolean(false),
-        checks.maxOutputTokens(object),
         new ChatRequest.Source(OpenAiFormat.NAME, object));
   }
 
@@ -87,7 +96,7 @@ final class OpenAiRequestParser {
     return value;
   }
 
-  private static List<ChatMessage> messages(JsonNode messages, RequestLimits limits)
+  private static List<Message> messages(JsonNode messages, RequestLimits limits)
       throws WireException {
     if (messages.isEmpty()) {
       throw new WireException("messages: at least one message is required", "messages", null);
@@ -101,66 +110,51 @@ final class OpenAiRequestParser {
           "messages",
           null);
     }
-    List<ChatMessage> parsed = new ArrayList<>(messages.size());
+    List<Message> parsed = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       parsed.add(message(messages.get(i), "messages[" + i + "]"));
     }
     return parsed;
   }
 
-  private static ChatMessage message(JsonNode node, String path) throws WireException {
+  private static Message message(JsonNode node, String path) throws WireException {
     JsonKind.OBJECT.check(node, path);
     JsonNode role = node.get("role");
     if (role == null || !role.isTextual()) {
       throw new WireException(path + ".role: required, a string", path + ".role", null);
     }
-    if (!ROLES.contains(role.asText())) {
-      throw new WireException(
-          path + ".role: unknown role '" + clip(role.asText()) + "'", path + ".role", null);
-    }
-    List<ToolCall> calls = toolCalls(node.path("tool_calls"), path + ".tool_calls");
-    Optional<String> toolCallId = Optional.ofNullable(node.path("tool_call_id").textValue());
-    return new ChatMessage(
-        role.asText(), content(node.get("content"), path + ".content"), calls, toolCallId);
+    List<Part> content = OpenAiContent.parts(node.get("content"), path + ".content");
+    return switch (role.asText()) {
+      case "system", "developer" -> new Message(Role.SYSTEM, content);
+      case "user" -> new Message(Role.USER, content);
+      case "assistant" -> new Message(Role.ASSISTANT, assistantParts(node, content, path));
+      case "tool", "function" -> {
+        String id = node.path("tool_call_id").asText(node.path("name").asText(""));
+        yield new Message(
+            Role.TOOL, List.of(new Part.ToolResult(id, content, false, Optional.empty())));
+      }
+      default ->
+          throw new WireException(
+              path + ".role: unknown role '" + clip(role.asText()) + "'", path + ".role", null);
+    };
   }
 
-  private static String content(JsonNode content, String path) throws WireException {
-    if (content == null || content.isNull()) {
-      return "";
+  /** Reasoning a client replays (DeepSeek's reasoning_content), the text, then the tool calls. */
+  private static List<Part> assistantParts(JsonNode node, List<Part> content, String path)
+      throws WireException {
+    List<Part> parts = new ArrayList<>(content.size() + 2);
+    JsonNode reasoning =
+        node.has("reasoning_content") ? node.get("reasoning_content") : node.path("reasoning");
+    if (reasoning.isTextual() && !reasoning.asText().isEmpty()) {
+      parts.add(new Part.Thinking(reasoning.asText(), ""));
     }
-    if (content.isTextual()) {
-      return content.asText();
+    parts.addAll(content);
+    JsonNode calls = node.path("tool_calls");
+    if (!calls.isMissingNode() && !calls.isNull()) {
+      JsonKind.ARRAY.check(calls, path + ".tool_calls");
+      parts.addAll(OpenAiToolCalls.decode(calls));
     }
-    if (!content.isArray()) {
-      throw new WireException(
-          path
-              + ": expected a string or an array of content parts, got "
-              + JsonKind.describe(content),
-          path,
-          null);
-    }
-    List<String> texts = new ArrayList<>(content.size());
-    for (int i = 0; i < content.size(); i++) {
-      JsonNode part = content.get(i);
-      String partPath = path + "[" + i + "]";
-      JsonKind.OBJECT.check(part, partPath);
-      if (!part.path("type").isTextual()) {
-        throw new WireException(partPath + ".type: required, a string", partPath + ".type", null);
-      }
-      if (part.path("text").isTextual()) {
-        texts.add(part.get("text").asText());
-      }
-    }
-    // One part (the usual case) needs no copy: a large prompt is not duplicated.
-    return texts.size() == 1 ? texts.getFirst() : String.join("", texts);
-  }
-
-  private static List<ToolCall> toolCalls(JsonNode calls, String path) throws WireException {
-    if (calls.isMissingNode() || calls.isNull()) {
-      return List.of();
-    }
-    JsonKind.ARRAY.check(calls, path);
-    return OpenAiToolCalls.decode(calls);
+    return parts;
   }
 
   private static List<ToolSpec> tools(JsonNode tools, OpenAiRequestLimits checks)
@@ -184,7 +178,8 @@ final class OpenAiRequestParser {
           new ToolSpec(
               function.get("name").asText(),
               Optional.ofNullable(function.path("description").textValue()),
-              parameters));
+              parameters,
+              OpenAiContent.cacheHint(tools.get(i).path("cache_control"))));
     }
     return out;
   }

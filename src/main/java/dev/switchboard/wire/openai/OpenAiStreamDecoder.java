@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  */
 final class OpenAiStreamDecoder implements StreamDecoder {
   static final String DONE = "[DONE]";
+  private final OpenAiBlocks blocks = new OpenAiBlocks();
   private boolean started;
   private boolean finished;
   private Optional<OpenAiChunkReader.Chunk> last = Optional.empty();
@@ -45,9 +46,9 @@ final class OpenAiStreamDecoder implements StreamDecoder {
       started = true;
       out.accept(new ChatEvent.Started(chunk.id(), chunk.created(), chunk.model()));
     }
-    for (ChatEvent decoded : chunk.events()) {
-      finished |= decoded instanceof ChatEvent.Finished;
-      out.accept(decoded);
+    for (OpenAiChunkReader.Piece piece : chunk.pieces()) {
+      finished |= piece instanceof OpenAiChunkReader.Piece.Finish && piece.choice() == 0;
+      blocks.accept(piece, out);
     }
     chunk
         .usage()

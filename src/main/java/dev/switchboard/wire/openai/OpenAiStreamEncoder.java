@@ -9,9 +9,14 @@ import dev.switchboard.wire.SseSink;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.Usage;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Writes canonical events as chat.completion.chunk events, then the usage chunk and [DONE]. */
 final class OpenAiStreamEncoder implements StreamEncoder {
+  /** Block number of each tool call to its position in tool_calls. */
+  private final Map<Integer, Integer> toolIndexes = new HashMap<>(4);
+
   private String id = "chatcmpl-gateway";
   private String model;
   private long created = Instant.now().getEpochSecond();
@@ -32,35 +37,41 @@ final class OpenAiStreamEncoder implements StreamEncoder {
     switch (event) {
       case ChatEvent.Started started -> {
         // The identity comes from identify(): the provider's own model name stays upstream.
-        ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
-        out.event(chunk(0, delta));
+        out.event(chunk(Json.object().put("role", "assistant").put("content", "")));
       }
-      case ChatEvent.TextDelta text ->
-          out.event(chunk(text.index(), Json.object().put("content", text.text())));
+      case ChatEvent.TextDelta text -> out.event(chunk(Json.object().put("content", text.text())));
       case ChatEvent.ReasoningDelta reasoning ->
-          out.event(chunk(reasoning.index(), Json.object().put("reasoning", reasoning.text())));
+          out.event(chunk(Json.object().put("reasoning", reasoning.text())));
       case ChatEvent.ToolCallStarted call -> {
+        int ordinal = toolIndexes.size();
+        toolIndexes.put(call.block(), ordinal);
         ObjectNode item =
-            Json.object()
-                .put("index", call.toolIndex())
-                .put("id", call.id())
-                .put("type", "function");
+            Json.object().put("index", ordinal).put("id", call.id()).put("type", "function");
         item.putObject("function").put("name", call.name()).put("arguments", "");
-        out.event(chunk(call.index(), toolDelta(item)));
+        out.event(chunk(toolDelta(item)));
       }
       case ChatEvent.ToolArgumentsDelta args -> {
-        ObjectNode item = Json.object().put("index", args.toolIndex());
+        ObjectNode item = Json.object().put("index", toolIndexes.getOrDefault(args.block(), 0));
         item.putObject("function").put("arguments", args.jsonFragment());
-        out.event(chunk(args.index(), toolDelta(item)));
+        out.event(chunk(toolDelta(item)));
       }
       case ChatEvent.Finished finished -> {
         ObjectNode root = base();
         root.putArray("choices")
             .addObject()
-            .put("index", finished.index())
+            .put("index", 0)
             .<ObjectNode>set("delta", Json.object())
-            .put("finish_reason", OpenAiFinishReasons.encode(finished.reason()));
+            .put("finish_reason", OpenAiFinishReasons.encode(finished.finish()));
         out.event(SseEvent.data(Json.string(root)));
+      }
+      case ChatEvent.ReasoningSignature ignored -> {
+        // Chat Completions has no place for a signature.
+      }
+      case ChatEvent.RedactedReasoning ignored -> {
+        // Nor for encrypted reasoning.
+      }
+      case ChatEvent.BlockStopped ignored -> {
+        // Blocks end implicitly in this format.
       }
       case ChatEvent.UsageReported ignored -> {
         // Usage goes out once, priced, in complete().
@@ -89,11 +100,11 @@ final class OpenAiStreamEncoder implements StreamEncoder {
     out.event(SseEvent.data(Json.string(root)));
   }
 
-  private SseEvent chunk(int index, ObjectNode delta) {
+  private SseEvent chunk(ObjectNode delta) {
     ObjectNode root = base();
     root.putArray("choices")
         .addObject()
-        .put("index", index)
+        .put("index", 0)
         .<ObjectNode>set("delta", delta)
         .putNull("finish_reason");
     return SseEvent.data(Json.string(root));

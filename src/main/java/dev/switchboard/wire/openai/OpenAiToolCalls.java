@@ -3,7 +3,7 @@ package dev.switchboard.wire.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.wire.ToolCall;
+import dev.switchboard.wire.Part;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +11,12 @@ import java.util.List;
 final class OpenAiToolCalls {
   private OpenAiToolCalls() {}
 
-  static List<ToolCall> decode(JsonNode calls) {
-    List<ToolCall> out = new ArrayList<>(calls.size());
+  static List<Part.ToolUse> decode(JsonNode calls) {
+    List<Part.ToolUse> out = new ArrayList<>(calls.size());
     for (JsonNode call : calls) {
       JsonNode function = call.path("function");
       out.add(
-          new ToolCall(
+          new Part.ToolUse(
               call.path("id").asText(""),
               function.path("name").asText(""),
               function.path("arguments").asText("")));
@@ -25,12 +25,12 @@ final class OpenAiToolCalls {
   }
 
   /** Adds {@code tool_calls} to the message when there are any. */
-  static void encode(List<ToolCall> calls, ObjectNode message) {
+  static void encode(List<Part.ToolUse> calls, ObjectNode message) {
     if (calls.isEmpty()) {
       return;
     }
     ArrayNode array = message.putArray("tool_calls");
-    for (ToolCall call : calls) {
+    for (Part.ToolUse call : calls) {
       ObjectNode item = array.addObject().put("id", call.id()).put("type", "function");
       item.putObject("function").put("name", call.name()).put("arguments", call.arguments());
     }

@@ -9,9 +9,11 @@ import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.Fixtures;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.SseEvent;
+import dev.switchboard.wire.TestRequests;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamTarget;
@@ -20,26 +22,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class OpenAiFormatTest {
-  private static final ChatRequest REQUEST =
-      new ChatRequest(
-          "m",
-          List.of(),
-          List.of(),
-          true,
-          OptionalLong.empty(),
-          new ChatRequest.Source("openai", Json.object()));
+  private static final ChatRequest REQUEST = TestRequests.users("openai", true);
   private final OpenAiFormat format = new OpenAiFormat();
 
   @Test
   void upstreamBodyKeepsEveryClientField_butSwapsTheModelAndAsksForUsage() throws Exception {
     ChatRequest request =
         format.parseRequest(
-            bytes(
+            ingress(
                 """
         {"model":"deepseek/deepseek-v3.2","stream":true,"seed":7,"response_format":{"type":"json_object"},
          "tool_choice":"auto","logprobs":true,"models":["a","b"],"provider":{"sort":"price"},
@@ -68,18 +63,18 @@ class OpenAiFormatTest {
     Passthrough.Stream relay = passthrough.open(REQUEST, "gpt-4.1-nano-2025-04-14");
     for (SseEvent event : events.subList(0, events.size() - 2)) {
       relay.decode(event, e -> {});
-      assertThat(relay.role()).isEqualTo(Passthrough.Role.CONTENT);
-      assertThat(relay.relayed()).as("already named as the catalog names it").isSameAs(event);
+      assertThat(relay.relayed().orElseThrow())
+          .as("already named as the catalog names it")
+          .isSameAs(event);
     }
     SseEvent usage = events.get(events.size() - 2);
     relay.decode(usage, e -> {});
-    assertThat(relay.role()).isEqualTo(Passthrough.Role.USAGE);
+    assertThat(relay.relayed()).as("the usage chunk is held back").isEmpty();
     relay.decode(events.getLast(), e -> {});
-    assertThat(relay.role()).isEqualTo(Passthrough.Role.END);
+    assertThat(relay.relayed()).as("[DONE] is written at the close").isEmpty();
 
     Usage settled = Usage.reported(19, 10, 0, 0).withCost(new BigDecimal("0.000011"));
-    List<SseEvent> closing =
-        passthrough.closing(Optional.of(usage), Optional.of(events.get(3)), settled);
+    List<SseEvent> closing = relay.closing(settled);
     assertThat(closing).hasSize(2);
     assertThat(closing.get(0).data())
         .contains("\"cost\":0.000011")
@@ -91,14 +86,12 @@ class OpenAiFormatTest {
   @Test
   void passthroughBuildsAUsageChunk_whenTheProviderSentNone() throws Exception {
     List<SseEvent> events = Fixtures.events("openai", "text-stream");
+    Passthrough.Stream relay = format.passthrough().open(REQUEST, "gpt-4.1-nano-2025-04-14");
+    for (SseEvent event : events.subList(0, 3)) {
+      relay.decode(event, e -> {});
+    }
     Usage estimated = Usage.estimated(20, 9).withCost(new BigDecimal("0.000004"));
-    JsonNode chunk =
-        Json.tree(
-            format
-                .passthrough()
-                .closing(Optional.empty(), Optional.of(events.get(2)), estimated)
-                .getFirst()
-                .data());
+    JsonNode chunk = Json.tree(relay.closing(estimated).getFirst().data());
     assertThat(chunk.get("id").asText()).isEqualTo("chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB");
     assertThat(chunk.get("usage").get("estimated").asBoolean()).isTrue();
     assertThat(chunk.get("usage").get("completion_tokens").asLong()).isEqualTo(9);
@@ -111,9 +104,9 @@ class OpenAiFormatTest {
         SseEvent.data(
             "{\"choices\":[{\"delta\":{\"content\":\"the \\\"usage\\\": {x}\"}}],\"usage\":null}"),
         e -> {});
-    assertThat(relay.role()).isEqualTo(Passthrough.Role.CONTENT);
+    assertThat(relay.relayed()).as("content goes out").isPresent();
     relay.decode(SseEvent.data("{\"choices\":[],\"usage\": {\"prompt_tokens\":1}}"), e -> {});
-    assertThat(relay.role()).isEqualTo(Passthrough.Role.USAGE);
+    assertThat(relay.relayed()).as("the usage is held back").isEmpty();
   }
 
   @Test
@@ -126,7 +119,7 @@ class OpenAiFormatTest {
             "{\"model\":\"deep\\\"seek\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\\"model\\\":1\"}}],\"created\":101,\"id\":\"a2\"}",
             "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"id\":\"a1\",\"model\":\"deepseek/deepseek-v3.2\",\"created\":100}")) {
       relay.decode(SseEvent.data(chunk), e -> {});
-      out.add(relay.relayed().data());
+      out.add(relay.relayed().orElseThrow().data());
     }
     for (String chunk : out) {
       JsonNode tree = Json.tree(chunk);
@@ -185,7 +178,11 @@ class OpenAiFormatTest {
 
   private UpstreamFailure failure(int status) {
     return format.decodeFailure(
-        status, Optional.empty(), bytes("{\"error\":{\"message\":\"overloaded\"}}"));
+        status, Optional.empty(), Map.of(), bytes("{\"error\":{\"message\":\"overloaded\"}}"));
+  }
+
+  private static IngressRequest ingress(String text) {
+    return IngressRequest.of(bytes(text));
   }
 
   private static byte[] bytes(String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.WireException;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,7 @@ class OpenAiRequestLimitsTest {
   }
 
   private static ChatRequest parse(RequestLimits limits, String json) throws WireException {
-    return new OpenAiFormat(limits).parseRequest(json.getBytes(StandardCharsets.UTF_8));
+    return new OpenAiFormat(limits)
+        .parseRequest(IngressRequest.of(json.getBytes(StandardCharsets.UTF_8)));
   }
 }

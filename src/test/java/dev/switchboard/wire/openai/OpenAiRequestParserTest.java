@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.Media;
+import dev.switchboard.wire.Message;
+import dev.switchboard.wire.Part;
 import dev.switchboard.wire.WireException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,9 +31,14 @@ class OpenAiRequestParserTest {
     assertThat(request.model()).isEqualTo("deepseek/deepseek-v3.2");
     assertThat(request.stream()).isTrue();
     assertThat(request.maxOutputTokens()).hasValue(64);
+    assertThat(Message.textOf(request.system())).isEqualTo("Be brief.");
     assertThat(request.messages())
         .extracting(m -> m.role() + ":" + m.text())
-        .containsExactly("system:Be brief.", "user:Hi ");
+        .containsExactly("USER:Hi ");
+    assertThat(request.messages().getFirst().parts().get(1))
+        .as("the image is kept, not lost")
+        .isEqualTo(new Part.Image(new Media.Url("data:,"), Optional.empty()));
+    assertThat(request.controls().temperature()).hasValue(0.2);
     assertThat(request.tools()).extracting(t -> t.name()).containsExactly("get_weather");
     assertThat(request.source().body().get("x_vendor").get("a").asInt()).isEqualTo(1);
   }
@@ -89,7 +99,8 @@ class OpenAiRequestParserTest {
   /** Fuzzing finding: a client body starting with nul bytes was a 500, not a 400. */
   @Test
   void aBodyOfNulBytes_isABadRequest() {
-    assertThatThrownBy(() -> format.parseRequest(new byte[] {0, 0, 0, '{', 0, 0}))
+    assertThatThrownBy(
+            () -> format.parseRequest(IngressRequest.of(new byte[] {0, 0, 0, '{', 0, 0})))
         .isInstanceOf(WireException.class)
         .hasMessageStartingWith("malformed JSON");
   }
@@ -132,6 +143,6 @@ class OpenAiRequestParserTest {
   }
 
   private ChatRequest parse(String json) throws WireException {
-    return format.parseRequest(json.getBytes(StandardCharsets.UTF_8));
+    return format.parseRequest(IngressRequest.of(json.getBytes(StandardCharsets.UTF_8)));
   }
 }

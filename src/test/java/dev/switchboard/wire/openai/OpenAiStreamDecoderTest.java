@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.wire.ChatEvent;
+import dev.switchboard.wire.Finish;
 import dev.switchboard.wire.FinishReason;
 import dev.switchboard.wire.Fixtures;
 import dev.switchboard.wire.SseEvent;
@@ -25,7 +26,7 @@ class OpenAiStreamDecoderTest {
             new ChatEvent.Started(
                 "chatcmpl-BQadcZbvmcHdEiJlKyhlXR9mrGXaB", 1745677064, "gpt-4.1-nano-2025-04-14"));
     assertThat(text(events)).isEqualTo("Hello! How can I assist you today?");
-    assertThat(events).contains(new ChatEvent.Finished(0, FinishReason.STOP));
+    assertThat(events).contains(new ChatEvent.Finished(Finish.of(FinishReason.STOP, "stop")));
     assertThat(events.getLast())
         .isEqualTo(new ChatEvent.UsageReported(Usage.reported(19, 10, 0, 0)));
   }
@@ -34,15 +35,15 @@ class OpenAiStreamDecoderTest {
   void decodesARecordedToolCallStream() throws Exception {
     List<ChatEvent> events = decode("tools-stream");
     assertThat(events)
-        .contains(
-            new ChatEvent.ToolCallStarted(0, 0, "call_PieqNSej6kM9hgYbcQdbZSaC", "get_weather"));
+        .contains(new ChatEvent.ToolCallStarted(0, "call_PieqNSej6kM9hgYbcQdbZSaC", "get_weather"));
     String arguments =
         events.stream()
             .filter(ChatEvent.ToolArgumentsDelta.class::isInstance)
             .map(e -> ((ChatEvent.ToolArgumentsDelta) e).jsonFragment())
             .collect(Collectors.joining());
     assertThat(arguments).isEqualTo("{\"location\": \"Tokyo\"}");
-    assertThat(events).contains(new ChatEvent.Finished(0, FinishReason.TOOL_CALLS));
+    assertThat(events)
+        .contains(new ChatEvent.Finished(Finish.of(FinishReason.TOOL_CALLS, "tool_calls")));
     assertThat(events.getLast())
         .isEqualTo(new ChatEvent.UsageReported(Usage.reported(67, 31, 0, 0)));
   }
@@ -72,15 +73,15 @@ class OpenAiStreamDecoderTest {
   @Test
   void readsFieldsInAnyOrder_andReasoningInEitherDialect() throws Exception {
     String chunk =
-        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"think\",\"content\":\"hi\"},\"finish_reason\":null,\"index\":2}],"
+        "{\"choices\":[{\"delta\":{\"reasoning_content\":\"think\",\"content\":\"hi\"},\"finish_reason\":null,\"index\":0}],"
             + "\"model\":\"m\",\"id\":\"c1\",\"extra\":{\"nested\":[1,{\"a\":null}]}}";
     List<ChatEvent> out = new ArrayList<>();
     new OpenAiStreamDecoder().decode(SseEvent.data(chunk), out::add);
     assertThat(out)
         .containsExactly(
             new ChatEvent.Started("c1", 0, "m"),
-            new ChatEvent.ReasoningDelta(2, "think"),
-            new ChatEvent.TextDelta(2, "hi"));
+            new ChatEvent.ReasoningDelta(0, "think"),
+            new ChatEvent.TextDelta(1, "hi"));
   }
 
   @Test

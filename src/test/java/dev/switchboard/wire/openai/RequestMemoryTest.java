@@ -2,6 +2,7 @@ package dev.switchboard.wire.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.WireException;
 import java.lang.management.ManagementFactory;
@@ -67,7 +68,7 @@ class RequestMemoryTest {
 
   private void parse(byte[] body) {
     try {
-      format.parseRequest(body);
+      format.parseRequest(IngressRequest.of(body));
     } catch (WireException e) {
       // Refusing the body is fine; the cost is what is measured.
     }

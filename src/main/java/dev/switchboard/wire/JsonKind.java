@@ -1,10 +1,9 @@
-package dev.switchboard.wire.openai;
+package dev.switchboard.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.wire.WireException;
 
 /** The JSON types a request field may have, and the error naming the field when it has another. */
-enum JsonKind {
+public enum JsonKind {
   STRING("a string"),
   BOOLEAN("a boolean"),
   INTEGER("an integer"),
@@ -20,7 +19,7 @@ enum JsonKind {
     this.expected = expected;
   }
 
-  boolean matches(JsonNode value) {
+  public boolean matches(JsonNode value) {
     return switch (this) {
       case STRING -> value.isTextual();
       case BOOLEAN -> value.isBoolean();
@@ -34,7 +33,7 @@ enum JsonKind {
   }
 
   /** Throws "path: expected an integer, got a string" unless the value is of this kind. */
-  void check(JsonNode value, String path) throws WireException {
+  public void check(JsonNode value, String path) throws WireException {
     if (!matches(value)) {
       throw new WireException(
           path + ": expected " + expected + ", got " + describe(value), path, null);
@@ -42,7 +41,7 @@ enum JsonKind {
   }
 
   /** What a value is, in the words of an error message. */
-  static String describe(JsonNode value) {
+  public static String describe(JsonNode value) {
     return switch (value.getNodeType()) {
       case STRING -> "a string";
       case BOOLEAN -> "a boolean";

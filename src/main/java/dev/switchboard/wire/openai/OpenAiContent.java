@@ -1,0 +1,105 @@
+package dev.switchboard.wire.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.wire.CacheHint;
+import dev.switchboard.wire.JsonKind;
+import dev.switchboard.wire.Media;
+import dev.switchboard.wire.Part;
+import dev.switchboard.wire.WireException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A message's {@code content} (a string or an array of parts) as canonical parts. OpenRouter's
+ * {@code cache_control} on a text part becomes a cache hint; a part type we do not translate is
+ * kept opaque, for an OpenAI upstream only.
+ */
+final class OpenAiContent {
+  private OpenAiContent() {}
+
+  static List<Part> parts(JsonNode content, String path) throws WireException {
+    if (content == null || content.isNull()) {
+      return List.of();
+    }
+    if (content.isTextual()) {
+      return List.of(Part.Text.of(content.asText()));
+    }
+    if (!content.isArray()) {
+      throw new WireException(
+          path
+              + ": expected a string or an array of content parts, got "
+              + JsonKind.describe(content),
+          path,
+          null);
+    }
+    List<Part> parts = new ArrayList<>(content.size());
+    for (int i = 0; i < content.size(); i++) {
+      parts.add(part(content.get(i), path + "[" + i + "]"));
+    }
+    return parts;
+  }
+
+  private static Part part(JsonNode part, String path) throws WireException {
+    JsonKind.OBJECT.check(part, path);
+    if (!part.path("type").isTextual()) {
+      throw new WireException(path + ".type: required, a string", path + ".type", null);
+    }
+    String type = part.get("type").asText();
+    Optional<CacheHint> cache = cacheHint(part.path("cache_control"));
+    return switch (type) {
+      case "text" -> new Part.Text(required(part, "text", path), cache);
+      case "image_url" -> {
+        JsonNode image = part.path("image_url");
+        String url =
+            image.isTextual() ? image.asText() : required(image, "url", path + ".image_url");
+        yield new Part.Image(media(url), cache);
+      }
+      case "file" -> {
+        JsonNode file = part.path("file");
+        yield file.path("file_data").isTextual()
+            ? new Part.Document(
+                media(file.get("file_data").asText()),
+                Optional.ofNullable(file.path("filename").textValue()),
+                cache)
+            : new Part.Opaque(OpenAiFormat.NAME, type, part);
+      }
+      default -> new Part.Opaque(OpenAiFormat.NAME, type, part);
+    };
+  }
+
+  /** A data: URL is inline bytes; anything else is fetched by the provider. */
+  static Media media(String url) {
+    if (url.startsWith("data:")) {
+      int comma = url.indexOf(',');
+      int semicolon = url.indexOf(';');
+      if (comma > 0 && semicolon > 0 && semicolon < comma && url.startsWith(";base64", semicolon)) {
+        return new Media.Inline(url.substring(5, semicolon), url.substring(comma + 1));
+      }
+    }
+    return new Media.Url(url);
+  }
+
+  static String dataUrl(Media media) {
+    return switch (media) {
+      case Media.Url url -> url.url();
+      case Media.Inline inline -> "data:" + inline.mediaType() + ";base64," + inline.base64();
+    };
+  }
+
+  static Optional<CacheHint> cacheHint(JsonNode control) {
+    if (!control.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CacheHint(Optional.ofNullable(control.path("ttl").textValue())));
+  }
+
+  private static String required(JsonNode node, String field, String path) throws WireException {
+    JsonNode value = node.path(field);
+    if (!value.isTextual()) {
+      throw new WireException(
+          path + "." + field + ": required, a string", path + "." + field, null);
+    }
+    return value.asText();
+  }
+}
