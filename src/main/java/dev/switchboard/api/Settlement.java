@@ -124,6 +124,8 @@ final class Settlement {
         usage.promptTokens(),
         usage.completionTokens(),
         usage.cachedPromptTokens(),
+        usage.cacheWrite5mTokens(),
+        usage.cacheWrite1hTokens(),
         usage.reasoningTokens(),
         usage.isEstimated(),
         cost.micros(),

@@ -60,7 +60,8 @@ final class CatalogParser {
           "context_length",
           "max_output_tokens",
           "enabled");
-  private static final List<String> PRICE_KEYS = List.of("input", "output", "cached_input");
+  private static final List<String> PRICE_KEYS =
+      List.of("input", "output", "cached_input", "cache_write", "cache_write_1h");
 
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+");
   private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -141,17 +142,29 @@ final class CatalogParser {
     ConfigNode n = node(entry);
     n.allowOnly(DEPLOYMENT_KEYS);
     ConfigNode price = n.object("price").orElseThrow(() -> n.error("price", "is required"));
-    price.allowOnly(PRICE_KEYS);
-    Price input = price(price, "input").orElseThrow(() -> price.error("input", "is required"));
-    Price output = price(price, "output").orElseThrow(() -> price.error("output", "is required"));
-    PriceSheet sheet = new PriceSheet(input, output, price(price, "cached_input").orElse(input));
     return new Deployment(
         n.requiredString("model"),
         n.requiredString("provider"),
         n.requiredString("upstream_model"),
-        sheet,
+        priceSheet(price),
         positiveInt(n, "context_length"),
         positiveInt(n, "max_output_tokens"));
+  }
+
+  /**
+   * A price block; cache reads and writes a provider does not price separately cost the same as
+   * input (no discount, no write premium).
+   */
+  private static PriceSheet priceSheet(ConfigNode price) {
+    price.allowOnly(PRICE_KEYS);
+    Price input = price(price, "input").orElseThrow(() -> price.error("input", "is required"));
+    Price output = price(price, "output").orElseThrow(() -> price.error("output", "is required"));
+    return new PriceSheet(
+        input,
+        output,
+        price(price, "cached_input").orElse(input),
+        price(price, "cache_write").orElse(input),
+        price(price, "cache_write_1h").orElse(input));
   }
 
   private static OptionalInt positiveInt(ConfigNode n, String key) {

@@ -10,6 +10,8 @@ import java.util.OptionalLong;
  * unique in the ledger; {@code at} is kept at millisecond resolution (the constructor truncates, so
  * a row read back equals the row written); tokens and cost are never negative. {@code servedModel}
  * is the catalog id, {@code providerModel} the provider's own name for it, as its answer said.
+ * Token counts follow {@link dev.switchboard.wire.Usage}: cache reads ({@code cachedTokens}) and
+ * cache writes (5-minute and 1-hour lifetimes) are part of {@code promptTokens}.
  */
 public record UsageRecord(
     String id,
@@ -21,6 +23,8 @@ public record UsageRecord(
     long promptTokens,
     long completionTokens,
     long cachedTokens,
+    long cacheWrite5mTokens,
+    long cacheWrite1hTokens,
     long reasoningTokens,
     boolean estimated,
     long costMicros,
@@ -39,12 +43,15 @@ public record UsageRecord(
     requireNonNegative("promptTokens", promptTokens);
     requireNonNegative("completionTokens", completionTokens);
     requireNonNegative("cachedTokens", cachedTokens);
+    requireNonNegative("cacheWrite5mTokens", cacheWrite5mTokens);
+    requireNonNegative("cacheWrite1hTokens", cacheWrite1hTokens);
     requireNonNegative("reasoningTokens", reasoningTokens);
     requireNonNegative("costMicros", costMicros);
   }
 
   /**
-   * Prompt plus completion tokens (cached and reasoning tokens are already counted inside those).
+   * Prompt plus completion tokens (cached, cache-write and reasoning tokens are already counted
+   * inside those).
    */
   public long totalTokens() {
     return Math.addExact(promptTokens, completionTokens);

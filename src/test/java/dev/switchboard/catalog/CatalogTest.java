@@ -24,25 +24,33 @@ class CatalogTest {
       EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "shipped");
   private static final Catalog CATALOG = Catalog.load(SHIPPED, Json.object());
 
+  /** (model, provider, input, output, cache read, 5-minute cache write, 1-hour cache write). */
   static Stream<Arguments> listPrices() {
     return Stream.of(
-        Arguments.of("minimax/minimax-m2.5", "minimax", "0.30", "1.20", "0.03"),
-        Arguments.of("moonshotai/kimi-k2.5", "moonshot", "0.60", "3.00", "0.10"),
-        Arguments.of("z-ai/glm-5", "zhipu", "1.00", "3.20", "0.20"),
-        Arguments.of("deepseek/deepseek-v3.2", "deepseek", "0.28", "0.42", "0.028"),
-        Arguments.of("qwen/qwen3.5-397b-a17b", "alibaba", "0.60", "3.60", "0.60"),
-        Arguments.of("anthropic/claude-opus-4.6", "anthropic", "5", "25", "0.50"),
-        Arguments.of("anthropic/claude-sonnet-4.6", "anthropic", "3", "15", "0.30"),
-        Arguments.of("openai/gpt-5", "openai", "1.25", "10", "0.125"),
-        Arguments.of("openai/gpt-5-mini", "openai", "0.25", "2", "0.025"),
-        Arguments.of("google/gemini-2.5-pro", "google", "1.25", "10", "0.125"),
-        Arguments.of("google/gemini-2.5-flash", "google", "0.30", "2.50", "0.03"));
+        Arguments.of("minimax/minimax-m2.5", "minimax", "0.30", "1.20", "0.03", "0.30", "0.30"),
+        Arguments.of("moonshotai/kimi-k2.5", "moonshot", "0.60", "3.00", "0.10", "0.60", "0.60"),
+        Arguments.of("z-ai/glm-5", "zhipu", "1.00", "3.20", "0.20", "1.00", "1.00"),
+        Arguments.of("deepseek/deepseek-v3.2", "deepseek", "0.28", "0.42", "0.028", "0.28", "0.28"),
+        Arguments.of("qwen/qwen3.5-397b-a17b", "alibaba", "0.60", "3.60", "0.60", "0.60", "0.60"),
+        // https://platform.claude.com/docs/en/about-claude/pricing: writes 1.25x / 2x, reads 0.1x
+        Arguments.of("anthropic/claude-opus-4.6", "anthropic", "5", "25", "0.50", "6.25", "10"),
+        Arguments.of("anthropic/claude-sonnet-4.6", "anthropic", "3", "15", "0.30", "3.75", "6"),
+        Arguments.of("openai/gpt-5", "openai", "1.25", "10", "0.125", "1.25", "1.25"),
+        Arguments.of("openai/gpt-5-mini", "openai", "0.25", "2", "0.025", "0.25", "0.25"),
+        Arguments.of("google/gemini-2.5-pro", "google", "1.25", "10", "0.125", "1.25", "1.25"),
+        Arguments.of("google/gemini-2.5-flash", "google", "0.30", "2.50", "0.03", "0.30", "0.30"));
   }
 
   @ParameterizedTest
   @MethodSource("listPrices")
   void shippedCatalog_hasEachModelAtItsFirstPartyListPrice(
-      String model, String provider, String input, String output, String cached) {
+      String model,
+      String provider,
+      String input,
+      String output,
+      String cached,
+      String write5m,
+      String write1h) {
     assertThat(CATALOG.model(model)).as(model).isPresent();
     Deployment d =
         CATALOG
@@ -51,7 +59,11 @@ class CatalogTest {
     assertThat(d.prices())
         .isEqualTo(
             new PriceSheet(
-                Price.perMillion(input), Price.perMillion(output), Price.perMillion(cached)));
+                Price.perMillion(input),
+                Price.perMillion(output),
+                Price.perMillion(cached),
+                Price.perMillion(write5m),
+                Price.perMillion(write1h)));
   }
 
   @Test
@@ -71,6 +83,10 @@ class CatalogTest {
       assertThat(d.prices().cachedInput().microsPerMillion())
           .as("cache reads never cost more than input at %s", d)
           .isLessThanOrEqualTo(d.prices().input().microsPerMillion());
+      assertThat(d.prices().cacheWrite5m().microsPerMillion())
+          .as("no provider discounts cache writes: %s", d)
+          .isGreaterThanOrEqualTo(d.prices().input().microsPerMillion())
+          .isLessThanOrEqualTo(d.prices().cacheWrite1h().microsPerMillion());
     }
     for (Model m : CATALOG.models()) {
       assertThat(CATALOG.deploymentsOf(m.id())).as("%s has a deployment", m.id()).isNotEmpty();
@@ -162,7 +178,30 @@ class CatalogTest {
     assertThat(prices)
         .isEqualTo(
             new PriceSheet(
-                Price.perMillion("0.28"), Price.perMillion("0.40"), Price.perMillion("0.028")));
+                Price.perMillion("0.28"),
+                Price.perMillion("0.40"),
+                Price.perMillion("0.028"),
+                Price.perMillion("0.28"),
+                Price.perMillion("0.28")));
+  }
+
+  @Test
+  void override_setsCacheWritePrices_andEachDefaultsToInput() {
+    Catalog c =
+        load(
+            """
+        catalog:
+          deployments:
+            - {model: deepseek/deepseek-v3.2, provider: deepseek, price: {cache_write: "0.35"}}
+            - {model: z-ai/glm-5, provider: zhipu, price: {cache_write_1h: 2}}
+        """,
+            Map.of());
+    PriceSheet deepseek = c.deploymentsOf("deepseek/deepseek-v3.2").getFirst().prices();
+    assertThat(deepseek.cacheWrite5m()).isEqualTo(Price.perMillion("0.35"));
+    assertThat(deepseek.cacheWrite1h()).isEqualTo(Price.perMillion("0.28"));
+    PriceSheet glm = c.deployment("z-ai/glm-5", "zhipu").orElseThrow().prices();
+    assertThat(glm.cacheWrite5m()).isEqualTo(Price.perMillion("1.00"));
+    assertThat(glm.cacheWrite1h()).isEqualTo(Price.perMillion("2"));
   }
 
   @Test
@@ -252,6 +291,12 @@ class CatalogTest {
         Arguments.of(
             "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {inptu: 1}}]",
             "catalog.deployments[0].price: unknown key \"inptu\""),
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {cache_write_1h: -2}}]",
+            "catalog.deployments[0].price.cache_write_1h: a price cannot be negative"),
+        Arguments.of(
+            "deployments: [{model: z-ai/glm-5, provider: zhipu, price: {cache_write: 0.0000001}}]",
+            "catalog.deployments[0].price.cache_write: expected USD per million tokens"),
         Arguments.of(
             "deployments: [{model: z-ai/glm-5, provider: zhipu, context_length: -5}]",
             "catalog.deployments[0].context_length: expected an integer between 1"),

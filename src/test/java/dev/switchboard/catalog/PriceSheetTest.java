@@ -24,13 +24,24 @@ class PriceSheetTest {
   /**
    * The USD decimals as written in catalog.yaml, read without going through Price or PriceSheet.
    */
-  private record ListPrice(BigDecimal input, BigDecimal output, BigDecimal cachedInput) {
+  private record ListPrice(
+      BigDecimal input,
+      BigDecimal output,
+      BigDecimal cachedInput,
+      BigDecimal cacheWrite5m,
+      BigDecimal cacheWrite1h) {
     static ListPrice of(JsonNode price) {
       BigDecimal input = decimal(price.get("input"));
       return new ListPrice(
           input,
           decimal(price.get("output")),
-          price.has("cached_input") ? decimal(price.get("cached_input")) : input);
+          orInput(price, "cached_input", input),
+          orInput(price, "cache_write", input),
+          orInput(price, "cache_write_1h", input));
+    }
+
+    private static BigDecimal orInput(JsonNode price, String key, BigDecimal input) {
+      return price.has(key) ? decimal(price.get(key)) : input;
     }
 
     private static BigDecimal decimal(JsonNode n) {
@@ -96,6 +107,27 @@ class PriceSheetTest {
   }
 
   @Test
+  void cost_billsExactlyThePrompt_whenReadsAndWritesOverReportIt() {
+    PriceSheet sonnet =
+        new PriceSheet(
+            Price.perMillion("3"),
+            Price.perMillion("15"),
+            Price.perMillion("0.30"),
+            Price.perMillion("3.75"),
+            Price.perMillion("6"));
+    // 1,000 prompt tokens: 600 read, then 400 of the 700 5-minute writes, and no room left for the
+    // 1-hour writes: 600 x $0.30/M + 400 x $3.75/M = 180 + 1,500 micros.
+    Usage overReported = Usage.reported(1_000, 0, 600, 0).withCacheWrites(700, 500);
+    assertThat(sonnet.cost(overReported).micros()).isEqualTo(1_680);
+    // Consistent counts: 300 uncached, 600 read, 100 written for 5 minutes = 900 + 180 + 375.
+    assertThat(sonnet.cost(Usage.reported(1_000, 0, 600, 0).withCacheWrites(100, 0)).micros())
+        .isEqualTo(1_455);
+    // Writes alone beyond the prompt: all 1,000 at the 5-minute price, none at the 1-hour one.
+    assertThat(sonnet.cost(Usage.reported(1_000, 0, 0, 0).withCacheWrites(1_000, 1_000)).micros())
+        .isEqualTo(3_750);
+  }
+
+  @Test
   void cost_failsLoudly_insteadOfOverflowing() {
     PriceSheet opus = sheet("5", "25", "0.50");
     assertThatThrownBy(() -> opus.cost(Usage.reported(Long.MAX_VALUE / 2, 0, 0, 0)))
@@ -103,22 +135,33 @@ class PriceSheetTest {
   }
 
   @Test
-  void of_pricesCachedInputAsInput() {
-    assertThat(PriceSheet.of(Price.perMillion("3"), Price.perMillion("15")).cachedInput())
-        .isEqualTo(Price.perMillion("3"));
+  void of_pricesCacheReadsAndWritesAsInput() {
+    PriceSheet plain = PriceSheet.of(Price.perMillion("3"), Price.perMillion("15"));
+    assertThat(plain.cachedInput()).isEqualTo(Price.perMillion("3"));
+    assertThat(plain.cacheWrite5m()).isEqualTo(Price.perMillion("3"));
+    assertThat(plain.cacheWrite1h()).isEqualTo(Price.perMillion("3"));
+    Usage cachedAndWritten = Usage.reported(1_000, 10, 300, 0).withCacheWrites(200, 100);
+    assertThat(plain.cost(cachedAndWritten)).isEqualTo(plain.cost(Usage.reported(1_000, 10, 0, 0)));
   }
 
   /**
-   * ceil(((prompt - cached) * input + cached * cachedInput + completion * output) / 1e6 USD) in
-   * micros.
+   * ceil(((prompt - reads - writes) * input + reads * cachedInput + writes5m * cacheWrite5m +
+   * writes1h * cacheWrite1h + completion * output) / 1e6 USD) in micros; the generated usages never
+   * report more cached than prompt tokens, so no clamping applies.
    */
   private static long expectedMicros(ListPrice p, Usage u) {
-    BigDecimal cached = BigDecimal.valueOf(u.cachedPromptTokens());
+    BigDecimal reads = BigDecimal.valueOf(u.cachedPromptTokens());
+    BigDecimal writes5m = BigDecimal.valueOf(u.cacheWrite5mTokens());
+    BigDecimal writes1h = BigDecimal.valueOf(u.cacheWrite1hTokens());
     BigDecimal usdTimesMillion =
         BigDecimal.valueOf(u.promptTokens())
-            .subtract(cached)
+            .subtract(reads)
+            .subtract(writes5m)
+            .subtract(writes1h)
             .multiply(p.input())
-            .add(cached.multiply(p.cachedInput()))
+            .add(reads.multiply(p.cachedInput()))
+            .add(writes5m.multiply(p.cacheWrite5m()))
+            .add(writes1h.multiply(p.cacheWrite1h()))
             .add(BigDecimal.valueOf(u.completionTokens()).multiply(p.output()));
     BigDecimal usd = usdTimesMillion.divide(BigDecimal.valueOf(1_000_000));
     return usd.multiply(BigDecimal.valueOf(1_000_000))
@@ -127,20 +170,26 @@ class PriceSheetTest {
   }
 
   /**
-   * Zero, tiny, typical, round and huge (~1e9) counts, with cached <= prompt and reasoning <=
-   * completion.
+   * Zero, tiny, typical, round and huge (~1e9) counts, with reads + writes <= prompt and reasoning
+   * <= completion.
    */
   private static Usage randomUsage(Random random) {
     long prompt = tokens(random);
     long completion = tokens(random);
-    long cached =
-        switch (random.nextInt(4)) {
-          case 0 -> 0;
-          case 1 -> prompt;
-          default -> prompt == 0 ? 0 : random.nextLong(prompt + 1);
-        };
+    long reads = part(random, prompt);
+    long writes5m = part(random, prompt - reads);
+    long writes1h = part(random, prompt - reads - writes5m);
     long reasoning = completion == 0 ? 0 : random.nextLong(completion + 1);
-    return Usage.reported(prompt, completion, cached, reasoning);
+    return Usage.reported(prompt, completion, reads, reasoning).withCacheWrites(writes5m, writes1h);
+  }
+
+  /** None, all, or a random share of what is left. */
+  private static long part(Random random, long left) {
+    return switch (random.nextInt(4)) {
+      case 0 -> 0;
+      case 1 -> left;
+      default -> left == 0 ? 0 : random.nextLong(left + 1);
+    };
   }
 
   private static long tokens(Random random) {
@@ -156,6 +205,10 @@ class PriceSheetTest {
 
   private static PriceSheet sheet(String input, String output, String cached) {
     return new PriceSheet(
-        Price.perMillion(input), Price.perMillion(output), Price.perMillion(cached));
+        Price.perMillion(input),
+        Price.perMillion(output),
+        Price.perMillion(cached),
+        Price.perMillion(input),
+        Price.perMillion(input));
   }
 }

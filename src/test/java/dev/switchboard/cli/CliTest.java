@@ -110,6 +110,8 @@ class CliTest {
         completion,
         0,
         0,
+        0,
+        0,
         false,
         10,
         100,

@@ -21,7 +21,8 @@ final class Migrations {
   // Listed rather than scanned: classpath directories cannot be listed portably inside a jar.
   // Adding a migration = adding its file and one line here; versions are the list positions + 1.
   static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__idempotency.sql", "V3__provider_model.sql");
+      List.of(
+          "V1__init.sql", "V2__idempotency.sql", "V3__provider_model.sql", "V4__cache_writes.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\R|$)");
 

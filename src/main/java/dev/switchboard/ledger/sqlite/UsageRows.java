@@ -14,11 +14,11 @@ final class UsageRows {
   static final String COLUMNS =
       "id, at, key_id, requested_model, served_model, provider, prompt_tokens, completion_tokens,"
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
-          + " status, error_code, provider_model";
+          + " status, error_code, provider_model, cache_write_5m_tokens, cache_write_1h_tokens";
   static final String INSERT =
       "INSERT INTO requests ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private UsageRows() {}
 
@@ -45,6 +45,8 @@ final class UsageRows {
     insert.setInt(16, r.status());
     insert.setString(17, r.errorCode().orElse(null));
     insert.setString(18, r.providerModel().orElse(null));
+    insert.setLong(19, r.cacheWrite5mTokens());
+    insert.setLong(20, r.cacheWrite1hTokens());
   }
 
   static UsageRecord read(ResultSet row) throws SQLException {
@@ -58,6 +60,8 @@ final class UsageRows {
         row.getLong("prompt_tokens"),
         row.getLong("completion_tokens"),
         row.getLong("cached_tokens"),
+        row.getLong("cache_write_5m_tokens"),
+        row.getLong("cache_write_1h_tokens"),
         row.getLong("reasoning_tokens"),
         row.getInt("estimated") != 0,
         row.getLong("cost_micros"),

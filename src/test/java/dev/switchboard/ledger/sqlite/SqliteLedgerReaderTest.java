@@ -72,6 +72,8 @@ class SqliteLedgerReaderTest {
             1,
             2,
             3,
+            8,
+            9,
             4,
             true,
             5,
@@ -88,6 +90,41 @@ class SqliteLedgerReaderTest {
     assertThat(full.at()).isEqualTo(Instant.parse("2025-06-02T10:00:00.123Z"));
     assertThat(reader.find("gen-sparse")).contains(sparse);
     assertThat(reader.find("gen-missing")).isEmpty();
+  }
+
+  @Test
+  void keepsCacheWritesApart_fromReadsAndPrompt_throughSqlite() {
+    // Anthropic's documented usage (input 2048, cache reads 1800, 5m writes 456, 1h writes 100) in
+    // OpenAI semantics: the prompt counts all four.
+    UsageRecord anthropic =
+        new UsageRecord(
+            "gen-cache",
+            T0,
+            "key_x",
+            "anthropic/claude-sonnet-4.6",
+            Optional.of("anthropic/claude-sonnet-4.6"),
+            Optional.of("anthropic"),
+            4_404,
+            503,
+            1_800,
+            456,
+            100,
+            0,
+            false,
+            16_539,
+            900,
+            OptionalLong.of(300),
+            true,
+            200,
+            Optional.empty(),
+            Optional.of("claude-sonnet-4-6"));
+    write(anthropic);
+
+    UsageRecord read = reader.find("gen-cache").orElseThrow();
+    assertThat(read).isEqualTo(anthropic);
+    assertThat(read.cacheWrite5mTokens()).isEqualTo(456);
+    assertThat(read.cacheWrite1hTokens()).isEqualTo(100);
+    assertThat(reader.recent(1)).containsExactly(anthropic);
   }
 
   @Test
@@ -118,6 +155,8 @@ class SqliteLedgerReaderTest {
         "nope",
         Optional.empty(),
         Optional.empty(),
+        0,
+        0,
         0,
         0,
         0,
