@@ -30,7 +30,12 @@ const code = (v) => '`' + (typeof v === 'string' ? v : JSON.stringify(v)) + '`';
 
 function systemNote(system) {
   if (!Array.isArray(system)) return system === undefined ? 'none' : `string (${system.length} chars)`;
-  const parts = system.map((b) => `${b.type}${b.cache_control ? ' ' + code(b.cache_control) : ''} (${(b.text ?? '').length} chars)`);
+  // Short blocks are quoted: Claude Code puts e.g. its billing marker in a system text block.
+  const parts = system.map((b) => {
+    const text = b.text ?? '';
+    const shown = text.length <= 120 ? ` ${code(text)}` : '';
+    return `${b.type}${b.cache_control ? ' ' + code(b.cache_control) : ''} (${text.length} chars)${shown}`;
+  });
   return `${system.length} blocks: ${parts.join('; ')}`;
 }
 
