@@ -92,7 +92,12 @@ class ClientLimitsTest {
   @Test
   void aStrangersUpload_is401_evenWhenItsBodyIsUnderWay() {
     try (RawHttp http = RawHttp.connect(gateway.port())) {
-      http.send(chatHead("", 9L * 1024 * 1024)).send(new byte[256 * 1024]);
+      http.send(chatHead("", 9L * 1024 * 1024));
+      try {
+        http.send(new byte[256 * 1024]);
+      } catch (java.io.UncheckedIOException refused) {
+        // The gateway may answer and close before the upload is out: that is the point.
+      }
       MalformedRequestsTest.expectError(http.response(), 401);
       assertThat(http.closedByServer()).isTrue();
     }
