@@ -9,6 +9,7 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
+import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
@@ -88,7 +89,7 @@ public final class GatewayVerticle extends VerticleBase {
         new ChatPipeline(
             vertx,
             services.keys(),
-            new RoutePlanner(services.catalog()),
+            new RoutePlanner(services.catalog(), new ModelAliases(services.config().aliases())),
             client,
             new Settlement(
                 services.ledger(), services.catalog(), services.config().logging(), vertx),

@@ -17,7 +17,12 @@ import java.util.function.Consumer;
  * env-interpolated, {@code {}} when none) for the catalog package to merge and validate.
  */
 public record Config(
-    Server server, Storage storage, Upstream upstream, JsonNode catalog, Logging logging) {
+    Server server,
+    Storage storage,
+    Upstream upstream,
+    JsonNode catalog,
+    Logging logging,
+    Map<String, String> aliases) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -98,11 +103,22 @@ public record Config(
     }
   }
 
+  /**
+   * {@code aliases}: model names clients send (Claude Code's claude-* names, say) to catalog ids,
+   * in the order written; a name ending in '*' matches any suffix. Kept in insertion order.
+   */
   public Config {
     catalog = catalog.deepCopy();
+    aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
   }
 
-  /** A configuration with the default logging (text lines). */
+  /** A configuration without aliases. */
+  public Config(
+      Server server, Storage storage, Upstream upstream, JsonNode catalog, Logging logging) {
+    this(server, storage, upstream, catalog, logging, Map.of());
+  }
+
+  /** A configuration with the default logging (text lines) and no aliases. */
   public Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
     this(server, storage, upstream, catalog, new Logging(Logging.Format.TEXT));
   }
@@ -155,21 +171,21 @@ public record Config(
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog, logging);
+    return new Config(replacement, storage, upstream, catalog, logging, aliases);
   }
 
   /** Returns a copy with another upstream section. */
   public Config withUpstream(Upstream replacement) {
-    return new Config(server, storage, replacement, catalog);
+    return new Config(server, storage, replacement, catalog, logging, aliases);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog, logging);
+    return new Config(server, replacement, upstream, catalog, logging, aliases);
   }
 
   /** Returns a copy with another logging section. */
   public Config withLogging(Logging replacement) {
-    return new Config(server, storage, upstream, catalog, replacement);
+    return new Config(server, storage, upstream, catalog, replacement, aliases);
   }
 }

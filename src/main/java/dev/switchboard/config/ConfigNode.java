@@ -161,6 +161,13 @@ public final class ConfigNode {
             });
   }
 
+  /** The keys of this object, in the order written. */
+  public java.util.List<String> keys() {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   public String requiredString(String key) {
     String text = string(key).orElseThrow(() -> error(key, "is required"));
     if (text.isBlank()) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 final class ConfigParser {
   private static final List<String> ROOT_KEYS =
-      List.of("server", "storage", "upstream", "catalog", "logging");
+      List.of("server", "storage", "upstream", "catalog", "logging", "aliases");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -52,7 +52,24 @@ final class ConfigParser {
             .map(u -> upstream(u, defaults.upstream()))
             .orElse(defaults.upstream()),
         root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()),
-        root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()));
+        root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()),
+        root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()));
+  }
+
+  /** Each key a model name (or a prefix ending in '*'), each value a catalog model id. */
+  private static Map<String, String> aliases(ConfigNode node) {
+    Map<String, String> aliases = new java.util.LinkedHashMap<>();
+    for (String name : node.keys()) {
+      String target = node.requiredString(name);
+      if (target.isBlank()) {
+        throw node.error(name, "must name a catalog model");
+      }
+      if (name.indexOf('*') >= 0 && name.indexOf('*') != name.length() - 1) {
+        throw node.error(name, "'*' may only end an alias (a prefix match)");
+      }
+      aliases.put(name, target);
+    }
+    return aliases;
   }
 
   private static Config.Logging logging(ConfigNode node) {

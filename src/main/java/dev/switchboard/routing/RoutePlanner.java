@@ -27,18 +27,33 @@ public final class RoutePlanner {
                   + route.deployment().prices().output().microsPerMillion());
 
   private final Catalog catalog;
+  private final ModelAliases aliases;
 
   public RoutePlanner(Catalog catalog) {
-    this.catalog = catalog;
+    this(catalog, new ModelAliases(java.util.Map.of()));
   }
 
-  public List<Route> plan(String modelId) {
+  public RoutePlanner(Catalog catalog, ModelAliases aliases) {
+    this.catalog = catalog;
+    this.aliases = aliases;
+  }
+
+  /**
+   * The routes for the model a client asked for: a catalog id, or an alias of one (a catalog id
+   * wins over an alias of the same name).
+   */
+  public List<Route> plan(String requested) {
+    String modelId =
+        catalog.model(requested).isPresent()
+            ? requested
+            : aliases.resolve(requested).orElse(requested);
     if (catalog.model(modelId).isEmpty()) {
       throw GatewayError.builder(
               ErrorKind.MODEL_NOT_FOUND,
               "model '"
-                  + clip(modelId)
-                  + "' is not in the catalog; GET /v1/models lists the models you can use")
+                  + clip(requested)
+                  + (modelId.equals(requested) ? "'" : "' (an alias of '" + clip(modelId) + "')")
+                  + " is not in the catalog; GET /v1/models lists the models you can use")
           .param("model")
           .build();
     }
