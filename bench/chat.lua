@@ -1,5 +1,6 @@
 -- wrk script: POST a ~1 KB OpenAI chat request (system + user message), non-streamed.
--- Env: TARGET_PATH (request path), MODEL, KEY (bearer), LABEL (tag of the RESULT line), STREAM=1 to stream.
+-- Env: TARGET_PATH (request path), MODEL, KEY (bearer), LABEL (tag of the RESULT line), STREAM=1 to stream,
+--      INGRESS=anthropic for the same request in Anthropic's Messages format (x-api-key, top-level system).
 local user = "Summarize the following support ticket in two sentences and suggest one next step. " ..
   "Ticket: The customer reports that since the last update, exporting a report to CSV intermittently fails " ..
   "with a timeout after about thirty seconds. It happens mostly for reports with more than ten thousand rows, " ..
@@ -7,14 +8,23 @@ local user = "Summarize the following support ticket in two sentences and sugges
   "already cleared their browser cache and tried two browsers. They need the export for a board meeting on " ..
   "Friday and ask whether there is a workaround or an ETA for a fix. Please keep the tone friendly."
 
+local system = "You are a concise, helpful customer-support assistant."
 wrk.method = "POST"
 wrk.path = os.getenv("TARGET_PATH")
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("KEY")
-wrk.body = '{"model":"' .. os.getenv("MODEL") .. '","messages":[' ..
-  '{"role":"system","content":"You are a concise, helpful customer-support assistant."},' ..
-  '{"role":"user","content":"' .. user .. '"}],"temperature":0.2,"max_tokens":256' ..
-  (os.getenv("STREAM") == "1" and ',"stream":true,"stream_options":{"include_usage":true}' or '') .. '}'
+if os.getenv("INGRESS") == "anthropic" then
+  wrk.headers["x-api-key"] = os.getenv("KEY")
+  wrk.headers["anthropic-version"] = "2023-06-01"
+  wrk.body = '{"model":"' .. os.getenv("MODEL") .. '","system":"' .. system .. '","messages":[' ..
+    '{"role":"user","content":"' .. user .. '"}],"temperature":0.2,"max_tokens":256' ..
+    (os.getenv("STREAM") == "1" and ',"stream":true' or '') .. '}'
+else
+  wrk.headers["Authorization"] = "Bearer " .. os.getenv("KEY")
+  wrk.body = '{"model":"' .. os.getenv("MODEL") .. '","messages":[' ..
+    '{"role":"system","content":"' .. system .. '"},' ..
+    '{"role":"user","content":"' .. user .. '"}],"temperature":0.2,"max_tokens":256' ..
+    (os.getenv("STREAM") == "1" and ',"stream":true,"stream_options":{"include_usage":true}' or '') .. '}'
+end
 
 function done(summary, latency, requests)
   local e = summary.errors

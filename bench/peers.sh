@@ -7,7 +7,9 @@
 #   env SCG_JAR=<scg-peer.jar> adds Spring Cloud Gateway; BASE_JAR=<switchboard.jar of an earlier
 #   build> adds that build as "sb-base" beside the current one (before/after figures from one run);
 #   GW_JAVA_OPTS / BASE_JAVA_OPTS add JVM flags to either build (an A/B of one setting);
-#   STREAM=1 streams (through ../shared/bench/mock-upstream.js, needs node); CONNS=1 for one client.
+#   STREAM=1 streams (through ../shared/bench/mock-upstream.js, needs node); CONNS=1 for one client;
+#   TRANSLATE=1 adds "sb-anth": the same request in Anthropic's format to /v1/messages of the same
+#   gateway, translated to the OpenAI-format mock (the cost of translation against same-format).
 # Needs nginx and wrk (apt-get install nginx wrk); reads ../shared/bench/*.conf, writes only a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +49,9 @@ if [ -n "${BASE_JAR:-}" ]; then
   start_switchboard base "$BASE_JAR" $((GW_PORT + 1)) "${BASE_JAVA_OPTS:-}"
   TARGETS="$TARGETS sb-base|$((GW_PORT + 1))|openai/gpt-5-mini|base"
 fi
+if [ "${TRANSLATE:-0}" = 1 ]; then
+  TARGETS="$TARGETS sb-anth|$GW_PORT|openai/gpt-5-mini|gw||anthropic"
+fi
 if [ -n "${SCG_JAR:-}" ]; then
   java -Xms512m -Xmx512m -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & echo $! > "$WORK/scg.pid"
   TARGETS="$TARGETS scg|18090|gpt-4o-mini|scg"
@@ -61,24 +66,25 @@ done
 cpu_ticks() { local sum=0; for p in $(pgrep -g "$(ps -o pgid= "$1" | tr -d ' ')" 2>/dev/null || echo "$1"); do
   sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $sum; }
 TICK=$(getconf CLK_TCK)
-measure() { # name port model pidfile duration [path prefix] -> "rps p50 p99 cpu_us_per_req"
-  local pid a out n key=none
+measure() { # name port model pidfile duration [path prefix] [ingress] -> "rps p50 p99 cpu_us_per_req"
+  local pid a out n key=none path=${6:-}/v1/chat/completions
+  [ "${7:-}" = anthropic ] && path=/v1/messages
   pid=$(cat "$WORK/$4.pid"); a=$(cpu_ticks "$pid")
   [ -f "$WORK/$4.key" ] && key=$(cat "$WORK/$4.key")
-  out=$(LABEL=$1 TARGET_PATH=${6:-}/v1/chat/completions MODEL=$3 KEY=$key wrk -t"$((CONNS < 2 ? 1 : 2))" -c"$CONNS" -d"$5" -s bench/chat.lua "http://127.0.0.1:$2")
+  out=$(LABEL=$1 TARGET_PATH=$path INGRESS=${7:-openai} MODEL=$3 KEY=$key wrk -t"$((CONNS < 2 ? 1 : 2))" -c"$CONNS" -d"$5" -s bench/chat.lua "http://127.0.0.1:$2")
   n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$out")
   [ "$(sed -n 's/.*non2xx=\([0-9]*\) errors=\([0-9]*\).*/\1+\2/p' <<<"$out")" = "0+0" ] && [ "${n:-0}" -gt 0 ] ||
     { echo "$1 failed: $out" >&2; exit 1; }
   echo "$(sed -n 's/.* rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$out") $(( ($(cpu_ticks "$pid") - a) * 1000000 / TICK / n ))"
 }
 echo "warm-up..."
-for t in $TARGETS; do IFS='|' read -r name port model pidf prefix <<<"$t"; measure "$name" "$port" "$model" "$pidf" "${WARMUP:-15s}" "$prefix" >/dev/null; done
+for t in $TARGETS; do IFS='|' read -r name port model pidf prefix ingress <<<"$t"; measure "$name" "$port" "$model" "$pidf" "${WARMUP:-15s}" "$prefix" "$ingress" >/dev/null; done
 FORMAT='%-6s %-11s %9s %8s %8s %14s\n'
 printf "$FORMAT" round target req/s p50_ms p99_ms "CPU us/req"
 for r in $(seq "$ROUNDS"); do
   for t in $TARGETS; do
-    IFS='|' read -r name port model pidf prefix <<<"$t"
-    read -r rps p50 p99 cpu <<<"$(measure "$name" "$port" "$model" "$pidf" "$DURATION" "$prefix")"
+    IFS='|' read -r name port model pidf prefix ingress <<<"$t"
+    read -r rps p50 p99 cpu <<<"$(measure "$name" "$port" "$model" "$pidf" "$DURATION" "$prefix" "$ingress")"
     printf "$FORMAT" "$r" "$name" "$rps" "$p50" "$p99" "$cpu"
     echo "$name $rps $cpu $p50" >> "$WORK/rounds"
   done
