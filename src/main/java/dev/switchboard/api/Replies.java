@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpVersion;
 
 /** Writes whole responses: JSON bodies and errors in the client's wire format. */
 final class Replies {
-  static final String GENERATION_ID = "X-Generation-Id";
   private static final String JSON = "application/json";
 
   private Replies() {}

@@ -8,6 +8,13 @@ public interface WireFormat {
   /** "openai", "anthropic", "gemini": the name catalog entries use. */
   String name();
 
+  /**
+   * The paths clients send chat requests to in this format, as Vert.x route paths ({@code :name}
+   * matches one segment); a format that takes the model or the stream choice from the path parses
+   * it from the request's path itself.
+   */
+  java.util.List<String> chatPaths();
+
   // Client side: what Switchboard accepts and answers in this format.
   ChatRequest parseRequest(byte[] body) throws WireException;
 

@@ -60,6 +60,7 @@ class RouteAccessTest {
   private static final Map<String, Access> CLASSIFIED =
       Map.of(
           "POST /v1/chat/completions", Access.KEY,
+          "POST /api/v1/chat/completions", Access.KEY,
           "GET /v1/models", Access.PUBLIC,
           "GET /v1/models/:author/:slug", Access.PUBLIC,
           "GET /v1/models/:id", Access.PUBLIC,

@@ -64,6 +64,12 @@ public final class OpenAiFormat implements WireFormat {
     return NAME;
   }
 
+  /** OpenAI's path, and OpenRouter's. */
+  @Override
+  public List<String> chatPaths() {
+    return List.of("/v1/chat/completions", "/api/v1/chat/completions");
+  }
+
   @Override
   public ChatRequest parseRequest(byte[] body) throws WireException {
     return OpenAiRequestParser.parse(body, limits);

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamExchange;
@@ -15,7 +15,8 @@ import java.util.Optional;
  * keep-alive comments flow; the final usage event is written only once the ledger row is durable.
  */
 final class StreamRelay extends RouteExecution {
-  private final ClientStream client;
+  private final ClientChannel channel;
+  private final ClientChannel.Stream client;
   private final StreamEncoder encoder;
   private Optional<StreamAttempt> current = Optional.empty();
 
@@ -24,9 +25,10 @@ final class StreamRelay extends RouteExecution {
       Attempts attempts,
       UpstreamClient upstream,
       Settlement settlement,
-      ClientStream client) {
+      ClientChannel channel) {
     super(call, attempts, upstream, settlement);
-    this.client = client;
+    this.channel = channel;
+    this.client = channel.stream();
     this.encoder = call.ingress.newStreamEncoder(call.request);
     // Until a provider's first chunk names the stream: what an error before any chunk carries.
     encoder.identify(call.generationId, call.startedAt.getEpochSecond(), call.request.model());
@@ -34,7 +36,7 @@ final class StreamRelay extends RouteExecution {
 
   @Override
   void onClientGone(Runnable action) {
-    client.onGone(action);
+    channel.onGone(action);
   }
 
   @Override
@@ -82,7 +84,7 @@ final class StreamRelay extends RouteExecution {
       encoder.fail(error, client::write);
       client.end();
     } else {
-      client.reject(error, call.ingress);
+      channel.reject(error);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.provider.UpstreamFailures;
@@ -37,7 +37,7 @@ final class StreamAttempt {
   private final ChatCall call;
   private final Route route;
   private final UpstreamExchange exchange;
-  private final ClientStream client;
+  private final ClientChannel.Stream client;
   private final StreamEncoder encoder;
   private final Outcome outcome;
   private final SseDecoder sse = new SseDecoder();
@@ -54,7 +54,7 @@ final class StreamAttempt {
       ChatCall call,
       Route route,
       UpstreamExchange exchange,
-      ClientStream client,
+      ClientChannel.Stream client,
       StreamEncoder encoder,
       Outcome outcome) {
     this.call = call;
