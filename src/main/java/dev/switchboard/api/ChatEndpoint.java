@@ -75,7 +75,10 @@ final class ChatEndpoint implements Handler<RoutingContext> {
               + ": send it once; this request has "
               + request.headers().getAll(IDEMPOTENCY_KEY).size());
     }
-    return new IngressRequest(request.uri(), headers(request), body.getBytes());
+    // path() and query(), not uri(): an absolute-form request line names the host too.
+    String query = request.query();
+    String path = query == null ? request.path() : request.path() + "?" + query;
+    return new IngressRequest(path, headers(request), body.getBytes());
   }
 
   /** Lower-cased names; a repeated header's values joined by ", " (RFC 9110 5.3). */
