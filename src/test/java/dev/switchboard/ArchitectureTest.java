@@ -4,11 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The layering rules of STYLE.md section 2, checked on the compiled main classes. */
@@ -37,22 +40,49 @@ class ArchitectureTest {
 
   @Test
   void theSimulatorOnlyKnowsTheWire() {
-    noClasses()
+    // An allow-list of what it uses today: a new dependency is a decision, not an accident.
+    classes()
         .that()
         .resideInAPackage("dev.switchboard.sim..")
         .should()
-        .dependOnClassesThat()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "dev.switchboard.api..",
-            "dev.switchboard.provider..",
-            "dev.switchboard.catalog..",
-            "dev.switchboard.routing..",
-            "dev.switchboard.ledger..",
-            "dev.switchboard.account..",
-            "dev.switchboard.money..",
-            "dev.switchboard.config..",
-            "dev.switchboard.cli..")
+            "dev.switchboard.sim..",
+            "dev.switchboard.wire..",
+            "java..",
+            "com.fasterxml.jackson..",
+            "org.jspecify..",
+            "io.vertx.core..",
+            "com.knuddels.jtokkit..")
         .check(MAIN);
+  }
+
+  @Test
+  void theGatewayIsBlindToHttp() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.switchboard.gateway..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.vertx.core.http..", "io.vertx.ext.web..", "dev.switchboard.api..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyAFormatAndTheRegistryKnowTheFormat() {
+    Set<JavaPackage> formats = MAIN.getPackage("dev.switchboard.wire").getSubpackages();
+    assertThat(formats).isNotEmpty();
+    for (JavaPackage format : formats) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(format.getName() + "..")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.switchboard.provider.WireFormats")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(format.getName() + "..")
+          .check(MAIN);
+    }
   }
 
   @Test

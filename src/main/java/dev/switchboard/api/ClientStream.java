@@ -1,9 +1,8 @@
 package dev.switchboard.api;
 
 import dev.switchboard.config.Config;
-import dev.switchboard.wire.GatewayError;
+import dev.switchboard.gateway.ClientChannel;
 import dev.switchboard.wire.SseEvent;
-import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -19,12 +18,11 @@ import io.vertx.core.http.impl.HttpServerConnection;
  * loose: its connection closes, which ends the request as if it had left, and so releases the
  * provider connection that back-pressure held paused.
  */
-final class ClientStream {
+final class ClientStream implements ClientChannel.Stream {
   private static final Buffer KEEP_ALIVE = Buffer.buffer(": PROCESSING\n\n");
   private final Vertx vertx;
   private final HttpServerResponse out;
   private final HttpConnection connection;
-  private final String generationId;
   private final long keepAliveNanos;
   private final long writeTimeoutNanos;
   private final long timer;
@@ -35,11 +33,10 @@ final class ClientStream {
   private boolean committed;
   private boolean ended;
 
-  ClientStream(Vertx vertx, HttpServerRequest request, Config.Server limits, String generationId) {
+  ClientStream(Vertx vertx, HttpServerRequest request, Config.Server limits) {
     this.vertx = vertx;
     this.out = request.response();
     this.connection = request.connection();
-    this.generationId = generationId;
     this.keepAliveNanos = limits.streamKeepAlive().toNanos();
     this.writeTimeoutNanos = limits.limits().writeTimeout().toNanos();
     long period = Math.min(limits.streamKeepAlive().toMillis(), writeTimeoutNanos / 1_000_000) / 2;
@@ -51,34 +48,27 @@ final class ClientStream {
         });
   }
 
-  /** Runs once if the client goes away before the stream ended. */
-  void onGone(Runnable action) {
-    out.closeHandler(
-        v -> {
-          if (!ended) {
-            ended = true;
-            vertx.cancelTimer(timer);
-            action.run();
-          }
-        });
-  }
-
-  /** Sets a response header while the head is still unsent; later it is too late and ignored. */
-  void header(String name, String value) {
-    if (!out.headWritten()) {
-      out.putHeader(name, value);
+  /** Runs {@code action} if the client went away before the stream ended (from a close handler). */
+  void gone(Runnable action) {
+    if (!ended) {
+      ended = true;
+      vertx.cancelTimer(timer);
+      action.run();
     }
   }
 
-  boolean headersSent() {
+  @Override
+  public boolean headersSent() {
     return out.headWritten();
   }
 
-  boolean committed() {
+  @Override
+  public boolean committed() {
     return committed;
   }
 
-  void write(SseEvent event) {
+  @Override
+  public void write(SseEvent event) {
     if (ended) {
       return;
     }
@@ -91,14 +81,16 @@ final class ClientStream {
   /**
    * Sends what {@link #write} gathered as one write: one syscall per upstream read, not per event.
    */
-  void flush() {
+  @Override
+  public void flush() {
     if (outgoing.length() > 0 && !ended) {
       out.write(outgoing);
       outgoing = Buffer.buffer(512);
     }
   }
 
-  boolean writeQueueFull() {
+  @Override
+  public boolean writeQueueFull() {
     boolean full = out.writeQueueFull();
     if (full && stalledSince == 0) {
       stalledSince = System.nanoTime();
@@ -107,11 +99,13 @@ final class ClientStream {
   }
 
   /** What to do each time a full write queue drains (resume the provider). */
-  void onDrain(Runnable action) {
+  @Override
+  public void onDrain(Runnable action) {
     drained = action;
   }
 
-  void end() {
+  @Override
+  public void end() {
     if (ended) {
       return;
     }
@@ -122,14 +116,17 @@ final class ClientStream {
     out.end();
   }
 
-  /** Answers with a plain HTTP error; only possible while no header was sent. */
-  void reject(GatewayError error, WireFormat format) {
+  /**
+   * Stops the stream for a plain error reply (only possible while no header was sent); false if it
+   * had ended already.
+   */
+  boolean abandon() {
     if (ended) {
-      return;
+      return false;
     }
     ended = true;
     vertx.cancelTimer(timer);
-    Replies.error(out.putHeader(Replies.GENERATION_ID, generationId), format, error);
+    return true;
   }
 
   private void tick() {
@@ -173,8 +170,7 @@ final class ClientStream {
       out.setStatusCode(200)
           .setChunked(true)
           .putHeader("content-type", "text/event-stream; charset=utf-8")
-          .putHeader("cache-control", "no-cache")
-          .putHeader(Replies.GENERATION_ID, generationId);
+          .putHeader("cache-control", "no-cache");
     }
   }
 }

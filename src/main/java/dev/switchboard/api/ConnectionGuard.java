@@ -3,7 +3,6 @@ package dev.switchboard.api;
 import dev.switchboard.config.Config;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
-import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,13 +22,13 @@ final class ConnectionGuard {
   private static final String CONTENT_LENGTH = "content-length";
   private final Vertx vertx;
   private final Config.ClientLimits limits;
-  private final WireFormat format;
+  private final RouteFormats formats;
   private final Map<HttpConnection, Watch> watches = new IdentityHashMap<>();
 
-  ConnectionGuard(Vertx vertx, Config.ClientLimits limits, WireFormat format) {
+  ConnectionGuard(Vertx vertx, Config.ClientLimits limits, RouteFormats formats) {
     this.vertx = vertx;
     this.limits = limits;
-    this.format = format;
+    this.formats = formats;
   }
 
   void opened(HttpConnection connection) {
@@ -55,7 +54,7 @@ final class ConnectionGuard {
       // guess.
       Replies.refuse(
           request,
-          format,
+          formats.of(request),
           GatewayError.of(
               ErrorKind.INVALID_REQUEST,
               "a request must not carry both Transfer-Encoding and Content-Length"));
@@ -70,7 +69,7 @@ final class ConnectionGuard {
     }
     Replies.refuse(
         request,
-        format,
+        formats.of(request),
         GatewayError.of(
             ErrorKind.REQUEST_TIMEOUT,
             "the request was not received within "

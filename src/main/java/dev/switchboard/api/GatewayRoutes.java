@@ -3,7 +3,7 @@ package dev.switchboard.api;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.config.Config;
-import dev.switchboard.provider.WireFormats;
+import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireFormat;
@@ -21,31 +21,32 @@ import java.util.function.Function;
 
 /**
  * The route table: every path the gateway answers, and who may call it (anyone, any valid key, or
- * the key that owns the data). Errors of every route, unknown paths and wrong methods included, are
- * in OpenAI's shape.
+ * the key that owns the data). Each wire format brings its chat paths. Errors of every route,
+ * unknown paths and wrong methods included, are in the format {@link RouteFormats} picks by path.
  */
 final class GatewayRoutes {
-  private static final WireFormat OPENAI = WireFormats.find("openai").orElseThrow();
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
   private final Vertx vertx;
   private final KeyAuthenticator keys;
-  private final WireFormat format = OPENAI;
+  private final RouteFormats formats;
 
-  private GatewayRoutes(Vertx vertx, KeyAuthenticator keys) {
+  private GatewayRoutes(Vertx vertx, KeyAuthenticator keys, RouteFormats formats) {
     this.vertx = vertx;
     this.keys = keys;
+    this.formats = formats;
   }
 
   static Router create(
-      Vertx vertx,
-      Config.Server http,
-      ChatPipeline pipeline,
-      ModelsEndpoint models,
-      GenerationEndpoint generations,
-      KeyAuthenticator keys) {
-    GatewayRoutes routes = new GatewayRoutes(vertx, keys);
+      Vertx vertx, GatewayVerticle.Services services, ChatPipeline pipeline, RouteFormats formats) {
+    Config.Server http = services.config().server();
+    GatewayRoutes routes = new GatewayRoutes(vertx, services.keys(), formats);
+    ModelsEndpoint models = new ModelsEndpoint(services.catalog());
+    GenerationEndpoint generations = new GenerationEndpoint(vertx, services.ledgerReader());
     Router router = Router.router(vertx);
-    router.post("/v1/chat/completions").handler(ctx -> pipeline.handle(ctx, routes.format));
+    for (WireFormat format : formats.all()) {
+      ChatEndpoint chat = new ChatEndpoint(vertx, format, services.keys(), pipeline, http);
+      format.chatPaths().forEach(path -> router.post(path).handler(chat));
+    }
     Function<RoutingContext, Future<byte[]>> list = ctx -> Future.succeededFuture(models.list());
     Function<RoutingContext, Future<byte[]>> one = ctx -> models.one(modelId(ctx));
     router.get("/v1/models").handler(routes.maybePublic(http.publicModels(), list));
@@ -62,7 +63,9 @@ final class GatewayRoutes {
     router
         .route()
         .failureHandler(
-            ctx -> Replies.refuse(ctx.request(), routes.format, failure(ctx.statusCode(), ctx)));
+            ctx ->
+                Replies.refuse(
+                    ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
     return router;
   }
 
@@ -82,19 +85,23 @@ final class GatewayRoutes {
     return ctx ->
         reply(
             ctx,
-            ClientKeys.authenticate(keys, vertx, ctx.request())
+            ClientCredentials.authenticate(keys, vertx, ctx.request())
                 .compose(key -> body.apply(ctx, key)));
   }
 
   private void reply(RoutingContext ctx, Future<byte[]> body) {
     body.onSuccess(bytes -> Replies.json(ctx.response(), 200, bytes))
-        .onFailure(error -> Replies.refuse(ctx.request(), format, Failures.logged(error)));
+        .onFailure(error -> Replies.refuse(ctx.request(), formatOf(ctx), Failures.logged(error)));
+  }
+
+  private WireFormat formatOf(RoutingContext ctx) {
+    return formats.forPath(ctx.normalizedPath());
   }
 
   private void notFound(RoutingContext ctx) {
     Replies.refuse(
         ctx.request(),
-        format,
+        formatOf(ctx),
         GatewayError.of(
             ErrorKind.NOT_FOUND,
             "no route for " + ctx.request().method() + " " + ctx.normalizedPath()));
@@ -113,7 +120,7 @@ final class GatewayRoutes {
     ctx.response().putHeader("allow", allow);
     Replies.refuse(
         ctx.request(),
-        format,
+        formatOf(ctx),
         GatewayError.of(
             ErrorKind.METHOD_NOT_ALLOWED,
             ctx.request().method()

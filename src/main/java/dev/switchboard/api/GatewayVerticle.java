@@ -4,6 +4,9 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
+import dev.switchboard.gateway.ChatPipeline;
+import dev.switchboard.gateway.Idempotency;
+import dev.switchboard.gateway.Settlement;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
@@ -17,6 +20,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -34,14 +38,20 @@ public final class GatewayVerticle extends VerticleBase {
       LedgerReader ledgerReader,
       IdempotencyStore idempotency) {}
 
-  private static final WireFormat OPENAI = WireFormats.find("openai").orElseThrow();
   private final Services services;
+  private final RouteFormats formats;
   private @Nullable UpstreamClient upstream;
   private @Nullable HttpServer server;
   private @Nullable Router router;
 
   public GatewayVerticle(Services services) {
+    this(services, WireFormats.all());
+  }
+
+  /** With the formats it serves chat in, the default first (tests add one of their own). */
+  GatewayVerticle(Services services, List<WireFormat> formats) {
     this.services = services;
+    this.formats = new RouteFormats(formats);
   }
 
   @Override
@@ -66,14 +76,14 @@ public final class GatewayVerticle extends VerticleBase {
             .setCompressionSupported(false)
             .setMaxInitialLineLength(http.limits().maxHeaderBytes())
             .setMaxHeaderSize(http.limits().maxHeaderBytes());
-    ConnectionGuard guard = new ConnectionGuard(vertx, http.limits(), OPENAI);
-    Router routes = router(http, client);
+    ConnectionGuard guard = new ConnectionGuard(vertx, http.limits(), formats);
+    Router routes = router(client);
     router = routes;
     HttpServer listening =
         vertx
             .createHttpServer(options)
             .connectionHandler(guard::opened)
-            .invalidRequestHandler(request -> InvalidRequests.answer(request, OPENAI))
+            .invalidRequestHandler(request -> InvalidRequests.answer(request, formats.of(request)))
             .requestHandler(
                 request -> {
                   if (guard.admit(request)) {
@@ -84,30 +94,16 @@ public final class GatewayVerticle extends VerticleBase {
     return listening.listen();
   }
 
-  private Router router(Config.Server http, UpstreamClient client) {
+  private Router router(UpstreamClient client) {
     ChatPipeline pipeline =
         new ChatPipeline(
-            vertx,
-            services.keys(),
             new RoutePlanner(services.catalog(), new ModelAliases(services.config().aliases())),
             client,
             new Settlement(
                 services.ledger(), services.catalog(), services.config().logging(), vertx),
             new Idempotency(vertx, services.idempotency()),
-            http);
-    Router routes =
-        GatewayRoutes.create(
-            vertx,
-            http,
-            pipeline,
-            new ModelsEndpoint(services.catalog()),
-            new GenerationEndpoint(vertx, services.ledgerReader()),
-            services.keys());
-    if (services.config().upstream().forwardSimFaultHeader()) {
-      // Before the chat route: keeps the demo's x-sim-fault header for the first attempt.
-      routes.post("/v1/chat/completions").order(-1).handler(SimFaultHeader::capture);
-    }
-    return routes;
+            services.config().upstream().forwardSimFaultHeader());
+    return GatewayRoutes.create(vertx, services, pipeline, formats);
   }
 
   /** The route table, for the test that every route is classified by who may call it. */

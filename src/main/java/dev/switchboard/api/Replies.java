@@ -11,11 +11,6 @@ import io.vertx.core.http.HttpVersion;
 
 /** Writes whole responses: JSON bodies and errors in the client's wire format. */
 final class Replies {
-  static final String GENERATION_ID = "X-Generation-Id";
-
-  /** The client's fields the serving format could not carry and harmlessly left out. */
-  static final String DROPPED = "X-Switchboard-Dropped";
-
   private static final String JSON = "application/json";
 
   private Replies() {}

@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import dev.switchboard.gateway.TokenEstimator;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ChatRequest;

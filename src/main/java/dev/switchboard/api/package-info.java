@@ -1,7 +1,9 @@
 /**
- * The HTTP surface: Vert.x routes, the chat pipeline (authenticate, parse, plan, execute, settle),
- * stream relaying with fallback before the first byte, and error responses in the client's wire
- * format. Nothing imports this package.
+ * The HTTP edge only: Vert.x routes, one {@code ChatEndpoint} per ingress chat route (credentials,
+ * body limit, then the format-blind {@code gateway.ChatPipeline}), {@code HttpClientChannel} (the
+ * gateway's ClientChannel on a Vert.x request), the model list and generation lookup, connection
+ * limits, and every error the edge itself produces in the wire format of the route asked. Nothing
+ * imports this package.
  */
 @NullMarked
 package dev.switchboard.api;

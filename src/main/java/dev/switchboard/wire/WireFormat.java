@@ -14,7 +14,11 @@ public interface WireFormat {
   /** "openai", "anthropic", "gemini": the name catalog entries use. */
   String name();
 
-  /** Where clients send chat requests in this format (Vert.x route paths). */
+  /**
+   * The paths clients send chat requests to in this format, as Vert.x route paths ({@code :name}
+   * matches one segment); a format that takes the model or the stream choice from the path parses
+   * it from the request's path itself.
+   */
   List<String> chatPaths();
 
   // Client side: what Switchboard accepts and answers in this format.

@@ -3,20 +3,9 @@ package dev.switchboard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.Switchboard;
-import dev.switchboard.account.KeyAuthenticator;
-import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
-import dev.switchboard.catalog.Catalog;
-import dev.switchboard.config.Config;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
-import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
-import dev.switchboard.sim.SimOptions;
-import dev.switchboard.sim.SimProvider;
+import dev.switchboard.provider.WireFormats;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireException;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import java.io.IOException;
@@ -24,14 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +45,7 @@ class RouteAccessTest {
   private static final Map<String, Access> CLASSIFIED =
       Map.of(
           "POST /v1/chat/completions", Access.KEY,
+          "POST /api/v1/chat/completions", Access.KEY,
           "GET /v1/models", Access.PUBLIC,
           "GET /v1/models/:author/:slug", Access.PUBLIC,
           "GET /v1/models/:id", Access.PUBLIC,
@@ -71,10 +57,7 @@ class RouteAccessTest {
   private static final String MODEL = "deepseek/deepseek-v3.2";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static Vertx simVertx;
-  private static Vertx vertx;
-  private static SqliteDatabase database;
-  private static ExecutorService blocking;
+  private static EdgeHarness edge;
   private static GatewayVerticle gateway;
   private static String owner;
   private static String other;
@@ -82,39 +65,18 @@ class RouteAccessTest {
 
   @BeforeAll
   static void start() throws IOException {
-    simVertx = Vertx.vertx();
-    SimProvider sim = SimProvider.start(simVertx, SimOptions.defaults()).await();
-    database =
-        SqliteDatabase.open(Files.createTempDirectory("switchboard-access").resolve("ledger.db"));
-    SqliteKeyStore keys = SqliteKeyStore.of(database);
-    blocking = Executors.newVirtualThreadPerTaskExecutor();
-    Config config =
-        Config.defaults()
-            .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofSeconds(2)));
-    gateway =
-        new GatewayVerticle(
-            new GatewayVerticle.Services(
-                config,
-                Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
-                new KeyAuthenticator(keys, keys.hasher(), blocking, Duration.ofMillis(50)),
-                SqliteLedgerWriter.open(database),
-                SqliteLedgerReader.of(database),
-                SqliteIdempotencyStore.open(database, Clock.systemUTC())));
-    vertx = Vertx.vertx();
-    vertx.deployVerticle(gateway).await();
-    owner = keys.create("owner", OptionalLong.empty()).secret();
-    other = keys.create("other", OptionalLong.empty()).secret();
-    var toRevoke = keys.create("revoked", OptionalLong.empty());
-    keys.revoke(toRevoke.key().id());
+    edge = new EdgeHarness(WireFormats.all());
+    gateway = edge.gateway;
+    owner = edge.key("owner");
+    other = edge.key("other");
+    var toRevoke = edge.keys.create("revoked", OptionalLong.empty());
+    edge.keys.revoke(toRevoke.key().id());
     revoked = toRevoke.secret();
   }
 
   @AfterAll
   static void stop() {
-    vertx.close().await();
-    simVertx.close().await();
-    blocking.close();
-    database.close();
+    edge.close();
   }
 
   @Test

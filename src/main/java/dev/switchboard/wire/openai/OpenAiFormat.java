@@ -62,6 +62,7 @@ public final class OpenAiFormat implements WireFormat {
     return NAME;
   }
 
+  /** OpenAI's path, and OpenRouter's. */
   @Override
   public List<String> chatPaths() {
     return List.of("/v1/chat/completions", "/api/v1/chat/completions");

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamExchange;
@@ -13,12 +13,11 @@ import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import java.util.Optional;
 
 /** A non-streamed request: call the routes in order until one answers, settle, then reply once. */
 final class UnaryExchange extends RouteExecution {
-  private final HttpServerResponse out;
+  private final ClientChannel client;
   private Optional<UpstreamExchange> current = Optional.empty();
   private Idempotency.Claim claim = Idempotency.Claim.NONE;
 
@@ -27,9 +26,9 @@ final class UnaryExchange extends RouteExecution {
       Attempts attempts,
       UpstreamClient upstream,
       Settlement settlement,
-      HttpServerResponse out) {
+      ClientChannel client) {
     super(call, attempts, upstream, settlement);
-    this.out = out;
+    this.client = client;
   }
 
   /** Stores the answer under the request's Idempotency-Key before sending it; frees it on error. */
@@ -40,7 +39,7 @@ final class UnaryExchange extends RouteExecution {
 
   @Override
   void onClientGone(Runnable action) {
-    out.closeHandler(v -> action.run());
+    client.onGone(action);
   }
 
   @Override
@@ -70,12 +69,7 @@ final class UnaryExchange extends RouteExecution {
 
   @Override
   void reject(GatewayError error) {
-    claim
-        .release()
-        .onComplete(
-            released ->
-                Replies.error(
-                    out.putHeader(Replies.GENERATION_ID, call.generationId), call.ingress, error));
+    claim.release().onComplete(released -> client.reject(error));
   }
 
   private void decoded(Route route, Buffer body) {
@@ -104,13 +98,9 @@ final class UnaryExchange extends RouteExecution {
   private void reply(byte[] body) {
     if (succeeded()) {
       if (!call.dropped().isEmpty()) {
-        out.putHeader(Replies.DROPPED, String.join(", ", call.dropped()));
+        client.header(ClientChannel.DROPPED, String.join(", ", call.dropped()));
       }
-      claim
-          .complete(body)
-          .onComplete(
-              stored ->
-                  Replies.json(out.putHeader(Replies.GENERATION_ID, call.generationId), 200, body));
+      claim.complete(body).onComplete(stored -> client.reply(200, body));
     }
   }
 

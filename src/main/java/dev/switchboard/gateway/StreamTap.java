@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Usage;

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * caller's event loop once the row is durable, which is when the client may see the end. Token
  * estimates run on a small worker pool of their own, never on the event loop.
  */
-final class Settlement {
+public final class Settlement {
   /** nginx's status for a request the client abandoned; it never goes on the wire. */
   private static final int CLIENT_CLOSED = 499;
 
@@ -32,7 +32,7 @@ final class Settlement {
   private final Vertx vertx;
   private final WorkerExecutor estimates;
 
-  Settlement(LedgerWriter ledger, Catalog catalog, Config.Logging logging, Vertx vertx) {
+  public Settlement(LedgerWriter ledger, Catalog catalog, Config.Logging logging, Vertx vertx) {
     RequestLog.use(logging.format());
     this.ledger = ledger;
     this.catalog = catalog;

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamExchange;
@@ -15,7 +15,8 @@ import java.util.Optional;
  * keep-alive comments flow; the final usage event is written only once the ledger row is durable.
  */
 final class StreamRelay extends RouteExecution {
-  private final ClientStream client;
+  private final ClientChannel channel;
+  private final ClientChannel.Stream client;
   private Optional<StreamAttempt> current = Optional.empty();
 
   StreamRelay(
@@ -23,14 +24,15 @@ final class StreamRelay extends RouteExecution {
       Attempts attempts,
       UpstreamClient upstream,
       Settlement settlement,
-      ClientStream client) {
+      ClientChannel channel) {
     super(call, attempts, upstream, settlement);
-    this.client = client;
+    this.channel = channel;
+    this.client = channel.stream();
   }
 
   @Override
   void onClientGone(Runnable action) {
-    client.onGone(action);
+    channel.onGone(action);
   }
 
   @Override
@@ -53,6 +55,9 @@ final class StreamRelay extends RouteExecution {
               }
             });
     current = Optional.of(attempt);
+    if (!call.dropped().isEmpty()) {
+      channel.header(ClientChannel.DROPPED, String.join(", ", call.dropped()));
+    }
     attempt.run();
   }
 
@@ -80,7 +85,7 @@ final class StreamRelay extends RouteExecution {
           .fail(error, client::write);
       client.end();
     } else {
-      client.reject(error, call.ingress);
+      channel.reject(error);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.routing.Route;
@@ -18,6 +18,10 @@ final class ChatCall {
   final ApiKey key;
   final ChatRequest request;
   final WireFormat ingress;
+
+  /** The path the client asked, without its query: for the log line. */
+  final String route;
+
   final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
   private long firstTokenNanos;
@@ -33,11 +37,13 @@ final class ChatCall {
       ApiKey key,
       ChatRequest request,
       WireFormat ingress,
+      String route,
       Optional<String> simFault) {
     this.generationId = generationId;
     this.key = key;
     this.request = request;
     this.ingress = ingress;
+    this.route = route;
     this.simFault = simFault;
   }
 

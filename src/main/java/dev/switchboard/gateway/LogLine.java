@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.Config;

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.provider.UpstreamFailures;
@@ -37,7 +37,7 @@ final class StreamAttempt {
   private final ChatCall call;
   private final Route route;
   private final UpstreamExchange exchange;
-  private final ClientStream client;
+  private final ClientChannel.Stream client;
   private final StreamEncoder encoder;
   private final Outcome outcome;
   private final SseDecoder sse = new SseDecoder();
@@ -49,7 +49,11 @@ final class StreamAttempt {
   private boolean over;
 
   StreamAttempt(
-      ChatCall call, Route route, UpstreamExchange exchange, ClientStream client, Outcome outcome) {
+      ChatCall call,
+      Route route,
+      UpstreamExchange exchange,
+      ClientChannel.Stream client,
+      Outcome outcome) {
     this.call = call;
     this.route = route;
     this.exchange = exchange;
@@ -67,9 +71,6 @@ final class StreamAttempt {
   }
 
   void run() {
-    if (!call.dropped().isEmpty()) {
-      client.header(Replies.DROPPED, String.join(", ", call.dropped()));
-    }
     exchange.onFailure(error -> fail(UpstreamFailures.of(error, true)));
     exchange.stream(this::received, v -> ended());
   }

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
@@ -19,7 +19,7 @@ import io.vertx.core.Context;
  * the model's context length. It still takes milliseconds to hundreds of milliseconds: call it off
  * the event loop.
  */
-final class TokenEstimator {
+public final class TokenEstimator {
   private static final Encoding ENCODING =
       Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
@@ -38,12 +38,12 @@ final class TokenEstimator {
   private TokenEstimator() {}
 
   /** Loads the encoding (a second or so) so that the first estimate does not pay for it. */
-  static void load() {
+  public static void load() {
     ENCODING.countTokensOrdinary("warm");
   }
 
   /** Estimates a request's usage; {@code contextLength} caps the prompt tokens. */
-  static Usage estimate(ChatRequest request, String completionText, int contextLength) {
+  public static Usage estimate(ChatRequest request, String completionText, int contextLength) {
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException("token estimates block: run them off the event loop");
     }

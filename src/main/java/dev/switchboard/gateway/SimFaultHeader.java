@@ -1,7 +1,6 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.wire.UpstreamCall;
-import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,24 +12,12 @@ import java.util.Optional;
  */
 final class SimFaultHeader {
   static final String NAME = "x-sim-fault";
-  private static final String CAPTURED = "switchboard.sim-fault";
 
   private SimFaultHeader() {}
 
-  /**
-   * A route handler that keeps the client's header for the pipeline, then passes the request on.
-   */
-  static void capture(RoutingContext ctx) {
-    String fault = ctx.request().getHeader(NAME);
-    if (fault != null) {
-      ctx.put(CAPTURED, fault);
-    }
-    ctx.next();
-  }
-
-  /** The header {@link #capture} kept; empty when the gateway does not forward it. */
-  static Optional<String> captured(RoutingContext ctx) {
-    return Optional.ofNullable(ctx.get(CAPTURED));
+  /** The client's header, from headers with lower-cased names. */
+  static Optional<String> of(Map<String, String> headers) {
+    return Optional.ofNullable(headers.get(NAME));
   }
 
   static UpstreamCall addTo(UpstreamCall call, Optional<String> fault) {

@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

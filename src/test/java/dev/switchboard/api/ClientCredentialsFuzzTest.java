@@ -25,10 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Client credentials as they arrive: any Authorization header value, sent over a real socket to a
- * real Vert.x server whose handler is {@link ClientKeys}, gets a 401 (or Vert.x's own 400 for a
- * header it cannot read), never a 5xx and never silence.
+ * real Vert.x server whose handler is {@link ClientCredentials}, gets a 401 (or Vert.x's own 400
+ * for a header it cannot read), never a 5xx and never silence.
  */
-class ClientKeysFuzzTest {
+class ClientCredentialsFuzzTest {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost");
   private static final Set<Integer> ALLOWED = Set.of(200, 400, 401, 431);
   private static Path dir;
@@ -39,7 +39,7 @@ class ClientKeysFuzzTest {
 
   @BeforeAll
   static void start() throws Exception {
-    dir = Files.createTempDirectory("client-keys-fuzz");
+    dir = Files.createTempDirectory("client-credentials-fuzz");
     database = SqliteDatabase.open(dir.resolve("keys.db"));
     SqliteKeyStore store = SqliteKeyStore.of(database);
     store.create("fuzz", OptionalLong.empty());
@@ -51,7 +51,7 @@ class ClientKeysFuzzTest {
             .createHttpServer()
             .requestHandler(
                 request ->
-                    ClientKeys.authenticate(keys, vertx, request)
+                    ClientCredentials.authenticate(keys, vertx, request)
                         .onComplete(
                             result -> {
                               int status =

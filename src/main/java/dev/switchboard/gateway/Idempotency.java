@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.IdempotencyStore.Claimed;
@@ -6,18 +6,16 @@ import dev.switchboard.account.IdempotencyStore.Held;
 import dev.switchboard.account.IdempotencyStore.StoredResponse;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,10 +25,11 @@ import java.util.function.Consumer;
  * Idempotent-Replayed: true}) and no upstream call, ledger row or charge; another body gets 422; a
  * retry while the first runs gets 409. Only 2xx answers are stored: an error releases the key
  * before the client sees it, so a retry runs afresh. Keys are scoped per API key. Streamed requests
- * ignore the key and say so in a header. Store calls run on worker threads.
+ * ignore the key and say so in a header. Store calls run on worker threads. The edge refuses a
+ * repeated header; this class sees the one value.
  */
-final class Idempotency {
-  static final String HEADER = "Idempotency-Key";
+public final class Idempotency {
+  public static final String HEADER = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
   static final String IGNORED = "Idempotency-Key-Ignored";
   private static final int MAX_LENGTH = 255;
@@ -41,7 +40,7 @@ final class Idempotency {
   private final Vertx vertx;
   private final IdempotencyStore store;
 
-  Idempotency(Vertx vertx, IdempotencyStore store) {
+  public Idempotency(Vertx vertx, IdempotencyStore store) {
     this.vertx = vertx;
     this.store = store;
   }
@@ -50,62 +49,53 @@ final class Idempotency {
    * Calls {@code proceed} with the request's claim ({@link Claim#NONE} without a key, or for a
    * stream), or answers the client itself: 400 for a malformed key, 409, 422, or the replay.
    */
-  void guard(RoutingContext ctx, Buffer body, ChatCall call, Consumer<Claim> proceed) {
-    List<String> values = ctx.request().headers().getAll(HEADER);
-    if (values.isEmpty()) {
+  void guard(IngressRequest request, ChatCall call, ClientChannel client, Consumer<Claim> proceed) {
+    String key = request.headers().get(HEADER.toLowerCase(Locale.ROOT));
+    if (key == null) {
       proceed.accept(Claim.NONE);
       return;
     }
-    Optional<GatewayError> malformed = check(values);
+    Optional<GatewayError> malformed = check(key);
     if (malformed.isPresent()) {
-      Replies.error(ctx.response(), call.ingress, malformed.get());
+      client.reject(malformed.get());
       return;
     }
     if (call.request.stream()) {
-      ctx.response().putHeader(IGNORED, IGNORED_REASON);
+      client.header(IGNORED, IGNORED_REASON);
       proceed.accept(Claim.NONE);
       return;
     }
-    String key = values.getFirst();
-    String path = ctx.normalizedPath();
+    String path = request.route();
+    byte[] body = request.body();
     // Hashing a body of megabytes is work for a worker thread, as is JDBC.
     vertx
         .executeBlocking(
             () -> {
-              String hash = bodyHash(path, body.getBytes());
+              String hash = bodyHash(path, body);
               return new Lookup(hash, store.claim(call.key.id(), key, hash, call.generationId));
             },
             false)
-        .onFailure(error -> Replies.error(ctx.response(), call.ingress, unchecked(error)))
-        .onSuccess(lookup -> answer(ctx, call, key, lookup, proceed));
+        .onFailure(error -> client.reject(unchecked(error)))
+        .onSuccess(lookup -> answer(client, call, key, lookup, proceed));
   }
 
   private void answer(
-      RoutingContext ctx, ChatCall call, String key, Lookup lookup, Consumer<Claim> proceed) {
+      ClientChannel client, ChatCall call, String key, Lookup lookup, Consumer<Claim> proceed) {
     switch (lookup.found()) {
       case Claimed _ -> {
         KeyClaim claim = new KeyClaim(call, key);
         // However the response ends without a stored answer, the key is freed.
-        ctx.addEndHandler(ended -> claim.release());
+        client.onEnd(claim::release);
         proceed.accept(claim);
       }
-      case Held held when !held.bodyHash().equals(lookup.bodyHash()) ->
-          Replies.error(ctx.response(), call.ingress, reused());
-      case Held held when held.answer().isEmpty() ->
-          Replies.error(ctx.response(), call.ingress, inFlight());
-      case Held held -> replay(ctx.response(), held.answer().get());
+      case Held held when !held.bodyHash().equals(lookup.bodyHash()) -> client.reject(reused());
+      case Held held when held.answer().isEmpty() -> client.reject(inFlight());
+      case Held held -> replay(client, held.answer().get());
     }
   }
 
-  /** Empty for one header of 1 to 255 printable ASCII characters; else the 400 to send. */
-  private static Optional<GatewayError> check(List<String> values) {
-    if (values.size() > 1) {
-      return Optional.of(
-          GatewayError.of(
-              ErrorKind.INVALID_REQUEST,
-              HEADER + ": send it once; this request has " + values.size()));
-    }
-    String key = values.getFirst();
+  /** Empty for a key of 1 to 255 printable ASCII characters; else the 400 to send. */
+  private static Optional<GatewayError> check(String key) {
     boolean printable = key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
     if (key.isEmpty() || key.length() > MAX_LENGTH || !printable) {
       return Optional.of(
@@ -149,15 +139,10 @@ final class Idempotency {
         .build();
   }
 
-  private static void replay(HttpServerResponse out, StoredResponse answer) {
-    if (out.ended() || out.closed()) {
-      return;
-    }
-    out.setStatusCode(answer.status())
-        .putHeader("content-type", answer.contentType())
-        .putHeader(Replies.GENERATION_ID, answer.generationId())
-        .putHeader(REPLAYED, "true")
-        .end(Buffer.buffer(answer.body()));
+  private static void replay(ClientChannel client, StoredResponse answer) {
+    client.header(ClientChannel.GENERATION_ID, answer.generationId());
+    client.header(REPLAYED, "true");
+    client.reply(answer.status(), answer.body());
   }
 
   private record Lookup(String bodyHash, IdempotencyStore.Claim found) {}

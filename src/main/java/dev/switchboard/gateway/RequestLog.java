@@ -1,4 +1,4 @@
-package dev.switchboard.api;
+package dev.switchboard.gateway;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.UsageRecord;
@@ -27,9 +27,6 @@ final class RequestLog {
   // for LogLine to write as text or JSON. System.Logger's default backend is this same logger.
   private static final Logger LINES = Logger.getLogger(NAME);
 
-  /** The route each client format is served on. */
-  private static final Map<String, String> ROUTES = Map.of("openai", "/v1/chat/completions");
-
   private RequestLog() {}
 
   /** Writes this logger's lines to stderr, one per record, in {@code format}. Idempotent. */
@@ -55,7 +52,7 @@ final class RequestLog {
     }
     Map<String, Object> fields = new LinkedHashMap<>(16);
     fields.put("method", "POST");
-    fields.put("route", ROUTES.getOrDefault(call.ingress.name(), "-"));
+    fields.put("route", call.route);
     fields.put("status", row.status());
     fields.put("model", row.servedModel().orElse(row.requestedModel()));
     fields.put("provider", row.provider().orElse("-"));

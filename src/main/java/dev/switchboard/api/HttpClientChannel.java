@@ -1,0 +1,81 @@
+package dev.switchboard.api;
+
+import dev.switchboard.config.Config;
+import dev.switchboard.gateway.ClientChannel;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lifecycle's view of one HTTP exchange: answers on the Vert.x response, errors in the wire
+ * format of the route the client asked, the stream through a {@link ClientStream} opened on demand
+ * (keep-alive comments, lazy headers, the write timeout).
+ */
+final class HttpClientChannel implements ClientChannel {
+  private final Vertx vertx;
+  private final RoutingContext ctx;
+  private final HttpServerResponse out;
+  private final WireFormat format;
+  private final Config.Server limits;
+  private @Nullable ClientStream stream;
+
+  HttpClientChannel(Vertx vertx, RoutingContext ctx, WireFormat format, Config.Server limits) {
+    this.vertx = vertx;
+    this.ctx = ctx;
+    this.out = ctx.response();
+    this.format = format;
+    this.limits = limits;
+  }
+
+  @Override
+  public void onGone(Runnable action) {
+    out.closeHandler(
+        v -> {
+          ClientStream open = stream;
+          if (open == null) {
+            action.run();
+          } else {
+            // A stream that ended already was not abandoned; the stream knows.
+            open.gone(action);
+          }
+        });
+  }
+
+  @Override
+  public void onEnd(Runnable action) {
+    ctx.addEndHandler(ended -> action.run());
+  }
+
+  @Override
+  public void header(String name, String value) {
+    if (!out.headWritten()) {
+      out.putHeader(name, value);
+    }
+  }
+
+  @Override
+  public void reject(GatewayError error) {
+    ClientStream open = stream;
+    if (open == null || open.abandon()) {
+      Replies.error(out, format, error);
+    }
+  }
+
+  @Override
+  public void reply(int status, byte[] json) {
+    Replies.json(out, status, json);
+  }
+
+  @Override
+  public Stream stream() {
+    ClientStream open = stream;
+    if (open == null) {
+      open = new ClientStream(vertx, ctx.request(), limits);
+      stream = open;
+    }
+    return open;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.account.ApiKey;
+import dev.switchboard.money.Money;
+import dev.switchboard.provider.UpstreamClient;
+import dev.switchboard.routing.FallbackPolicy;
+import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RoutePlanner;
+import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hot path after the edge authenticated the key and read the body, in DESIGN.md's order: parse,
+ * admit, plan, then execute (stream or unary) and settle. Runs on an event loop and never blocks
+ * it.
+ */
+public final class ChatPipeline {
+  private final RoutePlanner planner;
+  private final UpstreamClient upstream;
+  private final Settlement settlement;
+  private final Idempotency idempotency;
+  private final boolean forwardSimFault;
+  private final FallbackPolicy fallback = new FallbackPolicy();
+
+  /** {@code forwardSimFault}: pass a client's x-sim-fault header to the first provider (demo). */
+  public ChatPipeline(
+      RoutePlanner planner,
+      UpstreamClient upstream,
+      Settlement settlement,
+      Idempotency idempotency,
+      boolean forwardSimFault) {
+    this.planner = planner;
+    this.upstream = upstream;
+    this.settlement = settlement;
+    this.idempotency = idempotency;
+    this.forwardSimFault = forwardSimFault;
+  }
+
+  /**
+   * Runs one request sent in the {@code ingress} format by the owner of {@code key}. Answers the
+   * client through {@code client} in every case but a throw, which the caller answers.
+   */
+  public void run(WireFormat ingress, IngressRequest request, ApiKey key, ClientChannel client) {
+    ChatRequest parsed;
+    try {
+      parsed = ingress.parseRequest(request);
+    } catch (WireException e) {
+      client.reject(
+          GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
+      return;
+    }
+    Optional<String> simFault =
+        forwardSimFault ? SimFaultHeader.of(request.headers()) : Optional.empty();
+    ChatCall call =
+        new ChatCall(GenerationIds.next(), key, parsed, ingress, request.route(), simFault);
+    idempotency.guard(request, call, client, claim -> execute(call, client, claim));
+  }
+
+  private void execute(ChatCall call, ClientChannel client, Idempotency.Claim claim) {
+    client.header(ClientChannel.GENERATION_ID, call.generationId);
+    List<Route> routes;
+    try {
+      admit(call.key);
+      routes = planner.plan(call.request.model());
+    } catch (GatewayError error) {
+      settlement
+          .fail(call, error, "")
+          .eventually(claim::release)
+          .onComplete(ignored -> client.reject(error));
+      return;
+    }
+    Attempts attempts = new Attempts(routes, fallback);
+    if (call.request.stream()) {
+      new StreamRelay(call, attempts, upstream, settlement, client).start();
+    } else {
+      new UnaryExchange(call, attempts, upstream, settlement, client).remembering(claim).start();
+    }
+  }
+
+  private static void admit(ApiKey key) {
+    if (key.overLimit()) {
+      throw GatewayError.of(
+          ErrorKind.INSUFFICIENT_CREDIT,
+          "this key has spent "
+              + key.spent()
+              + " of "
+              + key.limit().map(Money::toString).orElse("its limit")
+              + "; raise its limit or use another key");
+    }
+  }
+}
