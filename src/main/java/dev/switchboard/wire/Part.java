@@ -17,6 +17,7 @@ public sealed interface Part {
     }
   }
 
+  /** An image for the model to look at. */
   record Image(Media media, Optional<CacheHint> cache) implements Part {}
 
   /** A document such as a PDF (Anthropic's document block, Gemini's inline data, OpenAI's file). */

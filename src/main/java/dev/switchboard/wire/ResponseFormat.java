@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The shape the answer must take: free text, any JSON object, or JSON valid against a schema. */
 public record ResponseFormat(
     Kind kind, Optional<String> name, Optional<JsonNode> schema, boolean strict) {
+  /** Free text, any JSON object, or JSON matching {@link #schema}. */
   public enum Kind {
     TEXT,
     JSON_OBJECT,

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /** Whether and which tool the model must call; {@code name} is set only for NAMED. */
 public record ToolChoice(Mode mode, Optional<String> name) {
+  /** The model decides, calls none, must call one, or must call {@link #name}. */
   public enum Mode {
     AUTO,
     NONE,
