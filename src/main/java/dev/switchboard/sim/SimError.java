@@ -87,9 +87,14 @@ record SimError(
         status, "Simulated client error " + status + ".", "invalid_request_error", null, null);
   }
 
-  /** Real providers ask clients to come back after 429 and 503; the sim says one second. */
+  /**
+   * Real providers ask clients to come back after 429, 503 and Anthropic's 529; the sim says one
+   * second.
+   */
   OptionalInt retryAfterSeconds() {
-    return status == 429 || status == 503 ? OptionalInt.of(1) : OptionalInt.empty();
+    return status == 429 || status == 503 || status == 529
+        ? OptionalInt.of(1)
+        : OptionalInt.empty();
   }
 
   String toJson() {

@@ -10,10 +10,15 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of a Chat Completions request that shape the sim's answer. {@code model} is echoed as
+ * The parts of a request that shape the sim's answer, in every format. {@code model} is echoed as
  * sent; {@code baseModel} drops a {@code +fault=} suffix and seeds the text together with the
- * messages. {@code functions} are the request's tools; {@code toolChoice} and {@code format} say
- * what kind of answer the caller allows (see {@link TurnPlanner}).
+ * messages. {@code messages} is the conversation in the sim's one planning shape, Chat Completions
+ * messages (Anthropic and Gemini requests are converted into it, so {@link TurnPlanner} serves all
+ * formats). {@code functions} are the tools as {@code {name, description, parameters}}; {@code
+ * toolChoice} and {@code format} say what kind of answer the caller allows. {@code showReasoning}
+ * is false where the caller asked for thinking to stay hidden (Gemini without includeThoughts);
+ * {@code prompt} is what token counts and the prompt cache see. {@link #parse} reads the OpenAI
+ * format; {@link AnthropicRequest} and {@link GeminiRequest} read the others.
  */
 record SimRequest(
     String model,
@@ -25,10 +30,44 @@ record SimRequest(
     List<JsonNode> functions,
     ToolChoice toolChoice,
     OutputFormat format,
-    boolean reasoning,
+    Reasoning reasoning,
+    List<String> stop,
+    Prompt prompt,
     Optional<Fault> fault) {
 
   private static final String FAULT_MARK = "+fault=";
+
+  /** Whether the model thinks, and whether the caller sees the thoughts. */
+  record Reasoning(boolean thinks, boolean shown) {
+    static final Reasoning NONE = new Reasoning(false, false);
+  }
+
+  SimRequest {
+    messages = List.copyOf(messages);
+    functions = List.copyOf(functions);
+    stop = List.copyOf(stop);
+  }
+
+  /** The model name without its {@code +fault=} suffix. */
+  static String baseModel(String model) {
+    int mark = model.indexOf(FAULT_MARK);
+    return mark < 0 ? model : model.substring(0, mark);
+  }
+
+  /** The fault the header names, else the one the model name carries, parsed. */
+  static Optional<Fault> fault(String model, @Nullable String faultHeader) throws SimRejection {
+    int mark = model.indexOf(FAULT_MARK);
+    Optional<String> spec = Optional.ofNullable(faultHeader).or(() -> modelFault(model, mark));
+    if (spec.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Fault.parse(spec.get()));
+    } catch (IllegalArgumentException e) {
+      throw new SimRejection(
+          SimError.badRequest(String.valueOf(e.getMessage()), "x-sim-fault", "invalid_sim_fault"));
+    }
+  }
 
   /** Parses a request body; a fault named by the header wins over one named in the model. */
   static SimRequest parse(String body, @Nullable String faultHeader) throws SimRejection {
@@ -37,22 +76,37 @@ record SimRequest(
     if (!root.path("model").isTextual() || model.isBlank()) {
       throw new SimRejection(SimError.badRequest("you must provide a model parameter", null, null));
     }
-    int mark = model.indexOf(FAULT_MARK);
-    String baseModel = mark < 0 ? model : model.substring(0, mark);
-    Optional<String> faultSpec = Optional.ofNullable(faultHeader).or(() -> modelFault(model, mark));
+    String baseModel = baseModel(model);
     List<JsonNode> functions = functions(root);
+    List<JsonNode> messages = messages(root);
     return new SimRequest(
         model,
         baseModel,
-        messages(root),
+        messages,
         root.path("stream").asBoolean(false),
         root.path("stream_options").path("include_usage").asBoolean(false),
         maxTokens(root),
         functions,
         ToolChoice.parse(root.path("tool_choice"), functions),
         OutputFormat.parse(root.path("response_format")),
-        wantsReasoning(root, baseModel),
-        fault(faultSpec));
+        new Reasoning(wantsReasoning(root, baseModel), true),
+        strings(root.path("stop")),
+        Prompt.ofChatMessages(messages),
+        fault(model, faultHeader));
+  }
+
+  /** A string or an array of strings (stop sequences), as a list. */
+  static List<String> strings(JsonNode value) {
+    List<String> list = new ArrayList<>();
+    if (value.isTextual()) {
+      list.add(value.asText());
+    }
+    for (JsonNode item : value) {
+      if (item.isTextual() && !item.asText().isEmpty()) {
+        list.add(item.asText());
+      }
+    }
+    return list;
   }
 
   private static Optional<String> modelFault(String model, int mark) {
@@ -128,17 +182,5 @@ record SimRequest(
         || root.path("reasoning").isObject()
         || baseModel.contains("reasoner")
         || baseModel.contains("thinking");
-  }
-
-  private static Optional<Fault> fault(Optional<String> spec) throws SimRejection {
-    if (spec.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Fault.parse(spec.get()));
-    } catch (IllegalArgumentException e) {
-      throw new SimRejection(
-          SimError.badRequest(String.valueOf(e.getMessage()), "x-sim-fault", "invalid_sim_fault"));
-    }
   }
 }

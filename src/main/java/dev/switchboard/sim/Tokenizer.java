@@ -42,12 +42,18 @@ final class Tokenizer {
   static int messagesTokens(List<JsonNode> messages) {
     int total = 0;
     for (JsonNode message : messages) {
-      total += PER_MESSAGE + textTokens(message.path("content"));
+      total += messageTokens(message);
     }
     return total;
   }
 
-  private static int textTokens(JsonNode content) {
+  /** One chat message: 4 tokens of framing and the tokens of its text. */
+  static int messageTokens(JsonNode message) {
+    return PER_MESSAGE + textTokens(message.path("content"));
+  }
+
+  /** The tokens of a string, or of the {@code text} of each part of an array. */
+  static int textTokens(JsonNode content) {
     if (content.isTextual()) {
       return count(content.asText());
     }

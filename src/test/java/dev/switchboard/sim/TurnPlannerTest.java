@@ -52,7 +52,7 @@ class TurnPlannerTest {
     assertThat(turn)
         .isEqualTo(
             new Turn.Reply(
-                java.util.Optional.of(new Turn.ToolResult("get_weather", "{\"temp\":21}"))));
+                java.util.Optional.of(new Turn.ToolResult("get_weather", "{\"temp\":21}", false))));
   }
 
   @Test
