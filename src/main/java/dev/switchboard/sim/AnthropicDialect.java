@@ -3,6 +3,7 @@ package dev.switchboard.sim;
 import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -38,6 +39,14 @@ final class AnthropicDialect implements Dialect {
   @Override
   public String errorBody(SimError error) {
     return AnthropicJson.error(error);
+  }
+
+  /** Anthropic tells clients whether a retry can help; the SDKs obey it over the status. */
+  @Override
+  public Map<String, String> errorHeaders(SimError error) {
+    int status = error.status();
+    boolean retry = status == 408 || status == 409 || status == 429 || status >= 500;
+    return Map.of("x-should-retry", Boolean.toString(retry));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.switchboard.sim;
 import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -20,6 +21,11 @@ interface Dialect {
 
   /** The JSON body of this error in this format. */
   String errorBody(SimError error);
+
+  /** Headers that go with this error besides Retry-After (Anthropic's x-should-retry). */
+  default Map<String, String> errorHeaders(SimError error) {
+    return Map.of();
+  }
 
   /** The error a real provider of this format sends with this status (the status-N fault). */
   SimError statusError(int status);

@@ -56,6 +56,7 @@ final class Exchange {
     error
         .retryAfterSeconds()
         .ifPresent(s -> response.putHeader("Retry-After", Integer.toString(s)));
+    dialect.errorHeaders(error).forEach(response::putHeader);
     response
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json")

@@ -105,10 +105,18 @@ final class GeminiJson {
 
   static String error(SimError error) {
     ObjectNode root = Json.object();
-    root.putObject("error")
-        .put("code", error.status())
-        .put("message", error.message())
-        .put("status", status(error.status()));
+    ObjectNode body =
+        root.putObject("error")
+            .put("code", error.status())
+            .put("message", error.message())
+            .put("status", status(error.status()));
+    if (error.status() == 429) {
+      // Google's quota errors say when to come back as a google.rpc.RetryInfo detail.
+      body.putArray("details")
+          .addObject()
+          .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+          .put("retryDelay", "1s");
+    }
     return Json.string(root);
   }
 

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A streamed Gemini answer ({@code alt=sse}): data-only events, each a whole response object with
  * the usage counted so far; thought chunks (when shown), then text chunks or one functionCall
- * chunk, then a last chunk with finishReason and the full usage. There is no end marker: the
- * finishReason is the terminal event. Hidden thoughts still take their time before the first chunk.
- * The in-band error is a {@code {"error":{...}}} event.
+ * chunk, the last of them also carrying finishReason and the full usage. There is no end marker:
+ * the finishReason is the terminal event, so a fault that drops the tail drops the last part too.
+ * Hidden thoughts still take their time before the first chunk. The in-band error is a {@code
+ * {"error":{...}}} event.
  */
 final class GeminiStream {
   private static final FaultShape.Frames FRAMES =
@@ -27,81 +28,76 @@ final class GeminiStream {
       Envelope envelope, Answer answer, SimRequest request, SplittableRandom random) {
     @Nullable Fault fault = request.fault().orElse(null);
     Answer.TokenUsage usage = answer.usage();
-    Chunks chunks = new Chunks(envelope, fault instanceof Fault.NoUsage ? null : usage);
+    List<Part> parts = new ArrayList<>();
     boolean shown = request.reasoning().shown() && !answer.reasoning().isEmpty();
     if (shown) {
       for (Tokenizer.Piece piece : Tokenizer.pieces(answer.reasoning(), random)) {
-        chunks.add(GeminiJson.thought(piece.text()), piece.tokens());
+        parts.add(new Part(GeminiJson.thought(piece.text()), piece.tokens()));
       }
-    } else {
-      chunks.hideThoughts(usage.reasoning());
     }
     // The first part after shown thoughts carries their signature.
     String signature = shown ? ThoughtSignature.of(envelope.id(), answer.reasoning()) : "";
     for (Tokenizer.Piece piece : Tokenizer.pieces(answer.content(), random)) {
-      ObjectNode part = Json.object().put("text", piece.text());
-      chunks.add(signed(part, signature), piece.tokens());
+      parts.add(
+          new Part(signed(Json.object().put("text", piece.text()), signature), piece.tokens()));
       signature = "";
     }
-    String lastSignature = signature;
-    answer
-        .toolCall()
-        .ifPresent(
-            call ->
-                chunks.add(
-                    signed(GeminiJson.functionCall(call), lastSignature),
-                    Tokenizer.count(call.arguments())));
-    List<SseStep> body = chunks.steps;
-    List<SseStep> head = body.isEmpty() ? List.of() : List.of(body.getFirst());
-    List<SseStep> rest = body.isEmpty() ? List.of() : body.subList(1, body.size());
-    GeminiJson.Output all =
-        new GeminiJson.Output(usage.completion() - usage.reasoning(), usage.reasoning());
-    ObjectNode last =
-        GeminiJson.chunk(
-            envelope,
-            List.of(Json.object().put("text", "")),
-            GeminiJson.finishReason(answer),
-            chunks.usage,
-            all);
-    List<SseStep> tail = List.of(SseStep.data(Json.string(last), chunks.pendingThoughts));
-    return FaultShape.shape(fault, new FaultShape.Script(head, rest, tail), FRAMES);
+    if (answer.toolCall().isPresent()) {
+      Answer.ToolCall call = answer.toolCall().get();
+      parts.add(
+          new Part(
+              signed(GeminiJson.functionCall(call), signature), Tokenizer.count(call.arguments())));
+    }
+    // As the real stream does, the last part arrives together with the finish reason.
+    Part last = parts.isEmpty() ? new Part(Json.object().put("text", ""), 0) : parts.removeLast();
+    Chunks chunks =
+        new Chunks(
+            envelope, fault instanceof Fault.NoUsage ? null : usage, shown ? 0 : usage.reasoning());
+    List<SseStep> body = new ArrayList<>();
+    for (Part part : parts) {
+      body.add(chunks.next(part, null));
+    }
+    List<SseStep> tail = List.of(chunks.next(last, GeminiJson.finishReason(answer)));
+    List<SseStep> head = body.isEmpty() ? List.of() : List.of(body.removeFirst());
+    return FaultShape.shape(fault, new FaultShape.Script(head, body, tail), FRAMES);
   }
 
   private static ObjectNode signed(ObjectNode part, String signature) {
     return signature.isEmpty() ? part : part.put("thoughtSignature", signature);
   }
 
-  /** Chunks with running output counts. */
+  /** One part of the answer and the output tokens it carries. */
+  private record Part(ObjectNode json, int tokens) {}
+
+  /** Renders parts as chunks with the output counted so far. */
   private static final class Chunks {
     private final Envelope envelope;
     private final Answer.@Nullable TokenUsage usage;
-    private final List<SseStep> steps = new ArrayList<>();
     private int candidates;
     private int thoughts;
     private int pendingThoughts;
 
-    Chunks(Envelope envelope, Answer.@Nullable TokenUsage usage) {
+    /** {@code hiddenThoughts}: thinking the caller does not see, counted from the first chunk. */
+    Chunks(Envelope envelope, Answer.@Nullable TokenUsage usage, int hiddenThoughts) {
       this.envelope = envelope;
       this.usage = usage;
+      this.thoughts = hiddenThoughts;
+      this.pendingThoughts = hiddenThoughts;
     }
 
-    /** Thinking the caller does not see: counted from the first chunk, paced before it. */
-    void hideThoughts(int tokens) {
-      thoughts = tokens;
-      pendingThoughts = tokens;
-    }
-
-    /** One chunk carrying {@code part}, which adds {@code tokens} to the output so far. */
-    void add(ObjectNode part, int tokens) {
-      if (part.path("thought").asBoolean(false)) {
-        thoughts += tokens;
+    /** The chunk carrying {@code part}; pacing charges its tokens and any unseen thinking. */
+    SseStep next(Part part, @Nullable String finishReason) {
+      if (part.json().path("thought").asBoolean(false)) {
+        thoughts += part.tokens();
       } else {
-        candidates += tokens;
+        candidates += part.tokens();
       }
       GeminiJson.Output output = new GeminiJson.Output(candidates, thoughts);
-      ObjectNode chunk = GeminiJson.chunk(envelope, List.of(part), null, usage, output);
-      steps.add(SseStep.data(Json.string(chunk), tokens + pendingThoughts));
+      ObjectNode chunk =
+          GeminiJson.chunk(envelope, List.of(part.json()), finishReason, usage, output);
+      SseStep step = SseStep.data(Json.string(chunk), part.tokens() + pendingThoughts);
       pendingThoughts = 0;
+      return step;
     }
   }
 }

@@ -24,6 +24,8 @@ class AnthropicFaultTest extends SimServerTest {
     assertError(fault("status-500"), 500, "api_error", "Internal server error");
     assertError(fault("status-401"), 401, "authentication_error", null);
     assertThat(fault("status-529").headers().firstValue("retry-after")).hasValue("1");
+    assertThat(fault("status-529").headers().firstValue("x-should-retry")).hasValue("true");
+    assertThat(fault("status-400").headers().firstValue("x-should-retry")).hasValue("false");
   }
 
   @Test

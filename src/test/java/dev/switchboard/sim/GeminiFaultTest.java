@@ -39,6 +39,9 @@ class GeminiFaultTest extends SimServerTest {
                 .headers()
                 .firstValue("retry-after"))
         .hasValue("1");
+    JsonNode quota =
+        json(gemini(sim, "google", MODEL + "+fault=status-429", false, contents("Hi")).body());
+    assertThat(quota.at("/error/details/0/retryDelay").asText()).isEqualTo("1s");
   }
 
   @Test
