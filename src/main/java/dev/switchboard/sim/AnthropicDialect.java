@@ -1,6 +1,7 @@
 package dev.switchboard.sim;
 
 import dev.switchboard.sim.CompletionJson.Envelope;
+import dev.switchboard.wire.Json;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,17 @@ final class AnthropicDialect implements Dialect {
       throw new SimRejection(
           SimError.badRequest("anthropic-version: header is required", null, null));
     }
-    return AnthropicRequest.parse(body, request.getHeader("x-sim-fault"));
+    return AnthropicRequest.parse(body, request.getHeader("x-sim-fault"), route.countTokens());
   }
 
   @Override
   public Envelope envelope(SimRequest request, SplittableRandom ids, long created) {
     return new Envelope("msg_01" + ToolArguments.alphanumerics(ids, 22), created, request.model());
+  }
+
+  @Override
+  public String tokenCount(SimRequest request) {
+    return Json.string(Json.object().put("input_tokens", request.prompt().tokens()));
   }
 
   @Override

@@ -81,9 +81,10 @@ final class AnthropicJson {
     };
   }
 
-  /** Anthropic's tool ids read "toolu_" and 24 characters; the sim's call ids carry as many. */
+  /** Anthropic's tool ids read "toolu_01" and 22 characters, taken from the sim's call id. */
   static String toolUseId(Answer.ToolCall call) {
-    return "toolu_" + call.id().substring(call.id().indexOf('_') + 1);
+    String random = call.id().substring(call.id().indexOf('_') + 1);
+    return "toolu_01" + random.substring(0, Math.min(22, random.length()));
   }
 
   static ObjectNode arguments(Answer.ToolCall call) {

@@ -20,13 +20,15 @@ final class AnthropicRequest {
 
   private AnthropicRequest() {}
 
-  static SimRequest parse(String body, @Nullable String faultHeader) throws SimRejection {
+  /** {@code counting}: a count_tokens request, which has no max_tokens. */
+  static SimRequest parse(String body, @Nullable String faultHeader, boolean counting)
+      throws SimRejection {
     JsonNode root = tree(body);
     String model = root.path("model").asText("");
     if (!root.path("model").isTextual() || model.isBlank()) {
       throw invalid("model: Field required");
     }
-    int maxTokens = maxTokens(root);
+    int maxTokens = counting && !root.has("max_tokens") ? Integer.MAX_VALUE : maxTokens(root);
     JsonNode messages = root.path("messages");
     if (!messages.isArray() || messages.isEmpty()) {
       throw invalid("messages: Field required");

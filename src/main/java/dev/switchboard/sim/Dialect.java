@@ -19,6 +19,14 @@ interface Dialect {
   /** The id, creation time and model name one answer's bodies or events share. */
   Envelope envelope(SimRequest request, SplittableRandom ids, long created);
 
+  /**
+   * The body of a token-count answer (Anthropic count_tokens, Gemini countTokens); formats without
+   * one are never routed here.
+   */
+  default String tokenCount(SimRequest request) {
+    throw new UnsupportedOperationException("no token-count endpoint in this format");
+  }
+
   /** The JSON body of this error in this format. */
   String errorBody(SimError error);
 

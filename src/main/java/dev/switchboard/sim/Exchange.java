@@ -63,6 +63,12 @@ final class Exchange {
         .end(dialect.errorBody(error));
   }
 
+  /** Answers 200 with this JSON body at once (token counts, which real APIs answer fast). */
+  void json(String body) {
+    response.putHeader("Content-Type", "application/json");
+    end(body);
+  }
+
   /**
    * Plays the answer, or the request's fault instead. Errors and early disconnects happen at once,
    * as real providers reject fast; everything else waits for the first token.

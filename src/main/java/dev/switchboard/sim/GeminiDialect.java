@@ -1,6 +1,7 @@
 package dev.switchboard.sim;
 
 import dev.switchboard.sim.CompletionJson.Envelope;
+import dev.switchboard.wire.Json;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -46,6 +47,11 @@ final class GeminiDialect implements Dialect {
   @Override
   public Envelope envelope(SimRequest request, SplittableRandom ids, long created) {
     return new Envelope(ToolArguments.alphanumerics(ids, 22), created, request.baseModel());
+  }
+
+  @Override
+  public String tokenCount(SimRequest request) {
+    return Json.string(Json.object().put("totalTokens", request.prompt().tokens()));
   }
 
   @Override

@@ -106,7 +106,12 @@ public final class SimProvider {
     Dialect dialect = route.get().dialect();
     Exchange exchange = new Exchange(vertx, request, options, dialect, cancelled::incrementAndGet);
     try {
-      answer(exchange, route.get().providerId(), dialect.parse(request, route.get(), body));
+      SimRequest simRequest = dialect.parse(request, route.get(), body);
+      if (route.get().countTokens()) {
+        exchange.json(dialect.tokenCount(simRequest));
+      } else {
+        answer(exchange, route.get().providerId(), simRequest);
+      }
     } catch (SimRejection rejection) {
       exchange.fail(rejection.error());
     }

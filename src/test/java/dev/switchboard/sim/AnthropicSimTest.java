@@ -91,7 +91,7 @@ class AnthropicSimTest extends SimServerTest {
     assertThat(message.path("stop_reason").asText()).isEqualTo("tool_use");
     JsonNode toolUse = message.path("content").get(0);
     assertThat(toolUse.path("type").asText()).isEqualTo("tool_use");
-    assertThat(toolUse.path("id").asText()).matches("toolu_[A-Za-z0-9]{24}");
+    assertThat(toolUse.path("id").asText()).matches("toolu_01[A-Za-z0-9]{22}");
     assertThat(toolUse.path("name").asText()).isEqualTo("get_weather");
     assertThat(toolUse.path("input").path("city").isTextual()).isTrue();
 
@@ -207,5 +207,25 @@ class AnthropicSimTest extends SimServerTest {
 
     assertThat(stringTokens).isEqualTo(3 + tokens("Be brief.") + 4 + tokens("Hi"));
     assertThat(blockTokens).isEqualTo(stringTokens);
+  }
+
+  @Test
+  void countsTokens_withoutMaxTokens() throws Exception {
+    ObjectNode request = messages("claude-sonnet-4-6", "Hi").put("system", "Be brief.");
+    request.remove("max_tokens");
+
+    HttpResponse<String> response =
+        SimHttp.post(
+            sim.baseUrl("anthropic") + "/messages/count_tokens",
+            dev.switchboard.wire.Json.string(request),
+            "x-api-key",
+            "k",
+            "anthropic-version",
+            "2023-06-01");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(fieldNames(json(response.body()))).containsExactly("input_tokens");
+    assertThat(json(response.body()).path("input_tokens").asInt())
+        .isEqualTo(3 + tokens("Be brief.") + 4 + tokens("Hi"));
   }
 }

@@ -189,4 +189,15 @@ class GeminiSimTest extends SimServerTest {
     assertThat(noSse.statusCode()).isEqualTo(400);
     assertThat(json(noSse.body()).at("/error/status").asText()).isEqualTo("INVALID_ARGUMENT");
   }
+
+  @Test
+  void countsTokens() throws Exception {
+    String url = sim.baseUrl("google") + "/models/" + MODEL + ":countTokens";
+    HttpResponse<String> response =
+        FormatHttp.geminiAt(url, contents("Hello"), "x-goog-api-key", "k");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response.body()).path("totalTokens").asInt())
+        .isEqualTo(3 + 4 + tokens("Hello"));
+  }
 }
