@@ -1,5 +1,8 @@
 package dev.switchboard.sim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.Json;
+import dev.switchboard.wire.WireException;
 import java.util.Optional;
 
 /**
@@ -17,7 +20,16 @@ record Answer(
     TokenUsage usage) {
 
   /** One function call; {@code arguments} is a JSON object as text. */
-  record ToolCall(String id, String name, String arguments) {}
+  record ToolCall(String id, String name, String arguments) {
+    /** The arguments as a JSON object, for formats that send them parsed (Anthropic, Gemini). */
+    ObjectNode argumentsObject() {
+      try {
+        return (ObjectNode) Json.tree(arguments);
+      } catch (WireException | ClassCastException e) {
+        throw new IllegalStateException("the sim's own tool arguments are a JSON object", e);
+      }
+    }
+  }
 
   /**
    * Usage in OpenAI's semantics: prompt includes every cache read and write, completion includes

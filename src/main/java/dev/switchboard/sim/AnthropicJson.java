@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sim.CompletionJson.Envelope;
 import dev.switchboard.wire.Json;
-import dev.switchboard.wire.WireException;
 
 /**
  * Anthropic Messages bodies: the message, its content blocks, stop reasons, usage (input_tokens
@@ -34,7 +33,7 @@ final class AnthropicJson {
             call -> {
               ObjectNode block = content.addObject().put("type", "tool_use");
               block.put("id", toolUseId(call)).put("name", call.name());
-              block.set("input", arguments(call));
+              block.set("input", call.argumentsObject());
             });
     message.put("stop_reason", stopReason(answer));
     message.put("stop_sequence", answer.stopSequence().orElse(null));
@@ -85,14 +84,6 @@ final class AnthropicJson {
   static String toolUseId(Answer.ToolCall call) {
     String random = call.id().substring(call.id().indexOf('_') + 1);
     return "toolu_01" + random.substring(0, Math.min(22, random.length()));
-  }
-
-  static ObjectNode arguments(Answer.ToolCall call) {
-    try {
-      return (ObjectNode) Json.tree(call.arguments());
-    } catch (WireException | ClassCastException e) {
-      throw new IllegalStateException("the sim's own tool arguments are a JSON object", e);
-    }
   }
 
   /** {@code {"type":"error","error":{...}}}, the type chosen by the status. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sim.CompletionJson.Envelope;
 import dev.switchboard.wire.Json;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ final class GeminiJson {
   record Output(int candidates, int thoughts) {}
 
   static String response(Envelope envelope, Answer answer, SimRequest request, boolean withUsage) {
-    List<ObjectNode> parts = new java.util.ArrayList<>();
+    List<ObjectNode> parts = new ArrayList<>();
     boolean shown = request.reasoning().shown() && !answer.reasoning().isEmpty();
     if (shown) {
       parts.add(thought(answer.reasoning()));
@@ -76,9 +77,7 @@ final class GeminiJson {
 
   static ObjectNode functionCall(Answer.ToolCall call) {
     ObjectNode part = Json.object();
-    part.putObject("functionCall")
-        .put("name", call.name())
-        .set("args", AnthropicJson.arguments(call));
+    part.putObject("functionCall").put("name", call.name()).set("args", call.argumentsObject());
     return part;
   }
 

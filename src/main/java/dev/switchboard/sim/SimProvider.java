@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Simulated providers on one port, any provider id in any of the three formats (see {@link
@@ -119,8 +120,12 @@ public final class SimProvider {
 
   private void answer(Exchange exchange, String providerId, SimRequest request) {
     SplittableRandom random = AnswerGenerator.randomFor(options.seed(), request);
-    Answer answer =
-        AnswerGenerator.answer(request, random, cache.use(providerId, request.prompt()));
+    // A request refused before any answer never reaches the model: no cache read, no write.
+    @Nullable Fault fault = request.fault().orElse(null);
+    boolean refused =
+        fault instanceof Fault.Status || fault instanceof Fault.DisconnectBeforeHeaders;
+    CacheUse use = refused ? CacheUse.NONE : cache.use(providerId, request.prompt());
+    Answer answer = AnswerGenerator.answer(request, random, use);
     exchange.play(request, envelope(exchange.dialect(), request), answer, random);
   }
 

@@ -34,19 +34,6 @@ final class Tokenizer {
     return O200K.countTokensOrdinary(text);
   }
 
-  static int promptTokens(List<JsonNode> messages) {
-    return PER_REQUEST + messagesTokens(messages);
-  }
-
-  /** Tokens of these messages without the per-request priming: the size of a cacheable prefix. */
-  static int messagesTokens(List<JsonNode> messages) {
-    int total = 0;
-    for (JsonNode message : messages) {
-      total += messageTokens(message);
-    }
-    return total;
-  }
-
   /** One chat message: 4 tokens of framing and the tokens of its text. */
   static int messageTokens(JsonNode message) {
     return PER_MESSAGE + textTokens(message.path("content"));
