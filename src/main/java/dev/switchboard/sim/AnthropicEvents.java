@@ -29,7 +29,7 @@ final class AnthropicEvents {
     @Nullable Fault fault = request.fault().orElse(null);
     ObjectNode start = Json.object().put("type", "message_start");
     start.set("message", AnthropicJson.started(envelope, answer.usage()));
-    List<SseStep> head = List.of(send("message_start", start, 0), send("ping", typed("ping"), 0));
+    List<SseStep> head = List.of(send("message_start", start, 0));
     Blocks blocks = new Blocks(random);
     if (!answer.reasoning().isEmpty()) {
       String signature = ThoughtSignature.of(envelope.id(), answer.reasoning());
@@ -58,6 +58,8 @@ final class AnthropicEvents {
                   json -> typed("input_json_delta").put("partial_json", json),
                   null);
             });
+    // Where Anthropic's documented example has it: after the first content_block_start.
+    blocks.steps.add(Math.min(1, blocks.steps.size()), send("ping", typed("ping"), 0));
     return FaultShape.shape(
         fault, new FaultShape.Script(head, blocks.steps, tail(answer, fault)), FRAMES);
   }
@@ -69,7 +71,14 @@ final class AnthropicEvents {
         .put("stop_reason", AnthropicJson.stopReason(answer))
         .put("stop_sequence", answer.stopSequence().orElse(null));
     if (!(fault instanceof Fault.NoUsage)) {
-      messageDelta.putObject("usage").put("output_tokens", answer.usage().completion());
+      // Cumulative, as the API now reports it: the input side again, and all output so far.
+      Answer.TokenUsage usage = answer.usage();
+      messageDelta
+          .putObject("usage")
+          .put("input_tokens", usage.uncached())
+          .put("cache_creation_input_tokens", usage.cache().written())
+          .put("cache_read_input_tokens", usage.cache().read())
+          .put("output_tokens", usage.completion());
     }
     return List.of(
         send("message_delta", messageDelta, 0), send("message_stop", typed("message_stop"), 0));

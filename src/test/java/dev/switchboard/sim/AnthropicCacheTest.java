@@ -104,6 +104,10 @@ class AnthropicCacheTest extends SimServerTest {
     JsonNode start = FormatHttp.named(FormatHttp.sse(body), "message_start").getFirst();
     assertThat(start.at("/message/usage/cache_read_input_tokens").asInt())
         .isEqualTo(tokens("four" + MANUAL));
+    JsonNode end = FormatHttp.named(FormatHttp.sse(body), "message_delta").getFirst();
+    assertThat(end.at("/usage/cache_read_input_tokens").asInt())
+        .as("message_delta usage is cumulative")
+        .isEqualTo(tokens("four" + MANUAL));
   }
 
   /** A request whose long system block is a breakpoint with this TTL. */

@@ -63,10 +63,7 @@ class AnthropicSimTest extends SimServerTest {
     assertThat(response.headers().firstValue("content-type").orElse(""))
         .startsWith("text/event-stream");
     List<SseEvent> events = sse(response.body());
-    assertThat(String.join(" ", names(events)) + " ").matches(SEQUENCE + " ");
-    for (SseEvent event : events) {
-      assertThat(json(event.data()).path("type").asText()).isEqualTo(event.event());
-    }
+    assertDocumentedSequence(events);
     JsonNode start = named(events, "message_start").getFirst().path("message");
     assertThat(start.path("content")).isEmpty();
     assertThat(start.path("stop_reason").isNull()).isTrue();
@@ -96,7 +93,7 @@ class AnthropicSimTest extends SimServerTest {
     assertThat(toolUse.path("input").path("city").isTextual()).isTrue();
 
     List<SseEvent> events = sse(anthropic(sim, "anthropic", request.put("stream", true)).body());
-    assertThat(String.join(" ", names(events)) + " ").matches(SEQUENCE + " ");
+    assertDocumentedSequence(events);
     JsonNode block = named(events, "content_block_start").getFirst().path("content_block");
     assertThat(block.path("type").asText()).isEqualTo("tool_use");
     assertThat(block.path("input")).isEmpty();
@@ -158,7 +155,7 @@ class AnthropicSimTest extends SimServerTest {
                 + tokens(message.at("/content/1/text").asText()));
 
     List<SseEvent> events = sse(anthropic(sim, "anthropic", request.put("stream", true)).body());
-    assertThat(String.join(" ", names(events)) + " ").matches(SEQUENCE + " ");
+    assertDocumentedSequence(events);
     List<String> deltas =
         named(events, "content_block_delta").stream()
             .map(d -> d.path("index").asInt() + ":" + d.at("/delta/type").asText())
@@ -227,5 +224,26 @@ class AnthropicSimTest extends SimServerTest {
     assertThat(fieldNames(json(response.body()))).containsExactly("input_tokens");
     assertThat(json(response.body()).path("input_tokens").asInt())
         .isEqualTo(3 + tokens("Be brief.") + 4 + tokens("Hi"));
+  }
+
+  /**
+   * The events follow the documented grammar, each event's data names its own type, and blocks are
+   * started, filled and stopped in index order from 0.
+   */
+  static void assertDocumentedSequence(List<SseEvent> events) throws Exception {
+    assertThat(String.join(" ", names(events)) + " ").matches(SEQUENCE + " ");
+    int open = -1;
+    for (SseEvent event : events) {
+      JsonNode data = json(event.data());
+      assertThat(data.path("type").asText()).isEqualTo(event.event());
+      switch (event.event()) {
+        case "content_block_start" -> assertThat(data.path("index").asInt()).isEqualTo(++open);
+        case "content_block_delta", "content_block_stop" ->
+            assertThat(data.path("index").asInt()).isEqualTo(open);
+        default -> {
+          // message_* and ping carry no index.
+        }
+      }
+    }
   }
 }
