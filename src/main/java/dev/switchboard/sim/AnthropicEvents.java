@@ -1,7 +1,6 @@
 package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.sim.CompletionJson.Envelope;
 import dev.switchboard.wire.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.sim.CompletionJson.Envelope;
 import dev.switchboard.wire.Json;
 
 /**

@@ -1,8 +1,6 @@
 package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.wire.Json;
-import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +21,9 @@ final class AnthropicRequest {
   /** {@code counting}: a count_tokens request, which has no max_tokens. */
   static SimRequest parse(String body, @Nullable String faultHeader, boolean counting)
       throws SimRejection {
-    JsonNode root = tree(body);
+    JsonNode root =
+        SimRequest.jsonObject(
+            body, "There was an error parsing the body of your request: it is not a JSON object");
     String model = root.path("model").asText("");
     if (!root.path("model").isTextual() || model.isBlank()) {
       throw invalid("model: Field required");
@@ -49,18 +49,6 @@ final class AnthropicRequest {
         SimRequest.strings(root.path("stop_sequences")),
         AnthropicPrompt.of(root),
         SimRequest.fault(model, faultHeader));
-  }
-
-  private static JsonNode tree(String body) throws SimRejection {
-    try {
-      JsonNode root = Json.tree(body);
-      if (root.isObject()) {
-        return root;
-      }
-    } catch (WireException e) {
-      // Falls through to the API's own wording below.
-    }
-    throw invalid("There was an error parsing the body of your request: it is not a JSON object");
   }
 
   private static int maxTokens(JsonNode root) throws SimRejection {

@@ -1,6 +1,5 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;

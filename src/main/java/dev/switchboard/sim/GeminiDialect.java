@@ -1,6 +1,5 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.CompletionJson.Envelope;
 import dev.switchboard.wire.Json;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;

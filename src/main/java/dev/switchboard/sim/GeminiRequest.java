@@ -1,8 +1,6 @@
 package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.wire.Json;
-import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +18,8 @@ final class GeminiRequest {
 
   static SimRequest parse(String model, boolean stream, String body, @Nullable String faultHeader)
       throws SimRejection {
-    JsonNode root = tree(body);
+    JsonNode root =
+        SimRequest.jsonObject(body, "Invalid JSON payload received. Expected an object.");
     JsonNode contents = root.path("contents");
     if (!contents.isArray() || contents.isEmpty()) {
       throw invalid("* GenerateContentRequest.contents: contents is not specified");
@@ -41,18 +40,6 @@ final class GeminiRequest {
         SimRequest.strings(config.path("stopSequences")),
         GeminiConversation.prompt(root),
         SimRequest.fault(model, faultHeader));
-  }
-
-  private static JsonNode tree(String body) throws SimRejection {
-    try {
-      JsonNode root = Json.tree(body);
-      if (root.isObject()) {
-        return root;
-      }
-    } catch (WireException e) {
-      // Falls through to the API's own wording below.
-    }
-    throw invalid("Invalid JSON payload received. Expected an object.");
   }
 
   private static OptionalInt maxTokens(JsonNode config) throws SimRejection {

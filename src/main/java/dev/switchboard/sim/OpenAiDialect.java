@@ -1,6 +1,5 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,7 +21,7 @@ final class OpenAiDialect implements Dialect {
     if (!bearer) {
       throw new SimRejection(SimError.invalidApiKey());
     }
-    return SimRequest.parse(body, request.getHeader("x-sim-fault"));
+    return OpenAiRequest.parse(body, request.getHeader("x-sim-fault"));
   }
 
   @Override

@@ -143,7 +143,7 @@ class TurnPlannerTest {
   }
 
   private static Turn plan(ObjectNode request) throws SimRejection {
-    return TurnPlanner.plan(SimRequest.parse(Json.string(request), null));
+    return TurnPlanner.plan(OpenAiRequest.parse(Json.string(request), null));
   }
 
   private static Turn call(String name) throws Exception {
