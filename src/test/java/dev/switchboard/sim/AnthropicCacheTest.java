@@ -110,6 +110,42 @@ class AnthropicCacheTest extends SimServerTest {
         .isEqualTo(tokens("four" + MANUAL));
   }
 
+  @Test
+  void marksTheLastBlock_withATopLevelCacheControl() throws Exception {
+    ObjectNode request = messages("claude-sonnet-4-6", "five" + MANUAL);
+    request.putObject("cache_control").put("type", "ephemeral");
+
+    JsonNode first = usage(request);
+    JsonNode second = usage(request);
+
+    int whole = 4 + tokens("five" + MANUAL);
+    assertThat(first.path("cache_creation_input_tokens").asInt()).isEqualTo(whole);
+    assertThat(second.path("cache_read_input_tokens").asInt()).isEqualTo(whole);
+    assertThat(second.path("input_tokens").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void refusesMoreThanFourBreakpoints_andAnUnknownTtl() throws Exception {
+    ObjectNode five = messages("claude-sonnet-4-6", "Hi");
+    for (int i = 0; i < 5; i++) {
+      five.withArray("system")
+          .addObject()
+          .put("type", "text")
+          .put("text", "part " + i)
+          .putObject("cache_control")
+          .put("type", "ephemeral");
+    }
+    ObjectNode badTtl = cached("six", "5m", "Hi");
+    ((ObjectNode) badTtl.withArray("system").get(0).path("cache_control")).put("ttl", "2h");
+
+    for (ObjectNode bad : java.util.List.of(five, badTtl)) {
+      var response = anthropic(sim, "anthropic", bad);
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(json(response.body()).at("/error/type").asText())
+          .isEqualTo("invalid_request_error");
+    }
+  }
+
   /** A request whose long system block is a breakpoint with this TTL. */
   private static ObjectNode cached(String tag, String ttl, String question) {
     ObjectNode request = messages("claude-sonnet-4-6", question);

@@ -107,6 +107,13 @@ class GeminiSimTest extends SimServerTest {
     JsonNode answer = json(gemini(sim, "google", MODEL, false, request).body());
     assertThat(answer.at("/candidates/0/content/parts/0/text").asText())
         .startsWith("The get_weather tool returned \"{\"temperature\":\"21C\"}\".");
+
+    ((ObjectNode) response.withArray("parts").get(0).path("functionResponse"))
+        .putObject("response")
+        .put("error", "no such city");
+    JsonNode failed = json(gemini(sim, "google", MODEL, false, request).body());
+    assertThat(failed.at("/candidates/0/content/parts/0/text").asText())
+        .startsWith("The get_weather tool failed with");
   }
 
   @Test
