@@ -42,7 +42,7 @@ final class FaultShape {
       case Fault.MalformedEvent _ -> {
         steps.addAll(body);
         steps.addAll(script.tail());
-        steps.add(2, frames.malformed());
+        steps.add(Math.min(2, steps.size()), frames.malformed());
         steps.add(new SseStep.End());
       }
       case null, default -> {

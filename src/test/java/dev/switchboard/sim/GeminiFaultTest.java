@@ -91,6 +91,21 @@ class GeminiFaultTest extends SimServerTest {
   }
 
   @Test
+  void playsAMalformedEvent_evenInASingleChunkStream() throws Exception {
+    ObjectNode call = contents("What's the weather in Paris?");
+    call.putArray("tools")
+        .addObject()
+        .putArray("functionDeclarations")
+        .add(json(FormatHttp.WEATHER_DECLARATION));
+
+    String malformed = gemini(sim, "google", MODEL + "+fault=malformed-event", true, call).body();
+    List<SseEvent> clean = sse(gemini(sim, "google", MODEL, true, call).body());
+
+    assertThat(clean).hasSize(1);
+    assertThat(malformed).contains("data: {not json\n\n").contains("\"finishReason\":\"STOP\"");
+  }
+
+  @Test
   void reportsImplicitCacheHits_asCachedContentTokenCount() throws Exception {
     ObjectNode first = conversation("First question");
     ObjectNode second = conversation("Second question");
