@@ -85,7 +85,15 @@ final class Exchange {
   private void answer(
       SimRequest simRequest, Envelope envelope, Answer answer, SplittableRandom random) {
     if (simRequest.stream()) {
-      stream(dialect.stream(envelope, answer, simRequest, random));
+      List<SseStep> steps;
+      try {
+        steps = dialect.stream(envelope, answer, simRequest, random);
+      } catch (RuntimeException bug) {
+        // A bug in the sim must fail the test that met it at once, not leave the client waiting.
+        fail(dialect.statusError(500));
+        return;
+      }
+      stream(steps);
     } else {
       // A unary answer arrives once the whole completion would have been generated.
       Duration generation = Duration.ofMillis(paceMillis(answer.usage().completion()));

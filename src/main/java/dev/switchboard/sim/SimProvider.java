@@ -114,6 +114,9 @@ public final class SimProvider {
       }
     } catch (SimRejection rejection) {
       exchange.fail(rejection.error());
+    } catch (RuntimeException bug) {
+      // A bug in the sim must fail the test that met it at once, not leave the client waiting.
+      exchange.fail(dialect.statusError(500));
     }
   }
 
