@@ -136,22 +136,20 @@ public final class Switchboard implements AutoCloseable {
   }
 
   /**
-   * The catalog with every OpenAI-format provider pointed at a simulator (demo and tests). Other
-   * formats keep their entries, which stay unusable until their wire formats exist.
+   * The catalog with every provider pointed at a simulator (demo and tests), which answers each in
+   * its own wire format; a format the gateway cannot speak yet still leaves its provider unused.
    */
   public static Catalog simulated(Catalog catalog, SimProvider sim) {
     return catalog.withProviders(
         p ->
-            p.format().equals("openai")
-                ? new Provider(
-                    p.id(),
-                    p.name(),
-                    p.format(),
-                    sim.baseUrl(p.id()),
-                    Optional.of(SIMULATED_KEY),
-                    p.jurisdiction(),
-                    p.dataPolicy())
-                : p);
+            new Provider(
+                p.id(),
+                p.name(),
+                p.format(),
+                sim.baseUrl(p.id()),
+                Optional.of(SIMULATED_KEY),
+                p.jurisdiction(),
+                p.dataPolicy()));
   }
 
   public int port() {

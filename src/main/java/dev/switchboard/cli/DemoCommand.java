@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The gateway in front of simulated providers: no account, no database server. Every OpenAI-format
- * provider of the catalog is served by one local simulator, and a demo key is printed.
+ * The gateway in front of simulated providers: no account, no database server. Every provider of
+ * the catalog is served by one local simulator in its own wire format, and a demo key is printed.
  */
 @Command(
     name = "demo",

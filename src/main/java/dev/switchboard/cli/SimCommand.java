@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sim",
     mixinStandardHelpOptions = true,
-    description = "Run the simulated OpenAI-compatible providers alone.")
+    description =
+        "Run the simulated providers alone (OpenAI, Anthropic and Gemini formats, any provider id).")
 final class SimCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +33,8 @@ final class SimCommand implements Runnable {
     spec.commandLine()
         .getOut()
         .printf(
-            "Simulated providers on %s (any provider id works in the path)%n",
+            "Simulated providers on %s (any provider id works in the path; append"
+                + " /chat/completions, /messages or /models/{model}:generateContent)%n",
             simulator.sim().baseUrl("<provider>"));
     spec.commandLine().getOut().flush();
     shutdown.await();

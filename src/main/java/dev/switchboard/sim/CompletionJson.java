@@ -12,9 +12,6 @@ import org.jspecify.annotations.Nullable;
 final class CompletionJson {
   private CompletionJson() {}
 
-  /** What every body and chunk of one answer shares. */
-  record Envelope(String id, long created, String model) {}
-
   static String completion(Envelope envelope, Answer answer, boolean withUsage) {
     ObjectNode root = header(envelope, "chat.completion");
     ObjectNode choice = root.putArray("choices").addObject().put("index", 0);

@@ -1,7 +1,5 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.CompletionJson.Envelope;
-import dev.switchboard.sim.StreamScript.Step;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,6 +20,7 @@ final class Exchange {
   private final Vertx vertx;
   private final HttpServerRequest request;
   private final HttpServerResponse response;
+  private final Dialect dialect;
   private final Runnable onCancelled;
   private final int tokensPerSecond;
   private final Duration firstTokenLatency;
@@ -30,8 +29,14 @@ final class Exchange {
   private long streamStart;
   private long tokensSent;
 
-  Exchange(Vertx vertx, HttpServerRequest request, SimOptions options, Runnable onCancelled) {
+  Exchange(
+      Vertx vertx,
+      HttpServerRequest request,
+      SimOptions options,
+      Dialect dialect,
+      Runnable onCancelled) {
     this.vertx = vertx;
+    this.dialect = dialect;
     this.request = request;
     this.response = request.response();
     this.tokensPerSecond = options.tokensPerSecond();
@@ -40,16 +45,27 @@ final class Exchange {
     response.closeHandler(ignored -> clientLeft());
   }
 
-  /** Answers with an OpenAI error at once, with Retry-After where real providers send one. */
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Answers with an error in the dialect's format at once, with Retry-After where due. */
   void fail(SimError error) {
     finished = true;
     error
         .retryAfterSeconds()
         .ifPresent(s -> response.putHeader("Retry-After", Integer.toString(s)));
+    dialect.errorHeaders(error).forEach(response::putHeader);
     response
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json")
-        .end(error.toJson());
+        .end(dialect.errorBody(error));
+  }
+
+  /** Answers 200 with this JSON body at once (token counts, which real APIs answer fast). */
+  void json(String body) {
+    response.putHeader("Content-Type", "application/json");
+    end(body);
   }
 
   /**
@@ -59,7 +75,7 @@ final class Exchange {
   void play(SimRequest simRequest, Envelope envelope, Answer answer, SplittableRandom random) {
     Runnable reply = () -> answer(simRequest, envelope, answer, random);
     switch (simRequest.fault().orElse(null)) {
-      case Fault.Status status -> fail(SimError.forStatus(status.code()));
+      case Fault.Status status -> fail(dialect.statusError(status.code()));
       case Fault.DisconnectBeforeHeaders _ -> closeConnection();
       case Fault.SlowFirstToken slow -> after(slow.latency(), reply);
       case null, default -> after(firstTokenLatency, reply);
@@ -69,18 +85,27 @@ final class Exchange {
   private void answer(
       SimRequest simRequest, Envelope envelope, Answer answer, SplittableRandom random) {
     if (simRequest.stream()) {
-      stream(StreamScript.of(envelope, answer, simRequest, random));
+      List<SseStep> steps;
+      try {
+        steps = dialect.stream(envelope, answer, simRequest, random);
+      } catch (RuntimeException bug) {
+        // A bug in the sim must fail the test that met it at once, not leave the client waiting.
+        fail(dialect.statusError(500));
+        return;
+      }
+      stream(steps);
     } else {
       // A unary answer arrives once the whole completion would have been generated.
       Duration generation = Duration.ofMillis(paceMillis(answer.usage().completion()));
-      after(generation, () -> unary(simRequest.fault().orElse(null), envelope, answer));
+      after(generation, () -> unary(simRequest, envelope, answer));
     }
   }
 
-  private void unary(@Nullable Fault fault, Envelope envelope, Answer answer) {
+  private void unary(SimRequest simRequest, Envelope envelope, Answer answer) {
+    @Nullable Fault fault = simRequest.fault().orElse(null);
     boolean withUsage = !(fault instanceof Fault.NoUsage);
     byte[] body =
-        CompletionJson.completion(envelope, answer, withUsage).getBytes(StandardCharsets.UTF_8);
+        dialect.unary(envelope, answer, simRequest, withUsage).getBytes(StandardCharsets.UTF_8);
     response.putHeader("Content-Type", "application/json");
     switch (fault) {
       case Fault.DisconnectMidStream _ -> {
@@ -98,18 +123,18 @@ final class Exchange {
     }
   }
 
-  private void stream(List<Step> steps) {
+  private void stream(List<SseStep> steps) {
     response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8");
     streamStart = System.nanoTime();
     next(steps, 0);
   }
 
-  private void next(List<Step> steps, int index) {
+  private void next(List<SseStep> steps, int index) {
     if (finished) {
       return;
     }
-    Step step = steps.get(index);
-    if (step instanceof Step.Send send) {
+    SseStep step = steps.get(index);
+    if (step instanceof SseStep.Send send) {
       tokensSent += send.tokens();
     }
     long dueMillis = paceMillis(tokensSent) - (System.nanoTime() - streamStart) / 1_000_000;
@@ -120,19 +145,17 @@ final class Exchange {
     }
   }
 
-  private void perform(List<Step> steps, int index) {
+  private void perform(List<SseStep> steps, int index) {
     timer = NO_TIMER;
     if (finished) {
       return;
     }
     switch (steps.get(index)) {
-      case Step.Send send ->
-          response
-              .write("data: " + send.data() + "\n\n")
-              .onSuccess(ignored -> next(steps, index + 1));
-      case Step.End _ -> end(Buffer.buffer());
-      case Step.Close _ -> closeConnection();
-      case Step.Stall _ -> {
+      case SseStep.Send send ->
+          response.write(send.frame()).onSuccess(ignored -> next(steps, index + 1));
+      case SseStep.End _ -> end(Buffer.buffer());
+      case SseStep.Close _ -> closeConnection();
+      case SseStep.Stall _ -> {
         // Stays unfinished on purpose: the client giving up is what this fault tests.
       }
     }

@@ -5,11 +5,15 @@ import java.time.Duration;
 /**
  * A misbehaviour the sim plays on purpose, after OkHttp's SocketPolicy. A request selects one with
  * the header {@code x-sim-fault: <spec>} or a model named {@code <model>+fault=<spec>}; both go
- * through {@link #parse}, so the two routes can never disagree.
+ * through {@link #parse}, so the two routes can never disagree. Every fault plays in the format of
+ * the provider asked: its error bodies, its in-stream error event, its terminal events.
  */
 public sealed interface Fault {
 
-  /** Answers with this HTTP status and an OpenAI error body; 429 and 503 add Retry-After: 1. */
+  /**
+   * Answers with this HTTP status and the format's error body (Anthropic's 529 is overloaded_error,
+   * Gemini's 503 UNAVAILABLE); 429, 503 and 529 add Retry-After: 1.
+   */
   record Status(int code) implements Fault {
     public Status {
       if (code < 400 || code > 599) {
@@ -35,14 +39,26 @@ public sealed interface Fault {
   /** Leaves usage out: no usage chunk even if requested, no usage object in a unary body. */
   record NoUsage() implements Fault {}
 
-  /** Ends the stream cleanly after the content, with no finish chunk, no usage and no [DONE]. */
+  /**
+   * Ends the stream cleanly after the content with no terminal event: no finish chunk, usage or
+   * [DONE] (OpenAI), no message_delta or message_stop (Anthropic), no finishReason (Gemini).
+   */
   record NoTerminal() implements Fault {}
 
   /** Sends the event <code>data: {not json</code> after two events, then carries on normally. */
   record MalformedEvent() implements Fault {}
 
-  /** Sends an in-band OpenAI error event after two content chunks, then ends the response. */
+  /**
+   * Sends the format's in-band error event after two content events (Anthropic {@code event:
+   * error}), then ends the response.
+   */
   record ErrorInStream() implements Fault {}
+
+  /**
+   * Cuts the answer after a few tokens as a content filter would: finish reason content_filter
+   * (OpenAI), stop reason refusal (Anthropic), finish reason SAFETY (Gemini).
+   */
+  record ContentFilter() implements Fault {}
 
   /** Parses a fault spec such as {@code status-429} or {@code slow-first-token-500}. */
   static Fault parse(String spec) {
@@ -55,6 +71,7 @@ public sealed interface Fault {
       case "no-terminal" -> new NoTerminal();
       case "malformed-event" -> new MalformedEvent();
       case "error-in-stream" -> new ErrorInStream();
+      case "content-filter" -> new ContentFilter();
       default -> parseWithNumber(s);
     };
   }

@@ -6,8 +6,11 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error as OpenAI reports it: an HTTP status and {@code {"error":{message,type,param,code}}}.
- * Messages and codes copy the real API, so a gateway's failure decoder is tested against them.
+ * An error the sim answers with: an HTTP status and a message, plus OpenAI's type, param and code.
+ * OpenAI bodies carry every field ({@code {"error":{message,type,param,code}}}); the other formats
+ * render the status and message in their own envelope, with the error type or status string that
+ * goes with the HTTP status (see {@link Dialect#errorBody}). Messages and codes copy the real APIs,
+ * so a gateway's failure decoder is tested against them.
  */
 record SimError(
     int status, String message, String type, @Nullable String param, @Nullable String code) {
@@ -87,9 +90,14 @@ record SimError(
         status, "Simulated client error " + status + ".", "invalid_request_error", null, null);
   }
 
-  /** Real providers ask clients to come back after 429 and 503; the sim says one second. */
+  /**
+   * Real providers ask clients to come back after 429, 503 and Anthropic's 529; the sim says one
+   * second.
+   */
   OptionalInt retryAfterSeconds() {
-    return status == 429 || status == 503 ? OptionalInt.of(1) : OptionalInt.empty();
+    return status == 429 || status == 503 || status == 529
+        ? OptionalInt.of(1)
+        : OptionalInt.empty();
   }
 
   String toJson() {

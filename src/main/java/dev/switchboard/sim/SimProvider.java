@@ -1,9 +1,7 @@
 package dev.switchboard.sim;
 
-import dev.switchboard.sim.CompletionJson.Envelope;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,21 +16,22 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated OpenAI-compatible provider on one port, serving {@code POST
- * /<providerId>/v1/chat/completions} for any provider id (and {@code /v1/chat/completions} as
- * "default"). Answers are deterministic per seed and request; every request is recorded.
- * Thread-safe.
+ * Simulated providers on one port, any provider id in any of the three formats (see {@link
+ * SimRoute}): {@code POST /<providerId>/v1/chat/completions} (OpenAI), {@code
+ * /<providerId>/v1/messages} (Anthropic), {@code
+ * /<providerId>/v1beta/models/<model>:generateContent} (Gemini). Answers are deterministic per seed
+ * and request; every request is recorded. Thread-safe.
  */
 public final class SimProvider {
-  private static final String COMPLETIONS = "/v1/chat/completions";
   // Shared by every sim in the JVM, so two sims never hand a gateway the same completion id.
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private final Vertx vertx;
   private final HttpServer server;
   private final SimOptions options;
-  private final PromptCache cache = new PromptCache();
+  private final PromptCache cache = new PromptCache(System::nanoTime);
   private final List<RecordedRequest> recorded = new ArrayList<>();
   private final AtomicInteger cancelled = new AtomicInteger();
 
@@ -62,7 +61,9 @@ public final class SimProvider {
   }
 
   /**
-   * The OpenAI base URL a client of this provider id uses, e.g. http://127.0.0.1:4000/deepseek/v1.
+   * The base URL a client of this provider id uses in any format, e.g.
+   * http://127.0.0.1:4000/deepseek/v1: append /chat/completions (OpenAI), /messages (Anthropic) or
+   * /models/{model}:generateContent (Gemini).
    */
   public String baseUrl(String providerId) {
     return "http://" + options.host() + ":" + port() + "/" + providerId + "/v1";
@@ -95,58 +96,45 @@ public final class SimProvider {
   }
 
   private void handle(HttpServerRequest request, String body) {
-    Optional<String> providerId = providerId(request);
-    record(request, providerId.orElse(""), body);
-    Exchange exchange = new Exchange(vertx, request, options, cancelled::incrementAndGet);
-    if (providerId.isEmpty()) {
-      exchange.fail(SimError.invalidUrl(request.method().name(), request.path()));
+    Optional<SimRoute> route = SimRoute.of(request.method(), request.path());
+    record(request, route.map(SimRoute::providerId).orElse(""), body);
+    if (route.isEmpty()) {
+      new Exchange(vertx, request, options, OpenAiDialect.INSTANCE, cancelled::incrementAndGet)
+          .fail(SimError.invalidUrl(request.method().name(), request.path()));
       return;
     }
-    if (!authorized(request)) {
-      exchange.fail(SimError.invalidApiKey());
-      return;
-    }
+    Dialect dialect = route.get().dialect();
+    Exchange exchange = new Exchange(vertx, request, options, dialect, cancelled::incrementAndGet);
     try {
-      SimRequest simRequest = SimRequest.parse(body, request.getHeader("x-sim-fault"));
-      answer(exchange, providerId.get(), simRequest);
+      SimRequest simRequest = dialect.parse(request, route.get(), body);
+      if (route.get().countTokens()) {
+        exchange.json(dialect.tokenCount(simRequest));
+      } else {
+        answer(exchange, route.get().providerId(), simRequest);
+      }
     } catch (SimRejection rejection) {
       exchange.fail(rejection.error());
+    } catch (RuntimeException bug) {
+      // A bug in the sim must fail the test that met it at once, not leave the client waiting.
+      exchange.fail(dialect.statusError(500));
     }
   }
 
   private void answer(Exchange exchange, String providerId, SimRequest request) {
     SplittableRandom random = AnswerGenerator.randomFor(options.seed(), request);
-    int prompt = Tokenizer.promptTokens(request.messages());
-    int cached = cache.cachedTokens(providerId, request.messages());
-    Answer answer = AnswerGenerator.answer(request, random, prompt, cached);
-    exchange.play(request, envelope(request), answer, random);
+    // A request refused before any answer never reaches the model: no cache read, no write.
+    @Nullable Fault fault = request.fault().orElse(null);
+    boolean refused =
+        fault instanceof Fault.Status || fault instanceof Fault.DisconnectBeforeHeaders;
+    CacheUse use = refused ? CacheUse.NONE : cache.use(providerId, request.prompt());
+    Answer answer = AnswerGenerator.answer(request, random, use);
+    exchange.play(request, envelope(exchange.dialect(), request), answer, random);
   }
 
-  /** A fresh completion id per answer, from the seed and a JVM-wide counter. */
-  private Envelope envelope(SimRequest request) {
+  /** A fresh answer id per answer, from the seed and a JVM-wide counter. */
+  private Envelope envelope(Dialect dialect, SimRequest request) {
     SplittableRandom ids = new SplittableRandom(options.seed() + SEQUENCE.incrementAndGet());
-    String id = "chatcmpl-" + ToolArguments.alphanumerics(ids, 29);
-    return new Envelope(id, Instant.now().getEpochSecond(), request.model());
-  }
-
-  private static Optional<String> providerId(HttpServerRequest request) {
-    String path = request.path();
-    if (request.method() != HttpMethod.POST || !path.endsWith(COMPLETIONS)) {
-      return Optional.empty();
-    }
-    String prefix = path.substring(0, path.length() - COMPLETIONS.length());
-    if (prefix.isEmpty()) {
-      return Optional.of("default");
-    }
-    String id = prefix.substring(1);
-    return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(id);
-  }
-
-  private static boolean authorized(HttpServerRequest request) {
-    String authorization = request.getHeader("Authorization");
-    return authorization != null
-        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        && !authorization.substring(7).isBlank();
+    return dialect.envelope(request, ids, Instant.now().getEpochSecond());
   }
 
   private void record(HttpServerRequest request, String providerId, String body) {

@@ -60,7 +60,8 @@ final class TextGenerator {
       excerpt = excerpt.substring(0, MAX_QUOTE) + "...";
     }
     String quote = excerpt.isEmpty() ? "nothing" : "\"" + excerpt + "\"";
-    String opening = "The " + printable(result.toolName()) + " tool returned " + quote + ".";
+    String verb = result.failed() ? " tool failed with " : " tool returned ";
+    String opening = "The " + printable(result.toolName()) + verb + quote + ".";
     return opening + " " + prose(random, Math.max(1, minTokens - Tokenizer.count(opening)));
   }
 

@@ -34,20 +34,13 @@ final class Tokenizer {
     return O200K.countTokensOrdinary(text);
   }
 
-  static int promptTokens(List<JsonNode> messages) {
-    return PER_REQUEST + messagesTokens(messages);
+  /** One chat message: 4 tokens of framing and the tokens of its text. */
+  static int messageTokens(JsonNode message) {
+    return PER_MESSAGE + textTokens(message.path("content"));
   }
 
-  /** Tokens of these messages without the per-request priming: the size of a cacheable prefix. */
-  static int messagesTokens(List<JsonNode> messages) {
-    int total = 0;
-    for (JsonNode message : messages) {
-      total += PER_MESSAGE + textTokens(message.path("content"));
-    }
-    return total;
-  }
-
-  private static int textTokens(JsonNode content) {
+  /** The tokens of a string, or of the {@code text} of each part of an array. */
+  static int textTokens(JsonNode content) {
     if (content.isTextual()) {
       return count(content.asText());
     }

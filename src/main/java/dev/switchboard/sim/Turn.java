@@ -14,6 +14,9 @@ sealed interface Turn {
   /** JSON content valid against this schema. */
   record Structured(JsonNode schema) implements Turn {}
 
-  /** The tool message the conversation ends with, and the name of the tool that produced it. */
-  record ToolResult(String toolName, String content) {}
+  /**
+   * The tool message the conversation ends with, the name of the tool that produced it, and whether
+   * the caller marked it as an error (Anthropic's {@code is_error}).
+   */
+  record ToolResult(String toolName, String content, boolean failed) {}
 }

@@ -69,7 +69,8 @@ final class TurnPlanner {
         }
       }
     }
-    return Optional.of(new Turn.ToolResult(name, text(result)));
+    boolean failed = result.path("is_error").asBoolean(false);
+    return Optional.of(new Turn.ToolResult(name, text(result), failed));
   }
 
   private static Optional<JsonNode> lastWithRole(List<JsonNode> messages, String role) {

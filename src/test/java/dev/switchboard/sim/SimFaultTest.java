@@ -35,6 +35,7 @@ class SimFaultTest extends SimServerTest {
     assertThat(Fault.parse("no-terminal")).isInstanceOf(Fault.NoTerminal.class);
     assertThat(Fault.parse("malformed-event")).isInstanceOf(Fault.MalformedEvent.class);
     assertThat(Fault.parse("error-in-stream")).isInstanceOf(Fault.ErrorInStream.class);
+    assertThat(Fault.parse("content-filter")).isInstanceOf(Fault.ContentFilter.class);
     for (String bad :
         List.of(
             "status-200",
@@ -47,6 +48,18 @@ class SimFaultTest extends SimServerTest {
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void cutsTheAnswer_withContentFilter_onAContentFilterFault() throws Exception {
+    JsonNode choice =
+        json(post(sim, "openai", chat("gpt-4o", "Tell me a story"), "x-sim-fault", "content-filter")
+                .body())
+            .path("choices")
+            .get(0);
+
+    assertThat(choice.path("finish_reason").asText()).isEqualTo("content_filter");
+    assertThat(SimHttp.tokens(choice.path("message").path("content").asText())).isLessThan(4);
   }
 
   @Test

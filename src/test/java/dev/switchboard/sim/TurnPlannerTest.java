@@ -52,7 +52,7 @@ class TurnPlannerTest {
     assertThat(turn)
         .isEqualTo(
             new Turn.Reply(
-                java.util.Optional.of(new Turn.ToolResult("get_weather", "{\"temp\":21}"))));
+                java.util.Optional.of(new Turn.ToolResult("get_weather", "{\"temp\":21}", false))));
   }
 
   @Test
@@ -143,7 +143,7 @@ class TurnPlannerTest {
   }
 
   private static Turn plan(ObjectNode request) throws SimRejection {
-    return TurnPlanner.plan(SimRequest.parse(Json.string(request), null));
+    return TurnPlanner.plan(OpenAiRequest.parse(Json.string(request), null));
   }
 
   private static Turn call(String name) throws Exception {
