@@ -87,7 +87,7 @@ final class GeminiEvents {
   }
 
   private void part(JsonNode part, Consumer<ChatEvent> out) {
-    String signature = GeminiFields.get(part, "thoughtSignature").asText("");
+    String signature = GeminiSignatures.of(part);
     boolean thought = part.path("thought").asBoolean(false);
     if (thought) {
       String text = part.path("text").asText("");

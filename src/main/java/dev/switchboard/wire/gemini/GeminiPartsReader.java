@@ -8,10 +8,8 @@ import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
 import dev.switchboard.wire.Role;
 import dev.switchboard.wire.WireException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +94,7 @@ final class GeminiPartsReader {
       JsonNode part = parts.get(i);
       String at = path + "[" + i + "]";
       JsonKind.OBJECT.check(part, at);
-      String signature = signature(part);
+      String signature = GeminiSignatures.of(part);
       if (part.path("thought").asBoolean(false)) {
         String text = part.path("text").asText("");
         if (!out.isEmpty()
@@ -207,27 +205,5 @@ final class GeminiPartsReader {
     }
     // Audio, video, text files: only Gemini takes them.
     return new Part.Opaque(GeminiFormat.NAME, key, part);
-  }
-
-  /**
-   * The part's signature in standard base64, the alphabet Gemini answers in (the Python SDK sends
-   * it back base64url-encoded); a documented dummy value is no signature.
-   */
-  private static String signature(JsonNode part) {
-    String value = GeminiFields.get(part, "thoughtSignature").asText("");
-    if (value.isEmpty() || GeminiPartsWriter.DUMMY_SIGNATURES.contains(value)) {
-      return "";
-    }
-    boolean urlSafe = value.indexOf('-') >= 0 || value.indexOf('_') >= 0;
-    byte[] bytes;
-    try {
-      bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(value);
-    } catch (IllegalArgumentException notBase64) {
-      return value;
-    }
-    if (GeminiPartsWriter.DUMMY_SIGNATURES.contains(new String(bytes, StandardCharsets.UTF_8))) {
-      return "";
-    }
-    return urlSafe ? Base64.getEncoder().encodeToString(bytes) : value;
   }
 }

@@ -18,18 +18,6 @@ import java.util.Set;
  * in {@code dropped}.
  */
 final class GeminiPartsWriter {
-  /**
-   * The value Gemini documents for a functionCall whose signature is unknown because another model
-   * made the call ("skip_thought_signature_validator", FAQ of
-   * https://ai.google.dev/gemini-api/docs/thought-signatures): Gemini 3 answers 400 ("Function call
-   * is missing a thought_signature") when the first functionCall of a step comes back without one.
-   */
-  static final String FOREIGN_SIGNATURE = "skip_thought_signature_validator";
-
-  /** The other documented dummy; both are recognised when a client sends them back. */
-  static final Set<String> DUMMY_SIGNATURES =
-      Set.of(FOREIGN_SIGNATURE, "context_engineering_is_the_way_to_go");
-
   private final Set<String> dropped;
 
   GeminiPartsWriter(Set<String> dropped) {
@@ -39,7 +27,7 @@ final class GeminiPartsWriter {
   /**
    * A model turn. A reasoning block's signature goes on the part that follows it (Gemini's own
    * placement), or on its last thought part when nothing follows; the first functionCall without a
-   * signature gets {@link #FOREIGN_SIGNATURE}.
+   * signature gets {@link #GeminiSignatures.FOREIGN}.
    */
   ArrayNode model(List<Part> parts) {
     ArrayNode out = Json.array();
@@ -67,7 +55,7 @@ final class GeminiPartsWriter {
           }
           function.put("name", call.name()).set("args", GeminiArgs.object(call.arguments()));
           if (pending.isEmpty() && firstCall) {
-            pending = FOREIGN_SIGNATURE;
+            pending = GeminiSignatures.FOREIGN;
           }
           firstCall = false;
         }

@@ -122,7 +122,7 @@ final class GeminiStreamEncoder implements StreamEncoder {
     }
     call.put("name", toolName).set("args", GeminiArgs.object(toolArguments.toString()));
     if (pendingSignature.isEmpty() && !calledTool) {
-      pendingSignature = GeminiPartsWriter.FOREIGN_SIGNATURE;
+      pendingSignature = GeminiSignatures.FOREIGN;
     }
     calledTool = true;
     toolBlock = -1;
