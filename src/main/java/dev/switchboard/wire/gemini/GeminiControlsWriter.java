@@ -7,9 +7,13 @@ import dev.switchboard.wire.ResponseFormat;
 import dev.switchboard.wire.ToolChoice;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Writes canonical controls as generationConfig and toolConfig; notes what Gemini cannot say. */
 final class GeminiControlsWriter {
+  private static final Pattern GENERATION = Pattern.compile("gemini-(\\d+)");
+
   private final Set<String> dropped;
 
   GeminiControlsWriter(Set<String> dropped) {
@@ -108,7 +112,7 @@ final class GeminiControlsWriter {
 
   /** The major version in "gemini-3-pro-preview", "gemini-2.5-flash"; 0 when none is named. */
   static int generation(String model) {
-    var matcher = java.util.regex.Pattern.compile("gemini-(\\d+)").matcher(model);
+    Matcher matcher = GENERATION.matcher(model);
     return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
   }
 

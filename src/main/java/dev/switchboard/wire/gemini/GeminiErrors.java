@@ -13,9 +13,11 @@ import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamFailure.Retry;
 import dev.switchboard.wire.WireException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -135,11 +137,10 @@ final class GeminiErrors {
   static Optional<Duration> retryDelay(JsonNode error) {
     for (JsonNode detail : error.path("details")) {
       if (detail.path("@type").asText("").endsWith("google.rpc.RetryInfo")) {
-        var matcher = DELAY.matcher(detail.path("retryDelay").asText(""));
+        Matcher matcher = DELAY.matcher(detail.path("retryDelay").asText(""));
         if (matcher.matches()) {
           BigDecimal seconds = new BigDecimal(matcher.group(0).replace("s", ""));
-          long millis =
-              seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValue();
+          long millis = seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValue();
           return Optional.of(Duration.ofMillis(millis));
         }
       }

@@ -1,6 +1,7 @@
 package dev.switchboard.wire.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Finish;
 import dev.switchboard.wire.FinishReason;
@@ -83,7 +84,7 @@ final class GeminiEvents {
         return candidate;
       }
     }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return MissingNode.getInstance();
   }
 
   private void part(JsonNode part, Consumer<ChatEvent> out) {

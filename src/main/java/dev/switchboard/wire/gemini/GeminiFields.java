@@ -21,10 +21,6 @@ final class GeminiFields {
     return value != null && !value.isNull() ? value : MissingNode.getInstance();
   }
 
-  static boolean has(JsonNode node, String camelName) {
-    return !get(node, camelName).isMissingNode();
-  }
-
   static String snake(String camelName) {
     StringBuilder out = new StringBuilder(camelName.length() + 4);
     for (char c : camelName.toCharArray()) {

@@ -6,6 +6,7 @@ import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
+import dev.switchboard.wire.Role;
 import dev.switchboard.wire.ToolSpec;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class GeminiRequestWriter {
     String lastRole = "";
     for (int i = 0; i < request.messages().size(); i++) {
       Message message = request.messages().get(i);
-      String role = message.role() == dev.switchboard.wire.Role.ASSISTANT ? "model" : "user";
+      String role = message.role() == Role.ASSISTANT ? "model" : "user";
       ArrayNode written =
           role.equals("model")
               ? parts.model(message.parts())

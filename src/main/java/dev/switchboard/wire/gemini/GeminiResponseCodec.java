@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.Finish;
+import dev.switchboard.wire.FinishReason;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Part;
 import dev.switchboard.wire.UpstreamStreamError;
@@ -71,7 +72,7 @@ final class GeminiResponseCodec {
     private final Map<Integer, Block> blocks = new TreeMap<>();
     private String id = "";
     private String model = "";
-    private Finish finish = Finish.of(dev.switchboard.wire.FinishReason.OTHER, "");
+    private Finish finish = Finish.of(FinishReason.OTHER, "");
     private Optional<Usage> usage = Optional.empty();
 
     private static final class Block {
