@@ -43,16 +43,21 @@ class RouteAccessTest {
   }
 
   private static final Map<String, Access> CLASSIFIED =
-      Map.of(
-          "POST /v1/chat/completions", Access.KEY,
-          "POST /api/v1/chat/completions", Access.KEY,
-          "GET /v1/models", Access.PUBLIC,
-          "GET /v1/models/:author/:slug", Access.PUBLIC,
-          "GET /v1/models/:id", Access.PUBLIC,
-          "GET /v1/generation", Access.OWNER,
-          "GET /api/v1/generation", Access.OWNER,
-          "GET /health", Access.PUBLIC,
-          "ANY *", Access.FAILURE_HANDLER);
+      Map.ofEntries(
+          Map.entry("POST /v1/chat/completions", Access.KEY),
+          Map.entry("POST /api/v1/chat/completions", Access.KEY),
+          Map.entry("POST /v1/messages", Access.KEY),
+          Map.entry("POST /v1/messages/count_tokens", Access.KEY),
+          Map.entry("POST /v1beta/models/:action", Access.KEY),
+          Map.entry("POST /v1beta/models/:author/:action", Access.KEY),
+          Map.entry("GET /v1/models", Access.PUBLIC),
+          Map.entry("GET /v1/models/:author/:slug", Access.PUBLIC),
+          Map.entry("GET /v1/models/:id", Access.PUBLIC),
+          Map.entry("GET /v1/generation", Access.OWNER),
+          Map.entry("GET /api/v1/generation", Access.OWNER),
+          Map.entry("GET /health", Access.PUBLIC),
+          Map.entry("HEAD /api/hello", Access.PUBLIC),
+          Map.entry("ANY *", Access.FAILURE_HANDLER));
 
   private static final String MODEL = "deepseek/deepseek-v3.2";
   private static final HttpClient HTTP =
@@ -101,6 +106,9 @@ class RouteAccessTest {
         route
             .substring(route.indexOf(' ') + 1)
             .replace(":author/:slug", MODEL)
+            // Gemini's paths name the model and the method.
+            .replace(":author/:action", MODEL + ":generateContent")
+            .replace(":action", MODEL.replace("/", "%2F") + ":generateContent")
             .replace(":id", MODEL.replace("/", "%2F"));
     switch (access) {
       case PUBLIC -> assertThat(status(method, path, "")).as(route).isEqualTo(200);
@@ -154,8 +162,7 @@ class RouteAccessTest {
 
   private static HttpResponse<String> send(String method, String path, String key)
       throws Exception {
-    String body =
-        "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    String body = bodyFor(path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
             // A deadline, not an expectation: a cold gateway's first chat takes seconds on a busy
@@ -170,6 +177,20 @@ class RouteAccessTest {
       request.header("authorization", "Bearer " + key);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A minimal chat request in the format of the route's path. */
+  private static String bodyFor(String path) {
+    if (path.startsWith("/v1/messages")) {
+      return "{\"model\":\""
+          + MODEL
+          + "\",\"max_tokens\":50,"
+          + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    }
+    if (path.startsWith("/v1beta/")) {
+      return "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
+    }
+    return "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
   }
 
   private static JsonNode errorOf(String body) {
