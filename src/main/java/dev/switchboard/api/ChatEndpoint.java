@@ -67,7 +67,7 @@ final class ChatEndpoint implements Handler<RoutingContext> {
         .onFailure(error -> Replies.refuse(request, format, Failures.logged(error)));
   }
 
-  private static IngressRequest ingress(HttpServerRequest request, Buffer body) {
+  static IngressRequest ingress(HttpServerRequest request, Buffer body) {
     if (request.headers().getAll(IDEMPOTENCY_KEY).size() > 1) {
       throw GatewayError.of(
           ErrorKind.INVALID_REQUEST,

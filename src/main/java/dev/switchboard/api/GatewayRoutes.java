@@ -6,6 +6,8 @@ import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.ModelListing;
+import dev.switchboard.wire.TokenCounting;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -14,6 +16,9 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -46,8 +51,14 @@ final class GatewayRoutes {
     for (WireFormat format : formats.all()) {
       ChatEndpoint chat = new ChatEndpoint(vertx, format, services.keys(), pipeline, http);
       format.chatPaths().forEach(path -> router.post(path).handler(chat));
+      if (format instanceof TokenCounting counting) {
+        CountTokensEndpoint count =
+            new CountTokensEndpoint(vertx, format, counting, services.keys(), http);
+        counting.countTokensPaths().forEach(path -> router.post(path).handler(count));
+      }
     }
-    Function<RoutingContext, Future<byte[]>> list = ctx -> Future.succeededFuture(models.list());
+    Function<RoutingContext, Future<byte[]>> list =
+        ctx -> Future.succeededFuture(models.list(listingFor(formats, ctx)));
     Function<RoutingContext, Future<byte[]>> one = ctx -> models.one(modelId(ctx));
     router.get("/v1/models").handler(routes.maybePublic(http.publicModels(), list));
     router.get("/v1/models/:author/:slug").handler(routes.maybePublic(http.publicModels(), one));
@@ -58,6 +69,8 @@ final class GatewayRoutes {
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
+    // Claude Code's connectivity probe before its first request.
+    router.head("/api/hello").handler(ctx -> ctx.response().end());
     router.errorHandler(404, routes::notFound);
     router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
     router
@@ -67,6 +80,20 @@ final class GatewayRoutes {
                 Replies.refuse(
                     ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
     return router;
+  }
+
+  /** The format whose clients list models in their own shape, if this request is one of theirs. */
+  private static Optional<ModelListing> listingFor(RouteFormats formats, RoutingContext ctx) {
+    Map<String, String> headers = new HashMap<>();
+    ctx.request()
+        .headers()
+        .forEach(
+            header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+    return formats.all().stream()
+        .filter(ModelListing.class::isInstance)
+        .map(ModelListing.class::cast)
+        .filter(listing -> listing.recognizes(headers))
+        .findFirst();
   }
 
   private static String modelId(RoutingContext ctx) {

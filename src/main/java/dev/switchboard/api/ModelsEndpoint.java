@@ -12,7 +12,10 @@ import dev.switchboard.provider.WireFormats;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.ListedModel;
+import dev.switchboard.wire.ModelListing;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.Optional;
 final class ModelsEndpoint {
   private final byte[] list;
   private final Map<String, byte[]> byId = new HashMap<>();
+  private final List<ListedModel> listed = new ArrayList<>();
 
   ModelsEndpoint(Catalog catalog) {
     ObjectNode root = Json.object().put("object", "list");
@@ -36,12 +40,18 @@ final class ModelsEndpoint {
       ObjectNode entry = model(model, catalog);
       data.add(entry);
       byId.put(model.id(), Json.bytes(entry));
+      listed.add(new ListedModel(model.id(), model.name(), model.created()));
     }
     this.list = Json.bytes(root);
   }
 
   byte[] list() {
     return list;
+  }
+
+  /** The list in the shape of the format whose client asked, else OpenRouter's. */
+  byte[] list(Optional<ModelListing> shape) {
+    return shape.map(listing -> listing.encodeModelList(listed)).orElse(list);
   }
 
   Future<byte[]> one(String id) {
