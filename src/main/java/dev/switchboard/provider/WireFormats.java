@@ -1,13 +1,14 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.wire.WireFormat;
+import dev.switchboard.wire.anthropic.AnthropicFormat;
 import dev.switchboard.wire.openai.OpenAiFormat;
 import java.util.List;
 import java.util.Optional;
 
 /** The one list of wire formats this build speaks. A new format is one line here. */
 public final class WireFormats {
-  private static final List<WireFormat> ALL = List.of(new OpenAiFormat());
+  private static final List<WireFormat> ALL = List.of(new OpenAiFormat(), new AnthropicFormat());
 
   private WireFormats() {}
 
