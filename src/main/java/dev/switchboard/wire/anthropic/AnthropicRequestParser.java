@@ -58,15 +58,30 @@ final class AnthropicRequestParser {
       throw new WireException("model: must not be empty", "model", null);
     }
     AnthropicLimits checks = new AnthropicLimits(limits);
+    long maxTokens = checks.maxTokens(required(body, "max_tokens"));
     return new ChatRequest(
         model,
         system(body.get("system")),
         messages(required(body, "messages"), limits),
         AnthropicTools.read(body.get("tools"), checks),
-        AnthropicControls.read(body, checks.maxTokens(required(body, "max_tokens"))),
+        AnthropicControls.read(body, maxTokens),
         RoutingHints.NONE,
         body.path("stream").asBoolean(false),
-        new ChatRequest.Source(AnthropicFormat.NAME, body, forwardedHeaders(request)));
+        new ChatRequest.Source(
+            AnthropicFormat.NAME, body, forwardedHeaders(request), untranslated(body)));
+  }
+
+  /** Top-level fields no other format can carry: kept for an Anthropic upstream only. */
+  private static List<String> untranslated(ObjectNode body) {
+    List<String> fields = new ArrayList<>();
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!TOP_LEVEL.containsKey(name)) {
+                fields.add(name);
+              }
+            });
+    return fields;
   }
 
   /** Every anthropic-* header (version, betas, the next one): an open list, never an allow-list. */
@@ -110,6 +125,9 @@ final class AnthropicRequestParser {
 
   private static List<Message> messages(JsonNode messages, RequestLimits limits)
       throws WireException {
+    if (messages.isEmpty()) {
+      throw new WireException("messages: at least one message is required", "messages", null);
+    }
     if (messages.size() > limits.maxMessages()) {
       throw new WireException(
           "messages: at most "

@@ -81,6 +81,7 @@ class AnthropicRequestParserTest {
         .startsWith("claude-code-20250219,interleaved-thinking-2025-05-14");
     // Unknown fields stay in the source for an Anthropic upstream.
     assertThat(request.source().body().has("context_management")).isTrue();
+    assertThat(request.source().untranslated()).containsExactly("context_management");
     assertThat(request.source().body().at("/tools/10/defer_loading").asBoolean()).isTrue();
   }
 
@@ -200,7 +201,8 @@ class AnthropicRequestParserTest {
 
   @Test
   void errorsNameTheField() {
-    assertRefused("{\"model\":\"m\",\"messages\":[]}", "max_tokens: Field required");
+    assertRefused("{\"model\":\"m\",\"messages\":[{}]}", "max_tokens: Field required");
+    assertRefused(body("\"messages\":[]"), "messages: at least one message");
     assertRefused("{\"max_tokens\":1,\"messages\":[]}", "model: Field required");
     assertRefused(body("\"temperature\":\"hot\""), "temperature: expected a number");
     assertRefused(
