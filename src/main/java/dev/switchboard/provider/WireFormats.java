@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.wire.WireFormat;
+import dev.switchboard.wire.anthropic.AnthropicFormat;
 import dev.switchboard.wire.gemini.GeminiFormat;
 import dev.switchboard.wire.openai.OpenAiFormat;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /** The one list of wire formats this build speaks. A new format is one line here. */
 public final class WireFormats {
-  private static final List<WireFormat> ALL = List.of(new OpenAiFormat(), new GeminiFormat());
+  private static final List<WireFormat> ALL =
+      List.of(new OpenAiFormat(), new AnthropicFormat(), new GeminiFormat());
 
   private WireFormats() {}
 

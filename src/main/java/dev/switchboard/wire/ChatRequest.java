@@ -24,15 +24,24 @@ public record ChatRequest(
 
   /**
    * The original body, the format it was written in, and the client headers that format passes
-   * upstream unchanged (Anthropic's anthropic-beta, say). Treat the body as read-only.
+   * upstream unchanged (Anthropic's anthropic-beta, say). Treat the body as read-only. {@code
+   * untranslated} names the top-level body fields the parser kept only for an upstream of the same
+   * format (Anthropic's context_management): another format cannot carry them, so a request sent to
+   * one has dropped them.
    */
-  public record Source(String format, ObjectNode body, Map<String, String> headers) {
+  public record Source(
+      String format, ObjectNode body, Map<String, String> headers, List<String> untranslated) {
     public Source {
       headers = Map.copyOf(headers);
+      untranslated = List.copyOf(untranslated);
+    }
+
+    public Source(String format, ObjectNode body, Map<String, String> headers) {
+      this(format, body, headers, List.of());
     }
 
     public Source(String format, ObjectNode body) {
-      this(format, body, Map.of());
+      this(format, body, Map.of(), List.of());
     }
   }
 

@@ -26,8 +26,7 @@ class ProviderStatusTest {
     assertThat(line(lines, "openai")).endsWith("skipped: OPENAI_API_KEY is not set");
     assertThat(line(lines, "moonshot")).endsWith("skipped: MY_MOONSHOT_KEY is not set");
     assertThat(line(lines, "ollama")).endsWith("no key needed");
-    assertThat(line(lines, "anthropic"))
-        .endsWith("skipped: the anthropic wire format is not supported yet");
+    assertThat(line(lines, "anthropic")).endsWith("skipped: ANTHROPIC_API_KEY is not set");
     assertThat(lines).hasSize(setup.catalog().providers().size());
     assertThat(String.join("\n", lines)).doesNotContain(SECRET);
 

@@ -1,0 +1,139 @@
+package dev.switchboard.wire.anthropic;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.AuthScheme;
+import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.ChatResponse;
+import dev.switchboard.wire.ErrorBody;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.Json;
+import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RequestLimits;
+import dev.switchboard.wire.StreamDecoder;
+import dev.switchboard.wire.StreamEncoder;
+import dev.switchboard.wire.UpstreamCall;
+import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.UpstreamTarget;
+import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Anthropic Messages, the format of Claude (and of Claude Code and the Anthropic SDKs as clients).
+ * A request from an Anthropic client passes upstream as the client wrote it, model name aside, with
+ * its anthropic-* headers; a request of another format is rebuilt, and given cache breakpoints on
+ * its stable prefix unless its client placed some ({@link AnthropicCacheBreakpoints}).
+ */
+public final class AnthropicFormat implements WireFormat {
+  public static final String NAME = "anthropic";
+
+  /** Relative to a base URL that ends with /v1. */
+  static final String PATH = "/messages";
+
+  static final String VERSION = "2023-06-01";
+
+  private static final Passthrough PASSTHROUGH = new AnthropicPassthrough();
+
+  private final RequestLimits limits;
+  private final boolean autoCache;
+
+  /** With the {@link RequestLimits#DEFAULTS} and automatic cache breakpoints. */
+  public AnthropicFormat() {
+    this(true);
+  }
+
+  /** {@code autoCache}: place cache breakpoints on requests of other formats that carry none. */
+  public AnthropicFormat(boolean autoCache) {
+    this(RequestLimits.DEFAULTS, autoCache);
+  }
+
+  public AnthropicFormat(RequestLimits limits, boolean autoCache) {
+    this.limits = limits;
+    this.autoCache = autoCache;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Claude Code calls /v1/messages?beta=true; the edge routes on the path alone. */
+  @Override
+  public List<String> chatPaths() {
+    return List.of("/v1/messages");
+  }
+
+  @Override
+  public ChatRequest parseRequest(IngressRequest request) throws WireException {
+    return AnthropicRequestParser.parse(request, limits);
+  }
+
+  @Override
+  public byte[] encodeResponse(ChatResponse response) {
+    return AnthropicResponseCodec.encode(response);
+  }
+
+  @Override
+  public StreamEncoder newStreamEncoder(ChatRequest request) {
+    return new AnthropicStreamEncoder(request.model());
+  }
+
+  @Override
+  public ErrorBody encodeError(GatewayError error) {
+    return AnthropicErrors.encode(error);
+  }
+
+  @Override
+  public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
+      throws WireException {
+    ObjectNode body;
+    List<String> dropped = List.of();
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (NAME.equals(request.source().format())) {
+      body = request.source().body().deepCopy();
+      headers.putAll(request.source().headers());
+    } else {
+      AnthropicRequestWriter writer = new AnthropicRequestWriter();
+      body = writer.write(request);
+      dropped = writer.dropped();
+      if (autoCache && !AnthropicCacheBreakpoints.clientPlacedAny(request)) {
+        AnthropicCacheBreakpoints.place(body);
+      }
+    }
+    body.put("model", target.upstreamModel());
+    if (request.stream()) {
+      body.put("stream", true);
+    }
+    headers.putIfAbsent("anthropic-version", VERSION);
+    headers.put("content-type", "application/json");
+    headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
+    return new UpstreamCall(
+        PATH, headers, Json.bytes(body), AuthScheme.X_API_KEY, request.stream(), dropped);
+  }
+
+  @Override
+  public ChatResponse decodeResponse(byte[] body) throws WireException {
+    return AnthropicResponseCodec.decode(body);
+  }
+
+  @Override
+  public StreamDecoder newStreamDecoder(ChatRequest request) {
+    return new AnthropicStreamDecoder();
+  }
+
+  @Override
+  public UpstreamFailure decodeFailure(
+      int status, Optional<Duration> retryAfter, Map<String, String> headers, byte[] body) {
+    return AnthropicErrors.decodeFailure(status, retryAfter, headers, body);
+  }
+
+  @Override
+  public Passthrough passthrough() {
+    return PASSTHROUGH;
+  }
+}
