@@ -22,6 +22,9 @@ import io.vertx.ext.web.RoutingContext;
  * any model whose own tokenizer differs.
  */
 final class CountTokensEndpoint implements Handler<RoutingContext> {
+  /** Names the tokenizer that counted: the model's own may count differently. */
+  static final String ESTIMATED = "X-Switchboard-Token-Estimate";
+
   private final Vertx vertx;
   private final WireFormat format;
   private final TokenCounting counting;
@@ -49,7 +52,11 @@ final class CountTokensEndpoint implements Handler<RoutingContext> {
         .compose(key -> RequestBody.read(request, http.maxBodyBytes()))
         .compose(body -> count(parse(ChatEndpoint.ingress(request, body))))
         .onSuccess(
-            tokens -> Replies.json(ctx.response(), 200, counting.encodeTokenCount(tokens, true)))
+            tokens ->
+                Replies.json(
+                    ctx.response().putHeader(ESTIMATED, "o200k"),
+                    200,
+                    counting.encodeTokenCount(tokens)))
         .onFailure(error -> Replies.refuse(request, format, Failures.logged(error)));
   }
 

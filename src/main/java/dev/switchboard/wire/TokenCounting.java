@@ -13,6 +13,5 @@ public interface TokenCounting {
   /** The request to count; unlike a chat request it needs no output limit. */
   ChatRequest parseCountRequest(IngressRequest request) throws WireException;
 
-  /** The answer; {@code estimated} when the count comes from a tokenizer other than the model's. */
-  byte[] encodeTokenCount(long inputTokens, boolean estimated);
+  byte[] encodeTokenCount(long inputTokens);
 }

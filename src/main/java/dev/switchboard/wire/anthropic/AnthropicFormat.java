@@ -8,10 +8,13 @@ import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.ListedModel;
+import dev.switchboard.wire.ModelListing;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
+import dev.switchboard.wire.TokenCounting;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamTarget;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * its anthropic-* headers; a request of another format is rebuilt, and given cache breakpoints on
  * its stable prefix unless its client placed some ({@link AnthropicCacheBreakpoints}).
  */
-public final class AnthropicFormat implements WireFormat {
+public final class AnthropicFormat implements WireFormat, ModelListing, TokenCounting {
   public static final String NAME = "anthropic";
 
   /** Relative to a base URL that ends with /v1. */
@@ -71,6 +74,32 @@ public final class AnthropicFormat implements WireFormat {
   @Override
   public ChatRequest parseRequest(IngressRequest request) throws WireException {
     return AnthropicRequestParser.parse(request, limits);
+  }
+
+  @Override
+  public List<String> countTokensPaths() {
+    return List.of("/v1/messages/count_tokens");
+  }
+
+  @Override
+  public ChatRequest parseCountRequest(IngressRequest request) throws WireException {
+    return AnthropicRequestParser.parse(request, limits, false);
+  }
+
+  @Override
+  public byte[] encodeTokenCount(long inputTokens) {
+    return Json.bytes(Json.object().put("input_tokens", inputTokens));
+  }
+
+  /** Anthropic's clients (Claude Code's model discovery) always send anthropic-version. */
+  @Override
+  public boolean recognizes(Map<String, String> headers) {
+    return headers.containsKey("anthropic-version");
+  }
+
+  @Override
+  public byte[] encodeModelList(List<ListedModel> models) {
+    return AnthropicModelList.encode(models);
   }
 
   @Override

@@ -44,6 +44,12 @@ final class AnthropicRequestParser {
   private AnthropicRequestParser() {}
 
   static ChatRequest parse(IngressRequest request, RequestLimits limits) throws WireException {
+    return parse(request, limits, true);
+  }
+
+  /** {@code chat} false: a count_tokens request, which needs no max_tokens. */
+  static ChatRequest parse(IngressRequest request, RequestLimits limits, boolean chat)
+      throws WireException {
     if (!(Json.tree(request.body(), limits.maxJsonValues()) instanceof ObjectNode body)) {
       throw new WireException("the request body must be a JSON object");
     }
@@ -58,7 +64,8 @@ final class AnthropicRequestParser {
       throw new WireException("model: must not be empty", "model", null);
     }
     AnthropicLimits checks = new AnthropicLimits(limits);
-    long maxTokens = checks.maxTokens(required(body, "max_tokens"));
+    long maxTokens =
+        chat || body.has("max_tokens") ? checks.maxTokens(required(body, "max_tokens")) : 1;
     return new ChatRequest(
         model,
         system(body.get("system")),
