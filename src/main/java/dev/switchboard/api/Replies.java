@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.ProviderError;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -26,7 +27,13 @@ final class Replies {
     if (out.headWritten()) {
       return Future.succeededFuture();
     }
-    ErrorBody body = format.encodeError(error);
+    // A provider's own error reaches a client of its format as it was (scrubbed, bounded).
+    ErrorBody body =
+        error
+            .providerError()
+            .filter(reply -> reply.format().equals(format.name()))
+            .map(ProviderError::reply)
+            .orElseGet(() -> format.encodeError(error));
     error
         .retryAfter()
         .ifPresent(

@@ -105,6 +105,20 @@ final class Attempts {
     return Optional.empty();
   }
 
+  /**
+   * Whether a provider's reply with this status is about the client's request or its pace (invalid,
+   * too large, rate limited, overloaded), so that a client of the provider's format acts on it as
+   * it would on the provider itself (Claude Code backs off on Anthropic's 529 overloaded_error).
+   * Other replies (our credentials, the provider's own faults) stay ours: a 502 naming the
+   * provider.
+   */
+  private static boolean tellsTheClient(int status) {
+    return switch (status) {
+      case 400, 413, 422, 429, 503, 529 -> true;
+      default -> false;
+    };
+  }
+
   GatewayError error() {
     UpstreamFailure failure = last.orElseThrow();
     String provider = current().provider().id();
@@ -121,6 +135,9 @@ final class Attempts {
                 + "' failed: "
                 + String.join("; ", failures);
     GatewayError.Builder error = GatewayError.builder(failure.kind(), message).provider(provider);
+    if (tellsTheClient(failure.status())) {
+      error.providerError(failure.providerError());
+    }
     failure.retryAfter().ifPresent(error::retryAfter);
     return error.build();
   }

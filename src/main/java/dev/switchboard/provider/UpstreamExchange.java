@@ -1,5 +1,6 @@
 package dev.switchboard.provider;
 
+import dev.switchboard.wire.ProviderError;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
@@ -92,12 +93,15 @@ public final class UpstreamExchange {
    */
   public Future<UpstreamFailure> failure(WireFormat format) {
     return body()
-        .map(
-            bytes ->
-                format.decodeFailure(
-                    status(), retryAfter(), headers(), secrets.remove(bytes.getBytes())))
+        .map(bytes -> relayable(format, secrets.remove(bytes.getBytes())))
         .otherwise(error -> UpstreamFailures.of(error, true))
         .map(secrets::scrub);
+  }
+
+  private UpstreamFailure relayable(WireFormat format, byte[] body) {
+    return format
+        .decodeFailure(status(), retryAfter(), headers(), body)
+        .withProviderError(ProviderError.of(format.name(), status(), body));
   }
 
   /** Back-pressure from a slow client: the provider waits, and that wait is not idleness. */

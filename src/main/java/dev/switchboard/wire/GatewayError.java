@@ -14,6 +14,7 @@ public final class GatewayError extends RuntimeException {
   private final String param;
   private final String provider;
   private final transient Optional<Duration> retryAfter;
+  private final transient Optional<ProviderError> providerError;
 
   private GatewayError(Builder b) {
     // One line, whatever a message quotes: it goes into logs and into single-line SSE events.
@@ -22,6 +23,7 @@ public final class GatewayError extends RuntimeException {
     this.param = b.param;
     this.provider = b.provider;
     this.retryAfter = Optional.ofNullable(b.retryAfter);
+    this.providerError = Optional.ofNullable(b.providerError);
   }
 
   public static GatewayError of(ErrorKind kind, String safeMessage) {
@@ -54,6 +56,14 @@ public final class GatewayError extends RuntimeException {
     return retryAfter;
   }
 
+  /**
+   * The provider's own reply behind this error, which a client speaking the provider's format gets
+   * instead of ours.
+   */
+  public Optional<ProviderError> providerError() {
+    return providerError;
+  }
+
   /** Builds a GatewayError; only kind and message are required. */
   public static final class Builder {
     private final ErrorKind kind;
@@ -62,6 +72,7 @@ public final class GatewayError extends RuntimeException {
     private String provider = "";
     private @Nullable Duration retryAfter;
     private @Nullable Throwable cause;
+    private @Nullable ProviderError providerError;
 
     private Builder(ErrorKind kind, String message) {
       this.kind = kind;
@@ -85,6 +96,11 @@ public final class GatewayError extends RuntimeException {
 
     public Builder cause(Throwable value) {
       this.cause = value;
+      return this;
+    }
+
+    public Builder providerError(Optional<ProviderError> value) {
+      this.providerError = value.orElse(null);
       return this;
     }
 

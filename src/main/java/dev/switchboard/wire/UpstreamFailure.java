@@ -9,7 +9,12 @@ import java.util.Optional;
  * (never a whole upstream body). The provider layer also removes the configured credentials.
  */
 public record UpstreamFailure(
-    Retry retry, ErrorKind kind, int status, Optional<Duration> retryAfter, String detail) {
+    Retry retry,
+    ErrorKind kind,
+    int status,
+    Optional<Duration> retryAfter,
+    String detail,
+    Optional<ProviderError> providerError) {
   /**
    * NOT_SENT: the provider never saw the request; RETRYABLE: another try may work; FATAL: it will
    * not.
@@ -24,9 +29,20 @@ public record UpstreamFailure(
     detail = UntrustedText.scrub(detail);
   }
 
+  /** A failure with no provider reply to relay (a transport error, a malformed answer). */
+  public UpstreamFailure(
+      Retry retry, ErrorKind kind, int status, Optional<Duration> retryAfter, String detail) {
+    this(retry, kind, status, retryAfter, detail, Optional.empty());
+  }
+
   /** The same failure with another detail (scrubbed like any other). */
   public UpstreamFailure withDetail(String replacement) {
-    return new UpstreamFailure(retry, kind, status, retryAfter, replacement);
+    return new UpstreamFailure(retry, kind, status, retryAfter, replacement, providerError);
+  }
+
+  /** The same failure carrying the provider's own reply, for a client of the same format. */
+  public UpstreamFailure withProviderError(Optional<ProviderError> reply) {
+    return new UpstreamFailure(retry, kind, status, retryAfter, detail, reply);
   }
 
   public boolean mayTryElsewhere() {

@@ -123,13 +123,6 @@ class ErrorResponsesTest {
   }
 
   @Test
-  void aModelOnlyServedOverAMissingWireFormat_isAClear503() {
-    JsonNode error =
-        expectError(harness.chat(GatewayHarness.body("google/gemini-2.5-flash", false, "")), 503);
-    assertThat(error.get("message").asText()).contains("gemini").contains("wire format");
-  }
-
-  @Test
   void anUpstreamFailure_is502NamingTheProvider() {
     HttpResponse<String> response = harness.chat(GatewayHarness.body("test/broken", false, ""));
     JsonNode error = expectError(response, 502);

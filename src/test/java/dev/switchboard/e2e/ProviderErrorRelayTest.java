@@ -1,0 +1,118 @@
+package dev.switchboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.Switchboard;
+import dev.switchboard.catalog.Catalog;
+import dev.switchboard.config.Config;
+import dev.switchboard.config.EnvInterpolation;
+import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.SimProvider;
+import dev.switchboard.wire.Json;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A provider's reply about the client's request or pace reaches a client of the provider's format
+ * as the provider sent it (Claude Code backs off on Anthropic's 529 overloaded_error); a client of
+ * another format gets the gateway's error in its own format. Claude has one provider in the shipped
+ * catalog, so its failure is the request's.
+ */
+class ProviderErrorRelayTest {
+  private static final String CLAUDE = "anthropic/claude-sonnet-4.6";
+  private static Vertx vertx;
+  private static SimProvider sim;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startSim() {
+    vertx = Vertx.vertx();
+    sim =
+        SimProvider.start(vertx, SimOptions.defaults())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join();
+  }
+
+  @AfterAll
+  static void stopSim() {
+    sim.close().toCompletionStage().toCompletableFuture().join();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  @Test
+  void anAnthropicClient_getsTheProvidersOverloaded529AsItWas() throws Exception {
+    try (Switchboard gateway = gateway()) {
+      HttpResponse<String> response =
+          post(
+              gateway,
+              "/v1/messages",
+              "{\"model\":\""
+                  + CLAUDE
+                  + "\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+              "status-529");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(529);
+      JsonNode body = Json.tree(response.body());
+      assertThat(body.get("type").asText()).isEqualTo("error");
+      assertThat(body.get("error").get("type").asText()).isEqualTo("overloaded_error");
+      assertThat(response.headers().firstValue("x-generation-id")).isPresent();
+    }
+  }
+
+  @Test
+  void anOpenAiClient_ofTheSameClaude_getsTheGatewaysErrorInOpenAiShape() throws Exception {
+    try (Switchboard gateway = gateway()) {
+      HttpResponse<String> response =
+          post(
+              gateway,
+              "/v1/chat/completions",
+              "{\"model\":\""
+                  + CLAUDE
+                  + "\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+              "status-529");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+      JsonNode error = Json.tree(response.body()).get("error");
+      assertThat(error.get("message").asText()).contains("anthropic").contains("529");
+    }
+  }
+
+  private Switchboard gateway() {
+    Config config =
+        Config.defaults()
+            .withServer(new Config.Server("127.0.0.1", 0, 64 * 1024, Duration.ofSeconds(2)))
+            .withStorage(new Config.Storage(dir.resolve("ledger.db")))
+            .withUpstream(Config.defaults().upstream().withForwardSimFaultHeader(true));
+    Catalog shipped =
+        Catalog.load(
+            EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog"), config.catalog());
+    return Switchboard.start(config, Switchboard.simulated(shipped, sim));
+  }
+
+  private static HttpResponse<String> post(
+      Switchboard gateway, String path, String body, String fault) throws Exception {
+    String key = gateway.keys().create("relay-" + System.nanoTime(), OptionalLong.empty()).secret();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+            .header("x-api-key", key)
+            .header("anthropic-version", "2023-06-01")
+            .header("content-type", "application/json")
+            .header("x-sim-fault", fault)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+  }
+}
