@@ -2,7 +2,6 @@ package dev.switchboard.wire.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ChatRequest;
@@ -47,7 +46,7 @@ class CrossFormatTest {
         for (WireFormat provider : Scenarios.formats()) {
           String cell =
               s.format().name() + " client -> " + provider.name() + " provider: " + s.name();
-          cells.add(dynamicTest(cell, () -> request(s, provider, cell)));
+          cells.add(Cell.of(cell, () -> request(s, provider, cell)));
         }
       }
     }
@@ -61,14 +60,13 @@ class CrossFormatTest {
       for (WireFormat client : Scenarios.formats()) {
         String cell = s.format().name() + " provider -> " + client.name() + " client: " + s.name();
         if (s.has(Scenarios.STREAM)) {
-          cells.add(dynamicTest(cell + " (stream)", () -> stream(s, client, cell)));
+          cells.add(Cell.of(cell + " (stream)", () -> stream(s, client, cell)));
         }
         if (s.has(Scenarios.RESPONSE)) {
-          cells.add(dynamicTest(cell + " (unary)", () -> unary(s, client, cell)));
+          cells.add(Cell.of(cell + " (unary)", () -> unary(s, client, cell)));
         }
         if (s.has(Scenarios.ERROR)) {
-          cells.add(
-              dynamicTest(cell + " (error before the first byte)", () -> error(s, client, cell)));
+          cells.add(Cell.of(cell + " (error before the first byte)", () -> error(s, client, cell)));
         }
       }
     }
@@ -80,7 +78,7 @@ class CrossFormatTest {
     return Scenarios.formats().stream()
         .map(
             format ->
-                dynamicTest(
+                Cell.of(
                     format.name(),
                     () -> {
                       Relay.Stream seen =
@@ -98,7 +96,7 @@ class CrossFormatTest {
     return Scenarios.formats().stream()
         .map(
             format ->
-                dynamicTest(
+                Cell.of(
                     format.name(),
                     () -> {
                       Optional<Scenario> truncated =
@@ -190,7 +188,10 @@ class CrossFormatTest {
     UpstreamFailure failure = WireConformanceTest.decodeFailure(s);
     GatewayError error = Relay.asClientError(failure);
     ErrorBody body = client.encodeError(error);
-    assertThat(body.status()).as("%s: HTTP status", cell).isEqualTo(failure.kind().status());
+    // The class of status, not the number: a format may say 529 where another says 502.
+    assertThat(body.status() / 100)
+        .as("%s: HTTP status %s for %s", cell, body.status(), failure.kind())
+        .isEqualTo(failure.kind().status() / 100);
     UpstreamFailure seen =
         client.decodeFailure(body.status(), Optional.empty(), Map.of(), body.body());
     assertThat(seen.kind())
