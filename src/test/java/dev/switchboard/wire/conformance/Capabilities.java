@@ -16,6 +16,8 @@ final class Capabilities {
     REASONING_SIGNATURE,
     REDACTED_REASONING,
     CACHE_WRITES,
+    REASONING_TOKENS,
+    COST,
     STOP_SEQUENCE,
     PAUSE
   }

@@ -116,7 +116,17 @@ class CrossFormatTest {
   }
 
   private static void request(Scenario s, WireFormat provider, String cell) throws Exception {
-    ChatRequest request = s.clientRequest();
+    ChatRequest request;
+    try {
+      request = s.clientRequest();
+    } catch (WireException e) {
+      // A request its own format refuses (its expected-request.json records why): nothing to
+      // translate, but the refusal must name the field.
+      assertThat(e.param())
+          .as("%s: the client's refusal names the field (%s)", cell, e.getMessage())
+          .isNotBlank();
+      return;
+    }
     UpstreamCall call;
     try {
       call = provider.encodeRequest(request, new UpstreamTarget(UPSTREAM_MODEL));
@@ -136,7 +146,10 @@ class CrossFormatTest {
     // The provider's format must read what we wrote for it: the same parser serves its clients.
     ChatRequest sent =
         provider.parseRequest(
-            new IngressRequest(call.path(), lowerCase(call.headers()), call.body()));
+            new IngressRequest(
+                Scenarios.ingressPath(provider, call.path()),
+                lowerCase(call.headers()),
+                call.body()));
     assertThat(sent.model()).as("%s: the deployment's model", cell).isEqualTo(UPSTREAM_MODEL);
     assertThat(Gist.conversation(sent, call.dropped()))
         .as("%s: what the conversation says (dropped: %s)", cell, call.dropped())
@@ -163,9 +176,7 @@ class CrossFormatTest {
       return;
     }
     assertThat(seen.outcome().error()).as("%s: the client's stream ends cleanly", cell).isEmpty();
-    assertThat(seen.outcome().events().getFirst())
-        .as("%s: one identity per client stream", cell)
-        .isEqualTo(new ChatEvent.Started(Relay.ID, Relay.CREATED, Relay.MODEL));
+    assertIdentity(seen.outcome().events().getFirst(), cell);
     SameMeaning.assertSurvived(client.name(), expected, got, cell);
     SameMeaning.assertUsage(
         client.name(), Relay.settled(expected.usage()), got.usage(), seen.bytes(), cell);
@@ -198,6 +209,15 @@ class CrossFormatTest {
         .as("%s: the kind of failure, read back", cell)
         .isEqualTo(failure.kind());
     assertThat(seen.detail()).as("%s: the message, read back", cell).contains(Relay.PROVIDER);
+  }
+
+  /** The identity the gateway gave the stream, not the provider's; a format may lack a time. */
+  private static void assertIdentity(ChatEvent first, String cell) {
+    assertThat(first).as("%s: the stream begins", cell).isInstanceOf(ChatEvent.Started.class);
+    ChatEvent.Started started = (ChatEvent.Started) first;
+    assertThat(started.id()).as("%s: one id per client stream", cell).isEqualTo(Relay.ID);
+    assertThat(started.model()).as("%s: the catalog model", cell).isEqualTo(Relay.MODEL);
+    assertThat(started.created()).as("%s: creation time", cell).isIn(Relay.CREATED, 0L);
   }
 
   /** The scenario's client request in the client's format when it has one, else a plain one. */

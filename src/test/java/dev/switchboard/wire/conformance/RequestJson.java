@@ -8,6 +8,7 @@ import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.ToolChoice;
 import dev.switchboard.wire.ToolSpec;
+import dev.switchboard.wire.WireException;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,13 @@ final class RequestJson {
     ObjectNode hints = node.putObject("hints");
     request.hints().models().forEach(hints.putArray("models")::add);
     request.hints().provider().ifPresent(provider -> hints.set("provider", provider));
+    return node;
+  }
+
+  /** The golden of a client request its own format refuses: the message and the field. */
+  static ObjectNode refused(WireException e) {
+    ObjectNode node = Json.object();
+    node.putObject("refused").put("message", e.getMessage()).put("param", e.param());
     return node;
   }
 

@@ -76,6 +76,24 @@ final class Scenarios {
     }
   }
 
+  /**
+   * The path a client of {@code format} would call for what {@code upstreamPath} asks of a
+   * provider. An upstream path is relative to the provider's base URL, whose own path is the API
+   * version ("/models/x:generateContent" under ".../v1beta"); the format's chat routes begin with
+   * that version, so the part of a route before the upstream path's first segment is put back.
+   */
+  static String ingressPath(WireFormat format, String upstreamPath) {
+    int slash = upstreamPath.indexOf('/', 1);
+    String firstSegment = slash < 0 ? upstreamPath : upstreamPath.substring(0, slash + 1);
+    for (String route : format.chatPaths()) {
+      int at = route.indexOf(firstSegment.startsWith("/") ? firstSegment : "/" + firstSegment);
+      if (at >= 0) {
+        return route.substring(0, at) + upstreamPath;
+      }
+    }
+    return upstreamPath;
+  }
+
   static List<WireFormat> formats() {
     return WireFormats.all();
   }
