@@ -48,7 +48,29 @@ final class Capabilities {
           new Loss(
               "openai",
               Aspect.PAUSE,
-              "no word for a paused turn: the provider's raw word is sent and reads back as OTHER"));
+              "no word for a paused turn: the provider's raw word is sent and reads back as OTHER"),
+          // Facts of the Anthropic and Gemini wire shapes, found by running this matrix with their
+          // branches merged; entries for a format not registered are simply not consulted.
+          new Loss(
+              "anthropic",
+              Aspect.REASONING_TOKENS,
+              "usage has no thinking-token count; output_tokens includes them"),
+          new Loss(
+              "gemini",
+              Aspect.CACHE_WRITES,
+              "usageMetadata counts cache reads only (cachedContentTokenCount), never writes"),
+          new Loss(
+              "gemini",
+              Aspect.REDACTED_REASONING,
+              "no encrypted thinking part (only thoughtSignature on a visible part)"),
+          new Loss(
+              "gemini",
+              Aspect.STOP_SEQUENCE,
+              "finishReason STOP covers both an end of turn and a matched stop sequence"),
+          new Loss(
+              "gemini",
+              Aspect.PAUSE,
+              "no finishReason for a paused turn: the raw word is sent and reads back as OTHER"));
 
   static final List<Refusal> REFUSALS = List.of();
 
