@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ChatRequest;
@@ -160,9 +159,5 @@ class WireConformanceTest {
   static UpstreamFailure decodeFailure(Scenario s) {
     int status = Integer.parseInt(s.text(Scenarios.ERROR_STATUS));
     return s.format().decodeFailure(status, Optional.empty(), Map.of(), s.bytes(Scenarios.ERROR));
-  }
-
-  static JsonNode golden(Scenario s, String file) {
-    return Golden.read(s.format().name(), s.name(), file);
   }
 }
