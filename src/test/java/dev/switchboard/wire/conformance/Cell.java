@@ -1,0 +1,26 @@
+package dev.switchboard.wire.conformance;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * One cell of the matrix as a dynamic test whose failure names the cell: reports that show only the
+ * test's index ("[3][1]") still say which format and scenario broke.
+ */
+final class Cell {
+  private Cell() {}
+
+  static DynamicTest of(String name, Executable check) {
+    return dynamicTest(
+        name,
+        () -> {
+          try {
+            check.execute();
+          } catch (AssertionError | Exception e) {
+            throw new AssertionError(name + ": " + e.getMessage(), e);
+          }
+        });
+  }
+}
