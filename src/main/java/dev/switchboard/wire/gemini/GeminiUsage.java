@@ -40,6 +40,8 @@ final class GeminiUsage {
     if (thoughts > 0 || target.has("thoughtsTokenCount")) {
       target.put("thoughtsTokenCount", thoughts);
     }
+    // The gateway's price of the request (USD), as the OpenAI and Anthropic answers carry it.
+    usage.cost().ifPresent(cost -> target.put("cost", cost));
     return target;
   }
 
