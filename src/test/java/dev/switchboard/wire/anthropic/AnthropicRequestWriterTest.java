@@ -170,6 +170,24 @@ class AnthropicRequestWriterTest {
   }
 
   @Test
+  void refusesToolArgumentsThatAreNoJsonObject() {
+    ChatRequest request =
+        request(
+            List.of(
+                Message.text(Role.USER, "q"),
+                new Message(Role.ASSISTANT, List.of(new Part.ToolUse("c1", "f", "[1, 2"))),
+                new Message(
+                    Role.TOOL,
+                    List.of(
+                        new Part.ToolResult(
+                            "c1", List.of(Part.Text.of("r")), false, java.util.Optional.empty())))),
+            List.of());
+    assertThatThrownBy(() -> format.encodeRequest(request, TARGET))
+        .isInstanceOf(WireException.class)
+        .hasMessageContaining("c1");
+  }
+
+  @Test
   void refusesAnotherFormatsBuiltinTool() {
     ToolSpec foreign =
         ToolSpec.builtin(

@@ -90,6 +90,22 @@ class AnthropicStreamEncoderTest {
   }
 
   @Test
+  void messageStartCarriesTheInputReportedBeforeTheFirstBlock() throws Exception {
+    List<SseEvent> written =
+        encode(
+            List.of(
+                new ChatEvent.Started("up", 0, "m"),
+                new ChatEvent.UsageReported(Usage.reported(500, 1, 400, 0)),
+                new ChatEvent.TextDelta(0, "hi"),
+                new ChatEvent.Finished(Finish.of(FinishReason.STOP, "stop"))));
+    JsonNode usage = Json.tree(written.getFirst().data()).at("/message/usage");
+    assertThat(usage.path("input_tokens").asLong()).isEqualTo(100);
+    assertThat(usage.path("cache_read_input_tokens").asLong()).isEqualTo(400);
+    assertThat(Json.tree(written.get(written.size() - 2).data()).at("/delta/stop_reason").asText())
+        .isEqualTo("end_turn");
+  }
+
+  @Test
   void failWritesAnErrorEvent_neverMessageStop() throws Exception {
     StreamEncoder encoder =
         new AnthropicFormat().newStreamEncoder(TestRequests.users("openai", true, "q"));
