@@ -58,7 +58,7 @@ final class Attempts {
                       + " format: "
                       + e.getMessage())));
     }
-    call.dropped(encoded.dropped());
+    call.dropped(dropped(call, route, encoded));
     return upstream
         .send(route.endpoint(), SimFaultHeader.addTo(encoded, call.simFault()))
         .recover(error -> Future.failedFuture(new Failed(UpstreamFailures.of(error, true))))
@@ -67,6 +67,19 @@ final class Attempts {
                 exchange.status() / 100 == 2
                     ? Future.succeededFuture(exchange)
                     : rejected(route, exchange));
+  }
+
+  /**
+   * What the client sent that this attempt leaves out: the format's own list, and, across formats,
+   * the top-level fields only the client's format carries (Claude Code's context_management).
+   */
+  private static List<String> dropped(ChatCall call, Route route, UpstreamCall encoded) {
+    if (route.format() == call.ingress) {
+      return encoded.dropped();
+    }
+    List<String> all = new ArrayList<>(call.request.source().untranslated());
+    encoded.dropped().stream().filter(field -> !all.contains(field)).forEach(all::add);
+    return all;
   }
 
   /** The failure behind a failed attempt future. */

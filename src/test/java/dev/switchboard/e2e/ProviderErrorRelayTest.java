@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.Switchboard;
-import dev.switchboard.catalog.Catalog;
-import dev.switchboard.config.Config;
-import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,30 +80,12 @@ class ProviderErrorRelayTest {
   }
 
   private Switchboard gateway() {
-    Config config =
-        Config.defaults()
-            .withServer(new Config.Server("127.0.0.1", 0, 64 * 1024, Duration.ofSeconds(2)))
-            .withStorage(new Config.Storage(dir.resolve("ledger.db")))
-            .withUpstream(Config.defaults().upstream().withForwardSimFaultHeader(true));
-    Catalog shipped =
-        Catalog.load(
-            EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog"), config.catalog());
-    return Switchboard.start(config, Switchboard.simulated(shipped, sim));
+    return ShippedGateway.start(dir, sim, true);
   }
 
   private static HttpResponse<String> post(
       Switchboard gateway, String path, String body, String fault) throws Exception {
-    String key = gateway.keys().create("relay-" + System.nanoTime(), OptionalLong.empty()).secret();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
-            .header("x-api-key", key)
-            .header("anthropic-version", "2023-06-01")
-            .header("content-type", "application/json")
-            .header("x-sim-fault", fault)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+    return ShippedGateway.post(
+        gateway, path, body, "anthropic-version", "2023-06-01", "x-sim-fault", fault);
   }
 }

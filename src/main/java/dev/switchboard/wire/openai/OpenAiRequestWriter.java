@@ -8,6 +8,7 @@ import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
 import dev.switchboard.wire.Reasoning;
 import dev.switchboard.wire.ToolSpec;
+import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Set;
 final class OpenAiRequestWriter {
   private final Set<String> dropped = new LinkedHashSet<>();
 
-  ObjectNode write(ChatRequest request) {
+  ObjectNode write(ChatRequest request) throws WireException {
     ObjectNode body = Json.object();
     ArrayNode messages = body.putArray("messages");
     if (!request.system().isEmpty()) {
@@ -121,8 +122,10 @@ final class OpenAiRequestWriter {
     return array;
   }
 
-  private void tools(List<ToolSpec> tools, ArrayNode out) {
+  private void tools(List<ToolSpec> tools, ArrayNode out) throws WireException {
     for (ToolSpec tool : tools) {
+      // A provider-run tool of another format (Anthropic's web search) cannot become a function.
+      tool.requireFunction(OpenAiFormat.NAME);
       ObjectNode function =
           out.addObject().put("type", "function").putObject("function").put("name", tool.name());
       tool.description().ifPresent(text -> function.put("description", text));
