@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Real-client checks: starts `switchboard demo` (simulated providers, no account) on a free port in a
 # temporary directory, then runs the openai Node SDK's runTools, the AI SDK's tool loop and
-# structured output, LangChain's tool turn and withStructuredOutput, and `opencode run` with its
-# default tools against it. One PASS/FAIL line per check, a closing "N passed, N failed" line, and
+# structured output, LangChain's tool turn and withStructuredOutput, `opencode run` with its
+# default tools, and Claude Code (claude-code-check.sh) against it. One PASS/FAIL line per check, a closing "N passed, N failed" line, and
 # a non-zero exit if any check failed. Needs JDK 25 (JAVA_HOME), Node.js >= 20 and npm (registry
 # access for `npm install` on the first run). Takes about a minute once the jar and node_modules exist.
 set -euo pipefail
