@@ -3,7 +3,8 @@
 #   on the demo check.sh started (SWITCHBOARD_BASE_URL, SWITCHBOARD_KEY, SWITCHBOARD_DEMO_LOG), or
 #   on one of its own when those are unset, with the shipped aliases (claude-opus-* -> Claude via
 #   the Anthropic-format sim): ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY, --model moonshotai/kimi-k2.5
-#   (the OpenAI-format sim) and a Write tool turn;
+#   (the OpenAI-format sim), the same with its cheapest provider failing (x-sim-fault: status-503,
+#   so the gateway falls back) and a Write tool turn;
 #   on a second demo whose switchboard.yaml aliases every claude-* name to moonshotai/kimi-k2.5:
 #   Claude Code's default model and a Write tool turn.
 # A check passes when claude exits 0 with an answer and the demo's request log shows every request of
@@ -82,18 +83,21 @@ claude_check() {
   mkdir -p "$run/home" "$run/work"
   local before status=0 started
   before=$(wc -l <"$LOG")
-  local format=()
+  local format=() headers=()
   [ -z "$tool" ] || format=(--output-format stream-json --verbose)
+  # FAULT (for the next check only): an x-sim-fault header on every request Claude Code sends.
+  [ -z "${FAULT:-}" ] || headers=(ANTHROPIC_CUSTOM_HEADERS="x-sim-fault: $FAULT")
   started=$(date +%s%N)
   # A private HOME and no inherited environment: no login, settings or real key leak in. Telemetry
   # and other non-essential traffic off, so the gateway is the only host contacted.
   (cd "$run/work" && env -i PATH="$PATH" HOME="$run/home" TERM=dumb \
     ANTHROPIC_BASE_URL="$URL" "$auth_var=$KEY" DISABLE_TELEMETRY=1 \
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 CLAUDE_CODE_MAX_RETRIES=1 \
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 CLAUDE_CODE_MAX_RETRIES=1 "${headers[@]}" \
     timeout 90 "$CLAUDE" -p "$@" "${format[@]}") >"$run/stdout" 2>"$run/stderr" || status=$?
   local millis=$((($(date +%s%N) - started) / 1000000))
-  local requests total bad answer problem=""
+  local requests total bad answer providers problem=""
   requests="$(new_requests "$before")"
+  providers=$(printf '%s\n' "$requests" | grep -o ' provider=[^ ]*' | cut -d= -f2 | sort -u | paste -sd, -)
   total=$(printf '%s' "$requests" | grep -c . || true)
   bad=$(printf '%s\n' "$requests" | grep -v " status=200 model=$model " | grep -c . || true)
   if [ -n "$tool" ]; then
@@ -112,7 +116,7 @@ claude_check() {
   fi
   local summary="claude-code $name ($total requests, $millis ms)"
   if [ -z "$problem" ]; then
-    echo "PASS $summary: $model; $answer"
+    echo "PASS $summary: $model via ${providers:-?}; $answer"
     return
   fi
   FAILED=$((FAILED + 1))
@@ -128,6 +132,9 @@ claude_check() {
 claude_check "default model, auth token" ANTHROPIC_AUTH_TOKEN "$SHIPPED_CLAUDE" "" "say hi"
 claude_check "default model, api key" ANTHROPIC_API_KEY "$SHIPPED_CLAUDE" "" "say hi"
 claude_check "--model $KIMI" ANTHROPIC_AUTH_TOKEN "$KIMI" "" "say hi" --model "$KIMI"
+# The cheapest Kimi provider answers 503 (the demo's sim fault): the gateway falls back to another.
+FAULT=status-503 claude_check "--model $KIMI, first provider 503" ANTHROPIC_AUTH_TOKEN "$KIMI" "" \
+  "say hi" --model "$KIMI"
 claude_check "Write tool turn" ANTHROPIC_AUTH_TOKEN "$SHIPPED_CLAUDE" Write \
   "$WRITE_PROMPT" --allowedTools Write
 use_demo "$DIR/kimi-demo"
