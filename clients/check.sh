@@ -4,7 +4,7 @@
 # structured output, LangChain's tool turn and withStructuredOutput, `opencode run` with its
 # default tools, and Claude Code (claude-code-check.sh) against it. One PASS/FAIL line per check, a closing "N passed, N failed" line, and
 # a non-zero exit if any check failed. Needs JDK 25 (JAVA_HOME), Node.js >= 20 and npm (registry
-# access for `npm install` on the first run). Takes about a minute once the jar and node_modules exist.
+# access for `npm install` on the first run). Takes a minute or so once the jar and node_modules exist.
 set -euo pipefail
 
 # shellcheck source=clients/demo.sh
