@@ -97,7 +97,10 @@ public final class GatewayVerticle extends VerticleBase {
   private Router router(UpstreamClient client) {
     ChatPipeline pipeline =
         new ChatPipeline(
-            new RoutePlanner(services.catalog(), new ModelAliases(services.config().aliases())),
+            new RoutePlanner(
+                services.catalog(),
+                new ModelAliases(services.config().aliases()),
+                services.config().upstream().cacheBreakpoints()),
             client,
             new Settlement(
                 services.ledger(), services.catalog(), services.config().logging(), vertx),

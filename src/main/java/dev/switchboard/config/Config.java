@@ -81,16 +81,21 @@ public record Config(
       Duration connectTimeout,
       Duration idleTimeout,
       int maxConnectionsPerHost,
-      boolean forwardSimFaultHeader) {
+      boolean forwardSimFaultHeader,
+      boolean cacheBreakpoints) {
 
-    /** Real providers: the sim's fault header is never forwarded. */
+    /**
+     * Real providers: the sim's fault header is never forwarded; a request translated into
+     * Anthropic's format without cache hints gets breakpoints on its stable prefix.
+     */
     public Upstream(Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
-      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false);
+      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false, true);
     }
 
     /** Returns a copy that forwards the sim's fault header, or not. */
     public Upstream withForwardSimFaultHeader(boolean forward) {
-      return new Upstream(connectTimeout, idleTimeout, maxConnectionsPerHost, forward);
+      return new Upstream(
+          connectTimeout, idleTimeout, maxConnectionsPerHost, forward, cacheBreakpoints);
     }
   }
 

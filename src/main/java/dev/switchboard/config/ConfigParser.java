@@ -32,7 +32,8 @@ final class ConfigParser {
           "connect_timeout",
           "idle_timeout",
           "max_connections_per_host",
-          "forward_sim_fault_header");
+          "forward_sim_fault_header",
+          "cache_breakpoints");
   private static final List<String> CATALOG_KEYS = List.of("models", "providers", "deployments");
   private static final ConfigNode.Errors ERRORS = ConfigException::new;
 
@@ -123,7 +124,8 @@ final class ConfigParser {
         node.duration("connect_timeout").orElse(d.connectTimeout()),
         node.duration("idle_timeout").orElse(d.idleTimeout()),
         node.integer("max_connections_per_host", 1, 100_000).orElse(d.maxConnectionsPerHost()),
-        node.bool("forward_sim_fault_header").orElse(d.forwardSimFaultHeader()));
+        node.bool("forward_sim_fault_header").orElse(d.forwardSimFaultHeader()),
+        node.bool("cache_breakpoints").orElse(d.cacheBreakpoints()));
   }
 
   /** Only the section's shape is checked here; the catalog package validates the entries. */

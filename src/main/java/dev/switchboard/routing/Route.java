@@ -7,12 +7,18 @@ import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.WireFormat;
 
 /** One deployment ready to call: the model at a provider, in the provider's wire format. */
-public record Route(Deployment deployment, Provider provider, WireFormat format) {
+public record Route(
+    Deployment deployment, Provider provider, WireFormat format, boolean cacheBreakpoints) {
+  /** With cache breakpoints on translated requests (the default). */
+  public Route(Deployment deployment, Provider provider, WireFormat format) {
+    this(deployment, provider, format, true);
+  }
+
   public UpstreamEndpoint endpoint() {
     return new UpstreamEndpoint(provider.id(), provider.baseUrl(), provider.apiKey());
   }
 
   public UpstreamTarget target() {
-    return new UpstreamTarget(deployment.upstreamModel());
+    return new UpstreamTarget(deployment.upstreamModel(), cacheBreakpoints);
   }
 }

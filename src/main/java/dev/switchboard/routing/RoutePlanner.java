@@ -28,14 +28,17 @@ public final class RoutePlanner {
 
   private final Catalog catalog;
   private final ModelAliases aliases;
+  private final boolean cacheBreakpoints;
 
   public RoutePlanner(Catalog catalog) {
-    this(catalog, new ModelAliases(java.util.Map.of()));
+    this(catalog, new ModelAliases(java.util.Map.of()), true);
   }
 
-  public RoutePlanner(Catalog catalog, ModelAliases aliases) {
+  /** {@code cacheBreakpoints}: upstream.cache_breakpoints, for every route planned. */
+  public RoutePlanner(Catalog catalog, ModelAliases aliases, boolean cacheBreakpoints) {
     this.catalog = catalog;
     this.aliases = aliases;
+    this.cacheBreakpoints = cacheBreakpoints;
   }
 
   /**
@@ -71,7 +74,7 @@ public final class RoutePlanner {
       } else if (!provider.get().configured()) {
         unconfigured.add(provider.get().id());
       } else {
-        routes.add(new Route(deployment, provider.get(), format.get()));
+        routes.add(new Route(deployment, provider.get(), format.get(), cacheBreakpoints));
       }
     }
     if (routes.isEmpty()) {

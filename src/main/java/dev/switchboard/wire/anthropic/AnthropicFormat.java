@@ -43,21 +43,14 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
   private static final Passthrough PASSTHROUGH = new AnthropicPassthrough();
 
   private final RequestLimits limits;
-  private final boolean autoCache;
 
-  /** With the {@link RequestLimits#DEFAULTS} and automatic cache breakpoints. */
+  /** With the {@link RequestLimits#DEFAULTS}. */
   public AnthropicFormat() {
-    this(true);
+    this(RequestLimits.DEFAULTS);
   }
 
-  /** {@code autoCache}: place cache breakpoints on requests of other formats that carry none. */
-  public AnthropicFormat(boolean autoCache) {
-    this(RequestLimits.DEFAULTS, autoCache);
-  }
-
-  public AnthropicFormat(RequestLimits limits, boolean autoCache) {
+  public AnthropicFormat(RequestLimits limits) {
     this.limits = limits;
-    this.autoCache = autoCache;
   }
 
   @Override
@@ -130,7 +123,8 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
       AnthropicRequestWriter writer = new AnthropicRequestWriter();
       body = writer.write(request);
       dropped = writer.dropped();
-      if (autoCache && !AnthropicCacheBreakpoints.clientPlacedAny(request)) {
+      // Cache breakpoints on the stable prefix, unless the client placed its own or they are off.
+      if (target.cacheBreakpoints() && !AnthropicCacheBreakpoints.clientPlacedAny(request)) {
         AnthropicCacheBreakpoints.place(body);
       }
     }

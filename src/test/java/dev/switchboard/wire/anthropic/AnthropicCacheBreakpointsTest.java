@@ -27,7 +27,7 @@ class AnthropicCacheBreakpointsTest {
 
   @Test
   void marksTheLastTool_theLastSystemBlock_andTheUserTurnBeforeTheNewest() throws Exception {
-    JsonNode body = encode(new AnthropicFormat(), AGENT_TURN);
+    JsonNode body = encode(AGENT_TURN, true);
     assertThat(marked(body)).containsExactly("/tools/1", "/system/0", "/messages/2/content/0");
     assertThat(body.at("/tools/1/cache_control")).isEqualTo(Json.tree("{\"type\":\"ephemeral\"}"));
     assertThat(body.at("/messages/2/content/0/type").asText()).isEqualTo("tool_result");
@@ -37,14 +37,14 @@ class AnthropicCacheBreakpointsTest {
   void aFirstTurnHasNoEarlierUserTurnToMark() throws Exception {
     JsonNode body =
         encode(
-            new AnthropicFormat(),
-            "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"hi\"}]}");
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"hi\"}]}",
+            true);
     assertThat(marked(body)).containsExactly("/system/0");
   }
 
   @Test
   void switchedOff_placesNone() throws Exception {
-    assertThat(marked(encode(new AnthropicFormat(false), AGENT_TURN))).isEmpty();
+    assertThat(marked(encode(AGENT_TURN, false))).isEmpty();
   }
 
   @Test
@@ -54,7 +54,7 @@ class AnthropicCacheBreakpointsTest {
         {"model":"m","messages":[
           {"role":"system","content":[{"type":"text","text":"s","cache_control":{"type":"ephemeral","ttl":"1h"}}]},
           {"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]}""";
-    JsonNode body = encode(new AnthropicFormat(), hinted);
+    JsonNode body = encode(hinted, true);
     assertThat(marked(body)).containsExactly("/system/0");
     assertThat(body.at("/system/0/cache_control"))
         .isEqualTo(Json.tree("{\"type\":\"ephemeral\",\"ttl\":\"1h\"}"));
@@ -82,10 +82,13 @@ class AnthropicCacheBreakpointsTest {
     return out;
   }
 
-  private static JsonNode encode(AnthropicFormat format, String openAiJson) throws Exception {
+  private static JsonNode encode(String openAiJson, boolean cacheBreakpoints) throws Exception {
     ChatRequest request =
         new OpenAiFormat()
             .parseRequest(IngressRequest.of(openAiJson.getBytes(StandardCharsets.UTF_8)));
-    return Json.tree(format.encodeRequest(request, new UpstreamTarget("c")).body());
+    return Json.tree(
+        new AnthropicFormat()
+            .encodeRequest(request, new UpstreamTarget("c", cacheBreakpoints))
+            .body());
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** Requests of another format (OpenAI's, parsed by its own format) rebuilt for Anthropic. */
 class AnthropicRequestWriterTest {
-  private static final UpstreamTarget TARGET = new UpstreamTarget("claude-sonnet-4-5");
-  private final AnthropicFormat format = new AnthropicFormat(false);
+  private static final UpstreamTarget TARGET = new UpstreamTarget("claude-sonnet-4-5", false);
+  private final AnthropicFormat format = new AnthropicFormat();
 
   @Test
   void rebuildsAToolRoundTripWithImages_inAnthropicsShapes() throws Exception {
