@@ -47,6 +47,20 @@ class AnthropicSdkTest {
     assertThat(message.id()).isNotBlank();
   }
 
+  /** Issue 7: a translated answer must be indistinguishable from a native one. */
+  @ParameterizedTest
+  @ValueSource(strings = {CLAUDE, DEEPSEEK})
+  void messageIds_lookLikeAnthropics(String model) {
+    MessageCreateParams params = AnthropicSdk.ask(model, "Hello").build();
+    String unary = client.messages().create(params).id();
+    String streamed = AnthropicSdk.stream(client, params).message().id();
+
+    assertThat(List.of(unary, streamed))
+        .as(
+            "GATEWAY BUG: Anthropic message ids start with msg_ (DeepSeek's come through as chatcmpl-)")
+        .allMatch(id -> id.startsWith("msg_"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {CLAUDE, DEEPSEEK})
   void streamsAMessage_accumulatedByTheSdk(String model) {

@@ -71,8 +71,41 @@ class AnthropicSdkThinkingTest {
     assertThat(thinking.signature()).isNotBlank();
   }
 
+  /**
+   * DeepSeek's reasoning has no signature: an unsigned thinking block, accepted back as it came.
+   */
+  @Test
+  void deepSeekReasoning_isAnUnsignedThinkingBlock_acceptedBack() {
+    MessageCreateParams.Builder turn = thinkingTurn(AnthropicSdk.DEEPSEEK);
+    Message call = client.messages().create(turn.build());
+
+    ThinkingBlock thinking = thinking(call);
+    assertThat(thinking.thinking()).isNotBlank();
+    assertThat(thinking.signature()).isEmpty();
+    ToolUseBlock use =
+        call.content().stream()
+            .filter(ContentBlock::isToolUse)
+            .findFirst()
+            .orElseThrow()
+            .asToolUse();
+    Message answer =
+        client
+            .messages()
+            .create(
+                turn.addMessage(call)
+                    .addUserMessageOfContentBlockParams(
+                        List.of(AnthropicSdkTest.result(use.id(), "18 C and sunny")))
+                    .build());
+
+    assertThat(AnthropicSdk.text(answer)).contains("18 C and sunny");
+  }
+
   private static MessageCreateParams.Builder thinkingTurn() {
-    return AnthropicSdk.ask(AnthropicSdk.CLAUDE, "What is the weather in Paris?")
+    return thinkingTurn(AnthropicSdk.CLAUDE);
+  }
+
+  private static MessageCreateParams.Builder thinkingTurn(String model) {
+    return AnthropicSdk.ask(model, "What is the weather in Paris?")
         .maxTokens(4096)
         .enabledThinking(2048)
         .addTool(AnthropicSdk.weatherTool());
