@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
+import com.anthropic.core.http.HttpResponseFor;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.UnauthorizedException;
@@ -14,6 +15,7 @@ import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.ToolChoiceAny;
 import com.anthropic.models.messages.ToolResultBlockParam;
@@ -177,16 +179,21 @@ class AnthropicSdkTest {
   }
 
   private long count(String model, String text) {
-    return client
-        .messages()
-        .countTokens(
-            MessageCountTokensParams.builder()
-                .model(model)
-                .system("You are terse.")
-                .addUserMessage(text)
-                .addTool(AnthropicSdk.weatherTool())
-                .build())
-        .inputTokens();
+    HttpResponseFor<MessageTokensCount> response =
+        client
+            .messages()
+            .withRawResponse()
+            .countTokens(
+                MessageCountTokensParams.builder()
+                    .model(model)
+                    .system("You are terse.")
+                    .addUserMessage(text)
+                    .addTool(AnthropicSdk.weatherTool())
+                    .build());
+    assertThat(response.headers().values("x-switchboard-token-estimate"))
+        .as("the count says it is an estimate, and by which tokenizer")
+        .containsExactly("o200k");
+    return response.parse().inputTokens();
   }
 
   private static ToolUseBlock toolUse(Message message) {
