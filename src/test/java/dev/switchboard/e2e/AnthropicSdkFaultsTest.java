@@ -68,7 +68,7 @@ class AnthropicSdkFaultsTest {
   void overloadedClaude_isAnOverloadedException() {
     assertThatThrownBy(() -> client().messages().create(withFault(CLAUDE, "status-529")))
         .as(
-            "GATEWAY BUG: Claude's only provider answered 529 overloaded_error; the client must"
+            "Claude's only provider answered 529 overloaded_error; the client must"
                 + " get it unmodified (OverloadedException), not a 502 api_error")
         .isInstanceOf(OverloadedException.class);
   }
@@ -78,7 +78,7 @@ class AnthropicSdkFaultsTest {
   void overloadedClaudeStream_beforeContent_isAnOverloadedException() {
     assertThatThrownBy(() -> stream(withFault(CLAUDE, "error-in-stream"), new ArrayList<>()))
         .as(
-            "GATEWAY BUG: Claude's stream opened with an overloaded_error event before any content;"
+            "Claude's stream opened with an overloaded_error event before any content;"
                 + " nothing was committed, so the client must get 529 overloaded_error"
                 + " (OverloadedException), not a 502 api_error")
         .isInstanceOf(OverloadedException.class);

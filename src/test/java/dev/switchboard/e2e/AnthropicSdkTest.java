@@ -59,7 +59,7 @@ class AnthropicSdkTest {
 
     assertThat(List.of(unary, streamed))
         .as(
-            "GATEWAY BUG: Anthropic message ids start with msg_ (DeepSeek's come through as chatcmpl-)")
+            "Anthropic message ids start with msg_ (DeepSeek's come through as chatcmpl-)")
         .allMatch(id -> id.startsWith("msg_"));
   }
 

@@ -9,6 +9,7 @@ import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.ProviderError;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamFailure.Retry;
 import dev.switchboard.wire.WireException;
@@ -102,8 +103,17 @@ final class AnthropicErrors {
           case "invalid_request_error" -> 400;
           default -> 200;
         };
-    return new UpstreamFailure(
-        retry, kind, status, Optional.empty(), "error event in stream" + describe(error, ""));
+    UpstreamFailure failure =
+        new UpstreamFailure(
+            retry, kind, status, Optional.empty(), "error event in stream" + describe(error, ""));
+    if (status == 200) {
+      return failure;
+    }
+    // Before any content it answers an Anthropic client as Anthropic would have: 529 overloaded.
+    ObjectNode reply = Json.object().put("type", "error");
+    reply.set("error", error);
+    return failure.withProviderError(
+        ProviderError.of(AnthropicFormat.NAME, status, Json.bytes(reply)));
   }
 
   /** " (type): message"; the raw text when the body was no error object. Scrubbed by the caller. */

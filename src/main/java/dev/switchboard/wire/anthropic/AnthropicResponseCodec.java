@@ -47,7 +47,7 @@ final class AnthropicResponseCodec {
 
   static byte[] encode(ChatResponse response) {
     ObjectNode root = Json.object();
-    root.put("id", response.id())
+    root.put("id", messageId(response.id()))
         .put("type", "message")
         .put("role", "assistant")
         .put("model", response.model());
@@ -96,5 +96,12 @@ final class AnthropicResponseCodec {
       }
     }
     return out;
+  }
+
+  /**
+   * Anthropic's message ids read msg_...; another format's id (chatcmpl-...) is given the prefix.
+   */
+  static String messageId(String id) {
+    return id.startsWith("msg_") ? id : "msg_" + id;
   }
 }

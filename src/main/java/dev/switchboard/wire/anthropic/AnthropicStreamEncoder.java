@@ -34,7 +34,7 @@ final class AnthropicStreamEncoder implements StreamEncoder {
 
   @Override
   public void identify(String id, long created, String model) {
-    this.id = id;
+    this.id = AnthropicResponseCodec.messageId(id);
     this.model = model;
   }
 

@@ -19,15 +19,18 @@ import java.util.Set;
  */
 final class GeminiPartsWriter {
   private final Set<String> dropped;
+  private final String foreignSignature;
 
-  GeminiPartsWriter(Set<String> dropped) {
+  /** {@code foreignSignature}: what a functionCall without a known signature carries. */
+  GeminiPartsWriter(Set<String> dropped, String foreignSignature) {
     this.dropped = dropped;
+    this.foreignSignature = foreignSignature;
   }
 
   /**
    * A model turn. A reasoning block's signature goes on the part that follows it (Gemini's own
    * placement), or on its last thought part when nothing follows; the first functionCall without a
-   * signature gets {@link #GeminiSignatures.FOREIGN}.
+   * signature gets the dummy the constructor names.
    */
   ArrayNode model(List<Part> parts) {
     ArrayNode out = Json.array();
@@ -55,7 +58,7 @@ final class GeminiPartsWriter {
           }
           function.put("name", call.name()).set("args", GeminiArgs.object(call.arguments()));
           if (pending.isEmpty() && firstCall) {
-            pending = GeminiSignatures.FOREIGN;
+            pending = foreignSignature;
           }
           firstCall = false;
         }

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class GeminiRequestWriter {
   private final Set<String> dropped = new LinkedHashSet<>();
-  private final GeminiPartsWriter parts = new GeminiPartsWriter(dropped);
+  private final GeminiPartsWriter parts = new GeminiPartsWriter(dropped, GeminiSignatures.FOREIGN);
 
   ObjectNode write(ChatRequest request, String upstreamModel) throws WireException {
     ObjectNode body = Json.object();

@@ -58,7 +58,9 @@ final class GeminiResponseCodec {
 
   static byte[] encode(ChatResponse response) {
     ObjectNode root = Json.object();
-    ArrayNode parts = new GeminiPartsWriter(new LinkedHashSet<>()).model(response.content());
+    ArrayNode parts =
+        new GeminiPartsWriter(new LinkedHashSet<>(), GeminiSignatures.FOREIGN_FOR_CLIENTS)
+            .model(response.content());
     ObjectNode candidate = root.putArray("candidates").addObject();
     candidate.putObject("content").put("role", "model").set("parts", parts);
     candidate.put("finishReason", GeminiFinishReasons.encode(response.finish())).put("index", 0);

@@ -19,6 +19,13 @@ final class GeminiSignatures {
    */
   static final String FOREIGN = "skip_thought_signature_validator";
 
+  /**
+   * The same dummy as a client must receive it: thoughtSignature is a bytes field, so SDKs decode
+   * it as base64 (google-genai fails on the literal's '_'); {@link #of} reads it back as none.
+   */
+  static final String FOREIGN_FOR_CLIENTS =
+      Base64.getEncoder().encodeToString(FOREIGN.getBytes(StandardCharsets.UTF_8));
+
   /** Both documented dummies, as text or as the base64 of their bytes (what SDKs send). */
   private static final Set<String> DUMMIES =
       Set.of(FOREIGN, "context_engineering_is_the_way_to_go");

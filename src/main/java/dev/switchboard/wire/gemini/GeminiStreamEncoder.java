@@ -122,7 +122,7 @@ final class GeminiStreamEncoder implements StreamEncoder {
     }
     call.put("name", toolName).set("args", GeminiArgs.object(toolArguments.toString()));
     if (pendingSignature.isEmpty() && !calledTool) {
-      pendingSignature = GeminiSignatures.FOREIGN;
+      pendingSignature = GeminiSignatures.FOREIGN_FOR_CLIENTS;
     }
     calledTool = true;
     toolBlock = -1;
