@@ -1,11 +1,9 @@
 package dev.switchboard.wire.gemini;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
-import dev.switchboard.wire.ChatResponse;
-import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 
@@ -21,31 +19,12 @@ final class GeminiPassthrough implements Passthrough {
 
   @Override
   public UnaryBody readBody(byte[] body) throws WireException {
-    if (!(Json.tree(body) instanceof ObjectNode root)) {
-      throw new WireException("upstream response is not a JSON object");
-    }
-    ChatResponse response = GeminiResponseCodec.decode(root);
-    return new UnaryBody() {
-      @Override
-      public ChatResponse response() {
-        return response;
-      }
-
-      @Override
-      public byte[] answer(Usage settled, String model) {
-        settle(root, settled, model);
-        return Json.bytes(root);
-      }
-    };
+    return RelayedBody.read(body, GeminiResponseCodec::decode, GeminiPassthrough::settle);
   }
 
   /** The catalog model and the settled usage, written over the provider's own fields. */
   static void settle(ObjectNode root, Usage settled, String model) {
-    JsonNode usage = root.get("usageMetadata");
-    root.set(
-        "usageMetadata",
-        GeminiUsage.encode(
-            settled, usage instanceof ObjectNode existing ? existing : Json.object()));
+    RelayedBody.settleUsage(root, "usageMetadata", usage -> GeminiUsage.encode(settled, usage));
     root.put("modelVersion", model);
   }
 }

@@ -1,11 +1,9 @@
 package dev.switchboard.wire.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
-import dev.switchboard.wire.ChatResponse;
-import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 
@@ -21,26 +19,12 @@ final class OpenAiPassthrough implements Passthrough {
 
   @Override
   public UnaryBody readBody(byte[] body) throws WireException {
-    if (!(Json.tree(body) instanceof ObjectNode root)) {
-      throw new WireException("upstream response is not a JSON object");
-    }
-    ChatResponse response = OpenAiResponseCodec.decode(root);
-    return new UnaryBody() {
-      @Override
-      public ChatResponse response() {
-        return response;
-      }
+    return RelayedBody.read(body, OpenAiResponseCodec::decode, OpenAiPassthrough::settle);
+  }
 
-      @Override
-      public byte[] answer(Usage settled, String model) {
-        root.put("model", model);
-        JsonNode usage = root.get("usage");
-        root.set(
-            "usage",
-            OpenAiUsage.encode(
-                settled, usage instanceof ObjectNode existing ? existing : Json.object()));
-        return Json.bytes(root);
-      }
-    };
+  /** The catalog model and the settled usage, written over the provider's own fields. */
+  private static void settle(ObjectNode root, Usage settled, String model) {
+    root.put("model", model);
+    RelayedBody.settleUsage(root, "usage", usage -> OpenAiUsage.encode(settled, usage));
   }
 }
