@@ -98,18 +98,7 @@ final class OpenAiRequestParser {
 
   private static List<Message> messages(JsonNode messages, RequestLimits limits)
       throws WireException {
-    if (messages.isEmpty()) {
-      throw new WireException("messages: at least one message is required", "messages", null);
-    }
-    if (messages.size() > limits.maxMessages()) {
-      throw new WireException(
-          "messages: at most "
-              + limits.maxMessages()
-              + " messages are allowed, got "
-              + messages.size(),
-          "messages",
-          null);
-    }
+    limits.checkMessageCount(messages, "messages", "message");
     List<Message> parsed = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       parsed.add(message(messages.get(i), "messages[" + i + "]"));
