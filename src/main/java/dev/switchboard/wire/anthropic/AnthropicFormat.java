@@ -139,8 +139,7 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
       body.put("stream", true);
     }
     headers.putIfAbsent("anthropic-version", VERSION);
-    headers.put("content-type", "application/json");
-    headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
+    headers.putAll(UpstreamCall.jsonHeaders(request.stream()));
     return new UpstreamCall(
         PATH, headers, Json.bytes(body), AuthScheme.X_API_KEY, request.stream(), dropped);
   }

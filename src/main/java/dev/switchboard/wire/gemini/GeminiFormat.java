@@ -98,12 +98,7 @@ public final class GeminiFormat implements WireFormat {
         "/models/"
             + model
             + (request.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent");
-    Map<String, String> headers =
-        Map.of(
-            "content-type",
-            "application/json",
-            "accept",
-            request.stream() ? "text/event-stream" : "application/json");
+    Map<String, String> headers = UpstreamCall.jsonHeaders(request.stream());
     return new UpstreamCall(
         path, headers, Json.bytes(body), AuthScheme.X_GOOG_API_KEY, request.stream(), dropped);
   }

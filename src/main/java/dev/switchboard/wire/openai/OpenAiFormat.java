@@ -111,12 +111,7 @@ public final class OpenAiFormat implements WireFormat {
               : body.putObject("stream_options");
       options.put("include_usage", true);
     }
-    Map<String, String> headers =
-        Map.of(
-            "content-type",
-            "application/json",
-            "accept",
-            request.stream() ? "text/event-stream" : "application/json");
+    Map<String, String> headers = UpstreamCall.jsonHeaders(request.stream());
     return new UpstreamCall(
         PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream(), dropped);
   }
