@@ -1,6 +1,7 @@
 package dev.switchboard.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Bounds on what one client request may ask for, checked while parsing it; a request beyond one is
@@ -41,6 +42,14 @@ public record RequestLimits(
       throw new IllegalArgumentException(
           "request limits must be positive, and schema depth at most " + Json.MAX_NESTING_DEPTH);
     }
+  }
+
+  /** A client's body: a JSON object of at most {@link #maxJsonValues} values. */
+  public ObjectNode parseBody(byte[] body) throws WireException {
+    if (!(Json.tree(body, maxJsonValues) instanceof ObjectNode object)) {
+      throw new WireException("the request body must be a JSON object");
+    }
+    return object;
   }
 
   /**

@@ -37,9 +37,7 @@ final class GeminiRequestParser {
 
   static ChatRequest parse(IngressRequest request, RequestLimits limits) throws WireException {
     GeminiPath path = GeminiPath.parse(request.path());
-    if (!(Json.tree(request.body(), limits.maxJsonValues()) instanceof ObjectNode body)) {
-      throw new WireException("the request body must be a JSON object");
-    }
+    ObjectNode body = limits.parseBody(request.body());
     for (Map.Entry<String, JsonKind> field : TOP_LEVEL.entrySet()) {
       JsonNode value = GeminiFields.get(body, field.getKey());
       if (!value.isMissingNode()) {
