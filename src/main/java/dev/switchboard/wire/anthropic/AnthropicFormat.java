@@ -40,7 +40,11 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
 
   static final String VERSION = "2023-06-01";
 
-  private static final Passthrough PASSTHROUGH = new AnthropicPassthrough();
+  private static final Passthrough PASSTHROUGH =
+      Passthrough.of(
+          AnthropicRelayedStream::new,
+          AnthropicResponseCodec::decode,
+          AnthropicRelayedStream::settle);
 
   private final RequestLimits limits;
   private final boolean autoCache;

@@ -69,4 +69,13 @@ final class AnthropicRelayedStream extends RelayedStream<AnthropicStreamDecoder>
     ((ObjectNode) copy.get("message")).put("model", model);
     return new SseEvent(event.event(), Json.string(copy));
   }
+
+  /**
+   * A non-streamed answer relayed: the catalog model and the settled usage, written over the
+   * provider's own fields (the rest of its body goes out as it came).
+   */
+  static void settle(ObjectNode root, Usage settled, String model) {
+    root.put("model", model);
+    RelayedBody.settleUsage(root, "usage", usage -> AnthropicUsage.encode(settled, usage));
+  }
 }

@@ -32,7 +32,9 @@ import java.util.Optional;
 public final class GeminiFormat implements WireFormat {
   public static final String NAME = "gemini";
 
-  private static final Passthrough PASSTHROUGH = new GeminiPassthrough();
+  private static final Passthrough PASSTHROUGH =
+      Passthrough.of(
+          GeminiRelayedStream::new, GeminiResponseCodec::decode, GeminiRelayedStream::settle);
 
   private final RequestLimits limits;
 

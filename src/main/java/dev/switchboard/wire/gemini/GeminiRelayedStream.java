@@ -2,6 +2,7 @@ package dev.switchboard.wire.gemini;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.RelayedStream;
 import dev.switchboard.wire.SseEvent;
 import dev.switchboard.wire.Usage;
@@ -47,10 +48,19 @@ final class GeminiRelayedStream extends RelayedStream<GeminiStreamDecoder> {
   @Override
   public List<SseEvent> closing(Usage settled) {
     ObjectNode chunk = held.orElseGet(Json::object);
-    GeminiPassthrough.settle(chunk, settled, model);
+    settle(chunk, settled, model);
     if (!id.isEmpty()) {
       chunk.put("responseId", id);
     }
     return List.of(SseEvent.data(Json.string(chunk)));
+  }
+
+  /**
+   * The catalog model and the settled usage, written over the provider's own fields: of the last
+   * chunk, and of a non-streamed answer.
+   */
+  static void settle(ObjectNode root, Usage settled, String model) {
+    RelayedBody.settleUsage(root, "usageMetadata", usage -> GeminiUsage.encode(settled, usage));
+    root.put("modelVersion", model);
   }
 }

@@ -44,7 +44,9 @@ public final class OpenAiFormat implements WireFormat {
           "trace",
           "debug");
 
-  private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
+  private static final Passthrough PASSTHROUGH =
+      Passthrough.of(
+          OpenAiRelayedStream::new, OpenAiResponseCodec::decode, OpenAiRelayedStream::settle);
 
   private final RequestLimits limits;
 

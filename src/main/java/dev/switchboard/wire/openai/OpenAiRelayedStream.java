@@ -161,4 +161,13 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
       return out.append(data, from, data.length()).toString();
     }
   }
+
+  /**
+   * A non-streamed answer relayed: the catalog model and the settled usage, written over the
+   * provider's own fields (the rest of its body goes out as it came).
+   */
+  static void settle(ObjectNode root, Usage settled, String model) {
+    root.put("model", model);
+    RelayedBody.settleUsage(root, "usage", usage -> OpenAiUsage.encode(settled, usage));
+  }
 }
