@@ -1,6 +1,8 @@
 package dev.switchboard.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** The JSON types a request field may have, and the error naming the field when it has another. */
 public enum JsonKind {
@@ -37,6 +39,19 @@ public enum JsonKind {
     if (!matches(value)) {
       throw new WireException(
           path + ": expected " + expected + ", got " + describe(value), path, null);
+    }
+  }
+
+  /**
+   * Checks each field of {@code kinds} that {@code object} holds (null passes: an absent field).
+   */
+  public static void checkFields(ObjectNode object, Map<String, JsonKind> kinds)
+      throws WireException {
+    for (Map.Entry<String, JsonKind> field : kinds.entrySet()) {
+      JsonNode value = object.get(field.getKey());
+      if (value != null && !value.isNull()) {
+        field.getValue().check(value, field.getKey());
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.switchboard.wire;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Same-format relaying: the upstream's events go to the client unchanged except for the usage,
@@ -14,6 +15,25 @@ public interface Passthrough {
    * Opens the relay of one upstream stream (one attempt) whose events must all name {@code model}.
    */
   Stream open(ChatRequest request, String model);
+
+  /**
+   * A format's passthrough: {@code open} starts the relay of a stream naming the given model; a
+   * non-streamed body is read by {@link RelayedBody} with the format's decoder and settler.
+   */
+  static Passthrough of(
+      Function<String, Stream> open, RelayedBody.Decoder decoder, RelayedBody.Settler settler) {
+    return new Passthrough() {
+      @Override
+      public Stream open(ChatRequest request, String model) {
+        return open.apply(model);
+      }
+
+      @Override
+      public UnaryBody readBody(byte[] body) throws WireException {
+        return RelayedBody.read(body, decoder, settler);
+      }
+    };
+  }
 
   /**
    * One upstream stream relayed: decodes each event for the gateway's tap and gives it back as the

@@ -25,4 +25,13 @@ public record UpstreamCall(
       String path, Map<String, String> headers, byte[] body, AuthScheme auth, boolean stream) {
     this(path, headers, body, auth, stream, List.of());
   }
+
+  /** The headers of a JSON request whose answer is a stream of server-sent events or JSON. */
+  public static Map<String, String> jsonHeaders(boolean stream) {
+    return Map.of(
+        "content-type",
+        "application/json",
+        "accept",
+        stream ? "text/event-stream" : "application/json");
+  }
 }

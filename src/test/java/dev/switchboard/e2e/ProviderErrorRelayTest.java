@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.Switchboard;
-import dev.switchboard.sim.SimOptions;
-import dev.switchboard.sim.SimProvider;
 import dev.switchboard.wire.Json;
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,25 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProviderErrorRelayTest {
   private static final String CLAUDE = "anthropic/claude-sonnet-4.6";
-  private static Vertx vertx;
-  private static SimProvider sim;
+  @RegisterExtension static final SimExtension SIM = new SimExtension();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSim() {
-    vertx = Vertx.vertx();
-    sim =
-        SimProvider.start(vertx, SimOptions.defaults())
-            .toCompletionStage()
-            .toCompletableFuture()
-            .join();
-  }
-
-  @AfterAll
-  static void stopSim() {
-    sim.close().toCompletionStage().toCompletableFuture().join();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
 
   @Test
   void anAnthropicClient_getsTheProvidersOverloaded529AsItWas() throws Exception {
@@ -80,7 +59,7 @@ class ProviderErrorRelayTest {
   }
 
   private Switchboard gateway() {
-    return ShippedGateway.start(dir, sim, true);
+    return ShippedGateway.start(dir, SIM.provider(), true);
   }
 
   private static HttpResponse<String> post(

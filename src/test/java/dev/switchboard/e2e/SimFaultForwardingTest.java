@@ -3,27 +3,18 @@ package dev.switchboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.Switchboard;
-import dev.switchboard.catalog.Catalog;
-import dev.switchboard.config.Config;
-import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import dev.switchboard.sim.RecordedRequest;
-import dev.switchboard.sim.SimOptions;
-import dev.switchboard.sim.SimProvider;
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,25 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SimFaultForwardingTest {
   private static final String MODEL = "deepseek/deepseek-v3.2";
-  private static Vertx vertx;
-  private static SimProvider sim;
+  @RegisterExtension static final SimExtension SIM = new SimExtension();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSim() {
-    vertx = Vertx.vertx();
-    sim =
-        SimProvider.start(vertx, SimOptions.defaults())
-            .toCompletionStage()
-            .toCompletableFuture()
-            .join();
-  }
-
-  @AfterAll
-  static void stopSim() {
-    sim.close().toCompletionStage().toCompletableFuture().join();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
 
   @Test
   void demoGateway_fallsBackToTheNextProvider_whenTheHeaderFailsTheFirst() throws Exception {
@@ -59,7 +33,7 @@ class SimFaultForwardingTest {
       HttpResponse<String> response = chat(gateway, "status-503");
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      List<RecordedRequest> upstream = sim.requests();
+      List<RecordedRequest> upstream = SIM.provider().requests();
       assertThat(upstream).hasSize(2);
       assertThat(upstream.get(0).header("x-sim-fault")).isEqualTo("status-503");
       assertThat(upstream.get(1).header("x-sim-fault"))
@@ -77,26 +51,18 @@ class SimFaultForwardingTest {
       HttpResponse<String> response = chat(gateway, "status-503");
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(sim.requests()).hasSize(1);
-      assertThat(sim.requests().getFirst().header("x-sim-fault")).isEmpty();
+      assertThat(SIM.provider().requests()).hasSize(1);
+      assertThat(SIM.provider().requests().getFirst().header("x-sim-fault")).isEmpty();
     }
   }
 
   private Switchboard gateway(boolean forwardSimFault) {
-    Config config =
-        Config.defaults()
-            .withServer(new Config.Server("127.0.0.1", 0, 64 * 1024, Duration.ofSeconds(2)))
-            .withStorage(new Config.Storage(dir.resolve("ledger.db")))
-            .withUpstream(Config.defaults().upstream().withForwardSimFaultHeader(forwardSimFault));
-    Catalog shipped =
-        Catalog.load(
-            EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog"), config.catalog());
-    return Switchboard.start(config, Switchboard.simulated(shipped, sim));
+    return ShippedGateway.start(dir, SIM.provider(), forwardSimFault);
   }
 
   private static HttpResponse<String> chat(Switchboard gateway, String fault) throws Exception {
     String key = gateway.keys().create("fault-" + System.nanoTime(), OptionalLong.empty()).secret();
-    sim.clearRequests();
+    SIM.provider().clearRequests();
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + gateway.port() + "/v1/chat/completions"))

@@ -4,38 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.Switchboard;
-import dev.switchboard.sim.SimOptions;
-import dev.switchboard.sim.SimProvider;
 import dev.switchboard.wire.Json;
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Requests crossing formats through the gateway, against the simulator's providers. */
 class TranslationTest {
-  private static Vertx vertx;
-  private static SimProvider sim;
+  @RegisterExtension static final SimExtension SIM = new SimExtension();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSim() {
-    vertx = Vertx.vertx();
-    sim =
-        SimProvider.start(vertx, SimOptions.defaults())
-            .toCompletionStage()
-            .toCompletableFuture()
-            .join();
-  }
-
-  @AfterAll
-  static void stopSim() {
-    sim.close().toCompletionStage().toCompletableFuture().join();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
 
   /**
    * An agent that sends no cache hints (OpenClaw through the OpenAI dialect) still gets Anthropic's
@@ -53,7 +32,7 @@ class TranslationTest {
             + "\"},{\"role\":\"user\",\"content\":\"List the files.\"},"
             + "{\"role\":\"assistant\",\"content\":\"README.md and pom.xml.\"},"
             + "{\"role\":\"user\",\"content\":\"%s\"}]}";
-    try (Switchboard gateway = ShippedGateway.start(dir, sim, false)) {
+    try (Switchboard gateway = ShippedGateway.start(dir, SIM.provider(), false)) {
       JsonNode first =
           usage(
               ShippedGateway.post(
@@ -78,7 +57,7 @@ class TranslationTest {
         "{\"model\":\"deepseek/deepseek-v3.2\",\"max_tokens\":20,"
             + "\"context_management\":{\"edits\":[{\"type\":\"clear_thinking_20251015\",\"keep\":\"all\"}]},"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    try (Switchboard gateway = ShippedGateway.start(dir, sim, false)) {
+    try (Switchboard gateway = ShippedGateway.start(dir, SIM.provider(), false)) {
       HttpResponse<String> response =
           ShippedGateway.post(gateway, "/v1/messages", body, "anthropic-version", "2023-06-01");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -2,13 +2,13 @@ package dev.switchboard.wire.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.CacheHint;
+import dev.switchboard.wire.ContentParts;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Media;
 import dev.switchboard.wire.Part;
 import dev.switchboard.wire.WireException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -26,22 +26,7 @@ final class AnthropicContent {
     if (content == null || content.isNull() || content.isMissingNode()) {
       throw new WireException(path + ": required", path, null);
     }
-    if (content.isTextual()) {
-      return List.of(Part.Text.of(content.asText()));
-    }
-    if (!content.isArray()) {
-      throw new WireException(
-          path
-              + ": expected a string or an array of content blocks, got "
-              + JsonKind.describe(content),
-          path,
-          null);
-    }
-    List<Part> parts = new ArrayList<>(content.size());
-    for (int i = 0; i < content.size(); i++) {
-      parts.add(part(content.get(i), path + "[" + i + "]"));
-    }
-    return parts;
+    return ContentParts.read(content, path, "content blocks", AnthropicContent::part);
   }
 
   static Part part(JsonNode block, String path) throws WireException {

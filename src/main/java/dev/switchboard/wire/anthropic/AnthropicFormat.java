@@ -40,7 +40,11 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
 
   static final String VERSION = "2023-06-01";
 
-  private static final Passthrough PASSTHROUGH = new AnthropicPassthrough();
+  private static final Passthrough PASSTHROUGH =
+      Passthrough.of(
+          AnthropicRelayedStream::new,
+          AnthropicResponseCodec::decode,
+          AnthropicRelayedStream::settle);
 
   private final RequestLimits limits;
 
@@ -133,8 +137,7 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
       body.put("stream", true);
     }
     headers.putIfAbsent("anthropic-version", VERSION);
-    headers.put("content-type", "application/json");
-    headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
+    headers.putAll(UpstreamCall.jsonHeaders(request.stream()));
     return new UpstreamCall(
         PATH, headers, Json.bytes(body), AuthScheme.X_API_KEY, request.stream(), dropped);
   }

@@ -27,33 +27,10 @@ final class AnthropicLimits {
   }
 
   void toolCount(JsonNode tools) throws WireException {
-    if (tools.size() > limits.maxTools()) {
-      throw new WireException(
-          "tools: at most " + limits.maxTools() + " tools are allowed, got " + tools.size(),
-          "tools",
-          null);
-    }
+    limits.checkToolCount(tools);
   }
 
   void schemaDepth(JsonNode schema, String path) throws WireException {
-    if (depth(schema, limits.maxSchemaDepth()) > limits.maxSchemaDepth()) {
-      throw new WireException(
-          path + ": nested more than " + limits.maxSchemaDepth() + " levels deep", path, null);
-    }
-  }
-
-  /** Levels of objects and arrays, counting stops just past {@code limit}. */
-  private static int depth(JsonNode node, int limit) {
-    if (!node.isContainerNode() || limit < 0) {
-      return 0;
-    }
-    int deepest = 0;
-    for (JsonNode child : node) {
-      deepest = Math.max(deepest, depth(child, limit - 1));
-      if (deepest >= limit) {
-        break;
-      }
-    }
-    return deepest + 1;
+    limits.checkSchemaDepth(schema, path);
   }
 }

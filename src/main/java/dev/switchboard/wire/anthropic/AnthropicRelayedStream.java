@@ -2,17 +2,13 @@ package dev.switchboard.wire.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Json;
-import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RelayedBody;
+import dev.switchboard.wire.RelayedStream;
 import dev.switchboard.wire.SseEvent;
-import dev.switchboard.wire.StreamTruncated;
-import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.Usage;
-import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One Anthropic stream relayed to an Anthropic client. Events go out as the provider wrote them
@@ -20,40 +16,28 @@ import java.util.function.Consumer;
  * catalog model, and message_delta (it carries the final usage) and message_stop are held back for
  * {@link #closing}, which writes them with the settled usage once the request is priced.
  */
-final class AnthropicRelayedStream implements Passthrough.Stream {
-  private final AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
+final class AnthropicRelayedStream extends RelayedStream<AnthropicStreamDecoder> {
   private final String model;
-  private Optional<SseEvent> relayed = Optional.empty();
   private Optional<ObjectNode> heldDelta = Optional.empty();
 
   AnthropicRelayedStream(String model) {
+    super(new AnthropicStreamDecoder());
     this.model = model;
   }
 
   @Override
-  public void decode(SseEvent event, Consumer<ChatEvent> out)
-      throws WireException, UpstreamStreamError {
-    relayed = Optional.empty();
-    decoder.decode(event, out);
-    JsonNode data = decoder.lastEvent();
-    switch (data.path("type").asText(event.event())) {
-      case "message_start" -> relayed = Optional.of(renamed(event, data));
-      case "message_delta" -> heldDelta = Optional.of(((ObjectNode) data).deepCopy());
-      case "message_stop" -> {
-        // Written by closing(), after the held message_delta.
+  protected Optional<SseEvent> relay(SseEvent event) {
+    JsonNode data = decoder().lastEvent();
+    return switch (data.path("type").asText(event.event())) {
+      case "message_start" -> Optional.of(renamed(event, data));
+      case "message_delta" -> {
+        heldDelta = Optional.of(((ObjectNode) data).deepCopy());
+        yield Optional.empty();
       }
-      default -> relayed = Optional.of(event);
-    }
-  }
-
-  @Override
-  public void finish(Consumer<ChatEvent> out) throws StreamTruncated {
-    decoder.finish(out);
-  }
-
-  @Override
-  public Optional<SseEvent> relayed() {
-    return relayed;
+      // Written by closing(), after the held message_delta.
+      case "message_stop" -> Optional.empty();
+      default -> Optional.of(event);
+    };
   }
 
   /**
@@ -69,11 +53,7 @@ final class AnthropicRelayedStream implements Passthrough.Stream {
               built.putObject("delta").putNull("stop_reason").putNull("stop_sequence");
               return built;
             });
-    JsonNode usage = delta.get("usage");
-    delta.set(
-        "usage",
-        AnthropicUsage.encode(
-            settled, usage instanceof ObjectNode object ? object : Json.object()));
+    RelayedBody.settleUsage(delta, "usage", usage -> AnthropicUsage.encode(settled, usage));
     return List.of(
         new SseEvent("message_delta", Json.string(delta)),
         new SseEvent("message_stop", "{\"type\":\"message_stop\"}"));
@@ -88,5 +68,14 @@ final class AnthropicRelayedStream implements Passthrough.Stream {
     ObjectNode copy = ((ObjectNode) data).deepCopy();
     ((ObjectNode) copy.get("message")).put("model", model);
     return new SseEvent(event.event(), Json.string(copy));
+  }
+
+  /**
+   * A non-streamed answer relayed: the catalog model and the settled usage, written over the
+   * provider's own fields (the rest of its body goes out as it came).
+   */
+  static void settle(ObjectNode root, Usage settled, String model) {
+    root.put("model", model);
+    RelayedBody.settleUsage(root, "usage", usage -> AnthropicUsage.encode(settled, usage));
   }
 }

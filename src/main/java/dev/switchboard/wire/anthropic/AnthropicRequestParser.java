@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.IngressRequest;
-import dev.switchboard.wire.Json;
 import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
@@ -50,15 +49,8 @@ final class AnthropicRequestParser {
   /** {@code chat} false: a count_tokens request, which needs no max_tokens. */
   static ChatRequest parse(IngressRequest request, RequestLimits limits, boolean chat)
       throws WireException {
-    if (!(Json.tree(request.body(), limits.maxJsonValues()) instanceof ObjectNode body)) {
-      throw new WireException("the request body must be a JSON object");
-    }
-    for (Map.Entry<String, JsonKind> field : TOP_LEVEL.entrySet()) {
-      JsonNode value = body.get(field.getKey());
-      if (value != null && !value.isNull()) {
-        field.getValue().check(value, field.getKey());
-      }
-    }
+    ObjectNode body = limits.parseBody(request.body());
+    JsonKind.checkFields(body, TOP_LEVEL);
     String model = required(body, "model").asText();
     if (model.isBlank()) {
       throw new WireException("model: must not be empty", "model", null);
@@ -132,18 +124,7 @@ final class AnthropicRequestParser {
 
   private static List<Message> messages(JsonNode messages, RequestLimits limits)
       throws WireException {
-    if (messages.isEmpty()) {
-      throw new WireException("messages: at least one message is required", "messages", null);
-    }
-    if (messages.size() > limits.maxMessages()) {
-      throw new WireException(
-          "messages: at most "
-              + limits.maxMessages()
-              + " messages are allowed, got "
-              + messages.size(),
-          "messages",
-          null);
-    }
+    limits.checkMessageCount(messages, "messages", "message");
     List<Message> out = new ArrayList<>(messages.size() + 4);
     for (int i = 0; i < messages.size(); i++) {
       message(messages.get(i), "messages[" + i + "]", out);

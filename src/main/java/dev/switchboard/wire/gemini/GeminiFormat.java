@@ -32,7 +32,9 @@ import java.util.Optional;
 public final class GeminiFormat implements WireFormat {
   public static final String NAME = "gemini";
 
-  private static final Passthrough PASSTHROUGH = new GeminiPassthrough();
+  private static final Passthrough PASSTHROUGH =
+      Passthrough.of(
+          GeminiRelayedStream::new, GeminiResponseCodec::decode, GeminiRelayedStream::settle);
 
   private final RequestLimits limits;
 
@@ -98,12 +100,7 @@ public final class GeminiFormat implements WireFormat {
         "/models/"
             + model
             + (request.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent");
-    Map<String, String> headers =
-        Map.of(
-            "content-type",
-            "application/json",
-            "accept",
-            request.stream() ? "text/event-stream" : "application/json");
+    Map<String, String> headers = UpstreamCall.jsonHeaders(request.stream());
     return new UpstreamCall(
         path, headers, Json.bytes(body), AuthScheme.X_GOOG_API_KEY, request.stream(), dropped);
   }

@@ -6,6 +6,7 @@ import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Media;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
+import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.Role;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayDeque;
@@ -26,16 +27,9 @@ final class GeminiPartsReader {
   private final Map<String, Deque<String>> unanswered = new HashMap<>();
   private int generatedIds;
 
-  List<Message> contents(JsonNode contents, int maxMessages) throws WireException {
-    if (!contents.isArray() || contents.isEmpty()) {
-      throw new WireException("contents: at least one content is required", "contents", null);
-    }
-    if (contents.size() > maxMessages) {
-      throw new WireException(
-          "contents: at most " + maxMessages + " contents are allowed, got " + contents.size(),
-          "contents",
-          null);
-    }
+  List<Message> contents(JsonNode contents, RequestLimits limits) throws WireException {
+    // Not an array (or absent): as empty, for the one error.
+    limits.checkMessageCount(contents.isArray() ? contents : Json.array(), "contents", "content");
     List<Message> messages = new ArrayList<>(contents.size());
     for (int i = 0; i < contents.size(); i++) {
       String path = "contents[" + i + "]";

@@ -1,17 +1,13 @@
 package dev.switchboard.wire.gemini;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Json;
-import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RelayedBody;
+import dev.switchboard.wire.RelayedStream;
 import dev.switchboard.wire.SseEvent;
-import dev.switchboard.wire.StreamTruncated;
-import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.Usage;
-import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One Gemini stream relayed to a Gemini client. Each chunk is parsed once, by the decoder, and goes
@@ -19,23 +15,19 @@ import java.util.function.Consumer;
  * finishReason is held back and sent by {@link #closing} with the settled usageMetadata, the end of
  * the stream (Gemini has no end marker).
  */
-final class GeminiRelayedStream implements Passthrough.Stream {
-  private final GeminiStreamDecoder decoder = new GeminiStreamDecoder();
+final class GeminiRelayedStream extends RelayedStream<GeminiStreamDecoder> {
   private final String model;
   private String id = "";
-  private Optional<SseEvent> relayed = Optional.empty();
   private Optional<ObjectNode> held = Optional.empty();
 
   GeminiRelayedStream(String model) {
+    super(new GeminiStreamDecoder());
     this.model = model;
   }
 
   @Override
-  public void decode(SseEvent event, Consumer<ChatEvent> out)
-      throws WireException, UpstreamStreamError {
-    relayed = Optional.empty();
-    decoder.decode(event, out);
-    ObjectNode chunk = decoder.lastChunk().orElseThrow();
+  protected Optional<SseEvent> relay(SseEvent event) {
+    ObjectNode chunk = decoder().lastChunk().orElseThrow();
     if (id.isEmpty()) {
       id = chunk.path("responseId").asText("");
     }
@@ -45,31 +37,30 @@ final class GeminiRelayedStream implements Passthrough.Stream {
     if (chunk.has("responseId") && !id.isEmpty()) {
       chunk.put("responseId", id);
     }
-    if (decoder.lastEnded()) {
+    if (decoder().lastEnded()) {
       held = Optional.of(chunk);
-    } else {
-      relayed = Optional.of(new SseEvent(event.event(), Json.string(chunk)));
+      return Optional.empty();
     }
-  }
-
-  @Override
-  public void finish(Consumer<ChatEvent> out) throws StreamTruncated {
-    decoder.finish(out);
-  }
-
-  @Override
-  public Optional<SseEvent> relayed() {
-    return relayed;
+    return Optional.of(new SseEvent(event.event(), Json.string(chunk)));
   }
 
   /** The held last chunk (a usage-only chunk when none was held) with the settled usage. */
   @Override
   public List<SseEvent> closing(Usage settled) {
     ObjectNode chunk = held.orElseGet(Json::object);
-    GeminiPassthrough.settle(chunk, settled, model);
+    settle(chunk, settled, model);
     if (!id.isEmpty()) {
       chunk.put("responseId", id);
     }
     return List.of(SseEvent.data(Json.string(chunk)));
+  }
+
+  /**
+   * The catalog model and the settled usage, written over the provider's own fields: of the last
+   * chunk, and of a non-streamed answer.
+   */
+  static void settle(ObjectNode root, Usage settled, String model) {
+    RelayedBody.settleUsage(root, "usageMetadata", usage -> GeminiUsage.encode(settled, usage));
+    root.put("modelVersion", model);
   }
 }

@@ -37,9 +37,7 @@ final class GeminiRequestParser {
 
   static ChatRequest parse(IngressRequest request, RequestLimits limits) throws WireException {
     GeminiPath path = GeminiPath.parse(request.path());
-    if (!(Json.tree(request.body(), limits.maxJsonValues()) instanceof ObjectNode body)) {
-      throw new WireException("the request body must be a JSON object");
-    }
+    ObjectNode body = limits.parseBody(request.body());
     for (Map.Entry<String, JsonKind> field : TOP_LEVEL.entrySet()) {
       JsonNode value = GeminiFields.get(body, field.getKey());
       if (!value.isMissingNode()) {
@@ -47,8 +45,7 @@ final class GeminiRequestParser {
       }
     }
     GeminiPartsReader reader = new GeminiPartsReader();
-    List<Message> messages =
-        reader.contents(GeminiFields.get(body, "contents"), limits.maxMessages());
+    List<Message> messages = reader.contents(GeminiFields.get(body, "contents"), limits);
     JsonNode instruction = GeminiFields.get(body, "systemInstruction");
     List<Part> system =
         instruction.isObject()
@@ -121,7 +118,7 @@ final class GeminiRequestParser {
       if (schema.isMissingNode() && GeminiFields.get(function, "parameters").isObject()) {
         schema = GeminiSchemas.jsonSchema(function.get("parameters"));
       }
-      if (depth(schema, limits.maxSchemaDepth() + 1) > limits.maxSchemaDepth()) {
+      if (limits.schemaTooDeep(schema)) {
         throw new WireException(
             at + ": parameters nested more than " + limits.maxSchemaDepth() + " levels deep",
             at,
@@ -134,17 +131,5 @@ final class GeminiRequestParser {
               description.isEmpty() ? Optional.empty() : Optional.of(description),
               schema.isMissingNode() ? Json.object() : schema));
     }
-  }
-
-  /** Levels of objects and arrays, counting stops past {@code limit}. */
-  private static int depth(JsonNode node, int limit) {
-    if (!node.isContainerNode() || limit < 0) {
-      return 0;
-    }
-    int deepest = 0;
-    for (JsonNode child : node) {
-      deepest = Math.max(deepest, depth(child, limit - 1));
-    }
-    return deepest + 1;
   }
 }

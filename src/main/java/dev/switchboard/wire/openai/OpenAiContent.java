@@ -2,11 +2,11 @@ package dev.switchboard.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.CacheHint;
+import dev.switchboard.wire.ContentParts;
 import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Media;
 import dev.switchboard.wire.Part;
 import dev.switchboard.wire.WireException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,22 +22,7 @@ final class OpenAiContent {
     if (content == null || content.isNull()) {
       return List.of();
     }
-    if (content.isTextual()) {
-      return List.of(Part.Text.of(content.asText()));
-    }
-    if (!content.isArray()) {
-      throw new WireException(
-          path
-              + ": expected a string or an array of content parts, got "
-              + JsonKind.describe(content),
-          path,
-          null);
-    }
-    List<Part> parts = new ArrayList<>(content.size());
-    for (int i = 0; i < content.size(); i++) {
-      parts.add(part(content.get(i), path + "[" + i + "]"));
-    }
-    return parts;
+    return ContentParts.read(content, path, "content parts", OpenAiContent::part);
   }
 
   private static Part part(JsonNode part, String path) throws WireException {

@@ -44,7 +44,9 @@ public final class OpenAiFormat implements WireFormat {
           "trace",
           "debug");
 
-  private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
+  private static final Passthrough PASSTHROUGH =
+      Passthrough.of(
+          OpenAiRelayedStream::new, OpenAiResponseCodec::decode, OpenAiRelayedStream::settle);
 
   private final RequestLimits limits;
 
@@ -111,12 +113,7 @@ public final class OpenAiFormat implements WireFormat {
               : body.putObject("stream_options");
       options.put("include_usage", true);
     }
-    Map<String, String> headers =
-        Map.of(
-            "content-type",
-            "application/json",
-            "accept",
-            request.stream() ? "text/event-stream" : "application/json");
+    Map<String, String> headers = UpstreamCall.jsonHeaders(request.stream());
     return new UpstreamCall(
         PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream(), dropped);
   }

@@ -1,19 +1,15 @@
 package dev.switchboard.wire.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Json;
-import dev.switchboard.wire.Passthrough;
+import dev.switchboard.wire.RelayedBody;
+import dev.switchboard.wire.RelayedStream;
 import dev.switchboard.wire.SseEvent;
-import dev.switchboard.wire.StreamTruncated;
-import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One OpenAI stream relayed to an OpenAI client. The chunk is parsed once, by the decoder; its
@@ -21,32 +17,28 @@ import java.util.function.Consumer;
  * id and created of the first chunk, and the catalog's model name. A chunk that already agrees
  * leaves as the same string.
  */
-final class OpenAiRelayedStream implements Passthrough.Stream {
-  private final OpenAiStreamDecoder decoder = new OpenAiStreamDecoder();
+final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
   private final String model;
   private final String quotedModel;
   private String id = "";
   private String quotedId = "";
   private long created;
   private boolean identified;
-  private Optional<SseEvent> relayed = Optional.empty();
   private Optional<SseEvent> heldUsage = Optional.empty();
   private Optional<SseEvent> last = Optional.empty();
 
   OpenAiRelayedStream(String model) {
+    super(new OpenAiStreamDecoder());
     this.model = model;
     this.quotedModel = Json.string(TextNode.valueOf(model));
   }
 
   @Override
-  public void decode(SseEvent event, Consumer<ChatEvent> out)
-      throws WireException, UpstreamStreamError {
-    decoder.decode(event, out);
-    OpenAiChunkReader.Chunk chunk = decoder.lastChunk().orElse(null);
+  protected Optional<SseEvent> relay(SseEvent event) {
+    OpenAiChunkReader.Chunk chunk = decoder().lastChunk().orElse(null);
     if (chunk == null) {
       // [DONE]: written by closing() once the request is settled.
-      relayed = Optional.empty();
-      return;
+      return Optional.empty();
     }
     if (!identified) {
       identified = true;
@@ -57,21 +49,10 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
     SseEvent rewritten = rewritten(event, chunk);
     if (chunk.usage().isPresent()) {
       heldUsage = Optional.of(rewritten);
-      relayed = Optional.empty();
-    } else {
-      last = Optional.of(rewritten);
-      relayed = last;
+      return Optional.empty();
     }
-  }
-
-  @Override
-  public void finish(Consumer<ChatEvent> out) throws StreamTruncated {
-    decoder.finish(out);
-  }
-
-  @Override
-  public Optional<SseEvent> relayed() {
-    return relayed;
+    last = Optional.of(rewritten);
+    return last;
   }
 
   /**
@@ -81,10 +62,7 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
   @Override
   public List<SseEvent> closing(Usage settled) {
     ObjectNode chunk = heldUsage.flatMap(OpenAiRelayedStream::object).orElseGet(this::usageChunk);
-    JsonNode usage = chunk.get("usage");
-    chunk.set(
-        "usage",
-        OpenAiUsage.encode(settled, usage instanceof ObjectNode object ? object : Json.object()));
+    RelayedBody.settleUsage(chunk, "usage", usage -> OpenAiUsage.encode(settled, usage));
     return List.of(SseEvent.data(Json.string(chunk)), SseEvent.data(OpenAiStreamDecoder.DONE));
   }
 
@@ -182,5 +160,14 @@ final class OpenAiRelayedStream implements Passthrough.Stream {
       }
       return out.append(data, from, data.length()).toString();
     }
+  }
+
+  /**
+   * A non-streamed answer relayed: the catalog model and the settled usage, written over the
+   * provider's own fields (the rest of its body goes out as it came).
+   */
+  static void settle(ObjectNode root, Usage settled, String model) {
+    root.put("model", model);
+    RelayedBody.settleUsage(root, "usage", usage -> OpenAiUsage.encode(settled, usage));
   }
 }

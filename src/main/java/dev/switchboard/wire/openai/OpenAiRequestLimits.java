@@ -35,12 +35,7 @@ final class OpenAiRequestLimits {
   }
 
   void toolCount(JsonNode tools) throws WireException {
-    if (tools.size() > limits.maxTools()) {
-      throw new WireException(
-          "tools: at most " + limits.maxTools() + " tools are allowed, got " + tools.size(),
-          "tools",
-          null);
-    }
+    limits.checkToolCount(tools);
   }
 
   /** The schema of a json_schema response format, the one deep tree besides tool parameters. */
@@ -51,10 +46,7 @@ final class OpenAiRequestLimits {
   }
 
   void schemaDepth(JsonNode schema, String path) throws WireException {
-    if (depth(schema, limits.maxSchemaDepth()) > limits.maxSchemaDepth()) {
-      throw new WireException(
-          path + ": nested more than " + limits.maxSchemaDepth() + " levels deep", path, null);
-    }
+    limits.checkSchemaDepth(schema, path);
   }
 
   /** A value already known to be an integer, within [min, max]. */
@@ -66,21 +58,6 @@ final class OpenAiRequestLimits {
     boolean tooLarge = value.bigIntegerValue().signum() > 0;
     String problem = tooLarge ? "too large, at most " + max : "must be at least " + min;
     throw new WireException(field + ": " + problem + ", got " + clip(value), field, null);
-  }
-
-  /** Levels of objects and arrays, counting stops just past {@code limit}. */
-  private static int depth(JsonNode node, int limit) {
-    if (!node.isContainerNode() || limit < 0) {
-      return 0;
-    }
-    int deepest = 0;
-    for (JsonNode child : node) {
-      deepest = Math.max(deepest, depth(child, limit - 1));
-      if (deepest >= limit) {
-        break;
-      }
-    }
-    return deepest + 1;
   }
 
   private static String clip(JsonNode value) {

@@ -3,7 +3,6 @@ package dev.switchboard.wire.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
-import dev.switchboard.wire.Json;
 import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
@@ -54,15 +53,8 @@ final class OpenAiRequestParser {
   private OpenAiRequestParser() {}
 
   static ChatRequest parse(byte[] body, RequestLimits limits) throws WireException {
-    if (!(Json.tree(body, limits.maxJsonValues()) instanceof ObjectNode object)) {
-      throw new WireException("the request body must be a JSON object");
-    }
-    for (Map.Entry<String, JsonKind> field : TOP_LEVEL.entrySet()) {
-      JsonNode value = object.get(field.getKey());
-      if (value != null && !value.isNull()) {
-        field.getValue().check(value, field.getKey());
-      }
-    }
+    ObjectNode object = limits.parseBody(body);
+    JsonKind.checkFields(object, TOP_LEVEL);
     String model = required(object, "model").asText();
     if (model.isBlank()) {
       throw new WireException("model: must not be empty", "model", null);
@@ -98,18 +90,7 @@ final class OpenAiRequestParser {
 
   private static List<Message> messages(JsonNode messages, RequestLimits limits)
       throws WireException {
-    if (messages.isEmpty()) {
-      throw new WireException("messages: at least one message is required", "messages", null);
-    }
-    if (messages.size() > limits.maxMessages()) {
-      throw new WireException(
-          "messages: at most "
-              + limits.maxMessages()
-              + " messages are allowed, got "
-              + messages.size(),
-          "messages",
-          null);
-    }
+    limits.checkMessageCount(messages, "messages", "message");
     List<Message> parsed = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       parsed.add(message(messages.get(i), "messages[" + i + "]"));

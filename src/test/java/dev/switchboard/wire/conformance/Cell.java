@@ -2,6 +2,9 @@ package dev.switchboard.wire.conformance;
 
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.switchboard.wire.WireFormat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
 
@@ -10,7 +13,18 @@ import org.junit.jupiter.api.function.Executable;
  * test's index ("[3][1]") still say which format and scenario broke.
  */
 final class Cell {
+  /** A check of one format. */
+  @FunctionalInterface
+  interface FormatCheck {
+    void check(WireFormat format) throws Exception;
+  }
+
   private Cell() {}
+
+  /** One cell per format, named by the format. */
+  static Stream<DynamicNode> perFormat(FormatCheck check) {
+    return Scenarios.formats().stream().map(format -> of(format.name(), () -> check.check(format)));
+  }
 
   static DynamicTest of(String name, Executable check) {
     return dynamicTest(

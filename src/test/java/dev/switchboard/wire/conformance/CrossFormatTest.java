@@ -75,44 +75,33 @@ class CrossFormatTest {
 
   @TestFactory
   Stream<DynamicNode> anErrorAfterTheFirstByteReadsAsAnErrorNeverAsAnEnd() {
-    return Scenarios.formats().stream()
-        .map(
-            format ->
-                Cell.of(
-                    format.name(),
-                    () -> {
-                      Relay.Stream seen =
-                          Relay.failedAfterText(format, request(format, true), "partial answer");
-                      assertThat(seen.outcome().error())
-                          .as("%s: its decoder reads its own encoder's fail()", format.name())
-                          .containsInstanceOf(UpstreamStreamError.class);
-                      assertThat(Gist.of(seen.outcome().events()).text())
-                          .isEqualTo("partial answer");
-                    }));
+    return Cell.perFormat(
+        format -> {
+          Relay.Stream seen =
+              Relay.failedAfterText(format, request(format, true), "partial answer");
+          assertThat(seen.outcome().error())
+              .as("%s: its decoder reads its own encoder's fail()", format.name())
+              .containsInstanceOf(UpstreamStreamError.class);
+          assertThat(Gist.of(seen.outcome().events()).text()).isEqualTo("partial answer");
+        });
   }
 
   @TestFactory
   Stream<DynamicNode> aTruncatedStreamIsTruncatedInEveryFormat() {
-    return Scenarios.formats().stream()
-        .map(
-            format ->
-                Cell.of(
-                    format.name(),
-                    () -> {
-                      Optional<Scenario> truncated =
-                          Scenarios.of(format).stream()
-                              .filter(s -> s.name().equals("truncated-stream"))
-                              .findFirst();
-                      if (truncated.isEmpty()) {
-                        fail(
-                            "src/test/resources/wire/%s has no truncated-stream scenario",
-                            format.name());
-                      }
-                      Scenario s = truncated.orElseThrow();
-                      StreamRun.Outcome outcome =
-                          StreamRun.decode(format, s.decoderRequest(), s.bytes(Scenarios.STREAM));
-                      assertThat(outcome.error()).containsInstanceOf(StreamTruncated.class);
-                    }));
+    return Cell.perFormat(
+        format -> {
+          Optional<Scenario> truncated =
+              Scenarios.of(format).stream()
+                  .filter(s -> s.name().equals("truncated-stream"))
+                  .findFirst();
+          if (truncated.isEmpty()) {
+            fail("src/test/resources/wire/%s has no truncated-stream scenario", format.name());
+          }
+          Scenario s = truncated.orElseThrow();
+          StreamRun.Outcome outcome =
+              StreamRun.decode(format, s.decoderRequest(), s.bytes(Scenarios.STREAM));
+          assertThat(outcome.error()).containsInstanceOf(StreamTruncated.class);
+        });
   }
 
   private static void request(Scenario s, WireFormat provider, String cell) throws Exception {
