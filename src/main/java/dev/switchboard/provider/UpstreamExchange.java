@@ -193,9 +193,6 @@ public final class UpstreamExchange {
    */
   public void cancel() {
     stop();
-    // Nothing is read after a cancel: the reset's own StreamResetException is expected, not news
-    // (unhandled, Vert.x logs it as SEVERE).
-    response.exceptionHandler(expected -> {});
     request.reset();
   }
 }

@@ -58,8 +58,7 @@ class AnthropicSdkTest {
     String streamed = AnthropicSdk.stream(client, params).message().id();
 
     assertThat(List.of(unary, streamed))
-        .as(
-            "Anthropic message ids start with msg_ (DeepSeek's come through as chatcmpl-)")
+        .as("Anthropic message ids start with msg_ (DeepSeek's come through as chatcmpl-)")
         .allMatch(id -> id.startsWith("msg_"));
   }
 
