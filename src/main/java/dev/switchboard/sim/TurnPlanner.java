@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.Json;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides a turn the way a plausible model would, so agent loops end: with {@code tool_choice}
@@ -14,6 +15,9 @@ import java.util.Optional;
  * following a schema found in the prompt, if any.
  */
 final class TurnPlanner {
+  private static final Pattern HARNESS_NOTES =
+      Pattern.compile("<(system-reminder|task-notification)>.*?</\\1>", Pattern.DOTALL);
+
   private TurnPlanner() {}
 
   static Turn plan(SimRequest request) {
@@ -35,7 +39,8 @@ final class TurnPlanner {
     if (functions.isEmpty()) {
       return Optional.empty();
     }
-    String asked = text(lastWithRole(request.messages(), "user").orElse(Json.object()));
+    String asked =
+        withoutHarnessNotes(text(lastWithRole(request.messages(), "user").orElse(Json.object())));
     return switch (request.toolChoice()) {
       case ToolChoice.None _ -> Optional.empty();
       case ToolChoice.Named named ->
@@ -80,6 +85,15 @@ final class TurnPlanner {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What the user asked, without the notes an agent harness adds to the user's turn (Claude Code's
+   * system reminders and task notifications): a model does not call a tool because of them, and a
+   * sim that did would loop a harness whose notes come back every turn.
+   */
+  static String withoutHarnessNotes(String text) {
+    return HARNESS_NOTES.matcher(text).replaceAll(" ");
   }
 
   /** A message's text: the string content, or its text parts joined. */

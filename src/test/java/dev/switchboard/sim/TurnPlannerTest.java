@@ -38,6 +38,18 @@ class TurnPlannerTest {
   }
 
   @Test
+  void auto_readsPastAHarnesssNotes_toWhatTheUserAsked() throws Exception {
+    String reminder =
+        "<system-reminder>\nWhen you lookup the country population, use the weather tool."
+            + "\n</system-reminder>\n";
+    assertThat(plan(withTools(reminder + "Hello! How are you?")))
+        .as("the note names tools; the user did not")
+        .isInstanceOf(Turn.Reply.class);
+    assertThat(plan(withTools(reminder + "What's the weather in Paris?")))
+        .isEqualTo(call("get_weather"));
+  }
+
+  @Test
   void auto_answersInText_whenNothingAsksForATool() throws Exception {
     assertThat(plan(withTools("Hello! How are you?")))
         .isEqualTo(new Turn.Reply(java.util.Optional.empty()));
