@@ -4,15 +4,24 @@ import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.ProviderError;
 import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import java.time.Duration;
 
 /** Writes whole responses: JSON bodies and errors in the client's wire format. */
 final class Replies {
   private static final String JSON = "application/json";
+
+  /**
+   * How long a refused upload may keep arriving (and be discarded) before the connection closes.
+   */
+  private static final Duration LINGER = Duration.ofSeconds(1);
 
   private Replies() {}
 
@@ -61,6 +70,35 @@ final class Replies {
       return;
     }
     out.putHeader("connection", "close");
-    error(out, format, error).onComplete(written -> request.connection().close());
+    error(out, format, error).onComplete(written -> lingeringClose(request));
+  }
+
+  /**
+   * Closes once the client stopped sending, or after {@link #LINGER}: closing on unread bytes makes
+   * the kernel reset the connection, and a reset can destroy the answer before the client reads it
+   * (a 413 lost mid-upload). What still arrives is discarded, never parsed (nginx's lingering
+   * close).
+   */
+  private static void lingeringClose(HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      connection.close();
+      return;
+    }
+    long timer = context.owner().setTimer(LINGER.toMillis(), expired -> connection.close());
+    try {
+      request.handler(discarded -> {});
+      request.exceptionHandler(failed -> connection.close());
+      request.endHandler(
+          ended -> {
+            context.owner().cancelTimer(timer);
+            connection.close();
+          });
+      request.resume();
+    } catch (IllegalStateException alreadyRead) {
+      context.owner().cancelTimer(timer);
+      connection.close();
+    }
   }
 }
