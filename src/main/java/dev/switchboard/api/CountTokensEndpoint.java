@@ -28,8 +28,7 @@ final class CountTokensEndpoint implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final WireFormat format;
   private final TokenCounting counting;
-  private final KeyAuthenticator keys;
-  private final Config.Server http;
+  private final IngressReader reader;
 
   CountTokensEndpoint(
       Vertx vertx,
@@ -40,17 +39,15 @@ final class CountTokensEndpoint implements Handler<RoutingContext> {
     this.vertx = vertx;
     this.format = format;
     this.counting = counting;
-    this.keys = keys;
-    this.http = http;
+    this.reader = new IngressReader(vertx, keys, http.maxBodyBytes());
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    request.pause();
-    ClientCredentials.authenticate(keys, vertx, request)
-        .compose(key -> RequestBody.read(request, http.maxBodyBytes()))
-        .compose(body -> count(parse(ChatEndpoint.ingress(request, body))))
+    reader
+        .read(request)
+        .compose(received -> count(parse(received.request())))
         .onSuccess(
             tokens ->
                 Replies.json(
