@@ -45,6 +45,9 @@ public final class UpstreamExchange {
     this.request = request;
     this.response = response;
     this.idleNanos = idleTimeout.toNanos();
+    // From the start: an exchange cancelled before anyone asked for its failures (the client left
+    // while the provider was answering) must not leave the reset to Vert.x's SEVERE log.
+    response.exceptionHandler(this::failed);
   }
 
   /**
