@@ -7,6 +7,7 @@ import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
 import dev.switchboard.gateway.Settlement;
+import dev.switchboard.health.HealthTracker;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.provider.UpstreamClient;
@@ -36,7 +37,27 @@ public final class GatewayVerticle extends VerticleBase {
       KeyAuthenticator keys,
       LedgerWriter ledger,
       LedgerReader ledgerReader,
-      IdempotencyStore idempotency) {}
+      IdempotencyStore idempotency,
+      HealthTracker health) {
+
+    /** With a health tracker of its own, from the configured routing. */
+    public Services(
+        Config config,
+        Catalog catalog,
+        KeyAuthenticator keys,
+        LedgerWriter ledger,
+        LedgerReader ledgerReader,
+        IdempotencyStore idempotency) {
+      this(
+          config,
+          catalog,
+          keys,
+          ledger,
+          ledgerReader,
+          idempotency,
+          new HealthTracker(config.routing()));
+    }
+  }
 
   private final Services services;
   private final RouteFormats formats;

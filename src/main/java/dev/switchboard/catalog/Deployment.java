@@ -14,6 +14,11 @@ public record Deployment(
     OptionalInt contextLength,
     OptionalInt maxOutputTokens) {
 
+  /** Names this deployment in health, logs and the API: {@code model@provider}. */
+  public String key() {
+    return modelId + "@" + providerId;
+  }
+
   /** The context window at this provider: its own limit when declared, else the model's. */
   public int effectiveContextLength(Model model) {
     return contextLength.orElse(model.contextLength());

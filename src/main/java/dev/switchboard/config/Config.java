@@ -22,7 +22,8 @@ public record Config(
     Upstream upstream,
     JsonNode catalog,
     Logging logging,
-    Map<String, String> aliases) {
+    Map<String, String> aliases,
+    Routing routing) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -99,6 +100,69 @@ public record Config(
     }
   }
 
+  /**
+   * How requests are routed and retried. {@code firstTokenTimeout}: a streamed attempt with no
+   * content by then is abandoned (per catalog model id in {@code firstTokenTimeouts}); {@code
+   * deadline}: one budget for all attempts of a request until its answer starts; the retry budget
+   * caps extra upstream attempts at {@code retryRatio} of client requests, with a floor of {@code
+   * retryMinPerSecond}; a deployment with {@code ejectAfter} consecutive faults is ejected for
+   * {@code ejectFor}, doubling up to {@code ejectForAtMost}; deployments priced within {@code
+   * spreadPercent} of the cheapest share its load; {@code provider} is the ceiling every client
+   * {@code provider} object is narrowed by (an OpenRouter provider object, {} for none); {@code
+   * presets} are named {models, provider} requests (their JSON, validated by routing).
+   */
+  public record Routing(
+      Duration firstTokenTimeout,
+      Map<String, Duration> firstTokenTimeouts,
+      Duration deadline,
+      double retryRatio,
+      int retryMinPerSecond,
+      int ejectAfter,
+      Duration ejectFor,
+      Duration ejectForAtMost,
+      double spreadPercent,
+      JsonNode provider,
+      Map<String, JsonNode> presets) {
+    public Routing {
+      firstTokenTimeouts = Map.copyOf(firstTokenTimeouts);
+      provider = provider.deepCopy();
+      java.util.Map<String, JsonNode> copies = new java.util.LinkedHashMap<>();
+      presets.forEach((name, preset) -> copies.put(name, preset.deepCopy()));
+      presets = java.util.Collections.unmodifiableMap(copies);
+    }
+
+    /**
+     * 30 s to the first token, 600 s deadline, retries up to 20% of requests (at least 5 a second),
+     * ejection after 5 faults for 5 s doubling to 20 s, a 5% price spread, no ceiling and no
+     * presets.
+     */
+    public static Routing defaults() {
+      return new Routing(
+          Duration.ofSeconds(30),
+          Map.of(),
+          Duration.ofSeconds(600),
+          0.2,
+          5,
+          5,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(20),
+          5.0,
+          Json.object(),
+          Map.of());
+    }
+
+    /** The first-token timeout for a catalog model: its own if configured, else the default. */
+    public Duration firstTokenTimeout(String modelId) {
+      return firstTokenTimeouts.getOrDefault(modelId, firstTokenTimeout);
+    }
+
+    /** A copy, so the record stays immutable although JsonNode is not. */
+    @Override
+    public JsonNode provider() {
+      return provider.deepCopy();
+    }
+  }
+
   /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
   public record Logging(Format format) {
     /** The shape of a log line. */
@@ -117,10 +181,26 @@ public record Config(
     aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
   }
 
+  /** A configuration with the default routing. */
+  public Config(
+      Server server,
+      Storage storage,
+      Upstream upstream,
+      JsonNode catalog,
+      Logging logging,
+      Map<String, String> aliases) {
+    this(server, storage, upstream, catalog, logging, aliases, Routing.defaults());
+  }
+
   /** A configuration without aliases. */
   public Config(
       Server server, Storage storage, Upstream upstream, JsonNode catalog, Logging logging) {
     this(server, storage, upstream, catalog, logging, Map.of());
+  }
+
+  /** The same configuration with other routing settings. */
+  public Config withRouting(Routing replacement) {
+    return new Config(server, storage, upstream, catalog, logging, aliases, replacement);
   }
 
   /** A configuration with the default logging (text lines) and no aliases. */
@@ -176,21 +256,21 @@ public record Config(
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog, logging, aliases);
+    return new Config(replacement, storage, upstream, catalog, logging, aliases, routing);
   }
 
   /** Returns a copy with another upstream section. */
   public Config withUpstream(Upstream replacement) {
-    return new Config(server, storage, replacement, catalog, logging, aliases);
+    return new Config(server, storage, replacement, catalog, logging, aliases, routing);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog, logging, aliases);
+    return new Config(server, replacement, upstream, catalog, logging, aliases, routing);
   }
 
   /** Returns a copy with another logging section. */
   public Config withLogging(Logging replacement) {
-    return new Config(server, storage, upstream, catalog, replacement, aliases);
+    return new Config(server, storage, upstream, catalog, replacement, aliases, routing);
   }
 }

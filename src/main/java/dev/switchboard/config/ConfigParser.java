@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 final class ConfigParser {
   private static final List<String> ROOT_KEYS =
-      List.of("server", "storage", "upstream", "catalog", "logging", "aliases");
+      List.of("server", "storage", "upstream", "catalog", "logging", "aliases", "routing");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -54,7 +54,8 @@ final class ConfigParser {
             .orElse(defaults.upstream()),
         root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()),
         root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()),
-        root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()));
+        root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()),
+        root.object("routing").map(RoutingConfig::parse).orElse(Config.Routing.defaults()));
   }
 
   /** Each key a model name (or a prefix ending in '*'), each value a catalog model id. */

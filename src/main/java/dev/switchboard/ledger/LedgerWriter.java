@@ -1,5 +1,7 @@
 package dev.switchboard.ledger;
 
+import dev.switchboard.attempt.Attempt;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,7 +10,16 @@ import java.util.concurrent.CompletableFuture;
  * Safe for concurrent use.
  */
 public interface LedgerWriter extends AutoCloseable {
-  CompletableFuture<Void> append(UsageRecord record);
+  /** As {@link #append(UsageRecord, List)} with no attempt recorded. */
+  default CompletableFuture<Void> append(UsageRecord record) {
+    return append(record, List.of());
+  }
+
+  /**
+   * The request's row and the attempts it made, in order, committed together (one transaction):
+   * {@code GET /api/v1/generation} shows them.
+   */
+  CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts);
 
   /** Stops accepting rows, commits everything already queued, then returns; idempotent. */
   @Override

@@ -6,12 +6,30 @@ import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.WireFormat;
 
-/** One deployment ready to call: the model at a provider, in the provider's wire format. */
+/**
+ * One deployment ready to call: the model at a provider, in the provider's wire format, with the
+ * context window it has there (the deployment's own, else the model's).
+ */
 public record Route(
-    Deployment deployment, Provider provider, WireFormat format, boolean cacheBreakpoints) {
+    Deployment deployment,
+    Provider provider,
+    WireFormat format,
+    boolean cacheBreakpoints,
+    int contextLength) {
   /** With cache breakpoints on translated requests (the default). */
   public Route(Deployment deployment, Provider provider, WireFormat format) {
     this(deployment, provider, format, true);
+  }
+
+  /** With the deployment's own context length, or none known (unbounded). */
+  public Route(
+      Deployment deployment, Provider provider, WireFormat format, boolean cacheBreakpoints) {
+    this(
+        deployment,
+        provider,
+        format,
+        cacheBreakpoints,
+        deployment.contextLength().orElse(Integer.MAX_VALUE));
   }
 
   public UpstreamEndpoint endpoint() {

@@ -74,7 +74,13 @@ public final class RoutePlanner {
       } else if (!provider.get().configured()) {
         unconfigured.add(provider.get().id());
       } else {
-        routes.add(new Route(deployment, provider.get(), format.get(), cacheBreakpoints));
+        routes.add(
+            new Route(
+                deployment,
+                provider.get(),
+                format.get(),
+                cacheBreakpoints,
+                deployment.effectiveContextLength(catalog.model(modelId).orElseThrow())));
       }
     }
     if (routes.isEmpty()) {

@@ -212,7 +212,8 @@ class ChatPipelineTest {
     private final Map<String, CompletableFuture<UsageRecord>> rows = new ConcurrentHashMap<>();
 
     @Override
-    public CompletableFuture<Void> append(UsageRecord record) {
+    public CompletableFuture<Void> append(
+        UsageRecord record, java.util.List<dev.switchboard.attempt.Attempt> attempts) {
       row(record.id()).complete(record);
       return CompletableFuture.completedFuture(null);
     }

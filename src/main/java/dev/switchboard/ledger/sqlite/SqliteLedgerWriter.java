@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.sqlite;
 
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
@@ -53,7 +54,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   @Override
-  public CompletableFuture<Void> append(UsageRecord record) {
+  public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed.get()) {
       return failClosed(done);
