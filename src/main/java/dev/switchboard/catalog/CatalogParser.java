@@ -59,7 +59,13 @@ final class CatalogParser {
           "price",
           "context_length",
           "max_output_tokens",
+          "quantization",
+          "supported_parameters",
           "enabled");
+  private static final List<String> QUANTIZATIONS =
+      List.of(
+          "int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32",
+          "unknown");
   private static final List<String> PRICE_KEYS =
       List.of("input", "output", "cached_input", "cache_write", "cache_write_1h");
 
@@ -148,7 +154,20 @@ final class CatalogParser {
         n.requiredString("upstream_model"),
         priceSheet(price),
         positiveInt(n, "context_length"),
-        positiveInt(n, "max_output_tokens"));
+        positiveInt(n, "max_output_tokens"),
+        quantization(n),
+        n.has("supported_parameters")
+            ? Optional.of(n.strings("supported_parameters"))
+            : Optional.empty());
+  }
+
+  /** OpenRouter's quantization names; {@code unknown} when the provider does not say. */
+  private static String quantization(ConfigNode n) {
+    String value = n.has("quantization") ? n.requiredString("quantization") : "unknown";
+    if (!QUANTIZATIONS.contains(value)) {
+      throw n.error("quantization", "expected one of " + QUANTIZATIONS + ", got \"" + value + "\"");
+    }
+    return value;
   }
 
   /**

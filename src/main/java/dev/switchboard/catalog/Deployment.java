@@ -1,10 +1,13 @@
 package dev.switchboard.catalog;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One model served by one provider: the provider's own name for it, its prices there, and limits
- * that differ from the model's (absent = the model's own).
+ * One model served by one provider: the provider's own name for it, its prices there, limits and
+ * supported parameters that differ from the model's (absent = the model's own), and the
+ * quantization it is served at (OpenRouter's names; {@code unknown} when not published).
  */
 public record Deployment(
     String modelId,
@@ -12,7 +15,42 @@ public record Deployment(
     String upstreamModel,
     PriceSheet prices,
     OptionalInt contextLength,
-    OptionalInt maxOutputTokens) {
+    OptionalInt maxOutputTokens,
+    String quantization,
+    Optional<List<String>> supportedParameters) {
+
+  public Deployment {
+    supportedParameters = supportedParameters.map(List::copyOf);
+  }
+
+  /** A deployment of unknown quantization that supports what its model supports. */
+  public Deployment(
+      String modelId,
+      String providerId,
+      String upstreamModel,
+      PriceSheet prices,
+      OptionalInt contextLength,
+      OptionalInt maxOutputTokens) {
+    this(
+        modelId,
+        providerId,
+        upstreamModel,
+        prices,
+        contextLength,
+        maxOutputTokens,
+        "unknown",
+        Optional.empty());
+  }
+
+  /**
+   * Whether a request parameter (OpenRouter name) works here: the deployment's own list when
+   * declared (a provider may serve fewer), else the model's.
+   */
+  public boolean supports(Model model, String parameter) {
+    return supportedParameters
+        .map(list -> list.contains(parameter))
+        .orElse(model.supports(parameter));
+  }
 
   /** Names this deployment in health, logs and the API: {@code model@provider}. */
   public String key() {

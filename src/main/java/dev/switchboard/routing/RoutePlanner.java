@@ -42,6 +42,14 @@ public final class RoutePlanner {
   }
 
   /**
+   * The routes for a request, in the order to try them: its model's deployments, then those of its
+   * {@code models} fallbacks, narrowed by its {@code provider} preferences and what it needs.
+   */
+  public List<Route> plan(dev.switchboard.wire.ChatRequest request) {
+    return plan(request.model());
+  }
+
+  /**
    * The routes for the model a client asked for: a catalog id, or an alias of one (a catalog id
    * wins over an alias of the same name).
    */
