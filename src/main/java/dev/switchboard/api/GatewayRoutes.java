@@ -69,6 +69,14 @@ final class GatewayRoutes {
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
+    // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(services.metrics().scrape()));
     // Claude Code's connectivity probe before its first request.
     router.head("/api/hello").handler(ctx -> ctx.response().end());
     router.errorHandler(404, routes::notFound);

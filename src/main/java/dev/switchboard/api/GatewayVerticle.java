@@ -10,6 +10,7 @@ import dev.switchboard.gateway.Settlement;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
+import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
@@ -38,9 +39,10 @@ public final class GatewayVerticle extends VerticleBase {
       LedgerWriter ledger,
       LedgerReader ledgerReader,
       IdempotencyStore idempotency,
-      HealthTracker health) {
+      HealthTracker health,
+      GatewayMetrics metrics) {
 
-    /** With a health tracker of its own, from the configured routing. */
+    /** With a health tracker and metrics of its own, from the configured routing. */
     public Services(
         Config config,
         Catalog catalog,
@@ -55,7 +57,8 @@ public final class GatewayVerticle extends VerticleBase {
           ledger,
           ledgerReader,
           idempotency,
-          new HealthTracker(config.routing()));
+          new HealthTracker(config.routing()),
+          new GatewayMetrics());
     }
   }
 

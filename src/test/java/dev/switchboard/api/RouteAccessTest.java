@@ -56,6 +56,7 @@ class RouteAccessTest {
           Map.entry("GET /v1/generation", Access.OWNER),
           Map.entry("GET /api/v1/generation", Access.OWNER),
           Map.entry("GET /health", Access.PUBLIC),
+          Map.entry("GET /metrics", Access.PUBLIC),
           Map.entry("HEAD /api/hello", Access.PUBLIC),
           Map.entry("ANY *", Access.FAILURE_HANDLER));
 
