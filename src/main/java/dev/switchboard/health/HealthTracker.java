@@ -56,11 +56,11 @@ public final class HealthTracker implements HealthView, AttemptListener {
           LOG.log(
               Level.WARNING,
               String.format(
-                  "deployment ejected: key=%s consecutive_faults=%d for_ms=%d",
+                  "deployment ejected: %s consecutive_faults=%d for_ms=%d",
                   key,
                   health.ejection.consecutiveFaults(),
                   health.ejection.periodNanos() / 1_000_000));
-      case RECOVERED -> LOG.log(Level.INFO, "deployment back in service: key=" + key);
+      case RECOVERED -> LOG.log(Level.INFO, "deployment back in service: " + key);
       case NONE -> {}
     }
   }

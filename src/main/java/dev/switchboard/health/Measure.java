@@ -2,11 +2,11 @@ package dev.switchboard.health;
 
 /**
  * What the tracker keeps a histogram of, each in its own unit so that its useful range fits {@link
- * LogBins}: time to first token from 1 ms to about 52 s (past the first-token timeout), total
+ * LogBins}: time to first token from 2 ms to about 100 s (past most first-token timeouts), total
  * latency from 8 ms to about 7 minutes, throughput from 0.5 to about 26,000 tokens a second.
  */
 enum Measure {
-  FIRST_TOKEN_MS(1),
+  FIRST_TOKEN_MS(2),
   LATENCY_MS(8),
   TOKENS_PER_SECOND(0.5);
 
