@@ -2,6 +2,7 @@ package dev.switchboard.health;
 
 import dev.switchboard.attempt.Attempt.Outcome;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * A sliding window as a ring of time slots: the slot of the current period collects, and reading
@@ -50,6 +51,10 @@ final class Window {
     long faults = 0;
     long rateLimited = 0;
     long[] bins = new long[Slot.BINS];
+    double[] least = new double[Measure.ALL.length];
+    double[] greatest = new double[Measure.ALL.length];
+    Arrays.fill(least, Double.POSITIVE_INFINITY);
+    Arrays.fill(greatest, Double.NEGATIVE_INFINITY);
     for (Slot slot : ring) {
       if (slot.period <= current && slot.period > current - ring.length) {
         attempts += slot.attempts;
@@ -57,6 +62,10 @@ final class Window {
         rateLimited += slot.rateLimited;
         for (int i = 0; i < Slot.BINS; i++) {
           bins[i] += slot.bins[i];
+        }
+        for (int i = 0; i < least.length; i++) {
+          least[i] = Math.min(least[i], slot.least[i]);
+          greatest[i] = Math.max(greatest[i], slot.greatest[i]);
         }
       }
     }
@@ -68,12 +77,14 @@ final class Window {
         faults,
         rateLimited,
         (double) (attempts - faults) / attempts,
-        percentiles(bins, Measure.FIRST_TOKEN_MS),
-        percentiles(bins, Measure.LATENCY_MS),
-        percentiles(bins, Measure.TOKENS_PER_SECOND));
+        percentiles(bins, least, greatest, Measure.FIRST_TOKEN_MS),
+        percentiles(bins, least, greatest, Measure.LATENCY_MS),
+        percentiles(bins, least, greatest, Measure.TOKENS_PER_SECOND));
   }
 
-  private static Percentiles percentiles(long[] bins, Measure measure) {
+  /** The quantiles from the bins, kept within the least and greatest values seen. */
+  private static Percentiles percentiles(
+      long[] bins, double[] least, double[] greatest, Measure measure) {
     long total = 0;
     for (int i = 0; i < LogBins.COUNT; i++) {
       total += bins[measure.offset() + i];
@@ -83,7 +94,9 @@ final class Window {
     }
     double[] values = new double[QUANTILES.length];
     for (int i = 0; i < QUANTILES.length; i++) {
-      values[i] = LogBins.quantile(bins, measure.offset(), total, QUANTILES[i], measure.unit);
+      double estimate = LogBins.quantile(bins, measure.offset(), total, QUANTILES[i], measure.unit);
+      int m = measure.ordinal();
+      values[i] = Math.min(greatest[m], Math.max(least[m], estimate));
     }
     return new Percentiles(values[0], values[1], values[2], values[3]);
   }

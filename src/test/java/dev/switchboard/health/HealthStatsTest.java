@@ -50,14 +50,32 @@ class HealthStatsTest {
   }
 
   @Test
-  void aSingleValue_readsBackWithinThirteenPercent_acrossTheRange() {
-    for (long ms : new long[] {9, 37, 250, 1_234, 8_000, 29_000, 120_000}) {
+  void percentiles_acrossTheRange_areWithinThirteenPercent() {
+    // 101 values spread from 0.8 to 1.25 times a centre: the bounds alone would allow 25%.
+    for (long centre : new long[] {20, 37, 250, 1_234, 8_000, 29_000, 120_000}) {
       Attempts fresh = new Attempts();
-      fresh.end(Attempts.ok(ms, ms / 2, 0));
+      for (int i = 0; i <= 100; i++) {
+        long ms = Math.round(centre * 0.8 * Math.pow(1.25 / 0.8, i / 100.0));
+        fresh.end(Attempts.ok(ms, ms / 2, 0));
+      }
       WindowStats stats = fresh.status().last5m();
-      assertThat(stats.latencyMs().p50()).as("%d ms", ms).isCloseTo(ms, withPercentage(13));
-      assertThat(stats.firstTokenMs().p99()).as("%d ms", ms).isCloseTo(ms / 2, withPercentage(13));
+      assertThat(stats.latencyMs().p50()).as("%d ms", centre).isCloseTo(centre, withPercentage(13));
+      assertThat(stats.firstTokenMs().p50())
+          .as("%d ms", centre)
+          .isCloseTo(centre / 2.0, withPercentage(13));
+      assertThat(stats.latencyMs().p90())
+          .as("%d ms", centre)
+          .isCloseTo(centre * 0.8 * Math.pow(1.25 / 0.8, 0.9), withPercentage(13));
     }
+  }
+
+  @Test
+  void identicalValues_readBackExactly() {
+    attempts.end(Attempts.ok(700, 200, 100));
+    attempts.end(Attempts.ok(700, 200, 100));
+    WindowStats stats = attempts.status().last5m();
+    assertThat(stats.latencyMs()).isEqualTo(new Percentiles(700, 700, 700, 700));
+    assertThat(stats.tokensPerSecond().p99()).isEqualTo(200);
   }
 
   @Test
