@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * One deployment's live health: its two windows and its ejection state, behind one lock of its own
  * (so deployments never contend with each other), with the windows' statistics cached for a second.
- * About 13 KB: 22 slots of 3 x 48 ints.
+ * About 18 KB (measured): 22 slots, each 3 histograms of 48 ints and the measures' extremes.
  */
 final class DeploymentHealth {
   /** The last 5 minutes: 10 slots of 30 s. */
