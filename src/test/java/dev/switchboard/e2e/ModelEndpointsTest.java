@@ -215,9 +215,11 @@ class ModelEndpointsTest {
 
   @Test
   void anUnknownModel_is404_inOpenAisErrorShape() throws Exception {
-    HttpResponse<String> response = get("/api/v1/models/nobody/nothing/endpoints");
-    assertThat(ErrorResponsesTest.expectError(response, 404).get("code").asText())
-        .isEqualTo("model_not_found");
+    for (String prefix : new String[] {"/api/v1", "/v1"}) {
+      HttpResponse<String> response = get(prefix + "/models/nobody/nothing/endpoints");
+      assertThat(ErrorResponsesTest.expectError(response, 404).get("code").asText())
+          .isEqualTo("model_not_found");
+    }
   }
 
   private static JsonNode data() throws Exception {

@@ -131,6 +131,21 @@ class EjectionTest {
   }
 
   @Test
+  void whileEjected_aLaterFaultDoesNotExtend_butALaterAnswerBringsItBack() {
+    faults(5);
+    attempts.advance(Duration.ofSeconds(2));
+    // Tried anyway (say, the last route left), after the ejection began.
+    attempts.end(
+        Attempts.of(Attempts.PROVIDER, Outcome.PROVIDER_FAULT, 100, OptionalLong.empty(), 0));
+    attempts.advance(Duration.ofSeconds(3));
+    assertThat(attempts.status().state()).as("not extended").isEqualTo(State.PROBING);
+    attempts.advance(Duration.ofSeconds(1));
+    attempts.end(Attempts.of(Attempts.PROVIDER, Outcome.OK, 500, OptionalLong.of(50), 10));
+    assertThat(attempts.status().state()).isEqualTo(State.HEALTHY);
+    assertThat(available()).isTrue();
+  }
+
+  @Test
   void onlyOneOfManyConcurrentCallers_getsTheProbe() throws Exception {
     faults(5);
     attempts.advance(Duration.ofSeconds(5));
