@@ -65,14 +65,22 @@ final class DeploymentHealth {
   /** The windows as of at most a second ago. */
   Snapshot windows(long now) {
     Snapshot cached = snapshot;
-    if (now - cached.at() < CACHE_NANOS && cached.at() - now <= 0) {
+    if (fresh(cached, now)) {
       return cached;
     }
     synchronized (this) {
+      // Another reader may have computed it while this one waited for the lock.
+      if (fresh(snapshot, now)) {
+        return snapshot;
+      }
       Snapshot fresh = new Snapshot(now, recent.stats(now), hour.stats(now));
       snapshot = fresh;
       return fresh;
     }
+  }
+
+  private static boolean fresh(Snapshot snapshot, long now) {
+    return now - snapshot.at() < CACHE_NANOS && snapshot.at() - now <= 0;
   }
 
   /**
