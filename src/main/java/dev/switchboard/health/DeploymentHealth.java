@@ -73,9 +73,9 @@ final class DeploymentHealth {
       if (fresh(snapshot, now)) {
         return snapshot;
       }
-      Snapshot fresh = new Snapshot(now, recent.stats(now), hour.stats(now));
-      snapshot = fresh;
-      return fresh;
+      Snapshot computed = new Snapshot(now, recent.stats(now), hour.stats(now));
+      snapshot = computed;
+      return computed;
     }
   }
 
