@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,14 @@ final class GatewayRoutes {
     router.get("/v1/models/:author/:slug").handler(routes.maybePublic(http.publicModels(), one));
     // An SDK may send the id as one percent-encoded segment (deepseek%2Fdeepseek-v3.2).
     router.get("/v1/models/:id").handler(routes.maybePublic(http.publicModels(), one));
+    ModelEndpointsEndpoint endpoints =
+        new ModelEndpointsEndpoint(services.catalog(), services.health());
+    for (String path :
+        List.of("/v1/models/:author/:slug/endpoints", "/api/v1/models/:author/:slug/endpoints")) {
+      router
+          .get(path)
+          .handler(routes.maybePublic(http.publicModels(), ctx -> endpoints.of(modelId(ctx))));
+    }
     BiFunction<RoutingContext, ApiKey, Future<byte[]>> generation =
         (ctx, key) -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id")));
     router.get("/v1/generation").handler(routes.authenticated(generation));

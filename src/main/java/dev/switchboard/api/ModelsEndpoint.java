@@ -77,14 +77,7 @@ final class ModelsEndpoint {
         .put("name", model.name())
         .put("description", model.description())
         .put("context_length", model.contextLength());
-    ObjectNode architecture = out.putObject("architecture");
-    architecture.put(
-        "modality",
-        String.join("+", model.inputModalities())
-            + "->"
-            + String.join("+", model.outputModalities()));
-    model.inputModalities().forEach(architecture.putArray("input_modalities")::add);
-    model.outputModalities().forEach(architecture.putArray("output_modalities")::add);
+    out.set("architecture", architecture(model));
     List<Deployment> deployments = catalog.deploymentsOf(model.id());
     Optional<Deployment> cheapest =
         deployments.stream()
@@ -128,16 +121,32 @@ final class ModelsEndpoint {
     return out;
   }
 
-  private static ObjectNode pricing(PriceSheet prices) {
+  /** OpenRouter's architecture object: modality, input and output modalities. */
+  static ObjectNode architecture(Model model) {
+    ObjectNode architecture = Json.object();
+    architecture.put(
+        "modality",
+        String.join("+", model.inputModalities())
+            + "->"
+            + String.join("+", model.outputModalities()));
+    model.inputModalities().forEach(architecture.putArray("input_modalities")::add);
+    model.outputModalities().forEach(architecture.putArray("output_modalities")::add);
+    return architecture;
+  }
+
+  /** OpenRouter's pricing object: USD per token as decimal strings; cache writes at 5 minutes. */
+  static ObjectNode pricing(PriceSheet prices) {
     return Json.object()
         .put("prompt", prices.input().usdPerTokenString())
         .put("completion", prices.output().usdPerTokenString())
         .put("input_cache_read", prices.cachedInput().usdPerTokenString())
+        .put("input_cache_write", prices.cacheWrite5m().usdPerTokenString())
         .put("request", "0")
         .put("image", "0");
   }
 
-  private static boolean usable(Deployment deployment, Catalog catalog) {
+  /** Callable: its provider has credentials and a wire format this build speaks. */
+  static boolean usable(Deployment deployment, Catalog catalog) {
     return catalog
         .provider(deployment.providerId())
         .filter(Provider::configured)

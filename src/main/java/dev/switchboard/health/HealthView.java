@@ -22,7 +22,9 @@ public interface HealthView {
 
   /**
    * False while the deployment is ejected; true again once its ejection ran out, when the next
-   * request probes it.
+   * request probes it. While probing, a true answer is the claim of the one probe allowed at a time
+   * (until it reports, or for the ejection's base period): ask once per deployment per request, for
+   * a deployment the request will try if it is available.
    */
   boolean available(String deploymentKey);
 

@@ -53,6 +53,8 @@ class RouteAccessTest {
           Map.entry("GET /v1/models", Access.PUBLIC),
           Map.entry("GET /v1/models/:author/:slug", Access.PUBLIC),
           Map.entry("GET /v1/models/:id", Access.PUBLIC),
+          Map.entry("GET /v1/models/:author/:slug/endpoints", Access.PUBLIC),
+          Map.entry("GET /api/v1/models/:author/:slug/endpoints", Access.PUBLIC),
           Map.entry("GET /v1/generation", Access.OWNER),
           Map.entry("GET /api/v1/generation", Access.OWNER),
           Map.entry("GET /health", Access.PUBLIC),
