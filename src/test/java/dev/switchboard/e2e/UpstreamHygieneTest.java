@@ -46,7 +46,7 @@ class UpstreamHygieneTest {
   static void start() {
     vertx = Vertx.vertx();
     fake = FakeProvider.start(vertx);
-    redirecting = RedirectingProvider.start(vertx, "");
+    redirecting = RedirectingProvider.start(vertx);
     StringBuilder models = new StringBuilder("models:\n").append(TestGateway.model("hyg/ok"));
     StringBuilder providers =
         new StringBuilder("providers:\n").append(provider("hyg-fake", fake.baseUrl()));
