@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * shaped like a key, one carried in the URL as {@code ?key=}) reach providers that echo the request
  * into their errors (401, 403, 400, 500, a text 502, an error event, a malformed event), redirect
  * with the key in the Location, or cannot be connected to at all; client keys that do not exist or
- * are revoked knock at every route. Not one canary may show in a response (generation and endpoint
- * reports included), a log record at any level, or the database files and tables (attempts too).
+ * are revoked knock at every route. Not one canary may show in a response (the generation,
+ * endpoints and metrics reports included), a log record at any level, or the database files and
+ * tables (attempts too).
  */
 class SecretsCanaryTest {
   private static final String BEARER_KEY = "sk-canary-prov-7Qe4x9";
@@ -161,9 +162,11 @@ class SecretsCanaryTest {
     for (String id : ids) {
       seen.add(describe(gateway.get("/v1/generation?id=" + id, key)));
     }
+    // Reports that read the attempts: per-deployment health, and the metrics.
     for (String model : List.of("leak/leak-bearer-echo-json-500", "leak/redirect-302")) {
       seen.add(describe(gateway.get("/api/v1/models/" + model + "/endpoints", key)));
     }
+    seen.add(describe(gateway.get("/metrics", key)));
     List<String> canaries = List.of(BEARER_KEY, PLAIN_KEY, URL_KEY, CLIENT_KEY, revoked);
     ids.forEach(gateway::awaitRow);
     String database = databaseBytes() + tables();
