@@ -1,7 +1,9 @@
 package dev.switchboard.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.account.ApiKey;
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
@@ -10,12 +12,14 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * GET /v1/generation?id=gen-... (and OpenRouter's path, /api/v1/generation): one ledger row in
- * OpenRouter's field names, for the key that made the request only (another key's id is "not
- * found", so ids reveal nothing).
+ * OpenRouter's field names, with every attempt it made as {@code provider_responses}, for the key
+ * that made the request only (another key's id is "not found", so ids reveal nothing).
  */
 final class GenerationEndpoint {
   private final Vertx vertx;
@@ -35,19 +39,22 @@ final class GenerationEndpoint {
               .build());
     }
     return vertx
-        .executeBlocking(() -> ledger.find(id.get()))
+        .executeBlocking(
+            () ->
+                ledger
+                    .find(id.get())
+                    .filter(row -> row.keyId().equals(key.id()))
+                    .map(row -> body(row, ledger.attempts(row.id()))))
         .map(
-            row ->
-                row.filter(r -> r.keyId().equals(key.id()))
-                    .map(GenerationEndpoint::body)
-                    .orElseThrow(
-                        () ->
-                            GatewayError.of(
-                                ErrorKind.NOT_FOUND,
-                                "no generation with id '" + clip(id.get()) + "' for this key")));
+            found ->
+                found.orElseThrow(
+                    () ->
+                        GatewayError.of(
+                            ErrorKind.NOT_FOUND,
+                            "no generation with id '" + clip(id.get()) + "' for this key")));
   }
 
-  private static byte[] body(UsageRecord row) {
+  private static byte[] body(UsageRecord row, List<Attempt> attempts) {
     ObjectNode data = Json.object().put("id", row.id()).put("created_at", row.at().toString());
     data.put("model", row.servedModel().orElse(row.requestedModel()))
         .put("requested_model", row.requestedModel());
@@ -64,9 +71,36 @@ final class GenerationEndpoint {
     data.put("estimated", row.estimated());
     data.put("total_cost", Money.ofMicros(row.costMicros()).toUsd()).put("status", row.status());
     row.errorCode().ifPresent(code -> data.put("error_code", code));
+    ArrayNode responses = data.putArray("provider_responses");
+    attempts.forEach(attempt -> responses.add(providerResponse(attempt)));
     ObjectNode root = Json.object();
     root.set("data", data);
     return Json.bytes(root);
+  }
+
+  /**
+   * One attempt as OpenRouter lists it (provider, model, status, latency), with what ended it and
+   * when its first token came; nulls where it has no such value (no response: no status).
+   */
+  private static ObjectNode providerResponse(Attempt attempt) {
+    ObjectNode item =
+        Json.object().put("provider_name", attempt.providerId()).put("model", attempt.modelId());
+    if (attempt.status() > 0) {
+      item.put("status", attempt.status());
+    } else {
+      item.putNull("status");
+    }
+    item.put("latency", attempt.latencyMs())
+        .put("outcome", attempt.outcome().name().toLowerCase(Locale.ROOT));
+    attempt
+        .errorCode()
+        .ifPresentOrElse(code -> item.put("error_code", code), () -> item.putNull("error_code"));
+    if (attempt.firstTokenMs().isPresent()) {
+      item.put("first_token_ms", attempt.firstTokenMs().getAsLong());
+    } else {
+      item.putNull("first_token_ms");
+    }
+    return item.put("bytes", attempt.bytes());
   }
 
   static String clip(String text) {

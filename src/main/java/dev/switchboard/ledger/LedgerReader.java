@@ -1,5 +1,6 @@
 package dev.switchboard.ledger;
 
+import dev.switchboard.attempt.Attempt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,12 @@ public interface LedgerReader {
   List<ModelUsage> usageByModel(Instant from, Instant to);
 
   Optional<UsageRecord> find(String id);
+
+  /**
+   * The attempts of the request with generation id {@code id}, in order; empty when it made none
+   * (or recorded none) or there is no such request.
+   */
+  List<Attempt> attempts(String id);
 
   /** The newest rows first, at most {@code limit}. */
   List<UsageRecord> recent(int limit);

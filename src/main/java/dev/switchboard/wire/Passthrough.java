@@ -17,6 +17,15 @@ public interface Passthrough {
   Stream open(ChatRequest request, String model);
 
   /**
+   * As {@link #open(ChatRequest, String)}, for an attempt at the provider with the display name
+   * {@code provider}: a format whose events carry OpenRouter's {@code provider} field (OpenAI's)
+   * names it in every relayed event; the others ignore it.
+   */
+  default Stream open(ChatRequest request, String model, String provider) {
+    return open(request, model);
+  }
+
+  /**
    * A format's passthrough: {@code open} starts the relay of a stream naming the given model; a
    * non-streamed body is read by {@link RelayedBody} with the format's decoder and settler.
    */
@@ -62,5 +71,36 @@ public interface Passthrough {
 
     /** The provider's body naming {@code model}, with its usage replaced by the settled one. */
     byte[] answer(Usage settled, String model);
+
+    /**
+     * As {@link #answer(Usage, String)}, also naming the provider (its display name) where the
+     * client's format has OpenRouter's {@code provider} field.
+     */
+    default byte[] answer(Usage settled, String model, String provider) {
+      return answer(settled, model);
+    }
+
+    /**
+     * An answer decoded from another format, re-encoded in the client's format once settled: the
+     * body of a non-streamed request that crossed formats.
+     */
+    static UnaryBody translated(ChatResponse response, WireFormat client) {
+      return new UnaryBody() {
+        @Override
+        public ChatResponse response() {
+          return response;
+        }
+
+        @Override
+        public byte[] answer(Usage settled, String model) {
+          return client.encodeResponse(response.settled(model, settled));
+        }
+
+        @Override
+        public byte[] answer(Usage settled, String model, String provider) {
+          return client.encodeResponse(response.settled(model, settled), provider);
+        }
+      };
+    }
   }
 }

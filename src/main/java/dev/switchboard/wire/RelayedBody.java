@@ -20,6 +20,14 @@ public final class RelayedBody implements Passthrough.UnaryBody {
   @FunctionalInterface
   public interface Settler {
     void settle(ObjectNode root, Usage settled, String model);
+
+    /**
+     * Also names the provider serving (its display name), for a format with OpenRouter's {@code
+     * provider} field; the others ignore it.
+     */
+    default void settle(ObjectNode root, Usage settled, String model, String provider) {
+      settle(root, settled, model);
+    }
   }
 
   private final ObjectNode root;
@@ -60,6 +68,12 @@ public final class RelayedBody implements Passthrough.UnaryBody {
   @Override
   public byte[] answer(Usage settled, String model) {
     settler.settle(root, settled, model);
+    return Json.bytes(root);
+  }
+
+  @Override
+  public byte[] answer(Usage settled, String model, String provider) {
+    settler.settle(root, settled, model, provider);
     return Json.bytes(root);
   }
 }

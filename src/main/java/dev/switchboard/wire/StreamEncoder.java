@@ -12,6 +12,13 @@ public interface StreamEncoder {
    */
   void identify(String id, long created, String model);
 
+  /**
+   * The display name of the provider serving this stream: a format whose events carry OpenRouter's
+   * {@code provider} field (OpenAI's) names it in every event written from now on; the others
+   * ignore it.
+   */
+  default void servedBy(String provider) {}
+
   void encode(ChatEvent event, SseSink out);
 
   /** Writes the final usage (with cost) and the format's end-of-stream marker. */

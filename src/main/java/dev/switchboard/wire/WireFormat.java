@@ -26,6 +26,15 @@ public interface WireFormat {
 
   byte[] encodeResponse(ChatResponse response);
 
+  /**
+   * As {@link #encodeResponse(ChatResponse)}, for an answer from the provider with the display name
+   * {@code provider}: a format with OpenRouter's {@code provider} field (OpenAI's) names it; the
+   * others ignore it.
+   */
+  default byte[] encodeResponse(ChatResponse response, String provider) {
+    return encodeResponse(response);
+  }
+
   /** A fresh encoder for one attempt's events (or for an error before any attempt answered). */
   StreamEncoder newStreamEncoder(ChatRequest request);
 

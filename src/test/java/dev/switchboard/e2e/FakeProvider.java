@@ -84,7 +84,7 @@ final class FakeProvider implements AutoCloseable {
     switch (model) {
       case "ok" -> answer(request, out);
       case "endless" -> endless(out);
-      case "echo-json-401", "echo-json-400", "echo-json-500" ->
+      case "echo-json-401", "echo-json-403", "echo-json-400", "echo-json-500" ->
           out.setStatusCode(Integer.parseInt(model.substring(10)))
               .putHeader("content-type", "application/json")
               .end(Json.string(Json.object().set("error", errorObject(echo))));

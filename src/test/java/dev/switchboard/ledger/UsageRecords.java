@@ -1,5 +1,6 @@
 package dev.switchboard.ledger;
 
+import dev.switchboard.attempt.Attempt;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -62,5 +63,27 @@ public final class UsageRecords {
         status,
         Optional.of(error),
         Optional.empty());
+  }
+
+  /**
+   * Attempt {@code number} of generation {@code id} at {@code provider} ("m@provider"): a failure
+   * with no response when {@code status} is 0, else an answer with that status (an error code
+   * unless 2xx).
+   */
+  public static Attempt attempt(String id, int number, String provider, int status) {
+    boolean ok = status / 100 == 2;
+    return new Attempt(
+        id,
+        number,
+        provider,
+        "m",
+        ok ? Attempt.Outcome.OK : Attempt.Outcome.PROVIDER_FAULT,
+        status,
+        ok ? Optional.empty() : Optional.of(status == 0 ? "connect_failed" : "upstream_failed"),
+        T0.plusMillis(number * 1_000L),
+        100L * number,
+        ok ? OptionalLong.of(40) : OptionalLong.empty(),
+        ok ? 2_048 : 0,
+        ok ? 5 : 0);
   }
 }

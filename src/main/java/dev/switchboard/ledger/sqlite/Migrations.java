@@ -22,7 +22,11 @@ final class Migrations {
   // Adding a migration = adding its file and one line here; versions are the list positions + 1.
   static final List<String> SCRIPTS =
       List.of(
-          "V1__init.sql", "V2__idempotency.sql", "V3__provider_model.sql", "V4__cache_writes.sql");
+          "V1__init.sql",
+          "V2__idempotency.sql",
+          "V3__provider_model.sql",
+          "V4__cache_writes.sql",
+          "V5__attempts.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\R|$)");
 

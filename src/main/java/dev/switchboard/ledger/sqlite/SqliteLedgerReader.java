@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.sqlite;
 
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.ModelUsage;
 import dev.switchboard.ledger.StorageException;
@@ -73,6 +74,23 @@ public final class SqliteLedgerReader implements LedgerReader {
       }
     } catch (SQLException e) {
       throw new StorageException("cannot read ledger row " + id, e);
+    }
+  }
+
+  @Override
+  public List<Attempt> attempts(String id) {
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(AttemptRows.OF_GENERATION)) {
+      query.setString(1, id);
+      List<Attempt> attempts = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          attempts.add(AttemptRows.read(rows));
+        }
+      }
+      return List.copyOf(attempts);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read the attempts of " + id, e);
     }
   }
 

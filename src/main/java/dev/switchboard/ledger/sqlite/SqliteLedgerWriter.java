@@ -19,10 +19,10 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * The group-commit ledger writer: one daemon thread ("ledger-writer") owns one connection and
- * commits everything queued (up to {@value #MAX_BATCH} rows) in one transaction, adding each row's
- * cost to its key's {@code spent_micros} in the same transaction. Futures complete on the writer
- * thread, after the commit; callers on an event loop should hop back to their own context before
- * doing real work.
+ * commits everything queued (up to {@value #MAX_BATCH} rows) in one transaction, with each row's
+ * attempts, adding each row's cost to its key's {@code spent_micros} in the same transaction.
+ * Futures complete on the writer thread, after the commit; callers on an event loop should hop back
+ * to their own context before doing real work.
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
   static final int MAX_BATCH = 1_000;
@@ -59,7 +59,13 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     if (closed.get()) {
       return failClosed(done);
     }
-    Pending pending = new Pending(record, done);
+    try {
+      AttemptRows.check(record, attempts);
+    } catch (IllegalArgumentException e) {
+      done.completeExceptionally(e);
+      return done;
+    }
+    Pending pending = new Pending(record, List.copyOf(attempts), done);
     queue.offer(pending);
     // close() may have raced past the check above and the writer drained for the last time; whoever
     // removes the row from the queue answers it, so it is never left pending.
@@ -167,6 +173,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
         connection,
         c -> {
           insert(c, batch);
+          insertAttempts(c, batch);
           charge(c, batch);
           return null;
         });
@@ -182,6 +189,22 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       for (Pending pending : batch) {
         UsageRows.bind(insert, pending.record());
         insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  // After the rows, which the attempts reference.
+  private static void insertAttempts(Connection c, List<Pending> batch) throws SQLException {
+    if (batch.stream().allMatch(pending -> pending.attempts().isEmpty())) {
+      return;
+    }
+    try (PreparedStatement insert = c.prepareStatement(AttemptRows.INSERT)) {
+      for (Pending pending : batch) {
+        for (Attempt attempt : pending.attempts()) {
+          AttemptRows.bind(insert, attempt);
+          insert.addBatch();
+        }
       }
       insert.executeBatch();
     }
@@ -220,7 +243,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
 
   private sealed interface Queued permits Pending, Wake {}
 
-  private record Pending(UsageRecord record, CompletableFuture<Void> done) implements Queued {}
+  private record Pending(UsageRecord record, List<Attempt> attempts, CompletableFuture<Void> done)
+      implements Queued {}
 
   /** Queued by close() to wake a writer blocked on an empty queue. */
   private enum Wake implements Queued {

@@ -29,10 +29,13 @@ final class OpenAiChunkReader {
       Optional<JsonNode> error) {}
 
   /**
-   * Where the top-level id, created and model values start in the chunk's text (-1 when absent or
-   * not of their usual type), so that a relay can replace them without another parse.
+   * Where the top-level id, created, model and provider values start in the chunk's text (-1 when
+   * absent or not of their usual type), so that a relay can replace them without another parse. A
+   * provider that is there but not a string is {@link #NOT_TEXT}.
    */
-  record Spans(int id, int created, int model) {}
+  record Spans(int id, int created, int model, int provider) {
+    static final int NOT_TEXT = -2;
+  }
 
   /**
    * One delta of one choice, in OpenAI's own terms: {@link OpenAiBlocks} numbers them into content
@@ -75,7 +78,7 @@ final class OpenAiChunkReader {
           chunk.id,
           chunk.created,
           chunk.model,
-          new Spans(chunk.idAt, chunk.createdAt, chunk.modelAt),
+          new Spans(chunk.idAt, chunk.createdAt, chunk.modelAt, chunk.providerAt),
           chunk.pieces,
           chunk.usage,
           chunk.error);
@@ -124,6 +127,7 @@ final class OpenAiChunkReader {
     private int idAt = -1;
     private int createdAt = -1;
     private int modelAt = -1;
+    private int providerAt = -1;
     private Optional<JsonNode> usage = Optional.empty();
     private Optional<JsonNode> error = Optional.empty();
 
@@ -144,6 +148,11 @@ final class OpenAiChunkReader {
         case "model" -> {
           modelAt = value == JsonToken.VALUE_STRING ? start(p) : -1;
           model = text(p, value, model);
+        }
+        case "provider" -> {
+          // OpenRouter's field: an upstream gateway may send it; a relay names its own provider.
+          providerAt = value == JsonToken.VALUE_STRING ? start(p) : Spans.NOT_TEXT;
+          p.skipChildren();
         }
         case "choices" ->
             elements(

@@ -44,9 +44,7 @@ public final class OpenAiFormat implements WireFormat {
           "trace",
           "debug");
 
-  private static final Passthrough PASSTHROUGH =
-      Passthrough.of(
-          OpenAiRelayedStream::new, OpenAiResponseCodec::decode, OpenAiRelayedStream::settle);
+  private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
 
   private final RequestLimits limits;
 
@@ -80,6 +78,13 @@ public final class OpenAiFormat implements WireFormat {
     return OpenAiResponseCodec.encode(response);
   }
 
+  /** With OpenRouter's top-level {@code provider} field. */
+  @Override
+  public byte[] encodeResponse(ChatResponse response, String provider) {
+    return OpenAiResponseCodec.encode(response, provider);
+  }
+
+  /** Its chunks carry OpenRouter's {@code provider} field once {@code servedBy} names one. */
   @Override
   public StreamEncoder newStreamEncoder(ChatRequest request) {
     return new OpenAiStreamEncoder(request.model());

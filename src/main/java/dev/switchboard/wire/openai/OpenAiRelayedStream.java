@@ -14,12 +14,15 @@ import java.util.Optional;
 /**
  * One OpenAI stream relayed to an OpenAI client. The chunk is parsed once, by the decoder; its
  * identity values are then replaced in place, by offset, where they differ from the stream's: the
- * id and created of the first chunk, and the catalog's model name. A chunk that already agrees
- * leaves as the same string.
+ * id and created of the first chunk, the catalog's model name and, when the gateway named it, the
+ * provider serving (OpenRouter's {@code provider} field, inserted after the model). A chunk that
+ * already agrees leaves as the same string.
  */
 final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
   private final String model;
   private final String quotedModel;
+  private final Optional<String> provider;
+  private final String quotedProvider;
   private String id = "";
   private String quotedId = "";
   private long created;
@@ -28,9 +31,19 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
   private Optional<SseEvent> last = Optional.empty();
 
   OpenAiRelayedStream(String model) {
+    this(model, Optional.empty());
+  }
+
+  OpenAiRelayedStream(String model, String provider) {
+    this(model, Optional.of(provider));
+  }
+
+  private OpenAiRelayedStream(String model, Optional<String> provider) {
     super(new OpenAiStreamDecoder());
     this.model = model;
     this.quotedModel = Json.string(TextNode.valueOf(model));
+    this.provider = provider;
+    this.quotedProvider = provider.map(name -> Json.string(TextNode.valueOf(name))).orElse("");
   }
 
   @Override
@@ -75,6 +88,7 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
               chunk.set("created", template.get("created"));
               chunk.set("model", template.get("model"));
             });
+    provider.ifPresent(name -> chunk.put("provider", name));
     chunk.putArray("choices");
     return chunk;
   }
@@ -102,7 +116,42 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
     if (spans.created() >= 0 && chunk.created() != created) {
       splice.replace(spans.created(), numberEnd(data, spans.created()), Long.toString(created));
     }
-    return splice.changed() ? new SseEvent(event.event(), splice.result()) : event;
+    if (provider.isPresent()) {
+      nameProvider(data, spans, splice);
+    }
+    SseEvent out = splice.changed() ? new SseEvent(event.event(), splice.result()) : event;
+    return spans.provider() == OpenAiChunkReader.Spans.NOT_TEXT && provider.isPresent()
+        ? rebuiltWithProvider(out, provider.get())
+        : out;
+  }
+
+  // A provider field that is not a string (null, say) cannot be replaced by offset: the rare chunk
+  // that has one is rebuilt.
+  private static SseEvent rebuiltWithProvider(SseEvent event, String provider) {
+    return object(event)
+        .map(root -> new SseEvent(event.event(), Json.string(root.put("provider", provider))))
+        .orElse(event);
+  }
+
+  /**
+   * Replaces the chunk's provider where it names another, else inserts ours after the model (or
+   * first, in a chunk without one): a few bytes spliced in, no re-serialization.
+   */
+  private void nameProvider(String data, OpenAiChunkReader.Spans spans, Splice splice) {
+    int at = spans.provider();
+    if (at >= 0) {
+      int end = stringEnd(data, at);
+      if (end - at != quotedProvider.length() || !data.startsWith(quotedProvider, at)) {
+        splice.replace(at, end, quotedProvider);
+      }
+    } else if (at == -1 && spans.model() >= 0) {
+      int end = stringEnd(data, spans.model());
+      splice.replace(end, end, ",\"provider\":" + quotedProvider);
+    } else if (at == -1) {
+      int open = data.indexOf('{') + 1;
+      boolean empty = data.substring(open).strip().startsWith("}");
+      splice.replace(open, open, "\"provider\":" + quotedProvider + (empty ? "" : ","));
+    }
   }
 
   /** The offset just past the JSON string that opens at {@code start}. */
@@ -122,12 +171,15 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
     return i;
   }
 
-  /** Up to three replacements in one string, applied in offset order whatever the call order. */
+  /**
+   * Up to four replacements (an insertion is an empty range) in one string, applied in offset order
+   * whatever the call order.
+   */
   private static final class Splice {
     private final String data;
-    private final int[] starts = new int[3];
-    private final int[] ends = new int[3];
-    private final String[] values = new String[3];
+    private final int[] starts = new int[4];
+    private final int[] ends = new int[4];
+    private final String[] values = new String[4];
     private int count;
 
     Splice(String data) {
@@ -160,14 +212,5 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
       }
       return out.append(data, from, data.length()).toString();
     }
-  }
-
-  /**
-   * A non-streamed answer relayed: the catalog model and the settled usage, written over the
-   * provider's own fields (the rest of its body goes out as it came).
-   */
-  static void settle(ObjectNode root, Usage settled, String model) {
-    root.put("model", model);
-    RelayedBody.settleUsage(root, "usage", usage -> OpenAiUsage.encode(settled, usage));
   }
 }

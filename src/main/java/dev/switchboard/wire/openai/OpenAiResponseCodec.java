@@ -8,6 +8,7 @@ import dev.switchboard.wire.Part;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Non-streamed chat.completion bodies to and from the canonical ChatResponse. Only the first choice
@@ -51,11 +52,21 @@ final class OpenAiResponseCodec {
   }
 
   static byte[] encode(ChatResponse response) {
+    return encode(response, Optional.empty());
+  }
+
+  /** With OpenRouter's top-level {@code provider} field: the display name of the provider. */
+  static byte[] encode(ChatResponse response, String provider) {
+    return encode(response, Optional.of(provider));
+  }
+
+  private static byte[] encode(ChatResponse response, Optional<String> provider) {
     ObjectNode root = Json.object();
     root.put("id", response.id())
         .put("object", "chat.completion")
         .put("created", response.created())
         .put("model", response.model());
+    provider.ifPresent(name -> root.put("provider", name));
     StringBuilder text = new StringBuilder();
     StringBuilder reasoning = new StringBuilder();
     List<Part.ToolUse> calls = new ArrayList<>(2);

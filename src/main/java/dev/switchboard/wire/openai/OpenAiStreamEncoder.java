@@ -11,8 +11,12 @@ import dev.switchboard.wire.Usage;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Writes canonical events as chat.completion.chunk events, then the usage chunk and [DONE]. */
+/**
+ * Writes canonical events as chat.completion.chunk events, then the usage chunk and [DONE]; each
+ * names the provider serving (OpenRouter's {@code provider} field) once {@link #servedBy} said it.
+ */
 final class OpenAiStreamEncoder implements StreamEncoder {
   /** Block number of each tool call to its position in tool_calls. */
   private final Map<Integer, Integer> toolIndexes = new HashMap<>(4);
@@ -20,6 +24,7 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   private String id = "chatcmpl-gateway";
   private String model;
   private long created = Instant.now().getEpochSecond();
+  private Optional<String> provider = Optional.empty();
 
   OpenAiStreamEncoder(String model) {
     this.model = model;
@@ -30,6 +35,11 @@ final class OpenAiStreamEncoder implements StreamEncoder {
     this.id = id;
     this.created = created;
     this.model = model;
+  }
+
+  @Override
+  public void servedBy(String provider) {
+    this.provider = Optional.of(provider);
   }
 
   @Override
@@ -117,10 +127,13 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   }
 
   private ObjectNode base() {
-    return Json.object()
-        .put("id", id)
-        .put("object", "chat.completion.chunk")
-        .put("created", created)
-        .put("model", model);
+    ObjectNode root =
+        Json.object()
+            .put("id", id)
+            .put("object", "chat.completion.chunk")
+            .put("created", created)
+            .put("model", model);
+    provider.ifPresent(name -> root.put("provider", name));
+    return root;
   }
 }

@@ -22,7 +22,8 @@ class CacheWritesMigrationTest {
       // Turn the fresh file back into what Switchboard wrote before V4, with one row in it.
       execute(db, "ALTER TABLE requests DROP COLUMN cache_write_5m_tokens");
       execute(db, "ALTER TABLE requests DROP COLUMN cache_write_1h_tokens");
-      execute(db, "DELETE FROM schema_version WHERE version = 4");
+      execute(db, "DROP TABLE attempts"); // V5
+      execute(db, "DELETE FROM schema_version WHERE version >= 4");
       execute(
           db,
           "INSERT INTO requests (id, at, key_id, requested_model, prompt_tokens,"
@@ -32,7 +33,8 @@ class CacheWritesMigrationTest {
     }
 
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      assertThat(query(db, "SELECT MAX(version) FROM schema_version")).isEqualTo("4");
+      assertThat(query(db, "SELECT MAX(version) FROM schema_version"))
+          .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
       UsageRecord old = SqliteLedgerReader.of(db).find("old").orElseThrow();
       assertThat(old.cachedTokens()).isEqualTo(4);
       assertThat(old.cacheWrite5mTokens()).isZero();

@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.sqlite;
 
+import static dev.switchboard.ledger.UsageRecords.attempt;
 import static dev.switchboard.ledger.UsageRecords.row;
 
 import java.io.IOException;
@@ -8,13 +9,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
- * Child JVM for {@link LedgerCrashTest}: appends rows until killed, writing each id to the ack file
- * once its future completed. Acks are flushed to the kernel, so a SIGKILL cannot lose them.
+ * Child JVM for {@link LedgerCrashTest}: appends rows, each with {@value #ATTEMPTS} attempts, until
+ * killed, writing each id to the ack file once its future completed. Acks are flushed to the
+ * kernel, so a SIGKILL cannot lose them.
  */
 public final class LedgerCrashChild {
+  static final int ATTEMPTS = 2;
   private static final int IN_FLIGHT = 256;
   private static final int MAX_ROWS = 2_000_000; // a bound in case the parent never kills us
 
@@ -29,7 +33,9 @@ public final class LedgerCrashChild {
         String id = "crash-" + i;
         inFlight.acquire();
         writer
-            .append(row(id, "key_crash", 1))
+            .append(
+                row(id, "key_crash", 1),
+                List.of(attempt(id, 1, "down", 0), attempt(id, 2, "up", 200)))
             .whenComplete(
                 (ok, failure) -> {
                   inFlight.release();

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every row acknowledged before a SIGKILL is in the database afterwards. */
+/**
+ * Every row acknowledged before a SIGKILL is in the database afterwards, and every row there has
+ * all its attempts: a kill mid-commit never splits a row from them.
+ */
 class LedgerCrashTest {
   private static final int ACKS_BEFORE_KILL = 2_000;
 
@@ -39,6 +42,19 @@ class LedgerCrashTest {
       assertThat(query(db, "PRAGMA integrity_check")).isEqualTo("ok");
       SqliteLedgerReader reader = SqliteLedgerReader.of(db);
       assertThat(acked).allSatisfy(id -> assertThat(reader.find(id)).as(id).isPresent());
+      assertThat(
+              query(
+                  db,
+                  "SELECT COUNT(*) FROM requests r WHERE (SELECT COUNT(*) FROM attempts a"
+                      + " WHERE a.generation_id = r.id) != "
+                      + LedgerCrashChild.ATTEMPTS))
+          .as("rows without all their attempts")
+          .isEqualTo("0");
+      assertThat(query(db, "SELECT COUNT(*) FROM attempts"))
+          .isEqualTo(
+              String.valueOf(
+                  LedgerCrashChild.ATTEMPTS
+                      * Long.parseLong(query(db, "SELECT COUNT(*) FROM requests"))));
     }
   }
 

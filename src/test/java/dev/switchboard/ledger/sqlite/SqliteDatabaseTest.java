@@ -76,7 +76,7 @@ class SqliteDatabaseTest {
                   db,
                   "SELECT group_concat(name, ',') FROM"
                       + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
-          .isEqualTo("api_keys,idempotency,meta,requests,schema_version");
+          .isEqualTo("api_keys,attempts,idempotency,meta,requests,schema_version");
       assertThat(
               query(
                   db,

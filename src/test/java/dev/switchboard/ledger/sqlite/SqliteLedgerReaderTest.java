@@ -1,10 +1,12 @@
 package dev.switchboard.ledger.sqlite;
 
 import static dev.switchboard.ledger.UsageRecords.T0;
+import static dev.switchboard.ledger.UsageRecords.attempt;
 import static dev.switchboard.ledger.UsageRecords.failed;
 import static dev.switchboard.ledger.UsageRecords.served;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.ModelUsage;
 import dev.switchboard.ledger.UsageRecord;
 import java.nio.file.Path;
@@ -93,6 +95,38 @@ class SqliteLedgerReaderTest {
   }
 
   @Test
+  void readsAGenerationsAttempts_inOrder_exactlyAsWritten() {
+    Attempt refused = attempt("gen-a", 1, "deepinfra", 0);
+    Attempt overloaded =
+        new Attempt(
+            "gen-a",
+            2,
+            "together",
+            "deepseek/deepseek-v3.2",
+            Attempt.Outcome.RATE_LIMITED,
+            429,
+            Optional.of("rate_limited"),
+            Instant.parse("2025-06-02T10:00:01.250Z"),
+            35,
+            OptionalLong.empty(),
+            117,
+            0);
+    Attempt answered = attempt("gen-a", 3, "fireworks", 200);
+    try (SqliteLedgerWriter writer = SqliteLedgerWriter.open(db)) {
+      // Written out of id order, and with another generation's attempts in the same batch.
+      writer.append(served("gen-b", "k", "m", T0, 1, 1, 1), List.of(attempt("gen-b", 1, "x", 200)));
+      writer.append(row("gen-a"), List.of(refused, overloaded, answered));
+      writer.append(row("gen-none"));
+    }
+
+    assertThat(reader.attempts("gen-a")).containsExactly(refused, overloaded, answered);
+    assertThat(reader.attempts("gen-a").getFirst().status()).as("no response").isZero();
+    assertThat(reader.attempts("gen-b")).extracting(Attempt::providerId).containsExactly("x");
+    assertThat(reader.attempts("gen-none")).isEmpty();
+    assertThat(reader.attempts("gen-missing")).isEmpty();
+  }
+
+  @Test
   void keepsCacheWritesApart_fromReadsAndPrompt_throughSqlite() {
     // Anthropic's documented usage (input 2048, cache reads 1800, 5m writes 456, 1h writes 100) in
     // OpenAI semantics: the prompt counts all four.
@@ -145,6 +179,10 @@ class SqliteLedgerReaderTest {
         writer.append(record);
       }
     }
+  }
+
+  private static UsageRecord row(String id) {
+    return served(id, "k", "m", T0, 1, 1, 1);
   }
 
   private static UsageRecord unserved(String id, Instant at) {

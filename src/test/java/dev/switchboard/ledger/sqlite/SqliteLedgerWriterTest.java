@@ -1,10 +1,13 @@
 package dev.switchboard.ledger.sqlite;
 
+import static dev.switchboard.ledger.UsageRecords.attempt;
 import static dev.switchboard.ledger.UsageRecords.row;
 import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.execute;
 import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -169,6 +172,69 @@ class SqliteLedgerWriterTest {
   }
 
   @Test
+  void commitsEachRowsAttempts_inTheRowsBatch() throws Exception {
+    List<CompletableFuture<Void>> acks = new ArrayList<>();
+    try (Connection blocker = db.connection();
+        Statement lock = blocker.createStatement()) {
+      lock.execute("BEGIN IMMEDIATE"); // so the rows below share a batch
+      for (int i = 0; i < 300; i++) {
+        acks.add(writer.append(row("gen-" + i, "key_a", 1), attempts("gen-" + i, i % 4)));
+      }
+      lock.execute("COMMIT");
+    }
+    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+    assertThat(writer.batchesCommitted()).isBetween(1L, 2L);
+    assertThat(query(db, "SELECT COUNT(*) FROM attempts")).isEqualTo("450"); // 75 * (0+1+2+3)
+    assertThat(query(db, "SELECT COUNT(*) FROM attempts WHERE generation_id = 'gen-7'"))
+        .isEqualTo("3");
+  }
+
+  @Test
+  void aRowThatFails_takesItsAttemptsWithIt_andSparesTheBatch() throws Exception {
+    writer.append(row("gen-dup", "key_a", 1), attempts("gen-dup", 1)).get(5, TimeUnit.SECONDS);
+    CompletableFuture<Void> duplicate;
+    CompletableFuture<Void> other;
+    try (Connection blocker = db.connection();
+        Statement lock = blocker.createStatement()) {
+      lock.execute("BEGIN IMMEDIATE");
+      duplicate = writer.append(row("gen-dup", "key_a", 1), attempts("gen-dup", 3));
+      other = writer.append(row("gen-ok", "key_a", 1), attempts("gen-ok", 2));
+      lock.execute("COMMIT");
+    }
+
+    other.get(5, TimeUnit.SECONDS);
+    assertThat(duplicate).failsWithin(5, TimeUnit.SECONDS);
+    assertThat(query(db, "SELECT COUNT(*) FROM attempts WHERE generation_id = 'gen-dup'"))
+        .as("the first row's attempt, none of the duplicate's")
+        .isEqualTo("1");
+    assertThat(query(db, "SELECT COUNT(*) FROM attempts WHERE generation_id = 'gen-ok'"))
+        .isEqualTo("2");
+  }
+
+  @Test
+  void refusesAttemptsThatAreNotTheRowsInOrder_atOnce() throws SQLException {
+    Attempt second = attempt("gen-1", 2, "p", 200);
+    List<List<Attempt>> wrong =
+        List.of(
+            List.of(attempt("gen-other", 1, "p", 200)),
+            List.of(second, attempt("gen-1", 1, "p", 500)),
+            List.of(second, second),
+            List.of(attempt("gen-1", 0, "p", 200)),
+            List.of(attempt("gen-1", 1, "p", 42)));
+    for (List<Attempt> attempts : wrong) {
+      assertThat(writer.append(row("gen-1", "key_a", 1), attempts))
+          .as("%s", attempts)
+          .isCompletedExceptionally();
+    }
+    assertThatThrownBy(() -> writer.append(row("gen-1", "key_a", 1), wrong.getFirst()).join())
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another generation");
+    writer.close();
+    assertThat(query(db, "SELECT COUNT(*) FROM requests")).isEqualTo("0");
+  }
+
+  @Test
   void closeCommitsEverythingQueued() throws SQLException {
     List<CompletableFuture<Void>> acks = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
@@ -186,6 +252,15 @@ class SqliteLedgerWriterTest {
     writer.close();
 
     assertThat(writer.append(row("late", "key_a", 1))).isCompletedExceptionally();
+  }
+
+  /** Attempts 1..count of a generation: failures, then an answer. */
+  private static List<Attempt> attempts(String id, int count) {
+    List<Attempt> attempts = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      attempts.add(attempt(id, n, "p" + n, n == count ? 200 : 503));
+    }
+    return attempts;
   }
 
   private List<CompletableFuture<Void>> appendConcurrently(
