@@ -77,7 +77,8 @@ class ModelEndpointsTest {
                 SqliteLedgerWriter.open(database),
                 SqliteLedgerReader.of(database),
                 SqliteIdempotencyStore.open(database, Clock.systemUTC()),
-                health));
+                health,
+                new dev.switchboard.metrics.GatewayMetrics()));
     VERTX.deployVerticle(gateway).await();
   }
 
