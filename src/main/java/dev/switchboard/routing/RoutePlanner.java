@@ -177,9 +177,8 @@ public final class RoutePlanner {
           routes.byPrice().isEmpty() ? routes.noRouteMessage() : eligibility.explain(choice.id()));
       if (!routes.byPrice().isEmpty() && !routes.unconfigured().isEmpty()) {
         message
-            .append(" (no API key: ")
-            .append(String.join(", ", routes.unconfigured()))
-            .append(')');
+            .append("; no API key configured for ")
+            .append(String.join(", ", routes.unconfigured()));
       }
     }
     return GatewayError.of(ErrorKind.NO_ENDPOINTS, message.toString());
