@@ -18,6 +18,24 @@ import java.util.random.RandomGenerator;
  * price as OpenRouter does, so equally cheap providers share the load.
  */
 final class RouteOrder {
+  private static final Comparator<Ranked> BY_TIER =
+      Comparator.comparingInt((Ranked r) -> r.tier == 2 ? 1 : 0)
+          .thenComparingInt(Ranked::orderIndex)
+          .thenComparingInt(Ranked::tier);
+  private static final Comparator<Ranked> MEASURED_FIRST =
+      Comparator.comparingInt(r -> Double.isNaN(r.metric) ? 1 : 0);
+  private static final Comparator<Ranked> BY_PRICE = BY_TIER.thenComparingLong(Ranked::price);
+  private static final Comparator<Ranked> BY_THROUGHPUT =
+      BY_TIER
+          .thenComparing(MEASURED_FIRST)
+          .thenComparing(Comparator.comparingDouble(Ranked::metric).reversed())
+          .thenComparingLong(Ranked::price);
+  private static final Comparator<Ranked> BY_LATENCY =
+      BY_TIER
+          .thenComparing(MEASURED_FIRST)
+          .thenComparingDouble(Ranked::metric)
+          .thenComparingLong(Ranked::price);
+
   private final HealthView health;
   private final long spreadBasisPoints;
   private final RandomGenerator random;
@@ -95,19 +113,11 @@ final class RouteOrder {
   }
 
   private static Comparator<Ranked> comparator(Optional<Sort.By> sort) {
-    Comparator<Ranked> byTier =
-        Comparator.comparingInt((Ranked r) -> r.tier == 2 ? 1 : 0)
-            .thenComparingInt(Ranked::orderIndex)
-            .thenComparingInt(Ranked::tier);
-    Comparator<Ranked> measured = Comparator.comparingInt(r -> Double.isNaN(r.metric) ? 1 : 0);
-    Comparator<Ranked> byMetric =
-        switch (sort.orElse(Sort.By.PRICE)) {
-          case PRICE -> (a, b) -> 0;
-          case THROUGHPUT ->
-              measured.thenComparing(Comparator.comparingDouble(Ranked::metric).reversed());
-          case LATENCY -> measured.thenComparingDouble(Ranked::metric);
-        };
-    return byTier.thenComparing(byMetric).thenComparingLong(Ranked::price);
+    return switch (sort.orElse(Sort.By.PRICE)) {
+      case PRICE -> BY_PRICE;
+      case THROUGHPUT -> BY_THROUGHPUT;
+      case LATENCY -> BY_LATENCY;
+    };
   }
 
   /** Available routes first, each group in its order; returns how many are available. */
