@@ -71,6 +71,14 @@ public class RoutePlanningBench {
                 + "\"preferred_min_throughput\":40,\"preferred_max_latency\":{\"p90\":3}}");
   }
 
+  /** Checks the benchmark plans what it claims: 20 routes plain, 9 survive the provider object. */
+  @Setup
+  public void check() {
+    if (planner.plan(plain).size() != 20 || planner.plan(steered).size() != 9) {
+      throw new IllegalStateException("the synthetic catalog no longer plans 20 and 9 routes");
+    }
+  }
+
   @Benchmark
   public List<Route> plainRequest() {
     return planner.plan(plain);
