@@ -28,6 +28,13 @@ public final class RoutePlanner {
   private static final String FLOOR = ":floor";
   private static final String NITRO = ":nitro";
 
+  /**
+   * The calling thread's own random each time: a ThreadLocalRandom kept in a field would be used by
+   * event-loop threads that never seeded it.
+   */
+  private static final RandomGenerator PER_THREAD_RANDOM =
+      () -> ThreadLocalRandom.current().nextLong();
+
   private final Map<String, ModelRoutes> byModel = new HashMap<>();
   private final ModelAliases aliases;
   private final ProviderPreferences ceiling;
@@ -52,7 +59,7 @@ public final class RoutePlanner {
       Config.Routing routing,
       boolean cacheBreakpoints,
       HealthView health) {
-    this(catalog, aliases, routing, cacheBreakpoints, health, ThreadLocalRandom.current());
+    this(catalog, aliases, routing, cacheBreakpoints, health, PER_THREAD_RANDOM);
   }
 
   /** With the random source of the price spread, seeded in tests. */

@@ -69,11 +69,11 @@ public class RoutePlanningBench {
                 + "\"p07\"],\"sort\":\"throughput\",\"max_price\":{\"prompt\":5,\"completion\":15},"
                 + "\"quantizations\":[\"fp8\",\"bf16\",\"unknown\"],"
                 + "\"preferred_min_throughput\":40,\"preferred_max_latency\":{\"p90\":3}}");
+    check();
   }
 
   /** Checks the benchmark plans what it claims: 20 routes plain, 9 survive the provider object. */
-  @Setup
-  public void check() {
+  private void check() {
     if (planner.plan(plain).size() != 20 || planner.plan(steered).size() != 9) {
       throw new IllegalStateException("the synthetic catalog no longer plans 20 and 9 routes");
     }
