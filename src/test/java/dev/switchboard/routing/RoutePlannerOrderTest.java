@@ -54,6 +54,19 @@ class RoutePlannerOrderTest {
   }
 
   @Test
+  void productionRandom_spreadsToo() {
+    RoutePlanner planner =
+        new RoutePlanner(
+            RoutingFixtures.CATALOG,
+            new ModelAliases(Map.of()),
+            routing("spread_percent: 100"),
+            true,
+            HealthView.NONE);
+    Map<String, Double> shares = firstShares(planner, request("lab/vision", ""));
+    assertThat(shares.get("alpha")).isCloseTo(0.8, within(0.03));
+  }
+
+  @Test
   void noSpread_atZeroPercent_whenPricesDiffer() {
     RoutePlanner planner = planner(routing("spread_percent: 0"), HealthView.NONE, 3);
     assertThat(firstShares(planner, request("lab/vision", ""))).containsOnlyKeys("alpha");
