@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.catalog.Deployment;
 import dev.switchboard.routing.ProviderPreferences.MaxPrice;
 import dev.switchboard.routing.ProviderPreferences.Sort;
 import dev.switchboard.wire.ErrorKind;
@@ -41,11 +42,6 @@ final class ProviderPreferencesParser {
           GatewayError.builder(ErrorKind.INVALID_REQUEST, path + ": " + message)
               .param(path)
               .build();
-
-  static final List<String> QUANTIZATIONS =
-      List.of(
-          "int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32",
-          "unknown");
 
   /** OpenRouter's slugs for providers the catalog names otherwise. */
   private static final Map<String, String> OPENROUTER_SLUGS =
@@ -150,9 +146,10 @@ final class ProviderPreferencesParser {
     Optional<Set<String>> quantizations() {
       Optional<List<String>> names = strings("quantizations");
       for (String name : names.orElse(List.of())) {
-        if (!QUANTIZATIONS.contains(name)) {
+        if (!Deployment.QUANTIZATIONS.contains(name)) {
           throw problems.field(
-              "quantizations", "unknown quantization \"" + name + "\"; expected " + QUANTIZATIONS);
+              "quantizations",
+              "unknown quantization \"" + name + "\"; expected " + Deployment.QUANTIZATIONS);
         }
       }
       return names.map(Set::copyOf);
