@@ -62,10 +62,6 @@ final class CatalogParser {
           "quantization",
           "supported_parameters",
           "enabled");
-  private static final List<String> QUANTIZATIONS =
-      List.of(
-          "int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32",
-          "unknown");
   private static final List<String> PRICE_KEYS =
       List.of("input", "output", "cached_input", "cache_write", "cache_write_1h");
 
@@ -164,8 +160,10 @@ final class CatalogParser {
   /** OpenRouter's quantization names; {@code unknown} when the provider does not say. */
   private static String quantization(ConfigNode n) {
     String value = n.has("quantization") ? n.requiredString("quantization") : "unknown";
-    if (!QUANTIZATIONS.contains(value)) {
-      throw n.error("quantization", "expected one of " + QUANTIZATIONS + ", got \"" + value + "\"");
+    if (!Deployment.QUANTIZATIONS.contains(value)) {
+      throw n.error(
+          "quantization",
+          "expected one of " + Deployment.QUANTIZATIONS + ", got \"" + value + "\"");
     }
     return value;
   }

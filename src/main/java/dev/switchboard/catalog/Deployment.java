@@ -19,6 +19,12 @@ public record Deployment(
     String quantization,
     Optional<List<String>> supportedParameters) {
 
+  /** OpenRouter's quantization names, the values {@link #quantization} may take. */
+  public static final List<String> QUANTIZATIONS =
+      List.of(
+          "int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32",
+          "unknown");
+
   public Deployment {
     supportedParameters = supportedParameters.map(List::copyOf);
   }

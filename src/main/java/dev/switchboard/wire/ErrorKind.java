@@ -10,6 +10,8 @@ public enum ErrorKind {
   POLICY_BLOCKED(403, "policy_blocked"),
   MODEL_NOT_FOUND(404, "model_not_found"),
   NOT_FOUND(404, "not_found"),
+  /** The model exists, but the request's constraints left no deployment of it (OpenRouter's). */
+  NO_ENDPOINTS(404, "no_endpoints"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed"),
   REQUEST_TIMEOUT(408, "request_timeout"),
   /** A request with the same Idempotency-Key is still running. */

@@ -49,7 +49,7 @@ final class AnthropicErrors {
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "billing_error";
       case POLICY_BLOCKED -> "permission_error";
-      case MODEL_NOT_FOUND, NOT_FOUND -> "not_found_error";
+      case MODEL_NOT_FOUND, NOT_FOUND, NO_ENDPOINTS -> "not_found_error";
       case PAYLOAD_TOO_LARGE -> "request_too_large";
       case RATE_LIMITED -> "rate_limit_error";
       case REQUEST_TIMEOUT, UPSTREAM_TIMEOUT -> "timeout_error";

@@ -40,6 +40,9 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
 
   static final String VERSION = "2023-06-01";
 
+  /** OpenRouter's routing fields a client may send us: read by the gateway, never forwarded. */
+  private static final List<String> ROUTING_FIELDS = List.of("models", "provider");
+
   private static final Passthrough PASSTHROUGH =
       Passthrough.of(
           AnthropicRelayedStream::new,
@@ -122,6 +125,8 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
     Map<String, String> headers = new LinkedHashMap<>();
     if (NAME.equals(request.source().format())) {
       body = request.source().body().deepCopy();
+      // OpenRouter's routing fields were the gateway's to read; Anthropic would reject them.
+      body.remove(ROUTING_FIELDS);
       headers.putAll(request.source().headers());
     } else {
       AnthropicRequestWriter writer = new AnthropicRequestWriter();

@@ -38,7 +38,10 @@ final class AnthropicRequestParser {
           Map.entry("thinking", JsonKind.OBJECT),
           Map.entry("metadata", JsonKind.OBJECT),
           Map.entry("output_config", JsonKind.OBJECT),
-          Map.entry("output_format", JsonKind.OBJECT));
+          Map.entry("output_format", JsonKind.OBJECT),
+          // OpenRouter's routing fields, for the gateway: never sent upstream.
+          Map.entry("models", JsonKind.ARRAY),
+          Map.entry("provider", JsonKind.OBJECT));
 
   private AnthropicRequestParser() {}
 
@@ -64,7 +67,7 @@ final class AnthropicRequestParser {
         messages(required(body, "messages"), limits),
         AnthropicTools.read(body.get("tools"), checks),
         AnthropicControls.read(body, maxTokens),
-        RoutingHints.NONE,
+        RoutingHints.read(body),
         body.path("stream").asBoolean(false),
         new ChatRequest.Source(
             AnthropicFormat.NAME, body, forwardedHeaders(request), untranslated(body)));

@@ -43,12 +43,8 @@ final class OpenAiControls {
         .build();
   }
 
-  static RoutingHints hints(ObjectNode body) {
-    List<String> models = new ArrayList<>();
-    body.path("models").forEach(model -> models.add(model.asText()));
-    JsonNode provider = body.get("provider");
-    return new RoutingHints(
-        models, provider != null && provider.isObject() ? Optional.of(provider) : Optional.empty());
+  static RoutingHints hints(ObjectNode body) throws WireException {
+    return RoutingHints.read(body);
   }
 
   private static ToolChoice toolChoice(JsonNode choice) throws WireException {

@@ -47,6 +47,7 @@ final class OpenAiErrors {
           PAYLOAD_TOO_LARGE,
           MODEL_NOT_FOUND,
           NOT_FOUND,
+          NO_ENDPOINTS,
           IDEMPOTENCY_KEY_IN_USE,
           IDEMPOTENCY_KEY_REUSED,
           METHOD_NOT_ALLOWED,
