@@ -46,12 +46,15 @@ final class RouteOrder {
     this.random = random;
   }
 
-  /** The plain path, in place: {@code routes} is cheapest first; nothing but health matters. */
+  /**
+   * The plain path, in place: {@code routes} is cheapest first; nothing but health matters. Each
+   * deployment's availability is asked once: asking claims a probing deployment's one probe.
+   */
   void byDefault(List<Route> routes) {
     int available = routes.size();
     for (int i = 0; i < routes.size(); i++) {
       if (!health.available(routes.get(i).deployment().key())) {
-        available = partition(routes);
+        available = partition(routes, i);
         break;
       }
     }
@@ -120,19 +123,25 @@ final class RouteOrder {
     };
   }
 
-  /** Available routes first, each group in its order; returns how many are available. */
-  private int partition(List<Route> routes) {
-    List<Route> unavailable = new ArrayList<>();
-    int kept = 0;
-    for (Route route : routes) {
+  /**
+   * Available routes first, each group in its order; returns how many are available. The routes
+   * before {@code unavailable} are known available and the one at it is not: they are not asked
+   * again.
+   */
+  private int partition(List<Route> routes, int unavailable) {
+    List<Route> later = new ArrayList<>();
+    later.add(routes.get(unavailable));
+    int kept = unavailable;
+    for (int i = unavailable + 1; i < routes.size(); i++) {
+      Route route = routes.get(i);
       if (health.available(route.deployment().key())) {
         routes.set(kept++, route);
       } else {
-        unavailable.add(route);
+        later.add(route);
       }
     }
-    for (int i = 0; i < unavailable.size(); i++) {
-      routes.set(kept + i, unavailable.get(i));
+    for (int i = 0; i < later.size(); i++) {
+      routes.set(kept + i, later.get(i));
     }
     return kept;
   }

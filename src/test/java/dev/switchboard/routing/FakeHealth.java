@@ -14,6 +14,7 @@ import java.util.Set;
 final class FakeHealth implements HealthView {
   private final Set<String> ejected = new HashSet<>();
   private final Map<String, WindowStats> last5m = new HashMap<>();
+  private final Map<String, Integer> asked = new HashMap<>();
 
   FakeHealth eject(String key) {
     ejected.add(key);
@@ -38,7 +39,15 @@ final class FakeHealth implements HealthView {
 
   @Override
   public boolean available(String deploymentKey) {
+    asked.merge(deploymentKey, 1, Integer::sum);
     return !ejected.contains(deploymentKey);
+  }
+
+  /** How often each deployment's availability was asked since the last call; then forgets. */
+  Map<String, Integer> askedAndReset() {
+    Map<String, Integer> copy = Map.copyOf(asked);
+    asked.clear();
+    return copy;
   }
 
   @Override
@@ -49,7 +58,9 @@ final class FakeHealth implements HealthView {
     }
     return new DeploymentStatus(
         deploymentKey,
-        available(deploymentKey) ? DeploymentStatus.State.HEALTHY : DeploymentStatus.State.EJECTED,
+        !ejected.contains(deploymentKey)
+            ? DeploymentStatus.State.HEALTHY
+            : DeploymentStatus.State.EJECTED,
         0,
         Optional.empty(),
         stats,

@@ -104,6 +104,19 @@ class RoutePlannerOrderTest {
   }
 
   @Test
+  void eachDeployment_isAskedOncePerPlan_becauseAskingClaimsAProbe() {
+    FakeHealth health = new FakeHealth().eject("lab/chat@beta").eject("lab/chat@delta");
+    RoutePlanner planner = planner(Config.Routing.defaults(), health, 5);
+    for (String provider : List.of("", "\"provider\": {\"order\": [\"delta\"]}")) {
+      planner.plan(request("lab/chat", provider));
+      assertThat(health.askedAndReset())
+          .as(provider)
+          .containsOnlyKeys("lab/chat@alpha", "lab/chat@beta", "lab/chat@gamma", "lab/chat@delta")
+          .allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
+    }
+  }
+
+  @Test
   void sortByThroughput_putsMeasuredFastestFirst_unmeasuredAfterByPrice() {
     FakeHealth health =
         new FakeHealth().measured("lab/chat@delta", 100, 300).measured("lab/chat@beta", 50, 900);
