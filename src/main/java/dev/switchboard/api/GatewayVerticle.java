@@ -2,10 +2,12 @@ package dev.switchboard.api;
 
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
+import dev.switchboard.gateway.Recovery;
 import dev.switchboard.gateway.Settlement;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.ledger.LedgerReader;
@@ -14,6 +16,7 @@ import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.ModelAliases;
+import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
@@ -30,7 +33,12 @@ import org.jspecify.annotations.Nullable;
  * connections across them. Each instance has its own upstream connection pools.
  */
 public final class GatewayVerticle extends VerticleBase {
-  /** What every instance shares: thread-safe services built once by the wiring. */
+  /**
+   * What every instance shares: thread-safe services built once by the wiring. Every attempt goes
+   * to {@code health}, then to {@code attemptListeners} (metrics, tests; {@link
+   * AttemptListener#NONE} for none); {@code retryBudget} caps extra attempts across all event
+   * loops.
+   */
   public record Services(
       Config config,
       Catalog catalog,
@@ -38,7 +46,30 @@ public final class GatewayVerticle extends VerticleBase {
       LedgerWriter ledger,
       LedgerReader ledgerReader,
       IdempotencyStore idempotency,
-      HealthTracker health) {
+      HealthTracker health,
+      RetryBudget retryBudget,
+      AttemptListener attemptListeners) {
+
+    /** With this health tracker, the configured retry budget and no other attempt listener. */
+    public Services(
+        Config config,
+        Catalog catalog,
+        KeyAuthenticator keys,
+        LedgerWriter ledger,
+        LedgerReader ledgerReader,
+        IdempotencyStore idempotency,
+        HealthTracker health) {
+      this(
+          config,
+          catalog,
+          keys,
+          ledger,
+          ledgerReader,
+          idempotency,
+          health,
+          new RetryBudget(config.routing().retryRatio(), config.routing().retryMinPerSecond()),
+          AttemptListener.NONE);
+    }
 
     /** With a health tracker of its own, from the configured routing. */
     public Services(
@@ -126,6 +157,11 @@ public final class GatewayVerticle extends VerticleBase {
             new Settlement(
                 services.ledger(), services.catalog(), services.config().logging(), vertx),
             new Idempotency(vertx, services.idempotency()),
+            new Recovery(
+                vertx,
+                services.config().routing(),
+                services.retryBudget(),
+                services.health().andThen(services.attemptListeners())),
             services.config().upstream().forwardSimFaultHeader());
     return GatewayRoutes.create(vertx, services, pipeline, formats);
   }

@@ -27,8 +27,11 @@ import java.util.Optional;
  * first content arrives, so an attempt that dies before that leaves the client untouched.
  */
 final class StreamAttempt {
-  /** How an attempt ended; exactly one of the two is called, once. */
+  /** How an attempt went: content once at most, then exactly one of the two endings, once. */
   interface Outcome {
+    /** The first content event arrived (the client may now be committed). */
+    void content();
+
     void completed(StreamAttempt attempt);
 
     void failed(UpstreamFailure failure);
@@ -47,6 +50,7 @@ final class StreamAttempt {
   private final List<SseEvent> pending = new ArrayList<>();
   private final List<ChatEvent> decoded = new ArrayList<>(4);
   private boolean over;
+  private boolean content;
 
   StreamAttempt(
       ChatCall call,
@@ -121,13 +125,7 @@ final class StreamAttempt {
     try {
       decoder.decode(event, decoded::add);
     } catch (WireException e) {
-      fail(
-          new UpstreamFailure(
-              UpstreamFailure.Retry.RETRYABLE,
-              ErrorKind.UPSTREAM_FAILED,
-              200,
-              Optional.empty(),
-              "malformed stream event: " + e.getMessage()));
+      fail(afterHeaders("malformed stream event: " + e.getMessage()));
       return;
     } catch (UpstreamStreamError e) {
       fail(e.failure());
@@ -139,8 +137,10 @@ final class StreamAttempt {
       }
       tap.accept(canonical);
     }
-    if (tap.sawContent()) {
+    if (!content && tap.sawContent()) {
+      content = true;
       call.firstToken();
+      outcome.content();
     }
     if (passthrough.isPresent()) {
       passthrough.get().relayed().ifPresent(this::emit);
@@ -185,13 +185,7 @@ final class StreamAttempt {
     try {
       decoder.finish(tap);
     } catch (StreamTruncated e) {
-      fail(
-          new UpstreamFailure(
-              UpstreamFailure.Retry.RETRYABLE,
-              ErrorKind.UPSTREAM_FAILED,
-              200,
-              Optional.empty(),
-              e.getMessage()));
+      fail(afterHeaders(e.getMessage()));
       return;
     }
     if (over) {
@@ -201,6 +195,12 @@ final class StreamAttempt {
     client.flush();
     over = true;
     outcome.completed(this);
+  }
+
+  /** A provider that answered 200 and then broke its own stream: another provider may do better. */
+  static UpstreamFailure afterHeaders(String detail) {
+    return new UpstreamFailure(
+        UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), detail);
   }
 
   private void fail(UpstreamFailure failure) {

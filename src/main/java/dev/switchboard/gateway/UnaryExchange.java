@@ -5,10 +5,8 @@ import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatResponse;
-import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Passthrough;
-import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
@@ -26,8 +24,9 @@ final class UnaryExchange extends RouteExecution {
       Attempts attempts,
       UpstreamClient upstream,
       Settlement settlement,
+      Recovery recovery,
       ClientChannel client) {
-    super(call, attempts, upstream, settlement);
+    super(call, attempts, upstream, settlement, recovery);
     this.client = client;
   }
 
@@ -46,10 +45,16 @@ final class UnaryExchange extends RouteExecution {
   void relay(Route route, UpstreamExchange exchange) {
     current = Optional.of(exchange);
     call.firstToken();
+    contentArrived();
     exchange
         .body()
         .onSuccess(body -> decoded(route, body))
         .onFailure(error -> failed(UpstreamFailures.of(error, true)));
+  }
+
+  @Override
+  boolean watchesFirstToken() {
+    return false;
   }
 
   @Override
@@ -77,16 +82,11 @@ final class UnaryExchange extends RouteExecution {
     try {
       answer = read(route, body.getBytes());
     } catch (WireException e) {
-      failed(
-          new UpstreamFailure(
-              UpstreamFailure.Retry.RETRYABLE,
-              ErrorKind.UPSTREAM_FAILED,
-              200,
-              Optional.empty(),
-              "unreadable response: " + e.getMessage()));
+      failed(StreamAttempt.afterHeaders("unreadable response: " + e.getMessage()));
       return;
     }
     ChatResponse response = answer.response();
+    answeredInFull(response.usage().map(Usage::completionTokens).orElse(0L));
     call.answeredAs(response.model());
     String served = route.deployment().modelId();
     settlement

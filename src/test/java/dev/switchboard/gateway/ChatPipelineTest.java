@@ -183,6 +183,7 @@ class ChatPipelineTest {
         new UpstreamClient(vertx, Duration.ofSeconds(5), upstreamIdle, 8, endpoints),
         new Settlement(LEDGER, catalog, new Config.Logging(Config.Logging.Format.TEXT), vertx),
         new Idempotency(vertx, new NoIdempotencyStore()),
+        Recovery.of(vertx, Config.Routing.defaults()),
         false);
   }
 
