@@ -112,9 +112,11 @@ abstract class RouteExecution {
       return;
     }
     long bytes = exchange == null ? 0 : exchange.bytes();
-    stopTry();
+    // Reported first: from here the try is over, so what stopping it triggers (a reset call
+    // failing its future at once) is a stale callback, ignored.
     Attempts.Next next =
         attempts.failed(upstream.scrub(failure), committed(), bytes, generatedTokens());
+    stopTry();
     switch (next.action()) {
       case RETRY -> after(next.delay(), this::attempt);
       case NEXT -> attempt();

@@ -37,6 +37,7 @@ final class StreamAttempt {
     void failed(UpstreamFailure failure);
   }
 
+  private static final String MALFORMED = "malformed stream event: ";
   private final ChatCall call;
   private final Route route;
   private final UpstreamExchange exchange;
@@ -125,7 +126,8 @@ final class StreamAttempt {
     try {
       decoder.decode(event, decoded::add);
     } catch (WireException e) {
-      fail(afterHeaders("malformed stream event: " + e.getMessage()));
+      String why = String.valueOf(e.getMessage());
+      fail(afterHeaders(why.startsWith(MALFORMED) ? why : MALFORMED + why));
       return;
     } catch (UpstreamStreamError e) {
       fail(e.failure());
