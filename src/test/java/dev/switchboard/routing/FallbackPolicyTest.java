@@ -71,8 +71,7 @@ class FallbackPolicyTest {
   void contextLength_movesOnOnlyWhenALargerRouteFollows_andContentPolicyNever() {
     UpstreamFailure tooLong = status(400, Optional.empty()).withCause(Cause.CONTEXT_LENGTH);
     assertThat(policy.decide(tooLong, false, false, true, PLENTY).action()).isEqualTo(Action.NEXT);
-    assertThat(policy.decide(tooLong, false, false, false, PLENTY).action())
-        .isEqualTo(Action.STOP);
+    assertThat(policy.decide(tooLong, false, false, false, PLENTY).action()).isEqualTo(Action.STOP);
     UpstreamFailure refused = status(400, Optional.empty()).withCause(Cause.CONTENT_POLICY);
     assertThat(policy.decide(refused, false, false, true, PLENTY).action()).isEqualTo(Action.STOP);
   }

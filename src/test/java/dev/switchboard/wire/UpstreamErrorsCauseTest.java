@@ -49,7 +49,8 @@ class UpstreamErrorsCauseTest {
   }
 
   private static byte[] read(String name) throws IOException {
-    try (InputStream in = UpstreamErrorsCauseTest.class.getResourceAsStream("/wire/causes/" + name)) {
+    try (InputStream in =
+        UpstreamErrorsCauseTest.class.getResourceAsStream("/wire/causes/" + name)) {
       if (in == null) {
         throw new IOException("no fixture wire/causes/" + name);
       }

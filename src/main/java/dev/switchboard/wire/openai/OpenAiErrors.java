@@ -75,7 +75,8 @@ final class OpenAiErrors {
     return switch (status) {
       case 400, 413, 422 ->
           new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, retryAfter, detail)
-              .withCause(cause(error));
+              // vLLM and some other servers put the error's fields at the top level.
+              .withCause(cause(error.isMissingNode() ? rootOf(body) : error));
       case 408, 504 ->
           new UpstreamFailure(
               Retry.RETRYABLE, ErrorKind.UPSTREAM_TIMEOUT, status, retryAfter, detail);
@@ -140,8 +141,12 @@ final class OpenAiErrors {
   }
 
   private static JsonNode errorOf(byte[] body) {
+    return rootOf(body).path("error");
+  }
+
+  private static JsonNode rootOf(byte[] body) {
     try {
-      return Json.tree(body).path("error");
+      return Json.tree(body);
     } catch (WireException e) {
       return MissingNode.getInstance();
     }
