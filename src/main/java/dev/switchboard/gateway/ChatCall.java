@@ -65,7 +65,9 @@ final class ChatCall {
    * can be watched.
    */
   Optional<String> simFault() {
-    return first.equals(served) ? simFault : Optional.empty();
+    return first.isPresent() && served.isPresent() && first.get() == served.get()
+        ? simFault
+        : Optional.empty();
   }
 
   Optional<Route> route() {

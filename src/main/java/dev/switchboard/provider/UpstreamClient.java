@@ -88,6 +88,8 @@ public final class UpstreamClient {
             .compose(
                 request -> {
                   if (pending.cancelled) {
+                    // Handled, so Vert.x does not log the reset it reports as an error.
+                    request.exceptionHandler(ignored -> {});
                     request.reset();
                     return Future.failedFuture(new CancellationException("cancelled"));
                   }
