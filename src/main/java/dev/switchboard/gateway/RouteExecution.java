@@ -112,10 +112,11 @@ abstract class RouteExecution {
       return;
     }
     long bytes = exchange == null ? 0 : exchange.bytes();
+    // Only a try whose answer was being relayed has generated tokens of its own.
+    long tokens = exchange != null && exchange.status() / 100 == 2 ? generatedTokens() : 0;
     // Reported first: from here the try is over, so what stopping it triggers (a reset call
     // failing its future at once) is a stale callback, ignored.
-    Attempts.Next next =
-        attempts.failed(upstream.scrub(failure), committed(), bytes, generatedTokens());
+    Attempts.Next next = attempts.failed(upstream.scrub(failure), committed(), bytes, tokens);
     stopTry();
     switch (next.action()) {
       case RETRY -> after(next.delay(), this::attempt);
