@@ -13,11 +13,14 @@ import dev.switchboard.sim.SimProvider;
 import dev.switchboard.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,6 +141,24 @@ final class FaultsGateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Sends a chat request on a raw socket, so a test can hang up while it is in flight. */
+  Socket open(String model, boolean stream) throws IOException {
+    Socket socket = new Socket("127.0.0.1", gateway.port());
+    byte[] body = GatewayHarness.body(model, stream, "").getBytes(StandardCharsets.UTF_8);
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nAuthorization: Bearer "
+                + key
+                + "\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    out.write(body);
+    out.flush();
+    return socket;
   }
 
   URI uri(String path) {

@@ -10,10 +10,8 @@ import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.sim.RecordedRequest;
 import dev.switchboard.sim.SimProvider;
 import io.vertx.core.Vertx;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -407,7 +405,7 @@ class RoutingFaultsTest {
   @Test
   void aClientThatLeaves_stopsTheProviderCallAtOnce_andNoOtherIsTried() throws Exception {
     int cancelled = sim().cancelledCount();
-    Socket socket = send("rf/gone-unary", false);
+    Socket socket = gateway.open("rf/gone-unary", false);
     eventually(() -> requestsFor("gone-u-a") == 1);
     socket.close();
     long left = System.nanoTime();
@@ -424,8 +422,9 @@ class RoutingFaultsTest {
 
   @Test
   void aClientThatLeavesDuringARetryWait_cancelsTheRetry() throws Exception {
-    Socket socket = send("rf/gone-backoff", false);
-    eventually(() -> requestsFor("gone-r-a") == 1);
+    Socket socket = gateway.open("rf/gone-backoff", false);
+    // Leaves once the gateway has the 429 and waits out its Retry-After.
+    eventually(() -> gateway.attemptsFor("rf/gone-backoff").size() == 1);
     socket.close();
     List<Attempt> attempts = awaitAttempts("rf/gone-backoff", 1);
     assertThat(gateway.row(attempts.getFirst().generationId()).status()).isEqualTo(499);
@@ -483,24 +482,6 @@ class RoutingFaultsTest {
   private static List<Attempt> awaitAttempts(String model, int count) throws Exception {
     eventually(() -> gateway.attemptsFor(model).size() >= count);
     return gateway.attemptsFor(model);
-  }
-
-  /** Sends a chat request on a raw socket, so the test can hang up while it is in flight. */
-  private static Socket send(String model, boolean stream) throws Exception {
-    Socket socket = new Socket("127.0.0.1", gateway.gateway.port());
-    byte[] body = GatewayHarness.body(model, stream, "").getBytes(StandardCharsets.UTF_8);
-    OutputStream out = socket.getOutputStream();
-    out.write(
-        ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nAuthorization: Bearer "
-                + gateway.key
-                + "\r\nContent-Length: "
-                + body.length
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    out.write(body);
-    out.flush();
-    return socket;
   }
 
   private static void eventually(BooleanSupplier condition) throws InterruptedException {
