@@ -7,13 +7,17 @@ import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.api.WarmUp;
+import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
+import dev.switchboard.health.HealthTracker;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.metrics.GatewayMetrics;
+import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.sim.SimProvider;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -72,6 +76,15 @@ public final class Switchboard implements AutoCloseable {
    * As {@link #start(Config, Catalog)}, with the clock that ages stored Idempotency-Key answers.
    */
   public static Switchboard start(Config config, Catalog catalog, Clock clock) {
+    return start(config, catalog, clock, AttemptListener.NONE);
+  }
+
+  /**
+   * As {@link #start(Config, Catalog, Clock)}; every attempt also goes to {@code attemptListener}
+   * (after health tracking): metrics, or a test that watches the tries.
+   */
+  public static Switchboard start(
+      Config config, Catalog catalog, Clock clock, AttemptListener attemptListener) {
     CompletableFuture<Void> warm = WarmUp.start(); // tokenizer and hot-path classes, meanwhile
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
@@ -86,9 +99,20 @@ public final class Switchboard implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
+    Config.Routing routing = resolved.routing();
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
-            resolved, catalog, authenticator, ledger, SqliteLedgerReader.of(database), idempotency);
+            resolved,
+            catalog,
+            authenticator,
+            ledger,
+            SqliteLedgerReader.of(database),
+            idempotency,
+            new HealthTracker(routing),
+            new GatewayMetrics(),
+            // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
+            new RetryBudget(routing.retryRatio(), routing.retryMinPerSecond()),
+            attemptListener);
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;

@@ -2,10 +2,12 @@ package dev.switchboard.api;
 
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
+import dev.switchboard.gateway.Recovery;
 import dev.switchboard.gateway.Settlement;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.ledger.LedgerReader;
@@ -15,6 +17,7 @@ import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.ModelAliases;
+import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Future;
@@ -31,7 +34,12 @@ import org.jspecify.annotations.Nullable;
  * connections across them. Each instance has its own upstream connection pools.
  */
 public final class GatewayVerticle extends VerticleBase {
-  /** What every instance shares: thread-safe services built once by the wiring. */
+  /**
+   * What every instance shares: thread-safe services built once by the wiring. Every attempt goes
+   * to {@code health}, then {@code metrics}, then {@code attemptListeners} (tests; {@link
+   * AttemptListener#NONE} for none); {@code retryBudget} caps extra attempts across all event
+   * loops.
+   */
   public record Services(
       Config config,
       Catalog catalog,
@@ -40,7 +48,51 @@ public final class GatewayVerticle extends VerticleBase {
       LedgerReader ledgerReader,
       IdempotencyStore idempotency,
       HealthTracker health,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics,
+      RetryBudget retryBudget,
+      AttemptListener attemptListeners) {
+
+    /**
+     * With this health tracker and these metrics, the configured retry budget, no other listener.
+     */
+    public Services(
+        Config config,
+        Catalog catalog,
+        KeyAuthenticator keys,
+        LedgerWriter ledger,
+        LedgerReader ledgerReader,
+        IdempotencyStore idempotency,
+        HealthTracker health,
+        GatewayMetrics metrics) {
+      this(
+          config,
+          catalog,
+          keys,
+          ledger,
+          ledgerReader,
+          idempotency,
+          health,
+          metrics,
+          new RetryBudget(config.routing().retryRatio(), config.routing().retryMinPerSecond()),
+          AttemptListener.NONE);
+    }
+
+    /** With this health tracker and metrics of its own. */
+    public Services(
+        Config config,
+        Catalog catalog,
+        KeyAuthenticator keys,
+        LedgerWriter ledger,
+        LedgerReader ledgerReader,
+        IdempotencyStore idempotency,
+        HealthTracker health) {
+      this(config, catalog, keys, ledger, ledgerReader, idempotency, health, new GatewayMetrics());
+    }
+
+    /** Every attempt's listeners: health, then metrics, then the extra ones. */
+    public AttemptListener attempts() {
+      return health.andThen(metrics).andThen(attemptListeners);
+    }
 
     /** With a health tracker and metrics of its own, from the configured routing. */
     public Services(
@@ -57,8 +109,7 @@ public final class GatewayVerticle extends VerticleBase {
           ledger,
           ledgerReader,
           idempotency,
-          new HealthTracker(config.routing()),
-          new GatewayMetrics());
+          new HealthTracker(config.routing()));
     }
   }
 
@@ -124,11 +175,15 @@ public final class GatewayVerticle extends VerticleBase {
             new RoutePlanner(
                 services.catalog(),
                 new ModelAliases(services.config().aliases()),
-                services.config().upstream().cacheBreakpoints()),
+                services.config().routing(),
+                services.config().upstream().cacheBreakpoints(),
+                services.health()),
             client,
             new Settlement(
                 services.ledger(), services.catalog(), services.config().logging(), vertx),
             new Idempotency(vertx, services.idempotency()),
+            new Recovery(
+                vertx, services.config().routing(), services.retryBudget(), services.attempts()),
             services.config().upstream().forwardSimFaultHeader());
     return GatewayRoutes.create(vertx, services, pipeline, formats);
   }

@@ -1,8 +1,6 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.provider.UpstreamClient;
-import dev.switchboard.provider.UpstreamExchange;
-import dev.switchboard.provider.UpstreamFailures;
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.routing.FallbackPolicy;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ErrorKind;
@@ -10,70 +8,86 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.WireException;
-import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The routes of one request and what happened at each. Decides, with the fallback policy, whether a
- * failure moves on to the next route, and turns the failures into one error naming the providers.
+ * The routes of one request and what happened at each try. Decides, with the fallback policy and
+ * the retry budget, what follows a failure (the same route again, the next, or the end); reports
+ * every try as one {@link Attempt} to the listener and the call; turns the failures into one error
+ * naming the providers. Event-loop confined.
  */
 final class Attempts {
+  private final ChatCall call;
   private final List<Route> routes;
-  private final FallbackPolicy policy;
+  private final Recovery recovery;
   private final List<String> failures = new ArrayList<>();
   private int index;
+  private boolean retried;
+  private boolean budgetSpent;
   private Optional<UpstreamFailure> last = Optional.empty();
 
-  Attempts(List<Route> routes, FallbackPolicy policy) {
+  /** The try in progress: its number (from 1), start, first content; open until reported. */
+  private int number;
+
+  private boolean open;
+  private Instant startedAt = Instant.EPOCH;
+  private long startNanos;
+  private long firstTokenNanos;
+
+  Attempts(ChatCall call, List<Route> routes, Recovery recovery) {
+    this.call = call;
     this.routes = routes;
-    this.policy = policy;
+    this.recovery = recovery;
   }
 
   Route current() {
     return routes.get(index);
   }
 
-  /**
-   * Calls the route's provider. Completes with an exchange whose status is 2xx; anything else (a
-   * transport error, a non-2xx answer) fails the future with the classified failure.
-   */
-  static Future<UpstreamExchange> call(UpstreamClient upstream, ChatCall call, Route route) {
+  /** The number of the try in progress (or last made): stale callbacks compare against it. */
+  int number() {
+    return number;
+  }
+
+  /** Whether the try numbered {@code tryNumber} is still the one in progress. */
+  boolean inProgress(int tryNumber) {
+    return open && tryNumber == number;
+  }
+
+  /** Starts a try of the current route and encodes the request for it. */
+  UpstreamCall begin() throws WireException {
+    number++;
+    open = true;
+    startedAt = Instant.now();
+    startNanos = System.nanoTime();
+    firstTokenNanos = 0;
+    Route route = current();
     call.attempting(route);
-    UpstreamCall encoded;
-    try {
-      encoded = route.format().encodeRequest(call.request, route.target());
-    } catch (WireException e) {
-      // This format cannot carry the request without changing its meaning; another may.
-      return Future.failedFuture(
-          new Failed(
-              new UpstreamFailure(
-                  UpstreamFailure.Retry.NOT_SENT,
-                  ErrorKind.INVALID_REQUEST,
-                  400,
-                  Optional.empty(),
-                  "cannot be translated to the "
-                      + route.format().name()
-                      + " format: "
-                      + e.getMessage())));
-    }
-    call.dropped(dropped(call, route, encoded));
-    return upstream
-        .send(route.endpoint(), SimFaultHeader.addTo(encoded, call.simFault()))
-        .recover(error -> Future.failedFuture(new Failed(UpstreamFailures.of(error, true))))
-        .compose(
-            exchange ->
-                exchange.status() / 100 == 2
-                    ? Future.succeededFuture(exchange)
-                    : rejected(route, exchange));
+    UpstreamCall encoded = route.format().encodeRequest(call.request, route.target());
+    call.dropped(dropped(route, encoded));
+    return SimFaultHeader.addTo(encoded, call.simFault());
+  }
+
+  /** This format cannot carry the request without changing its meaning; another may. */
+  UpstreamFailure untranslatable(WireException e) {
+    return new UpstreamFailure(
+        UpstreamFailure.Retry.NOT_SENT,
+        ErrorKind.INVALID_REQUEST,
+        400,
+        Optional.empty(),
+        "cannot be translated to the " + current().format().name() + " format: " + e.getMessage());
   }
 
   /**
    * What the client sent that this attempt leaves out: the format's own list, and, across formats,
    * the top-level fields only the client's format carries (Claude Code's context_management).
    */
-  private static List<String> dropped(ChatCall call, Route route, UpstreamCall encoded) {
+  private List<String> dropped(Route route, UpstreamCall encoded) {
     if (route.format() == call.ingress) {
       return encoded.dropped();
     }
@@ -82,40 +96,124 @@ final class Attempts {
     return all;
   }
 
-  /** The failure behind a failed attempt future. */
-  static UpstreamFailure failureOf(Throwable error) {
-    return error instanceof Failed failed ? failed.failure : UpstreamFailures.of(error, true);
-  }
-
-  private static Future<UpstreamExchange> rejected(Route route, UpstreamExchange exchange) {
-    return exchange
-        .failure(route.format())
-        .compose(failure -> Future.failedFuture(new Failed(failure)));
-  }
-
-  /** Carries a classified failure through a Vert.x future; never leaves this package. */
-  private static final class Failed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient UpstreamFailure failure;
-
-    Failed(UpstreamFailure failure) {
-      super(failure.detail(), null, false, false);
-      this.failure = failure;
+  /** The try in progress produced its first content. */
+  void firstToken() {
+    if (firstTokenNanos == 0) {
+      firstTokenNanos = System.nanoTime();
     }
+  }
+
+  /** The try in progress answered in full. */
+  void succeeded(int status, long bytes, long outputTokens) {
+    report(Attempt.Outcome.OK, status, Optional.empty(), bytes, outputTokens);
+  }
+
+  /** The try in progress was stopped: the client left, or the request ended without it. */
+  void cancelled(long bytes) {
+    report(Attempt.Outcome.CANCELLED, 0, Optional.of("client_closed"), bytes, 0);
+  }
+
+  /** What follows a failure: RETRY this route (after {@code delay}), NEXT route, or STOP. */
+  record Next(FallbackPolicy.Action action, Duration delay) {}
+
+  /**
+   * Reports the failed try and decides what follows it. A retry or another route draws on the retry
+   * budget; an empty budget ends the request with this failure.
+   */
+  Next failed(UpstreamFailure failure, boolean committed, long bytes, long outputTokens) {
+    report(
+        outcome(failure), attemptStatus(failure), Optional.of(code(failure)), bytes, outputTokens);
+    last = Optional.of(failure);
+    failures.add(current().provider().id() + ": " + failure.detail());
+    int next = nextIndex(failure);
+    FallbackPolicy.Decision decision =
+        Recovery.POLICY.decide(
+            failure, committed, retried, next < routes.size(), call.remaining(recovery.routing()));
+    if (decision.action() == FallbackPolicy.Action.STOP) {
+      return new Next(FallbackPolicy.Action.STOP, Duration.ZERO);
+    }
+    if (!recovery.budget().tryWithdraw()) {
+      budgetSpent = true;
+      return new Next(FallbackPolicy.Action.STOP, Duration.ZERO);
+    }
+    if (decision.action() == FallbackPolicy.Action.NEXT) {
+      index = next;
+      retried = false;
+    } else {
+      retried = true;
+    }
+    return new Next(decision.action(), decision.delay());
+  }
+
+  /** The next route worth trying: for a context-length refusal, the next with a larger context. */
+  private int nextIndex(UpstreamFailure failure) {
+    if (failure.cause() != UpstreamFailure.Cause.CONTEXT_LENGTH) {
+      return index + 1;
+    }
+    int failedContext = current().contextLength();
+    int next = index + 1;
+    while (next < routes.size() && routes.get(next).contextLength() <= failedContext) {
+      next++;
+    }
+    return next;
+  }
+
+  private void report(
+      Attempt.Outcome outcome,
+      int status,
+      Optional<String> errorCode,
+      long bytes,
+      long outputTokens) {
+    if (!open) {
+      return;
+    }
+    open = false;
+    long now = System.nanoTime();
+    Route route = current();
+    Attempt attempt =
+        new Attempt(
+            call.generationId,
+            number,
+            route.provider().id(),
+            route.deployment().modelId(),
+            outcome,
+            status,
+            errorCode,
+            startedAt,
+            (now - startNanos) / 1_000_000,
+            firstTokenNanos == 0
+                ? OptionalLong.empty()
+                : OptionalLong.of((firstTokenNanos - startNanos) / 1_000_000),
+            bytes,
+            outputTokens);
+    call.attempted(attempt);
+    recovery.listener().ended(attempt);
   }
 
   /**
-   * Records the current route's failure; returns the next route to try, if the policy allows one.
+   * 429 and 529 are the provider's pace; other 4xx refuse this request (or our credentials there);
+   * the rest (5xx, transport, timeouts, malformed answers) are the provider's fault.
    */
-  Optional<Route> failed(UpstreamFailure failure, boolean committed) {
-    last = Optional.of(failure);
-    failures.add(current().provider().id() + ": " + failure.detail());
-    boolean more = index + 1 < routes.size();
-    if (policy.decide(failure, committed, more) == FallbackPolicy.Decision.NEXT) {
-      index++;
-      return Optional.of(current());
+  static Attempt.Outcome outcome(UpstreamFailure failure) {
+    int status = failure.status();
+    if (status == 429 || status == 529 || failure.kind() == ErrorKind.RATE_LIMITED) {
+      return Attempt.Outcome.RATE_LIMITED;
     }
-    return Optional.empty();
+    if (failure.kind() == ErrorKind.INVALID_REQUEST || (status >= 400 && status < 500)) {
+      return status == 408 ? Attempt.Outcome.PROVIDER_FAULT : Attempt.Outcome.REJECTED;
+    }
+    return Attempt.Outcome.PROVIDER_FAULT;
+  }
+
+  /** The provider's status; 0 when it never answered (our translation refused the request). */
+  private static int attemptStatus(UpstreamFailure failure) {
+    return failure.retry() == UpstreamFailure.Retry.NOT_SENT ? 0 : failure.status();
+  }
+
+  private static String code(UpstreamFailure failure) {
+    return failure.cause() == UpstreamFailure.Cause.NONE
+        ? failure.kind().code()
+        : failure.cause().code();
   }
 
   /**
@@ -143,10 +241,13 @@ final class Attempts {
                 + failure.detail()
             : "all "
                 + failures.size()
-                + " providers tried for '"
+                + " attempts for '"
                 + current().deployment().modelId()
                 + "' failed: "
                 + String.join("; ", failures);
+    if (budgetSpent) {
+      message += " (no retry left in the gateway's retry budget)";
+    }
     GatewayError.Builder error = GatewayError.builder(failure.kind(), message).provider(provider);
     if (tellsTheClient(failure.status())) {
       error.providerError(failure.providerError());

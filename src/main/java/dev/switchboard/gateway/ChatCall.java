@@ -1,10 +1,14 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
+import dev.switchboard.attempt.Attempt;
+import dev.switchboard.config.Config;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.WireFormat;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,9 +31,10 @@ final class ChatCall {
   private long firstTokenNanos;
   private final Optional<String> simFault;
   private Optional<Route> served = Optional.empty();
-  private int attempt;
+  private Optional<Route> first = Optional.empty();
   private Optional<String> providerModel = Optional.empty();
   private List<String> dropped = List.of();
+  private final List<Attempt> attempts = new ArrayList<>(2);
 
   /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
   ChatCall(
@@ -48,16 +53,21 @@ final class ChatCall {
   }
 
   void attempting(Route route) {
+    if (served.isEmpty()) {
+      first = Optional.of(route);
+    }
     served = Optional.of(route);
-    attempt++;
   }
 
   /**
-   * The simulator fault for the attempt in progress: the first one only, so the next provider
-   * answers and the fallback can be watched.
+   * The simulator fault for the attempt in progress: every try of the first deployment (it
+   * misbehaves, retried or not), none of the others, so the next provider answers and the fallback
+   * can be watched.
    */
   Optional<String> simFault() {
-    return attempt == 1 ? simFault : Optional.empty();
+    return first.isPresent() && served.isPresent() && first.get() == served.get()
+        ? simFault
+        : Optional.empty();
   }
 
   Optional<Route> route() {
@@ -80,6 +90,21 @@ final class ChatCall {
 
   List<String> dropped() {
     return dropped;
+  }
+
+  /** A try ended: the ledger stores the attempts with the row. */
+  void attempted(Attempt attempt) {
+    attempts.add(attempt);
+  }
+
+  /** The tries so far, in order. */
+  List<Attempt> attempts() {
+    return List.copyOf(attempts);
+  }
+
+  /** What is left of the request's deadline, which covers every attempt until the answer starts. */
+  Duration remaining(Config.Routing routing) {
+    return routing.deadline().minusNanos(System.nanoTime() - startNanos);
   }
 
   void firstToken() {

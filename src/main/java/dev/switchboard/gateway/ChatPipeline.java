@@ -3,7 +3,6 @@ package dev.switchboard.gateway;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.money.Money;
 import dev.switchboard.provider.UpstreamClient;
-import dev.switchboard.routing.FallbackPolicy;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ChatRequest;
@@ -25,20 +24,25 @@ public final class ChatPipeline {
   private final UpstreamClient upstream;
   private final Settlement settlement;
   private final Idempotency idempotency;
+  private final Recovery recovery;
   private final boolean forwardSimFault;
-  private final FallbackPolicy fallback = new FallbackPolicy();
 
-  /** {@code forwardSimFault}: pass a client's x-sim-fault header to the first provider (demo). */
+  /**
+   * {@code recovery}: retries, timeouts and who hears of each attempt; {@code forwardSimFault}:
+   * pass a client's x-sim-fault header to the first attempt (demo).
+   */
   public ChatPipeline(
       RoutePlanner planner,
       UpstreamClient upstream,
       Settlement settlement,
       Idempotency idempotency,
+      Recovery recovery,
       boolean forwardSimFault) {
     this.planner = planner;
     this.upstream = upstream;
     this.settlement = settlement;
     this.idempotency = idempotency;
+    this.recovery = recovery;
     this.forwardSimFault = forwardSimFault;
   }
 
@@ -55,6 +59,7 @@ public final class ChatPipeline {
           GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
       return;
     }
+    UpstreamOverrides.check(parsed, request.headers());
     Optional<String> simFault =
         forwardSimFault ? SimFaultHeader.of(request.headers()) : Optional.empty();
     ChatCall call =
@@ -67,7 +72,7 @@ public final class ChatPipeline {
     List<Route> routes;
     try {
       admit(call.key);
-      routes = planner.plan(call.request.model());
+      routes = planner.plan(call.request);
     } catch (GatewayError error) {
       settlement
           .fail(call, error, "")
@@ -75,11 +80,14 @@ public final class ChatPipeline {
           .onComplete(ignored -> client.reject(error));
       return;
     }
-    Attempts attempts = new Attempts(routes, fallback);
+    recovery.budget().deposit();
+    Attempts attempts = new Attempts(call, routes, recovery);
     if (call.request.stream()) {
-      new StreamRelay(call, attempts, upstream, settlement, client).start();
+      new StreamRelay(call, attempts, upstream, settlement, recovery, client).start();
     } else {
-      new UnaryExchange(call, attempts, upstream, settlement, client).remembering(claim).start();
+      new UnaryExchange(call, attempts, upstream, settlement, recovery, client)
+          .remembering(claim)
+          .start();
     }
   }
 

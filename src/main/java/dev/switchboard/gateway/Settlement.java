@@ -107,7 +107,8 @@ public final class Settlement {
   }
 
   private Future<Void> append(ChatCall call, UsageRecord record) {
-    return Future.fromCompletionStage(ledger.append(record), vertx.getOrCreateContext())
+    return Future.fromCompletionStage(
+            ledger.append(record, call.attempts()), vertx.getOrCreateContext())
         .onSuccess(written -> RequestLog.finished(call, record));
   }
 

@@ -27,13 +27,17 @@ import java.util.Optional;
  * first content arrives, so an attempt that dies before that leaves the client untouched.
  */
 final class StreamAttempt {
-  /** How an attempt ended; exactly one of the two is called, once. */
+  /** How an attempt went: content once at most, then exactly one of the two endings, once. */
   interface Outcome {
+    /** The first content event arrived (the client may now be committed). */
+    void content();
+
     void completed(StreamAttempt attempt);
 
     void failed(UpstreamFailure failure);
   }
 
+  private static final String MALFORMED = "malformed stream event: ";
   private final ChatCall call;
   private final Route route;
   private final UpstreamExchange exchange;
@@ -47,6 +51,7 @@ final class StreamAttempt {
   private final List<SseEvent> pending = new ArrayList<>();
   private final List<ChatEvent> decoded = new ArrayList<>(4);
   private boolean over;
+  private boolean content;
 
   StreamAttempt(
       ChatCall call,
@@ -62,9 +67,13 @@ final class StreamAttempt {
     // Each attempt has its own encoder: a failed attempt's state never reaches the next.
     this.encoder = call.ingress.newStreamEncoder(call.request);
     encoder.identify(call.generationId, call.startedAt.getEpochSecond(), servedModel());
+    encoder.servedBy(route.provider().name());
     this.passthrough =
         route.format() == call.ingress
-            ? Optional.of(call.ingress.passthrough().open(call.request, servedModel()))
+            ? Optional.of(
+                call.ingress
+                    .passthrough()
+                    .open(call.request, servedModel(), route.provider().name()))
             : Optional.empty();
     this.decoder =
         passthrough.isPresent() ? passthrough.get() : route.format().newStreamDecoder(call.request);
@@ -121,13 +130,8 @@ final class StreamAttempt {
     try {
       decoder.decode(event, decoded::add);
     } catch (WireException e) {
-      fail(
-          new UpstreamFailure(
-              UpstreamFailure.Retry.RETRYABLE,
-              ErrorKind.UPSTREAM_FAILED,
-              200,
-              Optional.empty(),
-              "malformed stream event: " + e.getMessage()));
+      String why = String.valueOf(e.getMessage());
+      fail(afterHeaders(why.startsWith(MALFORMED) ? why : MALFORMED + why));
       return;
     } catch (UpstreamStreamError e) {
       fail(e.failure());
@@ -139,8 +143,10 @@ final class StreamAttempt {
       }
       tap.accept(canonical);
     }
-    if (tap.sawContent()) {
+    if (!content && tap.sawContent()) {
+      content = true;
       call.firstToken();
+      outcome.content();
     }
     if (passthrough.isPresent()) {
       passthrough.get().relayed().ifPresent(this::emit);
@@ -185,13 +191,7 @@ final class StreamAttempt {
     try {
       decoder.finish(tap);
     } catch (StreamTruncated e) {
-      fail(
-          new UpstreamFailure(
-              UpstreamFailure.Retry.RETRYABLE,
-              ErrorKind.UPSTREAM_FAILED,
-              200,
-              Optional.empty(),
-              e.getMessage()));
+      fail(afterHeaders(e.getMessage()));
       return;
     }
     if (over) {
@@ -201,6 +201,12 @@ final class StreamAttempt {
     client.flush();
     over = true;
     outcome.completed(this);
+  }
+
+  /** A provider that answered 200 and then broke its own stream: another provider may do better. */
+  static UpstreamFailure afterHeaders(String detail) {
+    return new UpstreamFailure(
+        UpstreamFailure.Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, 200, Optional.empty(), detail);
   }
 
   private void fail(UpstreamFailure failure) {

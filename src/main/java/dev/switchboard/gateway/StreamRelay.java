@@ -6,6 +6,7 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.Usage;
 import java.util.Optional;
 
 /**
@@ -24,8 +25,9 @@ final class StreamRelay extends RouteExecution {
       Attempts attempts,
       UpstreamClient upstream,
       Settlement settlement,
+      Recovery recovery,
       ClientChannel channel) {
-    super(call, attempts, upstream, settlement);
+    super(call, attempts, upstream, settlement, recovery);
     this.channel = channel;
     this.client = channel.stream();
   }
@@ -45,6 +47,11 @@ final class StreamRelay extends RouteExecution {
             client,
             new StreamAttempt.Outcome() {
               @Override
+              public void content() {
+                contentArrived();
+              }
+
+              @Override
               public void completed(StreamAttempt finished) {
                 settle(finished);
               }
@@ -59,6 +66,19 @@ final class StreamRelay extends RouteExecution {
       channel.header(ClientChannel.DROPPED, String.join(", ", call.dropped()));
     }
     attempt.run();
+  }
+
+  @Override
+  boolean watchesFirstToken() {
+    return true;
+  }
+
+  @Override
+  long generatedTokens() {
+    return current
+        .flatMap(attempt -> attempt.tap().usage())
+        .map(Usage::completionTokens)
+        .orElse(0L);
   }
 
   @Override
@@ -97,6 +117,7 @@ final class StreamRelay extends RouteExecution {
   }
 
   private void settle(StreamAttempt attempt) {
+    answeredInFull(generatedTokens());
     settlement
         .settle(call, attempt.route(), attempt.tap().usage(), attempt.tap().completionText())
         .onSuccess(

@@ -5,13 +5,10 @@ import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatResponse;
-import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Passthrough;
-import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
-import dev.switchboard.wire.WireFormat;
 import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 
@@ -26,8 +23,9 @@ final class UnaryExchange extends RouteExecution {
       Attempts attempts,
       UpstreamClient upstream,
       Settlement settlement,
+      Recovery recovery,
       ClientChannel client) {
-    super(call, attempts, upstream, settlement);
+    super(call, attempts, upstream, settlement, recovery);
     this.client = client;
   }
 
@@ -46,10 +44,16 @@ final class UnaryExchange extends RouteExecution {
   void relay(Route route, UpstreamExchange exchange) {
     current = Optional.of(exchange);
     call.firstToken();
+    contentArrived();
     exchange
         .body()
         .onSuccess(body -> decoded(route, body))
         .onFailure(error -> failed(UpstreamFailures.of(error, true)));
+  }
+
+  @Override
+  boolean watchesFirstToken() {
+    return false;
   }
 
   @Override
@@ -77,21 +81,16 @@ final class UnaryExchange extends RouteExecution {
     try {
       answer = read(route, body.getBytes());
     } catch (WireException e) {
-      failed(
-          new UpstreamFailure(
-              UpstreamFailure.Retry.RETRYABLE,
-              ErrorKind.UPSTREAM_FAILED,
-              200,
-              Optional.empty(),
-              "unreadable response: " + e.getMessage()));
+      failed(StreamAttempt.afterHeaders("unreadable response: " + e.getMessage()));
       return;
     }
     ChatResponse response = answer.response();
+    answeredInFull(response.usage().map(Usage::completionTokens).orElse(0L));
     call.answeredAs(response.model());
     String served = route.deployment().modelId();
     settlement
         .settle(call, route, response.usage(), response.completionText())
-        .onSuccess(usage -> reply(answer.answer(usage, served)))
+        .onSuccess(usage -> reply(answer.answer(usage, served, route.provider().name())))
         .onFailure(error -> fail(unrecorded(error)));
   }
 
@@ -112,18 +111,6 @@ final class UnaryExchange extends RouteExecution {
     if (route.format() == call.ingress) {
       return call.ingress.passthrough().readBody(body);
     }
-    ChatResponse response = route.format().decodeResponse(body);
-    WireFormat ingress = call.ingress;
-    return new Passthrough.UnaryBody() {
-      @Override
-      public ChatResponse response() {
-        return response;
-      }
-
-      @Override
-      public byte[] answer(Usage settled, String model) {
-        return ingress.encodeResponse(response.settled(model, settled));
-      }
-    };
+    return Passthrough.UnaryBody.translated(route.format().decodeResponse(body), call.ingress);
   }
 }

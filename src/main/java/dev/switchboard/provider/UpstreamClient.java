@@ -7,11 +7,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends calls to providers over pooled keep-alive connections (one pool per host) and injects the
@@ -63,6 +66,14 @@ public final class UpstreamClient {
    * the idle timeout.
    */
   public Future<UpstreamExchange> send(UpstreamEndpoint endpoint, UpstreamCall call) {
+    return start(endpoint, call).response();
+  }
+
+  /**
+   * As {@link #send}, with a handle that stops the call before its headers arrive (a client that
+   * left, a first-token timeout): the connection is reset, so the provider stops at once.
+   */
+  public Pending start(UpstreamEndpoint endpoint, UpstreamCall call) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
@@ -71,24 +82,61 @@ public final class UpstreamClient {
             .setIdleTimeout(idleTimeout.toMillis());
     call.headers().forEach(options::putHeader);
     endpoint.apiKey().ifPresent(key -> Credentials.inject(call.auth(), key, options));
-    return http.request(options)
-        .compose(
-            request -> {
-              UpstreamExchange[] exchange = new UpstreamExchange[1];
-              // Failures before the headers fail send(); later ones go to the exchange's handler.
-              request.exceptionHandler(
-                  error -> {
-                    if (exchange[0] != null) {
-                      exchange[0].failed(error);
-                    }
-                  });
-              return request
-                  .send(Buffer.buffer(call.body()))
-                  .map(
-                      response ->
-                          exchange[0] =
-                              new UpstreamExchange(vertx, request, response, idleTimeout, secrets));
-            });
+    Pending pending = new Pending();
+    pending.response =
+        http.request(options)
+            .compose(
+                request -> {
+                  if (pending.cancelled) {
+                    // Handled, so Vert.x does not log the reset it reports as an error.
+                    request.exceptionHandler(ignored -> {});
+                    request.reset();
+                    return Future.failedFuture(new CancellationException("cancelled"));
+                  }
+                  pending.request = request;
+                  UpstreamExchange[] exchange = new UpstreamExchange[1];
+                  // Failures before the headers fail send(); later ones go to the exchange's
+                  // handler.
+                  request.exceptionHandler(
+                      error -> {
+                        if (exchange[0] != null) {
+                          exchange[0].failed(error);
+                        }
+                      });
+                  return request
+                      .send(Buffer.buffer(call.body()))
+                      .map(
+                          response ->
+                              exchange[0] =
+                                  new UpstreamExchange(
+                                      vertx, request, response, idleTimeout, secrets));
+                });
+    return pending;
+  }
+
+  /**
+   * A call whose response headers may not have arrived yet. Confined to the caller's event loop,
+   * like the call itself.
+   */
+  public static final class Pending {
+    private Future<UpstreamExchange> response = Future.failedFuture("not started");
+    private @Nullable HttpClientRequest request;
+    private boolean cancelled;
+
+    private Pending() {}
+
+    /** Completes with the exchange once the headers arrived, or fails. */
+    public Future<UpstreamExchange> response() {
+      return response;
+    }
+
+    /** Resets the call if it is under way, or makes sure it never starts; idempotent. */
+    public void cancel() {
+      cancelled = true;
+      if (request != null) {
+        request.reset();
+      }
+    }
   }
 
   /**

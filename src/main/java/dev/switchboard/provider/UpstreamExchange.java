@@ -31,6 +31,7 @@ public final class UpstreamExchange {
   private Handler<Throwable> failureHandler = error -> {};
   private long lastActivity = System.nanoTime();
   private long watchdog = -1;
+  private long bytes;
   private boolean over;
   private boolean paused;
 
@@ -57,9 +58,10 @@ public final class UpstreamExchange {
   public void stream(Handler<Buffer> data, Handler<Void> end) {
     watch();
     response.handler(
-        bytes -> {
+        received -> {
           lastActivity = System.nanoTime();
-          data.handle(bytes);
+          bytes += received.length();
+          data.handle(received);
         });
     response.endHandler(
         v -> {
@@ -82,6 +84,7 @@ public final class UpstreamExchange {
             result -> {
               stop();
               if (result.succeeded()) {
+                bytes = result.result().length();
                 body.tryComplete(result.result());
               } else {
                 failed(result.cause());
@@ -143,8 +146,9 @@ public final class UpstreamExchange {
     }
   }
 
-  public HttpClientResponse response() {
-    return response;
+  /** The response body bytes received so far (an error body once read counts too). */
+  public long bytes() {
+    return bytes;
   }
 
   public int status() {

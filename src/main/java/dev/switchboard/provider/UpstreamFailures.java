@@ -15,6 +15,18 @@ import javax.net.ssl.SSLException;
 public final class UpstreamFailures {
   private UpstreamFailures() {}
 
+  /**
+   * A failure before any response header: as {@link #of}, and a dropped connection is marked {@link
+   * UpstreamFailure.Cause#RESET}, the transient blip one retry of the same provider may get past (a
+   * refused connection or a timeout is not one).
+   */
+  public static UpstreamFailure beforeHeaders(Throwable error) {
+    UpstreamFailure failure = of(error, true);
+    boolean dropped =
+        failure.retry() == Retry.RETRYABLE && failure.kind() == ErrorKind.UPSTREAM_FAILED;
+    return dropped ? failure.withCause(UpstreamFailure.Cause.RESET) : failure;
+  }
+
   /** {@code sent} tells whether the provider may have received the request. */
   public static UpstreamFailure of(Throwable error, boolean sent) {
     if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {

@@ -60,6 +60,19 @@ final class AnthropicDialect implements Dialect {
   }
 
   @Override
+  public SimError contextLength(SimRequest request) {
+    return SimError.badRequest(
+        "prompt is too long: " + (200_000 + request.prompt().tokens()) + " tokens > 200000 maximum",
+        null,
+        null);
+  }
+
+  @Override
+  public SimError contentPolicy() {
+    return SimError.badRequest("Output blocked by content filtering policy", null, null);
+  }
+
+  @Override
   public String unary(Envelope envelope, Answer answer, SimRequest request, boolean withUsage) {
     return AnthropicJson.message(envelope, answer, withUsage);
   }

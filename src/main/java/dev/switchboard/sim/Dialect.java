@@ -37,6 +37,12 @@ interface Dialect {
   /** The error a real provider of this format sends with this status (the status-N fault). */
   SimError statusError(int status);
 
+  /** The 400 this format's provider sends for a prompt beyond the context (context-length). */
+  SimError contextLength(SimRequest request);
+
+  /** The 400 this format's provider sends for content its policy refuses (content-policy). */
+  SimError contentPolicy();
+
   /** The whole answer as one JSON body; {@code withUsage} false is the no-usage fault. */
   String unary(Envelope envelope, Answer answer, SimRequest request, boolean withUsage);
 

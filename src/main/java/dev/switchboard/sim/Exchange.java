@@ -76,6 +76,8 @@ final class Exchange {
     Runnable reply = () -> answer(simRequest, envelope, answer, random);
     switch (simRequest.fault().orElse(null)) {
       case Fault.Status status -> fail(dialect.statusError(status.code()));
+      case Fault.ContextLength _ -> fail(dialect.contextLength(simRequest));
+      case Fault.ContentPolicy _ -> fail(dialect.contentPolicy());
       case Fault.DisconnectBeforeHeaders _ -> closeConnection();
       case Fault.SlowFirstToken slow -> after(slow.latency(), reply);
       case null, default -> after(firstTokenLatency, reply);

@@ -60,6 +60,18 @@ public sealed interface Fault {
    */
   record ContentFilter() implements Fault {}
 
+  /**
+   * Refuses the request with the format's 400 for a prompt longer than the model's context (OpenAI
+   * context_length_exceeded, Anthropic "prompt is too long", Gemini "input token count").
+   */
+  record ContextLength() implements Fault {}
+
+  /**
+   * Refuses the request with the format's 400 for content its policy forbids (OpenAI
+   * content_policy_violation, Anthropic "content filtering policy", Gemini PROHIBITED_CONTENT).
+   */
+  record ContentPolicy() implements Fault {}
+
   /** Parses a fault spec such as {@code status-429} or {@code slow-first-token-500}. */
   static Fault parse(String spec) {
     String s = spec.trim();
@@ -72,6 +84,8 @@ public sealed interface Fault {
       case "malformed-event" -> new MalformedEvent();
       case "error-in-stream" -> new ErrorInStream();
       case "content-filter" -> new ContentFilter();
+      case "context-length" -> new ContextLength();
+      case "content-policy" -> new ContentPolicy();
       default -> parseWithNumber(s);
     };
   }

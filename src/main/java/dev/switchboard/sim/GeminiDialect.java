@@ -64,6 +64,28 @@ final class GeminiDialect implements Dialect {
   }
 
   @Override
+  public SimError contextLength(SimRequest request) {
+    return new SimError(
+        400,
+        "The input token count ("
+            + (1_048_576 + request.prompt().tokens())
+            + ") exceeds the maximum number of tokens allowed (1048576).",
+        "INVALID_ARGUMENT",
+        null,
+        null);
+  }
+
+  @Override
+  public SimError contentPolicy() {
+    return new SimError(
+        400,
+        "The prompt was blocked for prohibited content (PROHIBITED_CONTENT).",
+        "INVALID_ARGUMENT",
+        null,
+        null);
+  }
+
+  @Override
   public String unary(Envelope envelope, Answer answer, SimRequest request, boolean withUsage) {
     return GeminiJson.response(envelope, answer, request, withUsage);
   }

@@ -41,6 +41,25 @@ final class OpenAiDialect implements Dialect {
   }
 
   @Override
+  public SimError contextLength(SimRequest request) {
+    return SimError.badRequest(
+        "This model's maximum context length is 8192 tokens. However, your messages resulted in "
+            + (8192 + request.prompt().tokens())
+            + " tokens. Please reduce the length of the messages.",
+        "messages",
+        "context_length_exceeded");
+  }
+
+  @Override
+  public SimError contentPolicy() {
+    return SimError.badRequest(
+        "Your request was rejected as a result of our safety system. Your prompt may contain text"
+            + " that is not allowed by our safety system.",
+        null,
+        "content_policy_violation");
+  }
+
+  @Override
   public String unary(Envelope envelope, Answer answer, SimRequest request, boolean withUsage) {
     return CompletionJson.completion(envelope, answer, withUsage);
   }

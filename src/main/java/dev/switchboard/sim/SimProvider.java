@@ -125,7 +125,10 @@ public final class SimProvider {
     // A request refused before any answer never reaches the model: no cache read, no write.
     @Nullable Fault fault = request.fault().orElse(null);
     boolean refused =
-        fault instanceof Fault.Status || fault instanceof Fault.DisconnectBeforeHeaders;
+        fault instanceof Fault.Status
+            || fault instanceof Fault.ContextLength
+            || fault instanceof Fault.ContentPolicy
+            || fault instanceof Fault.DisconnectBeforeHeaders;
     CacheUse use = refused ? CacheUse.NONE : cache.use(providerId, request.prompt());
     Answer answer = AnswerGenerator.answer(request, random, use);
     exchange.play(request, envelope(exchange.dialect(), request), answer, random);

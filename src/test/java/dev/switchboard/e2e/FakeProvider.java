@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,6 +44,7 @@ final class FakeProvider implements AutoCloseable {
   final AtomicInteger endlessBegun = new AtomicInteger();
 
   private final Vertx vertx;
+  private final Set<String> scriptsPlayed = ConcurrentHashMap.newKeySet();
   private HttpServer server;
 
   private FakeProvider(Vertx vertx) {
@@ -83,6 +86,7 @@ final class FakeProvider implements AutoCloseable {
     String echo = echo(request);
     switch (model) {
       case "ok" -> answer(request, out);
+      case "once" -> once(request, out);
       case "endless" -> endless(out);
       case "echo-json-401", "echo-json-403", "echo-json-400", "echo-json-500" ->
           out.setStatusCode(Integer.parseInt(model.substring(10)))
@@ -102,6 +106,33 @@ final class FakeProvider implements AutoCloseable {
         // Holds the request without a byte until the gateway gives up.
       }
       default -> out.setStatusCode(404).end("unknown fake behaviour " + model);
+    }
+  }
+
+  /**
+   * Fails the first request carrying a given x-sim-fault value, then answers every later one: a
+   * transient failure, which the simulator (the same fault on every request) cannot play. The value
+   * is {@code <failure>/<nonce>}: status-500, status-429 (Retry-After: 1) or reset (the connection
+   * closes before any header).
+   */
+  private void once(HttpServerRequest request, HttpServerResponse out) {
+    String script = String.valueOf(request.getHeader("x-sim-fault"));
+    if (!scriptsPlayed.add(script)) {
+      answer(request, out);
+      return;
+    }
+    switch (script.substring(0, Math.max(0, script.indexOf('/')))) {
+      case "status-500" ->
+          out.setStatusCode(500)
+              .putHeader("content-type", "application/json")
+              .end("{\"error\":{\"message\":\"transient\",\"type\":\"server_error\"}}");
+      case "status-429" ->
+          out.setStatusCode(429)
+              .putHeader("content-type", "application/json")
+              .putHeader("retry-after", "1")
+              .end("{\"error\":{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}}");
+      case "reset" -> request.connection().close();
+      default -> out.setStatusCode(404).end("unknown script " + script);
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IdempotencyStore;
+import dev.switchboard.attempt.Attempt;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
@@ -14,6 +16,7 @@ import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
+import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
@@ -47,6 +50,7 @@ class ChatPipelineTest {
       new ApiKey(
           "key-1", "test", "sk-sb-v1-ab", OptionalLong.empty(), 0, Instant.now(), Optional.empty());
   private static final Rows LEDGER = new Rows();
+  private static final List<Attempt> HEARD = new java.util.concurrent.CopyOnWriteArrayList<>();
   private static Vertx simVertx;
   private static Vertx vertx;
   private static SimProvider sim;
@@ -144,6 +148,27 @@ class ChatPipelineTest {
   }
 
   @Test
+  void everyTry_isOneAttempt_heardByTheListener_andStoredWithTheRow() throws Exception {
+    FakeClientChannel client = run(impatient, "t/flaky", true);
+    assertThat(client.ended.get(20, TimeUnit.SECONDS)).isEqualTo("end");
+    String id = row(client).id();
+
+    List<Attempt> stored = LEDGER.attempts(id);
+    assertThat(stored)
+        .extracting(Attempt::number, Attempt::providerId, Attempt::outcome, Attempt::status)
+        .containsExactly(
+            tuple(1, "sim-a", Attempt.Outcome.PROVIDER_FAULT, 503),
+            tuple(2, "sim-b", Attempt.Outcome.OK, 200));
+    assertThat(stored.get(0).errorCode()).hasValue("upstream_failed");
+    assertThat(stored.get(1).errorCode()).isEmpty();
+    assertThat(stored.get(1).firstTokenMs()).isPresent();
+    assertThat(stored.get(1).bytes()).isPositive();
+    assertThat(stored.get(1).outputTokens()).isPositive();
+    assertThat(stored).allSatisfy(a -> assertThat(a.modelId()).isEqualTo("t/flaky"));
+    assertThat(HEARD.stream().filter(a -> a.generationId().equals(id))).isEqualTo(stored);
+  }
+
+  @Test
   void errorsBeforeAnyAttempt_areRejectedThroughTheChannel() throws Exception {
     FakeClientChannel malformed = new FakeClientChannel();
     IngressRequest broken =
@@ -183,6 +208,11 @@ class ChatPipelineTest {
         new UpstreamClient(vertx, Duration.ofSeconds(5), upstreamIdle, 8, endpoints),
         new Settlement(LEDGER, catalog, new Config.Logging(Config.Logging.Format.TEXT), vertx),
         new Idempotency(vertx, new NoIdempotencyStore()),
+        new Recovery(
+            vertx,
+            Config.Routing.defaults(),
+            new RetryBudget(0.2, 5),
+            attempt -> HEARD.add(attempt)),
         false);
   }
 
@@ -211,11 +241,17 @@ class ChatPipelineTest {
   private static final class Rows implements LedgerWriter {
     private final Map<String, CompletableFuture<UsageRecord>> rows = new ConcurrentHashMap<>();
 
+    private final Map<String, List<Attempt>> attempts = new ConcurrentHashMap<>();
+
     @Override
-    public CompletableFuture<Void> append(
-        UsageRecord record, java.util.List<dev.switchboard.attempt.Attempt> attempts) {
+    public CompletableFuture<Void> append(UsageRecord record, List<Attempt> tries) {
+      attempts.put(record.id(), List.copyOf(tries));
       row(record.id()).complete(record);
       return CompletableFuture.completedFuture(null);
+    }
+
+    List<Attempt> attempts(String id) {
+      return attempts.getOrDefault(id, List.of());
     }
 
     CompletableFuture<UsageRecord> row(String id) {

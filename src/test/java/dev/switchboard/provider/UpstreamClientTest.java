@@ -6,6 +6,7 @@ import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -76,5 +77,58 @@ class UpstreamClientTest {
     assertThat(admitted)
         .as("the busy call and the waiting ones are untouched")
         .noneMatch(Future::isComplete);
+  }
+
+  @Test
+  void aPendingCall_cancelledBeforeItsHeaders_resetsTheConnection() throws Exception {
+    AtomicInteger received = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
+    HttpServer silent =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  received.incrementAndGet();
+                  request.connection().closeHandler(v -> closed.incrementAndGet());
+                });
+    silent.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    UpstreamEndpoint endpoint =
+        new UpstreamEndpoint("silent", "http://127.0.0.1:" + silent.actualPort(), Optional.empty());
+    UpstreamClient client =
+        new UpstreamClient(
+            vertx, Duration.ofSeconds(30), Duration.ofSeconds(30), 4, List.of(endpoint));
+    UpstreamCall call =
+        new UpstreamCall(
+            "/chat/completions",
+            Map.of("content-type", "application/json"),
+            "{}".getBytes(StandardCharsets.UTF_8),
+            AuthScheme.BEARER,
+            false);
+    Context context = vertx.getOrCreateContext();
+    UpstreamClient.Pending[] pending = new UpstreamClient.Pending[2];
+    context.runOnContext(v -> pending[0] = client.start(endpoint, call));
+    awaitTrue(() -> received.get() == 1);
+
+    context.runOnContext(v -> pending[0].cancel());
+    awaitTrue(() -> closed.get() == 1);
+    assertThat(pending[0].response().failed()).isTrue();
+
+    // Cancelled before it even started: it never reaches the provider.
+    context.runOnContext(
+        v -> {
+          pending[1] = client.start(endpoint, call);
+          pending[1].cancel();
+        });
+    awaitTrue(() -> pending[1] != null && pending[1].response().failed());
+    Thread.sleep(200);
+    assertThat(received.get()).isEqualTo(1);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 }

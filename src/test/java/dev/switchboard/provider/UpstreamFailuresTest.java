@@ -43,4 +43,20 @@ class UpstreamFailuresTest {
     assertThat(UpstreamFailures.of(new AnnotatedConnectException(), true).retry())
         .isEqualTo(UpstreamFailure.Retry.NOT_SENT);
   }
+
+  @Test
+  void beforeHeaders_aDroppedConnectionIsAReset_aRefusalOrATimeoutIsNot() {
+    assertThat(
+            UpstreamFailures.beforeHeaders(new io.vertx.core.http.HttpClosedException("closed"))
+                .cause())
+        .isEqualTo(UpstreamFailure.Cause.RESET);
+    assertThat(UpstreamFailures.beforeHeaders(new IOException("Connection reset by peer")).cause())
+        .isEqualTo(UpstreamFailure.Cause.RESET);
+    assertThat(UpstreamFailures.beforeHeaders(new AnnotatedConnectException()).cause())
+        .isEqualTo(UpstreamFailure.Cause.NONE);
+    assertThat(
+            UpstreamFailures.beforeHeaders(new java.util.concurrent.TimeoutException("idle"))
+                .cause())
+        .isEqualTo(UpstreamFailure.Cause.NONE);
+  }
 }

@@ -14,6 +14,7 @@ import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamFailure.Retry;
 import dev.switchboard.wire.WireException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -82,7 +83,23 @@ final class AnthropicErrors {
     } else if ("false".equals(shouldRetry)) {
       retry = Retry.FATAL;
     }
-    return new UpstreamFailure(retry, kind, status, retryAfter, detail);
+    UpstreamFailure failure = new UpstreamFailure(retry, kind, status, retryAfter, detail);
+    return kind == ErrorKind.INVALID_REQUEST ? failure.withCause(cause(error)) : failure;
+  }
+
+  /**
+   * Why a 400 was refused, in Anthropic's words: "prompt is too long: N tokens > M maximum", "input
+   * length and `max_tokens` exceed context limit", or "Output blocked by content filtering policy".
+   */
+  private static UpstreamFailure.Cause cause(JsonNode error) {
+    String message = error.path("message").asText("").toLowerCase(Locale.ROOT);
+    if (message.contains("prompt is too long") || message.contains("exceed context limit")) {
+      return UpstreamFailure.Cause.CONTEXT_LENGTH;
+    }
+    if (message.contains("content filtering policy") || message.contains("usage policy")) {
+      return UpstreamFailure.Cause.CONTENT_POLICY;
+    }
+    return UpstreamFailure.Cause.NONE;
   }
 
   /** An {@code event: error} inside a stream that had begun: its type says whether to retry. */

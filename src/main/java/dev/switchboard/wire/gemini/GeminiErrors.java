@@ -15,6 +15,7 @@ import dev.switchboard.wire.WireException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -107,7 +108,8 @@ final class GeminiErrors {
           ourFault
               ? new UpstreamFailure(
                   Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, status, after, detail)
-              : new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, after, detail);
+              : new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, after, detail)
+                  .withCause(cause(error));
       case 429 ->
           new UpstreamFailure(Retry.RETRYABLE, ErrorKind.RATE_LIMITED, status, after, detail);
       case 408, 504 ->
@@ -115,6 +117,24 @@ final class GeminiErrors {
       default ->
           new UpstreamFailure(Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, status, after, detail);
     };
+  }
+
+  /**
+   * Why a 400 was refused, in Google's words: "The input token count (N) exceeds the maximum number
+   * of tokens allowed (M)", or a prompt blocked for safety or prohibited content.
+   */
+  private static UpstreamFailure.Cause cause(JsonNode error) {
+    String message = error.path("message").asText("").toLowerCase(Locale.ROOT);
+    if (message.contains("exceeds the maximum number of tokens")
+        || message.contains("input token count")) {
+      return UpstreamFailure.Cause.CONTEXT_LENGTH;
+    }
+    if (message.contains("prohibited content")
+        || message.contains("prohibited_content")
+        || message.contains("safety")) {
+      return UpstreamFailure.Cause.CONTENT_POLICY;
+    }
+    return UpstreamFailure.Cause.NONE;
   }
 
   /** An {"error":...} event inside a 200 stream: the attempt failed after it began. */

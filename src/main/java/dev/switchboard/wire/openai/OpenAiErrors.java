@@ -13,6 +13,7 @@ import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamFailure.Retry;
 import dev.switchboard.wire.WireException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -70,10 +71,13 @@ final class OpenAiErrors {
    * should see: our words, the status and the provider's error code, then its scrubbed message.
    */
   static UpstreamFailure decodeFailure(int status, Optional<Duration> retryAfter, byte[] body) {
-    String detail = "HTTP " + status + describe(errorOf(body), new String(body, UTF_8));
+    JsonNode error = errorOf(body);
+    String detail = "HTTP " + status + describe(error, new String(body, UTF_8));
     return switch (status) {
       case 400, 413, 422 ->
-          new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, retryAfter, detail);
+          new UpstreamFailure(Retry.FATAL, ErrorKind.INVALID_REQUEST, status, retryAfter, detail)
+              // vLLM and some other servers put the error's fields at the top level.
+              .withCause(cause(error.isMissingNode() ? rootOf(body) : error));
       case 408, 504 ->
           new UpstreamFailure(
               Retry.RETRYABLE, ErrorKind.UPSTREAM_TIMEOUT, status, retryAfter, detail);
@@ -85,6 +89,27 @@ final class OpenAiErrors {
           new UpstreamFailure(
               Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, status, retryAfter, detail);
     };
+  }
+
+  /**
+   * Why a 400 was refused, from OpenAI's codes and the phrases OpenAI-compatible servers use (vLLM,
+   * OpenRouter and Azure word them alike): too long for this model's context, or refused by a
+   * content policy.
+   */
+  private static UpstreamFailure.Cause cause(JsonNode error) {
+    String code = error.path("code").asText("");
+    String message = error.path("message").asText("").toLowerCase(Locale.ROOT);
+    if ("context_length_exceeded".equals(code)
+        || message.contains("maximum context length")
+        || message.contains("context length exceeded")) {
+      return UpstreamFailure.Cause.CONTEXT_LENGTH;
+    }
+    if ("content_policy_violation".equals(code)
+        || "content_filter".equals(code)
+        || message.contains("content management policy")) {
+      return UpstreamFailure.Cause.CONTENT_POLICY;
+    }
+    return UpstreamFailure.Cause.NONE;
   }
 
   static UpstreamFailure streamFailure(JsonNode error) {
@@ -117,8 +142,12 @@ final class OpenAiErrors {
   }
 
   private static JsonNode errorOf(byte[] body) {
+    return rootOf(body).path("error");
+  }
+
+  private static JsonNode rootOf(byte[] body) {
     try {
-      return Json.tree(body).path("error");
+      return Json.tree(body);
     } catch (WireException e) {
       return MissingNode.getInstance();
     }
