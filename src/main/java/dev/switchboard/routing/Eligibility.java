@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  * it removed, so an empty result can say which constraint removed which deployments.
  */
 final class Eligibility {
+  private static final String CONTEXT = "context (~";
   private final ProviderPreferences prefs;
   private final RequestNeeds needs;
   private final List<String> parameters;
@@ -64,6 +65,13 @@ final class Eligibility {
     return routes;
   }
 
+  /** Whether every deployment removed was removed for its context window alone. */
+  boolean onlyTooLong() {
+    return !removed.isEmpty()
+        && removed.values().stream()
+            .allMatch(byLabel -> byLabel.keySet().stream().allMatch(l -> l.startsWith(CONTEXT)));
+  }
+
   /** Why {@code model} has nothing left: "provider.only removed a, b; tool use removed c". */
   String explain(String modelId) {
     Map<String, List<String>> byConstraint = removed.getOrDefault(modelId, Map.of());
@@ -107,7 +115,7 @@ final class Eligibility {
       drop(
           m,
           routes,
-          "context (~" + kilo(tokens) + " tokens of prompt and max_tokens)",
+          CONTEXT + kilo(tokens) + " tokens of prompt and max_tokens)",
           r -> r.contextLength() >= tokens,
           r -> id(r) + " (" + kilo(r.contextLength()) + ")");
     }

@@ -188,6 +188,13 @@ public final class RoutePlanner {
             .append(String.join(", ", routes.unconfigured()));
       }
     }
+    if (eligibility.onlyTooLong()) {
+      // A request problem, not a routing one: Anthropic's words, which Claude Code compacts on.
+      return GatewayError.builder(
+              ErrorKind.INVALID_REQUEST, "prompt is too long: " + message.toString())
+          .param("messages")
+          .build();
+    }
     return GatewayError.of(ErrorKind.NO_ENDPOINTS, message.toString());
   }
 

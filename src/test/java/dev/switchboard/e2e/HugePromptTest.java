@@ -27,15 +27,17 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A failed request with a 9 MB prompt of one repeated letter: its token estimate runs off the event
- * loop (Vert.x reports no event loop blocked in the estimator) and never bills more prompt tokens
- * than the model's context holds. The providers of the test catalog refuse connections here.
+ * Prompts larger than the model's context. A 9 MB prompt of one repeated letter is refused at once
+ * by the planner's context filter (a 400 in the words Claude Code compacts on), before any provider
+ * or tokenizer sees it. A prompt the filter's cheap estimate lets through but the tokenizer counts
+ * as larger (CJK text) fails at the provider: its estimate runs off the event loop and never bills
+ * more prompt tokens than the context holds. Vert.x reports no event loop blocked.
  */
 class HugePromptTest {
   private static final String CHECKER = "io.vertx.core.impl.BlockedThreadChecker";
 
   @Test
-  void aHugeFailedPrompt_isEstimatedOffTheEventLoop_andCappedAtTheContextLength() throws Exception {
+  void promptsOverTheContext_areRefusedOrEstimatedOffTheEventLoop_andCapped() throws Exception {
     List<LogRecord> blocked = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -61,26 +63,15 @@ class HugePromptTest {
     JsonNode shipped = EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog");
     try (Switchboard gateway = Switchboard.start(config, Catalog.load(shipped, testCatalog()))) {
       String key = gateway.keys().create("huge", OptionalLong.empty()).secret();
-      String body =
-          "{\"model\":\"test/broken\",\"messages\":[{\"role\":\"user\",\"content\":\""
-              + "a".repeat(9_000_000)
-              + "\"}]}";
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + gateway.port() + "/v1/chat/completions"))
-                      .header("authorization", "Bearer " + key)
-                      .header("content-type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .timeout(Duration.ofSeconds(50))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
-      UsageRecord row =
-          SqliteLedgerReader.of(gateway.database())
-              .find(response.headers().firstValue("x-generation-id").orElseThrow())
-              .orElseThrow();
+      HttpResponse<String> huge = send(gateway, key, "a".repeat(9_000_000));
+      assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+      assertThat(huge.body()).contains("prompt is too long");
+      assertThat(row(gateway, huge).promptTokens()).as("no provider saw it").isZero();
+
+      // 10,000 CJK characters: ~2,500 tokens by characters / 4, over 8,192 by the tokenizer.
+      HttpResponse<String> dense = send(gateway, key, "\u6f22\u5b57\u8a9e\u6587".repeat(2_500));
+      assertThat(dense.statusCode()).as(dense.body()).isEqualTo(502);
+      UsageRecord row = row(gateway, dense);
       assertThat(row.estimated()).isTrue();
       assertThat(row.promptTokens()).as("the context length of test/broken").isEqualTo(8192);
     } finally {
@@ -88,6 +79,30 @@ class HugePromptTest {
     }
     assertThat(blocked.stream().map(HugePromptTest::describe))
         .noneMatch(text -> text.contains("TokenEstimator"));
+  }
+
+  private static HttpResponse<String> send(Switchboard gateway, String key, String prompt)
+      throws Exception {
+    String body =
+        "{\"model\":\"test/broken\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + prompt
+            + "\"}]}";
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + gateway.port() + "/v1/chat/completions"))
+                .header("authorization", "Bearer " + key)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(50))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static UsageRecord row(Switchboard gateway, HttpResponse<String> response) {
+    return SqliteLedgerReader.of(gateway.database())
+        .find(response.headers().firstValue("x-generation-id").orElseThrow())
+        .orElseThrow();
   }
 
   private static String describe(LogRecord record) {

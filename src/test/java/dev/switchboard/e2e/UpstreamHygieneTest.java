@@ -47,7 +47,13 @@ class UpstreamHygieneTest {
     vertx = Vertx.vertx();
     fake = FakeProvider.start(vertx);
     redirecting = RedirectingProvider.start(vertx);
-    StringBuilder models = new StringBuilder("models:\n").append(TestGateway.model("hyg/ok"));
+    // Claude Code's recorded requests carry tools: the model must support them to be routed.
+    StringBuilder models =
+        new StringBuilder("models:\n")
+            .append(
+                TestGateway.model("hyg/ok")
+                    .replace("supported_parameters: []", "supported_parameters: [tools]")
+                    .replace("context_length: 8192", "context_length: 200000"));
     StringBuilder providers =
         new StringBuilder("providers:\n").append(provider("hyg-fake", fake.baseUrl()));
     StringBuilder deployments =

@@ -107,10 +107,18 @@ class RoutePlannerFiltersTest {
                         "\"messages\":[{\"role\":\"user\",\"content\":\"" + longText + "\"}]"))))
         .doesNotContain("alpha")
         .hasSize(3);
-    failsWith(planner, request("lab/small", "\"max_tokens\": 20000"), ErrorKind.NO_ENDPOINTS)
+    failsWith(planner, request("lab/small", "\"max_tokens\": 20000"), ErrorKind.INVALID_REQUEST)
+        .as("too long for every context: a 400 in Anthropic's words, which Claude Code compacts on")
         .hasMessage(
-            "no deployment of 'lab/small' is eligible: context (~20K tokens of prompt and"
-                + " max_tokens) removed delta (16K), gamma (16K); no API key configured for unkeyed");
+            "prompt is too long: no deployment of 'lab/small' is eligible: context (~20K tokens of"
+                + " prompt and max_tokens) removed delta (16K), gamma (16K); no API key configured"
+                + " for unkeyed");
+    failsWith(
+            planner,
+            request("lab/small", "\"max_tokens\": 20000, \"provider\": {\"ignore\": [\"delta\"]}"),
+            ErrorKind.NO_ENDPOINTS)
+        .as("another constraint too: a routing 404")
+        .hasMessageContaining("provider.ignore removed delta; context (~20K");
   }
 
   @Test
