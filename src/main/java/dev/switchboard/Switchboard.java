@@ -12,12 +12,15 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
 import dev.switchboard.health.HealthTracker;
+import dev.switchboard.health.HealthView;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
+import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.RetryBudget;
+import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.sim.SimProvider;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -85,6 +88,10 @@ public final class Switchboard implements AutoCloseable {
    */
   public static Switchboard start(
       Config config, Catalog catalog, Clock clock, AttemptListener attemptListener) {
+    // The routing ceiling and presets are checked before anything opens: a bad one is a
+    // configuration error naming it, not a verticle that fails to deploy.
+    new RoutePlanner(
+        catalog, new ModelAliases(config.aliases()), config.routing(), true, HealthView.NONE);
     CompletableFuture<Void> warm = WarmUp.start(); // tokenizer and hot-path classes, meanwhile
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();

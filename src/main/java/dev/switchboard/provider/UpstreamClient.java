@@ -151,9 +151,17 @@ public final class UpstreamClient {
     return http.close();
   }
 
-  private static String join(String baseUrl, String path) {
-    return baseUrl.endsWith("/")
-        ? baseUrl.substring(0, baseUrl.length() - 1) + path
-        : baseUrl + path;
+  /**
+   * The format's path appended to the base URL's path; a query in the base URL (a key some
+   * providers take as {@code ?key=}) stays a query, after the path's own if it has one.
+   */
+  static String join(String baseUrl, String path) {
+    int query = baseUrl.indexOf('?');
+    String base = query < 0 ? baseUrl : baseUrl.substring(0, query);
+    String joined = base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path;
+    if (query < 0) {
+      return joined;
+    }
+    return joined + (path.indexOf('?') < 0 ? "?" : "&") + baseUrl.substring(query + 1);
   }
 }
