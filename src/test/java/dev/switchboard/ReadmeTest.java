@@ -30,5 +30,14 @@ class ReadmeTest {
     assertThat(catalog.deploymentsOf("deepseek/deepseek-v3.2"))
         .extracting(d -> d.providerId())
         .doesNotContain("deepinfra");
+    // Its routing ceiling and presets are valid for this catalog (the gateway checks at start).
+    new dev.switchboard.routing.RoutePlanner(
+        catalog,
+        new dev.switchboard.routing.ModelAliases(config.aliases()),
+        config.routing(),
+        true,
+        dev.switchboard.health.HealthView.NONE);
+    assertThat(config.routing().presets()).containsKey("coding");
+    assertThat(config.routing().firstTokenTimeout("deepseek/deepseek-v3.2")).hasSeconds(60);
   }
 }

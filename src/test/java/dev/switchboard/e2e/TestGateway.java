@@ -36,10 +36,18 @@ final class TestGateway implements AutoCloseable {
 
   /** {@code catalogYaml}: the config's catalog section (models, providers, deployments). */
   static TestGateway start(Config.Server server, Config.Upstream upstream, String catalogYaml) {
+    return start(server, upstream, Config.Routing.defaults(), catalogYaml);
+  }
+
+  /** As {@link #start(Config.Server, Config.Upstream, String)} with these routing settings. */
+  static TestGateway start(
+      Config.Server server, Config.Upstream upstream, Config.Routing routing, String catalogYaml) {
     try {
       Path database = Files.createTempDirectory("switchboard-test").resolve("ledger.db");
       JsonNode overrides = Json.yaml().readTree(catalogYaml);
-      Config config = new Config(server, new Config.Storage(database), upstream, overrides);
+      Config config =
+          new Config(server, new Config.Storage(database), upstream, overrides)
+              .withRouting(routing);
       JsonNode shipped = EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog");
       Catalog catalog = Catalog.load(shipped, config.catalog());
       return new TestGateway(Switchboard.start(config, catalog), database);
@@ -96,6 +104,18 @@ final class TestGateway implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A test provider entry in OpenAI's format with a key. */
+  static String provider(String id, String baseUrl) {
+    return "  - {id: %s, name: %s, format: openai, base_url: \"%s\", api_key: sk-test, jurisdiction: US}\n"
+        .formatted(id, id, baseUrl);
+  }
+
+  /** A test deployment entry at {@code price} USD per million tokens, input and output. */
+  static String deployment(String model, String provider, String upstreamModel, double price) {
+    return "  - {model: %s, provider: %s, upstream_model: \"%s\", price: {input: %s, output: %s}}\n"
+        .formatted(model, provider, upstreamModel, price, price);
   }
 
   /** A test model entry (YAML flow mapping) with the fields the catalog requires. */

@@ -55,13 +55,15 @@ class UpstreamHygieneTest {
                     .replace("supported_parameters: []", "supported_parameters: [tools]")
                     .replace("context_length: 8192", "context_length: 200000"));
     StringBuilder providers =
-        new StringBuilder("providers:\n").append(provider("hyg-fake", fake.baseUrl()));
+        new StringBuilder("providers:\n").append(TestGateway.provider("hyg-fake", fake.baseUrl()));
     StringBuilder deployments =
-        new StringBuilder("deployments:\n").append(deployment("hyg/ok", "hyg-fake", "ok"));
+        new StringBuilder("deployments:\n")
+            .append(TestGateway.deployment("hyg/ok", "hyg-fake", "ok", 1));
     for (int status : REDIRECTS) {
       models.append(TestGateway.model("hyg/redirect-" + status));
-      providers.append(provider("hyg-redirect-" + status, redirecting.baseUrl(status)));
-      deployments.append(deployment("hyg/redirect-" + status, "hyg-redirect-" + status, "ok"));
+      providers.append(TestGateway.provider("hyg-redirect-" + status, redirecting.baseUrl(status)));
+      deployments.append(
+          TestGateway.deployment("hyg/redirect-" + status, "hyg-redirect-" + status, "ok", 1));
     }
     gateway =
         TestGateway.start(
@@ -202,16 +204,6 @@ class UpstreamHygieneTest {
         .header("authorization", "Bearer " + key)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .timeout(Duration.ofSeconds(20));
-  }
-
-  private static String provider(String id, String baseUrl) {
-    return "  - {id: %s, name: %s, format: openai, base_url: \"%s\", api_key: sk-hyg, jurisdiction: US}\n"
-        .formatted(id, id, baseUrl);
-  }
-
-  private static String deployment(String model, String provider, String upstreamModel) {
-    return "  - {model: %s, provider: %s, upstream_model: \"%s\", price: {input: 1, output: 1}}\n"
-        .formatted(model, provider, upstreamModel);
   }
 
   private static String resource(String file) throws IOException {
