@@ -104,6 +104,7 @@ class HealthRoutingTest {
       Thread.sleep(50);
     }
     Duration back = Duration.ofNanos(System.nanoTime() - recovered);
+    System.out.println("HealthRoutingTest: traffic back " + back.toMillis() + " ms after recovery");
     assertThat(served).as("traffic returned to the recovered provider").containsExactly("cheap");
     assertThat(back)
         .as("within the longest ejection and a probe")
@@ -130,15 +131,17 @@ class HealthRoutingTest {
         .createHttpServer()
         .requestHandler(
             request ->
-                request.body(
-                    body -> {
-                      calls.incrementAndGet();
-                      request
-                          .response()
-                          .setStatusCode(fails.get() ? 500 : 200)
-                          .putHeader("content-type", "application/json")
-                          .end(fails.get() ? "{\"error\":{\"message\":\"down\"}}" : ANSWER);
-                    }))
+                request
+                    .body()
+                    .onSuccess(
+                        body -> {
+                          calls.incrementAndGet();
+                          request
+                              .response()
+                              .setStatusCode(fails.get() ? 500 : 200)
+                              .putHeader("content-type", "application/json")
+                              .end(fails.get() ? "{\"error\":{\"message\":\"down\"}}" : ANSWER);
+                        }))
         .listen(0, "127.0.0.1")
         .await();
   }
