@@ -82,6 +82,9 @@ final class Eligibility {
 
   private void maxPrice(Model m, List<Route> routes) {
     ProviderPreferences.MaxPrice max = prefs.maxPrice();
+    if (max.equals(ProviderPreferences.MaxPrice.NONE)) {
+      return;
+    }
     String label = prefs.label("max_price");
     max.prompt()
         .ifPresent(

@@ -87,7 +87,7 @@ public record ProviderPreferences(
 
   /** Nothing set: the plain path. */
   public boolean isEmpty() {
-    return equals(NONE);
+    return this == NONE || equals(NONE);
   }
 
   /** Whether deployments outside {@code order} may serve (OpenRouter's default: yes). */

@@ -74,9 +74,11 @@ public final class RoutePlanner {
       byModel.put(model.id(), ModelRoutes.of(catalog, model, cacheBreakpoints));
     }
     this.aliases = aliases;
-    this.ceiling =
+    ProviderPreferences configured =
         ProviderPreferencesParser.parse(
             routing.provider(), ProviderPreferencesParser.config("routing.provider"));
+    // The shared NONE when empty: the plain path then tells it by identity, per request.
+    this.ceiling = configured.isEmpty() ? ProviderPreferences.NONE : configured;
     this.presets = Presets.of(routing.presets(), this::choice);
     this.order = new RouteOrder(health, routing.spreadPercent(), random);
   }

@@ -23,6 +23,7 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
   private final String quotedModel;
   private final Optional<String> provider;
   private final String quotedProvider;
+  private final String providerAfterModel;
   private String id = "";
   private String quotedId = "";
   private long created;
@@ -44,6 +45,7 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
     this.quotedModel = Json.string(TextNode.valueOf(model));
     this.provider = provider;
     this.quotedProvider = provider.map(name -> Json.string(TextNode.valueOf(name))).orElse("");
+    this.providerAfterModel = ",\"provider\":" + quotedProvider;
   }
 
   @Override
@@ -146,7 +148,7 @@ final class OpenAiRelayedStream extends RelayedStream<OpenAiStreamDecoder> {
       }
     } else if (at == -1 && spans.model() >= 0) {
       int end = stringEnd(data, spans.model());
-      splice.replace(end, end, ",\"provider\":" + quotedProvider);
+      splice.replace(end, end, providerAfterModel);
     } else if (at == -1) {
       int open = data.indexOf('{') + 1;
       boolean empty = data.substring(open).strip().startsWith("}");
