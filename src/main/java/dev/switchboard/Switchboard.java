@@ -118,7 +118,7 @@ public final class Switchboard implements AutoCloseable {
             new HealthTracker(routing),
             new GatewayMetrics(),
             // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
-            new RetryBudget(routing.retryRatio(), routing.retryMinPerSecond()),
+            RetryBudget.of(routing),
             attemptListener);
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());

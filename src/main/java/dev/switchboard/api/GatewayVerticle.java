@@ -52,49 +52,15 @@ public final class GatewayVerticle extends VerticleBase {
       RetryBudget retryBudget,
       AttemptListener attemptListeners) {
 
-    /**
-     * With this health tracker and these metrics, the configured retry budget, no other listener.
-     */
-    public Services(
-        Config config,
-        Catalog catalog,
-        KeyAuthenticator keys,
-        LedgerWriter ledger,
-        LedgerReader ledgerReader,
-        IdempotencyStore idempotency,
-        HealthTracker health,
-        GatewayMetrics metrics) {
-      this(
-          config,
-          catalog,
-          keys,
-          ledger,
-          ledgerReader,
-          idempotency,
-          health,
-          metrics,
-          new RetryBudget(config.routing().retryRatio(), config.routing().retryMinPerSecond()),
-          AttemptListener.NONE);
-    }
-
-    /** With this health tracker and metrics of its own. */
-    public Services(
-        Config config,
-        Catalog catalog,
-        KeyAuthenticator keys,
-        LedgerWriter ledger,
-        LedgerReader ledgerReader,
-        IdempotencyStore idempotency,
-        HealthTracker health) {
-      this(config, catalog, keys, ledger, ledgerReader, idempotency, health, new GatewayMetrics());
-    }
-
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
       return health.andThen(metrics).andThen(attemptListeners);
     }
 
-    /** With a health tracker and metrics of its own, from the configured routing. */
+    /**
+     * With a health tracker, metrics and a retry budget of its own, from the configured routing,
+     * and no other attempt listener.
+     */
     public Services(
         Config config,
         Catalog catalog,
@@ -109,7 +75,10 @@ public final class GatewayVerticle extends VerticleBase {
           ledger,
           ledgerReader,
           idempotency,
-          new HealthTracker(config.routing()));
+          new HealthTracker(config.routing()),
+          new GatewayMetrics(),
+          RetryBudget.of(config.routing()),
+          AttemptListener.NONE);
     }
   }
 

@@ -25,6 +25,11 @@ public final class RetryBudget {
   private final AtomicLong balanceMilli;
   private final AtomicLong accruedUpTo;
 
+  /** The configured budget: {@code retry_budget.ratio} and {@code min_per_second}. */
+  public static RetryBudget of(dev.switchboard.config.Config.Routing routing) {
+    return new RetryBudget(routing.retryRatio(), routing.retryMinPerSecond());
+  }
+
   public RetryBudget(double ratio, int minPerSecond) {
     this(ratio, minPerSecond, System::nanoTime);
   }

@@ -8,19 +8,16 @@ import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import dev.switchboard.sim.SimProvider;
 import dev.switchboard.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,18 +143,7 @@ final class FaultsGateway implements AutoCloseable {
   /** Sends a chat request on a raw socket, so a test can hang up while it is in flight. */
   Socket open(String model, boolean stream) throws IOException {
     Socket socket = new Socket("127.0.0.1", gateway.port());
-    byte[] body = GatewayHarness.body(model, stream, "").getBytes(StandardCharsets.UTF_8);
-    OutputStream out = socket.getOutputStream();
-    out.write(
-        ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nAuthorization: Bearer "
-                + key
-                + "\r\nContent-Length: "
-                + body.length
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    out.write(body);
-    out.flush();
+    RawHttp.writeChat(socket, key, model, stream);
     return socket;
   }
 
@@ -172,15 +158,7 @@ final class FaultsGateway implements AutoCloseable {
 
   /** The ledger row of a generation, once written; fails after a generous deadline. */
   UsageRecord row(String generationId) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<UsageRecord> row = SqliteLedgerReader.of(gateway.database()).find(generationId);
-      if (row.isPresent()) {
-        return row.get();
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("no ledger row for " + generationId);
+    return TestGateway.awaitRow(gateway, generationId);
   }
 
   /** The attempts of one generation, in order (all reported before its ledger row is written). */

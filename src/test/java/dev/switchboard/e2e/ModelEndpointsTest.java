@@ -67,19 +67,16 @@ class ModelEndpointsTest {
     Config config =
         Config.defaults()
             .withServer(new Config.Server("127.0.0.1", port, 1 << 20, Duration.ofSeconds(2)));
-    health = new HealthTracker(config.routing());
-    GatewayVerticle gateway =
-        new GatewayVerticle(
-            new GatewayVerticle.Services(
-                config,
-                Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
-                new KeyAuthenticator(keys, keys.hasher(), BLOCKING, Duration.ofMillis(50)),
-                SqliteLedgerWriter.open(database),
-                SqliteLedgerReader.of(database),
-                SqliteIdempotencyStore.open(database, Clock.systemUTC()),
-                health,
-                new dev.switchboard.metrics.GatewayMetrics()));
-    VERTX.deployVerticle(gateway).await();
+    GatewayVerticle.Services services =
+        new GatewayVerticle.Services(
+            config,
+            Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
+            new KeyAuthenticator(keys, keys.hasher(), BLOCKING, Duration.ofMillis(50)),
+            SqliteLedgerWriter.open(database),
+            SqliteLedgerReader.of(database),
+            SqliteIdempotencyStore.open(database, Clock.systemUTC()));
+    health = services.health();
+    VERTX.deployVerticle(new GatewayVerticle(services)).await();
   }
 
   @AfterAll

@@ -51,6 +51,31 @@ final class RawHttp implements AutoCloseable {
     return text.append("\r\n").toString();
   }
 
+  /**
+   * Writes a whole chat request for {@code model} on {@code socket} (one the test may close while
+   * it is in flight), with more headers as name, value pairs.
+   */
+  static void writeChat(Socket socket, String key, String model, boolean stream, String... headers)
+      throws IOException {
+    byte[] body = GatewayHarness.body(model, stream, "").getBytes(StandardCharsets.UTF_8);
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + key,
+                "Content-Length",
+                Integer.toString(body.length)));
+    all.addAll(List.of(headers));
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        head("POST /v1/chat/completions HTTP/1.1", all.toArray(String[]::new))
+            .getBytes(StandardCharsets.UTF_8));
+    out.write(body);
+    out.flush();
+  }
+
   RawHttp send(String text) {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }

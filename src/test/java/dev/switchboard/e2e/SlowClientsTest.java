@@ -7,11 +7,9 @@ import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,18 +116,7 @@ class SlowClientsTest {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(1024);
     socket.connect(new InetSocketAddress("127.0.0.1", gateway.port()));
-    byte[] body = GatewayHarness.body("slow/endless", true, "").getBytes(StandardCharsets.UTF_8);
-    OutputStream out = socket.getOutputStream();
-    out.write(
-        ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Content-Type: application/json\r\nAuthorization: Bearer "
-                + key
-                + "\r\nContent-Length: "
-                + body.length
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    out.write(body);
-    out.flush();
+    RawHttp.writeChat(socket, key, "slow/endless", true, "Connection", "close");
     return socket;
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.ledger.UsageRecord;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -99,17 +98,7 @@ class StreamingFailuresTest {
   void aClientThatDisconnects_cancelsTheUpstreamRequest() throws Exception {
     int before = harness.sim.cancelledCount();
     try (Socket socket = new Socket("127.0.0.1", harness.gateway.port())) {
-      byte[] body = GatewayHarness.body("test/stall", true, "").getBytes(StandardCharsets.UTF_8);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAuthorization: Bearer "
-                  + harness.key
-                  + "\r\nContent-Length: "
-                  + body.length
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      out.write(body);
-      out.flush();
+      RawHttp.writeChat(socket, harness.key, "test/stall", true);
       BufferedReader in =
           new BufferedReader(
               new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

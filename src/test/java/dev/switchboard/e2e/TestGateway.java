@@ -76,6 +76,11 @@ final class TestGateway implements AutoCloseable {
 
   /** The ledger row of a request, once written; fails after a generous deadline. */
   UsageRecord awaitRow(String generationId) {
+    return awaitRow(gateway, generationId);
+  }
+
+  /** The ledger row of a request to {@code gateway}, once written; fails after 20 s. */
+  static UsageRecord awaitRow(Switchboard gateway, String generationId) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       Optional<UsageRecord> row = SqliteLedgerReader.of(gateway.database()).find(generationId);
