@@ -119,7 +119,9 @@ public final class UpstreamClient {
    * like the call itself.
    */
   public static final class Pending {
-    private Future<UpstreamExchange> response = Future.failedFuture("not started");
+    // Shared: a failed future is immutable, and every call replaces it before anyone reads it.
+    private static final Future<UpstreamExchange> NOT_STARTED = Future.failedFuture("not started");
+    private Future<UpstreamExchange> response = NOT_STARTED;
     private @Nullable HttpClientRequest request;
     private boolean cancelled;
 
