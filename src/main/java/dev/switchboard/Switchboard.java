@@ -95,7 +95,10 @@ public final class Switchboard implements AutoCloseable {
     CompletableFuture<Void> warm = WarmUp.start(); // tokenizer and hot-path classes, meanwhile
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
-    Config resolved = config.withServer(server.withPort(port));
+    Config resolved =
+        config
+            .withServer(server.withPort(port))
+            .withRouting(config.routing().withModelDefaults(catalog.firstTokenTimeouts()));
     SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
     SqliteKeyStore keys = SqliteKeyStore.of(database);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();

@@ -84,6 +84,14 @@ public final class Catalog {
     return List.copyOf(models.values());
   }
 
+  /** The first-token timeouts the catalog's models declare, by model id. */
+  public java.util.Map<String, java.time.Duration> firstTokenTimeouts() {
+    java.util.Map<String, java.time.Duration> timeouts = new java.util.LinkedHashMap<>();
+    models()
+        .forEach(model -> model.firstTokenTimeout().ifPresent(t -> timeouts.put(model.id(), t)));
+    return timeouts;
+  }
+
   public Optional<Model> model(String id) {
     return Optional.ofNullable(models.get(id));
   }

@@ -37,6 +37,7 @@ final class CatalogParser {
           "supported_parameters",
           "description",
           "created",
+          "first_token_timeout",
           "enabled");
   private static final List<String> PROVIDER_KEYS =
       List.of(
@@ -96,7 +97,17 @@ final class CatalogParser {
         modalities(n, "output_modalities"),
         n.strings("supported_parameters"),
         n.string("description").orElse(""),
-        created(n));
+        created(n),
+        firstTokenTimeout(n));
+  }
+
+  /** How long a stream of this model may go without content: for models that reason silently. */
+  private static Optional<java.time.Duration> firstTokenTimeout(ConfigNode n) {
+    Optional<java.time.Duration> timeout = n.duration("first_token_timeout");
+    if (timeout.isPresent() && (timeout.get().isZero() || timeout.get().isNegative())) {
+      throw n.error("first_token_timeout", "must be longer than zero");
+    }
+    return timeout;
   }
 
   static Provider provider(CatalogMerge.Entry entry) {

@@ -1,11 +1,15 @@
 package dev.switchboard.catalog;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * A model as its author publishes it, independent of who serves it. {@code id} is OpenRouter-style
+ * A model as its author publishes it, independent of who serves it. {@code firstTokenTimeout}: how
+ * long its streams may go without content before the gateway gives up on a provider, for models
+ * whose reasoning is not streamed (absent: the routing default). {@code id} is OpenRouter-style
  * {@code author/slug}; {@code originCountry} is the author's ISO 3166 alpha-2 country; {@code
  * created} is the release date in epoch seconds; parameter counts are raw counts where public.
  */
@@ -23,7 +27,8 @@ public record Model(
     List<String> outputModalities,
     List<String> supportedParameters,
     String description,
-    long created) {
+    long created,
+    Optional<Duration> firstTokenTimeout) {
 
   public Model {
     inputModalities = List.copyOf(inputModalities);

@@ -151,6 +151,27 @@ public record Config(
           Map.of());
     }
 
+    /**
+     * The same settings with {@code modelDefaults} (the catalog's own per-model timeouts) under the
+     * configured per-model timeouts, which win.
+     */
+    public Routing withModelDefaults(Map<String, Duration> modelDefaults) {
+      Map<String, Duration> merged = new java.util.HashMap<>(modelDefaults);
+      merged.putAll(firstTokenTimeouts);
+      return new Routing(
+          firstTokenTimeout,
+          merged,
+          deadline,
+          retryRatio,
+          retryMinPerSecond,
+          ejectAfter,
+          ejectFor,
+          ejectForAtMost,
+          spreadPercent,
+          provider,
+          presets);
+    }
+
     /** The first-token timeout for a catalog model: its own if configured, else the default. */
     public Duration firstTokenTimeout(String modelId) {
       return firstTokenTimeouts.getOrDefault(modelId, firstTokenTimeout);
