@@ -16,13 +16,17 @@ public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
   /** More fallbacks than any client needs; a bound keeps planning cheap. */
   public static final int MAX_MODELS = 16;
 
+  /** OpenRouter's limit on its Messages-API {@code fallbacks}. */
+  static final int MAX_FALLBACK_OBJECTS = 3;
+
   public RoutingHints {
     models = List.copyOf(models);
   }
 
   /**
    * The {@code models} and {@code provider} fields of a request body (the provider object is
-   * checked by routing, field by field).
+   * checked by routing, field by field), or OpenRouter's Messages-API {@code fallbacks} in place of
+   * {@code models}.
    *
    * @throws WireException naming {@code models} when it is not a short list of model ids, or {@code
    *     provider} when it is not an object
@@ -30,10 +34,20 @@ public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
   public static RoutingHints read(ObjectNode body) throws WireException {
     JsonNode models = body.get("models");
     JsonNode provider = body.get("provider");
-    if ((models == null || models.isNull()) && (provider == null || provider.isNull())) {
+    JsonNode fallbacks = body.get("fallbacks");
+    if ((models == null || models.isNull())
+        && (provider == null || provider.isNull())
+        && (fallbacks == null || fallbacks.isNull())) {
       return NONE;
     }
     List<String> names = new ArrayList<>();
+    if (fallbacks != null && !fallbacks.isNull()) {
+      if (models != null && !models.isNull()) {
+        throw new WireException(
+            "fallbacks: send either models or fallbacks, not both", "fallbacks", null);
+      }
+      readFallbacks(fallbacks, names);
+    }
     if (models != null && !models.isNull()) {
       if (!models.isArray() || models.size() > MAX_MODELS) {
         throw new WireException(
@@ -53,5 +67,28 @@ public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
     }
     return new RoutingHints(
         names, provider == null || provider.isNull() ? Optional.empty() : Optional.of(provider));
+  }
+
+  /** OpenRouter's Messages-API form: at most 3 objects, each {@code {"model": "<id>"}} alone. */
+  private static void readFallbacks(JsonNode fallbacks, List<String> names) throws WireException {
+    if (!fallbacks.isArray() || fallbacks.size() > MAX_FALLBACK_OBJECTS) {
+      throw new WireException(
+          "fallbacks: expected an array of at most "
+              + MAX_FALLBACK_OBJECTS
+              + " {\"model\"} objects",
+          "fallbacks",
+          null);
+    }
+    for (int i = 0; i < fallbacks.size(); i++) {
+      JsonNode entry = fallbacks.get(i);
+      JsonNode model = entry.isObject() && entry.size() == 1 ? entry.get("model") : null;
+      if (model == null || !model.isTextual() || model.asText().isBlank()) {
+        throw new WireException(
+            "fallbacks[" + i + "]: expected {\"model\": \"<model id>\"} and nothing else",
+            "fallbacks[" + i + "]",
+            null);
+      }
+      names.add(model.asText());
+    }
   }
 }

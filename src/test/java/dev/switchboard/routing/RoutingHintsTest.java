@@ -73,11 +73,24 @@ class RoutingHintsTest {
         ",\"models\":[\"a\", 3]        | models[1]",
         ",\"models\":\"a\"             | models",
         ",\"provider\":[\"alpha\"]     | provider",
+        ",\"fallbacks\":[\"a\"]        | fallbacks[0]",
+        ",\"fallbacks\":[{\"model\":\"a\",\"x\":1}] | fallbacks[0]",
+        ",\"fallbacks\":[{\"model\":\"a\"}],\"models\":[\"b\"] | fallbacks",
+        ",\"fallbacks\":[{\"model\":\"a\"},{\"model\":\"b\"},{\"model\":\"c\"},{\"model\":\"d\"}] | fallbacks",
       })
   void malformedRoutingFields_areRefusedNamingTheField(String extra, String field) {
     assertThatThrownBy(() -> anthropic(extra))
         .isInstanceOfSatisfying(
             WireException.class, e -> assertThat(e.getMessage()).startsWith(field + ": "));
+  }
+
+  @Test
+  void openRoutersMessagesFallbacks_areTheFallbackModels_andNeverSentUpstream() throws Exception {
+    String fallbacks = ",\"fallbacks\":[{\"model\":\"a/one\"},{\"model\":\"b/two\"}]";
+    assertThat(anthropic(fallbacks).hints().models()).containsExactly("a/one", "b/two");
+    byte[] sent =
+        ANTHROPIC.encodeRequest(anthropic(fallbacks), new UpstreamTarget("m", true)).body();
+    assertThat(Json.mapper().readTree(sent).has("fallbacks")).isFalse();
   }
 
   @Test

@@ -41,6 +41,7 @@ final class AnthropicRequestParser {
           Map.entry("output_format", JsonKind.OBJECT),
           // OpenRouter's routing fields, for the gateway: never sent upstream.
           Map.entry("models", JsonKind.ARRAY),
+          Map.entry("fallbacks", JsonKind.ARRAY),
           Map.entry("provider", JsonKind.OBJECT));
 
   private AnthropicRequestParser() {}

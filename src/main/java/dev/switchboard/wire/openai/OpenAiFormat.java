@@ -35,6 +35,7 @@ public final class OpenAiFormat implements WireFormat {
   private static final List<String> GATEWAY_FIELDS =
       List.of(
           "models",
+          "fallbacks",
           "provider",
           "route",
           "transforms",

@@ -48,7 +48,8 @@ final class OpenAiRequestParser {
           Map.entry("reasoning", JsonKind.OBJECT),
           Map.entry("top_k", JsonKind.INTEGER),
           Map.entry("provider", JsonKind.OBJECT),
-          Map.entry("models", JsonKind.ARRAY));
+          Map.entry("models", JsonKind.ARRAY),
+          Map.entry("fallbacks", JsonKind.ARRAY));
 
   private OpenAiRequestParser() {}
 
