@@ -39,7 +39,7 @@ final class NumberDetectors {
           new Issuer(3528, 3589, 4, 16, 19), // JCB
           new Issuer(300, 305, 3, 14, 19), // Diners Club
           new Issuer(36, 36, 2, 14, 19),
-          new Issuer(38, 39, 2, 16, 19),
+          new Issuer(38, 39, 2, 14, 19),
           new Issuer(62, 62, 2, 16, 19), // UnionPay
           new Issuer(50, 50, 2, 12, 19), // Maestro
           new Issuer(56, 58, 2, 12, 19),
