@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Credentials: provider token formats, PEM private keys, JWTs, and {@code key=}/{@code token:}
  * style assignments whose value looks random (Shannon entropy at least {@value #MIN_ENTROPY} bits
- * per character over at least {@value #MIN_VALUE_LENGTH} characters).
+ * per character over at least {@value #MIN_VALUE_LENGTH} characters, with a digit or both letter
+ * cases: "some_config_value_name" has the entropy of a key but is a word).
  */
 final class SecretDetector {
   static final double MIN_ENTROPY = 3.5;
@@ -113,11 +114,17 @@ final class SecretDetector {
     }
   }
 
+  private static boolean looksGenerated(String value) {
+    return hasDigit(value, 0, value.length())
+        || (!value.equals(value.toLowerCase(java.util.Locale.ROOT))
+            && !value.equals(value.toUpperCase(java.util.Locale.ROOT)));
+  }
+
   private static void assignments(String text, List<Finding> out) {
     Matcher m = ASSIGNMENT.matcher(text);
     while (m.find()) {
       String value = m.group(1);
-      if (Checksums.entropy(value) >= MIN_ENTROPY) {
+      if (Checksums.entropy(value) >= MIN_ENTROPY && looksGenerated(value)) {
         out.add(new Finding(FindingType.SECRET, m.start(1), m.end(1)));
       }
     }
