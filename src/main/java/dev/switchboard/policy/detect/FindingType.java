@@ -1,5 +1,6 @@
 package dev.switchboard.policy.detect;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,22 @@ public final class FindingType {
           "custom detector name must be letters, digits, '_' or '-': '" + name + "'");
     }
     return new FindingType(CUSTOM_PREFIX + name, CUSTOM_RANK);
+  }
+
+  /** The type named {@code name} as {@link #name()} spells it; unknown names are refused. */
+  public static FindingType of(String name) {
+    for (FindingType type : List.of(SECRET, CREDIT_CARD, IBAN, US_SSN, EMAIL, IP_ADDRESS, PHONE)) {
+      if (type.name.equals(name)) {
+        return type;
+      }
+    }
+    if (name.startsWith(CUSTOM_PREFIX)) {
+      return custom(name.substring(CUSTOM_PREFIX.length()));
+    }
+    throw new IllegalArgumentException(
+        "unknown finding type '"
+            + name
+            + "' (EMAIL, PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS, SECRET or CUSTOM:<name>)");
   }
 
   private static boolean isNameChar(int c) {
