@@ -39,7 +39,8 @@ final class PhoneDetector implements Detector {
   public void find(String text, List<Finding> out) {
     Matcher run = RUN.matcher(text);
     while (run.find()) {
-      if (digits(text, run.start(), run.end()) >= MIN_DIGITS) {
+      if (digits(text, run.start(), run.end()) >= MIN_DIGITS
+          && !versionLike(text, run.start(), run.end())) {
         // Out to the surrounding whitespace, so libphonenumber sees what the number touches (a
         // date's clock time "10:20:30" makes "2024-01-15 10" no number).
         int from = run.start();
@@ -50,19 +51,64 @@ final class PhoneDetector implements Detector {
         while (to < text.length() && to - run.end() < CONTEXT && !isSpace(text.charAt(to))) {
           to++;
         }
-        findIn(text.substring(from, to), from, out);
+        findIn(text, from, to, out);
       }
     }
   }
 
-  private void findIn(String window, int offset, List<Finding> out) {
+  private void findIn(String text, int from, int to, List<Finding> out) {
+    String window = text.substring(from, to);
     // Duplicates across regions are merged by the scanner's overlap resolution.
     for (String region : regions) {
       for (PhoneNumberMatch match :
           UTIL.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-        out.add(new Finding(FindingType.PHONE, offset + match.start(), offset + match.end()));
+        int start = from + match.start();
+        int end = from + match.end();
+        if (!glued(text, start - 1, -1) && !glued(text, end, 1)) {
+          out.add(new Finding(FindingType.PHONE, start, end));
+        }
       }
     }
+  }
+
+  /**
+   * Whether the number continues a token at {@code at} (looking away by {@code step}): a letter or
+   * digit there, or a hyphen or dot and then one, as in the UUID "03674663-ac76-...".
+   */
+  private static boolean glued(String text, int at, int step) {
+    if (at < 0 || at >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(at);
+    if (Character.isLetterOrDigit(c) || c == '_') {
+      return true;
+    }
+    int next = at + step;
+    return (c == '-' || c == '.')
+        && next >= 0
+        && next < text.length()
+        && Character.isLetterOrDigit(text.charAt(next));
+  }
+
+  /**
+   * Digits and dots only, with a one-digit group: a version or section number ("0.16.47.3"); dotted
+   * phone numbers group their digits in twos and more ("01.42.68.53.00", "415.555.2671").
+   */
+  private static boolean versionLike(String text, int start, int end) {
+    int group = 0;
+    boolean shortGroup = false;
+    for (int i = start; i <= end; i++) {
+      char c = i < end ? text.charAt(i) : '.';
+      if (c == '.') {
+        shortGroup |= group == 1;
+        group = 0;
+      } else if (c >= '0' && c <= '9') {
+        group++;
+      } else {
+        return false;
+      }
+    }
+    return shortGroup;
   }
 
   private static boolean isSpace(char c) {
