@@ -31,6 +31,15 @@ class ScannerTest {
   }
 
   @Test
+  void offsetsCountUtf16CharsPastEmojiAndAccents() {
+    String text = "😀 Grüße: jo@example.com, +33 1 42 68 53 00";
+    assertThat(Found.DEFAULT.scan(text))
+        .containsExactly(
+            new Finding(FindingType.EMAIL, 10, 24), new Finding(FindingType.PHONE, 26, 43));
+    assertThat(Found.in(text)).containsExactly("EMAIL=jo@example.com", "PHONE=+33 1 42 68 53 00");
+  }
+
+  @Test
   void customPatternsAndKeywordsReportTheirNames() {
     Scanner scanner =
         Found.withCustom(
