@@ -32,7 +32,8 @@ final class PhoneDetector implements Detector {
         throw new IllegalArgumentException("unknown phone region '" + region + "'");
       }
     }
-    this.regions = List.copyOf(regions);
+    // libphonenumber's unknown region "ZZ" finds international numbers only.
+    this.regions = regions.isEmpty() ? List.of("ZZ") : List.copyOf(regions);
   }
 
   @Override

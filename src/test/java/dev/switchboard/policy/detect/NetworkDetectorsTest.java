@@ -118,6 +118,13 @@ class NetworkDetectorsTest {
     assertThat(Found.in(brazil, brazilian)).containsExactly("PHONE=(11) 91234-5678");
   }
 
+  @Test
+  void withNoRegionOnlyInternationalNumbersAreFound() {
+    Scanner none = new Scanner(new DetectorConfig(List.of(), Map.of(), Map.of()));
+    assertThat(Found.in(none, "call +44 20 7946 0958 or 020 7946 0958"))
+        .containsExactly("PHONE=+44 20 7946 0958");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
