@@ -91,7 +91,9 @@ final class NumberDetectors {
   static void ssns(String text, List<Finding> out) {
     Matcher m = SSN.matcher(text);
     while (m.find()) {
-      if (m.group(2).equals(m.group(4)) && validSsn(m.group(1), m.group(3), m.group(5))) {
+      if (m.group(2).equals(m.group(4))
+          && !inNumberRow(text, m.start(), m.end())
+          && validSsn(m.group(1), m.group(3), m.group(5))) {
         out.add(new Finding(FindingType.US_SSN, m.start(), m.end()));
       }
     }
@@ -112,6 +114,23 @@ final class NumberDetectors {
         out.add(new Finding(FindingType.US_SSN, bare.start(), bare.end()));
       }
     }
+  }
+
+  /**
+   * "10 100 20 3000 40": a row of numbers, where "100 20 3000" is no SSN (nor is "1-100-20-3000").
+   */
+  private static boolean inNumberRow(String text, int start, int end) {
+    boolean numberBefore =
+        start >= 2 && isDigit(text.charAt(start - 2)) && " -".indexOf(text.charAt(start - 1)) >= 0;
+    boolean numberAfter =
+        end + 1 < text.length()
+            && isDigit(text.charAt(end + 1))
+            && " -".indexOf(text.charAt(end)) >= 0;
+    return numberBefore || numberAfter;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean validSsn(String area, String group, String serial) {

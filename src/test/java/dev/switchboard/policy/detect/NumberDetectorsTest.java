@@ -117,7 +117,9 @@ class NumberDetectorsTest {
         "123-00-4567", // group 00
         "123-45-0000", // serial 0000
         "123-45 6789", // mixed separators
-        "1234-56-7890"
+        "1234-56-7890",
+        "sizes 10 100 20 3000 40", // a row of numbers
+        "1-100-20-3000"
       })
   void refusesInvalidSsns(String text) {
     assertThat(Found.in("SSN " + text)).noneMatch(s -> s.startsWith("US_SSN"));
