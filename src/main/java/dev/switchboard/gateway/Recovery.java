@@ -18,10 +18,6 @@ public record Recovery(
 
   /** The configured routing with a budget of its own and no listener (tests, tools). */
   public static Recovery of(Vertx vertx, Config.Routing routing) {
-    return new Recovery(
-        vertx,
-        routing,
-        new RetryBudget(routing.retryRatio(), routing.retryMinPerSecond()),
-        AttemptListener.NONE);
+    return new Recovery(vertx, routing, RetryBudget.of(routing), AttemptListener.NONE);
   }
 }
