@@ -21,21 +21,32 @@ final class Eligibility {
   private final ProviderPreferences prefs;
   private final RequestNeeds needs;
   private final List<String> parameters;
+  private final RouteFilter filter;
 
   /** What one model lost, by constraint, in the order the constraints ran. */
   private final Map<String, Map<String, List<String>>> removed = new LinkedHashMap<>();
 
   /** {@code parameters}: what the request sets, checked only under require_parameters. */
   Eligibility(ProviderPreferences prefs, RequestNeeds needs, List<String> parameters) {
+    this(prefs, needs, parameters, RouteFilter.NONE);
+  }
+
+  /** With a hard filter from outside routing (the sourcing policy), applied before the rest. */
+  Eligibility(
+      ProviderPreferences prefs, RequestNeeds needs, List<String> parameters, RouteFilter filter) {
     this.prefs = prefs;
     this.needs = needs;
     this.parameters = prefs.requireParameters().orElse(false) ? parameters : List.of();
+    this.filter = filter;
   }
 
   /** The routes of {@code model} this request may use, in the order given. */
   List<Route> eligible(ModelRoutes model) {
     List<Route> routes = new ArrayList<>(model.byPrice());
     Model m = model.model();
+    if (filter != RouteFilter.NONE) {
+      filtered(m, routes);
+    }
     prefs.only().ifPresent(ids -> drop(m, routes, prefs.label("only"), r -> ids.contains(id(r))));
     prefs
         .ignore()
@@ -78,6 +89,21 @@ final class Eligibility {
     List<String> parts = new ArrayList<>();
     byConstraint.forEach((label, ids) -> parts.add(label + " removed " + String.join(", ", ids)));
     return parts.isEmpty() ? "nothing serves it" : String.join("; ", parts);
+  }
+
+  /** The outside filter's refusals, each under the label of the rule that refused it. */
+  private void filtered(Model m, List<Route> routes) {
+    for (Iterator<Route> it = routes.iterator(); it.hasNext(); ) {
+      Route route = it.next();
+      Optional<String> refusal = filter.refusal(m, route);
+      if (refusal.isPresent()) {
+        it.remove();
+        removed
+            .computeIfAbsent(m.id(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(refusal.get(), k -> new ArrayList<>())
+            .add(id(route));
+      }
+    }
   }
 
   private void maxPrice(Model m, List<Route> routes) {

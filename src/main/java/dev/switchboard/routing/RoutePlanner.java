@@ -91,6 +91,15 @@ public final class RoutePlanner {
    *     deployment is eligible, 503 when no provider of the model is configured
    */
   public List<Route> plan(ChatRequest request) {
+    return plan(request, RouteFilter.NONE);
+  }
+
+  /**
+   * As {@link #plan(ChatRequest)}, never using a route {@code filter} refuses: on the model, its
+   * fallbacks and every provider option alike. When the filter leaves nothing, the 404 names the
+   * rule that refused each deployment; nothing is ever routed around it.
+   */
+  public List<Route> plan(ChatRequest request, RouteFilter filter) {
     ProviderPreferences prefs =
         request
             .hints()
@@ -116,7 +125,8 @@ public final class RoutePlanner {
     prefs = prefs.narrowedBy(ceiling);
     List<String> parameters =
         prefs.requireParameters().orElse(false) ? RequestNeeds.parameters(request) : List.of();
-    return planned(choices, prefs, new Eligibility(prefs, RequestNeeds.of(request), parameters));
+    return planned(
+        choices, prefs, new Eligibility(prefs, RequestNeeds.of(request), parameters, filter));
   }
 
   /**
