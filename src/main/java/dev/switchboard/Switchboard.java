@@ -18,6 +18,8 @@ import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
+import dev.switchboard.policy.PolicyParser;
+import dev.switchboard.policy.SourcingPolicy;
 import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
@@ -92,6 +94,7 @@ public final class Switchboard implements AutoCloseable {
     // configuration error naming it, not a verticle that fails to deploy.
     new RoutePlanner(
         catalog, new ModelAliases(config.aliases()), config.routing(), true, HealthView.NONE);
+    SourcingPolicy policy = PolicyParser.parse(config.policy(), catalog);
     CompletableFuture<Void> warm = WarmUp.start(); // tokenizer and hot-path classes, meanwhile
     Config.Server server = config.server();
     int port = server.port() == 0 ? freePort(server.host()) : server.port();
@@ -122,7 +125,8 @@ public final class Switchboard implements AutoCloseable {
             new GatewayMetrics(),
             // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
             RetryBudget.of(routing),
-            attemptListener);
+            attemptListener,
+            policy);
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;

@@ -4,6 +4,7 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
+import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.ModelListing;
@@ -43,7 +44,11 @@ final class GatewayRoutes {
   }
 
   static Router create(
-      Vertx vertx, GatewayVerticle.Services services, ChatPipeline pipeline, RouteFormats formats) {
+      Vertx vertx,
+      GatewayVerticle.Services services,
+      ChatPipeline pipeline,
+      RoutePlanner planner,
+      RouteFormats formats) {
     Config.Server http = services.config().server();
     GatewayRoutes routes = new GatewayRoutes(vertx, services.keys(), formats);
     ModelsEndpoint models = new ModelsEndpoint(services.catalog());
@@ -77,6 +82,11 @@ final class GatewayRoutes {
         (ctx, key) -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id")));
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
+    router
+        .post("/api/v1/policy/scan")
+        .handler(
+            new PolicyScanEndpoint(
+                vertx, services.policy(), planner, formats, services.keys(), http));
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
     router

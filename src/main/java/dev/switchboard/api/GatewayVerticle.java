@@ -7,12 +7,16 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
+import dev.switchboard.gateway.PolicyGate;
 import dev.switchboard.gateway.Recovery;
 import dev.switchboard.gateway.Settlement;
+import dev.switchboard.gateway.Sourcing;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
+import dev.switchboard.policy.PolicyParser;
+import dev.switchboard.policy.SourcingPolicy;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
@@ -50,7 +54,8 @@ public final class GatewayVerticle extends VerticleBase {
       HealthTracker health,
       GatewayMetrics metrics,
       RetryBudget retryBudget,
-      AttemptListener attemptListeners) {
+      AttemptListener attemptListeners,
+      SourcingPolicy policy) {
 
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
@@ -78,7 +83,8 @@ public final class GatewayVerticle extends VerticleBase {
           new HealthTracker(config.routing()),
           new GatewayMetrics(),
           RetryBudget.of(config.routing()),
-          AttemptListener.NONE);
+          AttemptListener.NONE,
+          PolicyParser.parse(config.policy(), catalog));
     }
   }
 
@@ -139,14 +145,10 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private Router router(UpstreamClient client) {
+    RoutePlanner planner = planner();
     ChatPipeline pipeline =
         new ChatPipeline(
-            new RoutePlanner(
-                services.catalog(),
-                new ModelAliases(services.config().aliases()),
-                services.config().routing(),
-                services.config().upstream().cacheBreakpoints(),
-                services.health()),
+            new Sourcing(new PolicyGate(services.policy(), vertx), planner),
             client,
             new Settlement(
                 services.ledger(), services.catalog(), services.config().logging(), vertx),
@@ -154,7 +156,17 @@ public final class GatewayVerticle extends VerticleBase {
             new Recovery(
                 vertx, services.config().routing(), services.retryBudget(), services.attempts()),
             services.config().upstream().forwardSimFaultHeader());
-    return GatewayRoutes.create(vertx, services, pipeline, formats);
+    return GatewayRoutes.create(vertx, services, pipeline, planner, formats);
+  }
+
+  /** The planner of this verticle's requests, over the shared health tracker. */
+  private RoutePlanner planner() {
+    return new RoutePlanner(
+        services.catalog(),
+        new ModelAliases(services.config().aliases()),
+        services.config().routing(),
+        services.config().upstream().cacheBreakpoints(),
+        services.health());
   }
 
   /** The route table, for the test that every route is classified by who may call it. */

@@ -23,7 +23,8 @@ public record Config(
     JsonNode catalog,
     Logging logging,
     Map<String, String> aliases,
-    Routing routing) {
+    Routing routing,
+    JsonNode policy) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -199,7 +200,20 @@ public record Config(
    */
   public Config {
     catalog = catalog.deepCopy();
+    policy = policy.deepCopy();
     aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
+  }
+
+  /** A configuration without a sourcing policy. */
+  public Config(
+      Server server,
+      Storage storage,
+      Upstream upstream,
+      JsonNode catalog,
+      Logging logging,
+      Map<String, String> aliases,
+      Routing routing) {
+    this(server, storage, upstream, catalog, logging, aliases, routing, Json.object());
   }
 
   /** A configuration with the default routing. */
@@ -221,12 +235,26 @@ public record Config(
 
   /** The same configuration with other routing settings. */
   public Config withRouting(Routing replacement) {
-    return new Config(server, storage, upstream, catalog, logging, aliases, replacement);
+    return new Config(server, storage, upstream, catalog, logging, aliases, replacement, policy);
   }
 
   /** A configuration with the default logging (text lines) and no aliases. */
   public Config(Server server, Storage storage, Upstream upstream, JsonNode catalog) {
     this(server, storage, upstream, catalog, new Logging(Logging.Format.TEXT));
+  }
+
+  /** The same configuration with another {@code policy:} section (YAML tree). */
+  public Config withPolicy(JsonNode replacement) {
+    return new Config(server, storage, upstream, catalog, logging, aliases, routing, replacement);
+  }
+
+  /**
+   * The {@code policy:} section as written (an empty mapping when there is none); the policy
+   * package reads and checks it against the catalog. A copy: JsonNode is mutable.
+   */
+  @Override
+  public JsonNode policy() {
+    return policy.deepCopy();
   }
 
   /** A copy of the catalog overrides: the record stays immutable although JsonNode is not. */
@@ -277,21 +305,21 @@ public record Config(
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog, logging, aliases, routing);
+    return new Config(replacement, storage, upstream, catalog, logging, aliases, routing, policy);
   }
 
   /** Returns a copy with another upstream section. */
   public Config withUpstream(Upstream replacement) {
-    return new Config(server, storage, replacement, catalog, logging, aliases, routing);
+    return new Config(server, storage, replacement, catalog, logging, aliases, routing, policy);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog, logging, aliases, routing);
+    return new Config(server, replacement, upstream, catalog, logging, aliases, routing, policy);
   }
 
   /** Returns a copy with another logging section. */
   public Config withLogging(Logging replacement) {
-    return new Config(server, storage, upstream, catalog, replacement, aliases, routing);
+    return new Config(server, storage, upstream, catalog, replacement, aliases, routing, policy);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.wire.Json;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
  */
 final class ConfigParser {
   private static final List<String> ROOT_KEYS =
-      List.of("server", "storage", "upstream", "catalog", "logging", "aliases", "routing");
+      List.of(
+          "server", "storage", "upstream", "catalog", "logging", "aliases", "routing", "policy");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -55,7 +57,8 @@ final class ConfigParser {
         root.object("catalog").map(ConfigParser::catalog).orElse(defaults.catalog()),
         root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()),
         root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()),
-        root.object("routing").map(RoutingConfig::parse).orElse(Config.Routing.defaults()));
+        root.object("routing").map(RoutingConfig::parse).orElse(Config.Routing.defaults()),
+        root.object("policy").map(ConfigNode::json).orElse(Json.object()));
   }
 
   /** Each key a model name (or a prefix ending in '*'), each value a catalog model id. */

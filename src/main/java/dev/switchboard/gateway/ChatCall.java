@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.config.Config;
+import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.WireFormat;
@@ -35,6 +36,7 @@ final class ChatCall {
   private Optional<String> providerModel = Optional.empty();
   private List<String> dropped = List.of();
   private final List<Attempt> attempts = new ArrayList<>(2);
+  private PolicyDecision decision = PolicyDecision.UNCLASSIFIED;
 
   /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
   ChatCall(
@@ -50,6 +52,15 @@ final class ChatCall {
     this.ingress = ingress;
     this.route = route;
     this.simFault = simFault;
+  }
+
+  /** The sourcing policy's verdict, set once before the request is planned. */
+  void classified(PolicyDecision verdict) {
+    decision = verdict;
+  }
+
+  PolicyDecision decision() {
+    return decision;
   }
 
   void attempting(Route route) {

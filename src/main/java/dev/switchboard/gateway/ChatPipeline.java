@@ -2,6 +2,8 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.money.Money;
+import dev.switchboard.policy.Action;
+import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RoutePlanner;
@@ -21,6 +23,7 @@ import java.util.Optional;
  */
 public final class ChatPipeline {
   private final RoutePlanner planner;
+  private final PolicyGate policy;
   private final UpstreamClient upstream;
   private final Settlement settlement;
   private final Idempotency idempotency;
@@ -28,17 +31,19 @@ public final class ChatPipeline {
   private final boolean forwardSimFault;
 
   /**
-   * {@code recovery}: retries, timeouts and who hears of each attempt; {@code forwardSimFault}:
-   * pass a client's x-sim-fault header to the first attempt (demo).
+   * {@code sourcing}: the sourcing policy and the planner it narrows; {@code recovery}: retries,
+   * timeouts and who hears of each attempt; {@code forwardSimFault}: pass a client's x-sim-fault
+   * header to the first attempt (demo).
    */
   public ChatPipeline(
-      RoutePlanner planner,
+      Sourcing sourcing,
       UpstreamClient upstream,
       Settlement settlement,
       Idempotency idempotency,
       Recovery recovery,
       boolean forwardSimFault) {
-    this.planner = planner;
+    this.planner = sourcing.planner();
+    this.policy = sourcing.policy();
     this.upstream = upstream;
     this.settlement = settlement;
     this.idempotency = idempotency;
@@ -60,11 +65,35 @@ public final class ChatPipeline {
       return;
     }
     UpstreamOverrides.check(parsed, request.headers());
+    policy.decide(
+        parsed,
+        key,
+        request,
+        decision -> classified(new Classified(ingress, request, key, parsed, decision), client),
+        client::reject);
+  }
+
+  /** A parsed request and the policy's verdict on it. */
+  private record Classified(
+      WireFormat ingress,
+      IngressRequest request,
+      ApiKey key,
+      ChatRequest parsed,
+      PolicyDecision decision) {}
+
+  private void classified(Classified c, ClientChannel client) {
     Optional<String> simFault =
-        forwardSimFault ? SimFaultHeader.of(request.headers()) : Optional.empty();
+        forwardSimFault ? SimFaultHeader.of(c.request.headers()) : Optional.empty();
     ChatCall call =
-        new ChatCall(GenerationIds.next(), key, parsed, ingress, request.route(), simFault);
-    idempotency.guard(request, call, client, claim -> execute(call, client, claim));
+        new ChatCall(GenerationIds.next(), c.key, c.parsed, c.ingress, c.request.route(), simFault);
+    call.classified(c.decision);
+    if (c.decision.action() == Action.BLOCK) {
+      client.header(ClientChannel.GENERATION_ID, call.generationId);
+      GatewayError blocked = c.decision.blocked();
+      settlement.fail(call, blocked, "").onComplete(ignored -> client.reject(blocked));
+      return;
+    }
+    idempotency.guard(c.request, call, client, claim -> execute(call, client, claim));
   }
 
   private void execute(ChatCall call, ClientChannel client, Idempotency.Claim claim) {
@@ -72,7 +101,7 @@ public final class ChatPipeline {
     List<Route> routes;
     try {
       admit(call.key);
-      routes = planner.plan(call.request);
+      routes = planner.plan(call.request, call.decision().filter());
     } catch (GatewayError error) {
       settlement
           .fail(call, error, "")

@@ -57,6 +57,7 @@ class RouteAccessTest {
           Map.entry("GET /api/v1/models/:author/:slug/endpoints", Access.PUBLIC),
           Map.entry("GET /v1/generation", Access.OWNER),
           Map.entry("GET /api/v1/generation", Access.OWNER),
+          Map.entry("POST /api/v1/policy/scan", Access.KEY),
           Map.entry("GET /health", Access.PUBLIC),
           Map.entry("GET /metrics", Access.PUBLIC),
           Map.entry("HEAD /api/hello", Access.PUBLIC),

@@ -13,6 +13,7 @@ import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.policy.SourcingPolicy;
 import dev.switchboard.provider.UpstreamClient;
 import dev.switchboard.provider.UpstreamEndpoint;
 import dev.switchboard.provider.WireFormats;
@@ -204,7 +205,7 @@ class ChatPipelineTest {
             .map(p -> new UpstreamEndpoint(p.id(), p.baseUrl(), p.apiKey()))
             .toList();
     return new ChatPipeline(
-        new RoutePlanner(catalog),
+        new Sourcing(new PolicyGate(SourcingPolicy.none(), vertx), new RoutePlanner(catalog)),
         new UpstreamClient(vertx, Duration.ofSeconds(5), upstreamIdle, 8, endpoints),
         new Settlement(LEDGER, catalog, new Config.Logging(Config.Logging.Format.TEXT), vertx),
         new Idempotency(vertx, new NoIdempotencyStore()),

@@ -1,0 +1,100 @@
+package dev.switchboard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.config.Config;
+import dev.switchboard.policy.DataClass;
+import dev.switchboard.policy.PolicyDecision;
+import dev.switchboard.policy.ScanReport;
+import dev.switchboard.policy.SourcingPolicy;
+import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RoutePlanner;
+import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
+import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.Json;
+import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/v1/policy/scan}: what the sourcing policy would do with a chat request (either
+ * format) from the calling key, and where it could go, without calling any provider. The body is
+ * read as Anthropic's when {@code ?format=anthropic} or an {@code anthropic-version} header says
+ * so, else as OpenAI's; errors come in that format.
+ */
+final class PolicyScanEndpoint implements Handler<RoutingContext> {
+  private final Vertx vertx;
+  private final SourcingPolicy policy;
+  private final RoutePlanner planner;
+  private final RouteFormats formats;
+  private final IngressReader reader;
+
+  PolicyScanEndpoint(
+      Vertx vertx,
+      SourcingPolicy policy,
+      RoutePlanner planner,
+      RouteFormats formats,
+      KeyAuthenticator keys,
+      Config.Server http) {
+    this.vertx = vertx;
+    this.policy = policy;
+    this.planner = planner;
+    this.formats = formats;
+    this.reader = new IngressReader(vertx, keys, http.maxBodyBytes());
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    WireFormat format = formatOf(request);
+    reader
+        .read(request)
+        .compose(
+            received ->
+                vertx.executeBlocking(
+                    () -> scan(format, received.request(), Optional.empty()),
+                    false)) // MERGE: key class
+        .onSuccess(body -> Replies.json(ctx.response(), 200, body))
+        .onFailure(error -> Replies.refuse(request, format, Failures.logged(error)));
+  }
+
+  private byte[] scan(WireFormat format, IngressRequest ingress, Optional<DataClass> keyClass) {
+    ChatRequest parsed;
+    try {
+      parsed = format.parseRequest(ingress);
+    } catch (WireException e) {
+      throw GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage())
+          .param(e.param())
+          .build();
+    }
+    PolicyDecision decision =
+        policy.decide(parsed, keyClass, ingress.header(SourcingPolicy.HEADER));
+    List<Route> eligible = List.of();
+    Optional<String> none = Optional.empty();
+    try {
+      eligible = planner.plan(parsed, decision.filter());
+    } catch (GatewayError e) {
+      none = Optional.of(e.getMessage());
+    }
+    JsonNode report = ScanReport.of(parsed, decision, eligible, none);
+    return Json.bytes(report);
+  }
+
+  private WireFormat formatOf(HttpServerRequest request) {
+    String asked = request.getParam("format");
+    boolean anthropic =
+        "anthropic".equals(asked)
+            || (asked == null && request.getHeader("anthropic-version") != null);
+    return formats.all().stream()
+        .filter(f -> f.name().equals(anthropic ? "anthropic" : "openai"))
+        .findFirst()
+        .orElse(formats.all().getFirst());
+  }
+}

@@ -1,0 +1,86 @@
+package dev.switchboard.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.policy.detect.Finding;
+import dev.switchboard.policy.detect.MessageFindings;
+import dev.switchboard.routing.Route;
+import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.Json;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer of {@code POST /api/v1/policy/scan} and {@code switchboard policy scan}: the class,
+ * the rule, the action, the findings as typed offsets (never the matched text) and the deployments
+ * the request could be sent to, without calling any. Message indexes are the client's: for an
+ * OpenAI body they count its leading system messages; the system prompt of an Anthropic body is
+ * {@code -1}, tool definitions are {@code -2}.
+ */
+public final class ScanReport {
+  private ScanReport() {}
+
+  /**
+   * {@code eligible}: the routes in the order they would be tried, or the reason none is ({@code
+   * none}), which the report shows as {@code "no_endpoints"}.
+   */
+  public static ObjectNode of(
+      ChatRequest request, PolicyDecision decision, List<Route> eligible, Optional<String> none) {
+    ObjectNode out = Json.object();
+    out.put("data_class", decision.dataClass().wireName());
+    out.put("rule", decision.rule().name());
+    out.put("action", decision.action().wireName());
+    out.put("raised_by", decision.raisedBy());
+    out.put("scan_complete", decision.scanComplete());
+    ArrayNode findings = out.putArray("findings");
+    int leadingSystem = leadingSystemMessages(request);
+    for (MessageFindings part : decision.findings()) {
+      for (Finding finding : part.findings()) {
+        ObjectNode f = findings.addObject();
+        f.put("type", finding.type().name());
+        f.put("message_index", clientIndex(part, leadingSystem));
+        f.put("part_index", part.partIndex());
+        f.put("start", finding.start());
+        f.put("end", finding.end());
+      }
+    }
+    ArrayNode routes = out.putArray("eligible_deployments");
+    for (Route route : eligible) {
+      ObjectNode r = routes.addObject();
+      r.put("model", route.deployment().modelId());
+      r.put("provider", route.provider().id());
+      r.put("provider_name", route.provider().name());
+      r.put("jurisdiction", route.provider().jurisdiction());
+    }
+    none.ifPresent(reason -> out.put("no_endpoints", reason));
+    return out;
+  }
+
+  /**
+   * The index in the body the client wrote: an OpenAI body's leading system (or developer) messages
+   * are the canonical system prompt, one part each, so they count ahead of the rest.
+   */
+  private static int clientIndex(MessageFindings part, int leadingSystem) {
+    if (part.messageIndex() == MessageFindings.SYSTEM) {
+      return leadingSystem > 0 ? Math.min(part.partIndex(), leadingSystem - 1) : -1;
+    }
+    return part.messageIndex() < 0 ? part.messageIndex() : part.messageIndex() + leadingSystem;
+  }
+
+  private static int leadingSystemMessages(ChatRequest request) {
+    if (!request.source().format().equals("openai")) {
+      return 0;
+    }
+    JsonNode messages = request.source().body().path("messages");
+    int count = 0;
+    for (JsonNode message : messages) {
+      String role = message.path("role").asText();
+      if (!role.equals("system") && !role.equals("developer")) {
+        break;
+      }
+      count++;
+    }
+    return count;
+  }
+}
