@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@code POST /api/v1/policy/scan}: what the sourcing policy would do with a chat request (either
  * format) from the calling key, and where it could go, without calling any provider. The body is
  * read as Anthropic's when {@code ?format=anthropic} or an {@code anthropic-version} header says
- * so, else as OpenAI's; errors come in that format.
+ * so, as OpenAI's for {@code ?format=openai}, else in the format it looks like; errors come in that
+ * format.
  */
 final class PolicyScanEndpoint implements Handler<RoutingContext> {
   private final Vertx vertx;
@@ -53,16 +54,19 @@ final class PolicyScanEndpoint implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    WireFormat format = formatOf(request);
+    Optional<String> asked = askedFormat(request);
+    WireFormat[] format = {named(asked.orElse("openai"))};
     reader
         .read(request)
         .compose(
-            received ->
-                vertx.executeBlocking(
-                    () -> scan(format, received.request(), Optional.empty()),
-                    false)) // MERGE: key class
+            received -> {
+              IngressRequest ingress = received.request();
+              format[0] = named(asked.orElseGet(() -> ScanReport.guessFormat(ingress.body())));
+              // MERGE: key class
+              return vertx.executeBlocking(() -> scan(format[0], ingress, Optional.empty()), false);
+            })
         .onSuccess(body -> Replies.json(ctx.response(), 200, body))
-        .onFailure(error -> Replies.refuse(request, format, Failures.logged(error)));
+        .onFailure(error -> Replies.refuse(request, format[0], Failures.logged(error)));
   }
 
   private byte[] scan(WireFormat format, IngressRequest ingress, Optional<DataClass> keyClass) {
@@ -87,13 +91,20 @@ final class PolicyScanEndpoint implements Handler<RoutingContext> {
     return Json.bytes(report);
   }
 
-  private WireFormat formatOf(HttpServerRequest request) {
+  /** The format the client names: {@code ?format=}, or Anthropic's version header. */
+  private static Optional<String> askedFormat(HttpServerRequest request) {
     String asked = request.getParam("format");
-    boolean anthropic =
-        "anthropic".equals(asked)
-            || (asked == null && request.getHeader("anthropic-version") != null);
+    if (asked != null) {
+      return Optional.of(asked.equals("anthropic") ? "anthropic" : "openai");
+    }
+    return request.getHeader("anthropic-version") != null
+        ? Optional.of("anthropic")
+        : Optional.empty();
+  }
+
+  private WireFormat named(String name) {
     return formats.all().stream()
-        .filter(f -> f.name().equals(anthropic ? "anthropic" : "openai"))
+        .filter(f -> f.name().equals(name))
         .findFirst()
         .orElse(formats.all().getFirst());
   }

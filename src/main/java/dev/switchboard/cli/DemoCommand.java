@@ -4,6 +4,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.config.Config;
+import dev.switchboard.policy.PolicyParser;
 import dev.switchboard.sim.SimOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,7 +74,8 @@ final class DemoCommand implements Runnable {
   private Config demoConfig(Config base) {
     return base.withServer(base.server().withPort(port))
         .withStorage(new Config.Storage(database))
-        .withUpstream(base.upstream().withForwardSimFaultHeader(true));
+        .withUpstream(base.upstream().withForwardSimFaultHeader(true))
+        .withPolicy(base.policy().isEmpty() ? PolicyParser.example() : base.policy());
   }
 
   private static dev.switchboard.catalog.Catalog simulated(
@@ -109,6 +111,14 @@ final class DemoCommand implements Runnable {
       out.printf(
           "Add -H 'x-sim-fault: status-503' and the cheapest provider fails: the gateway falls back"
               + " to the next one (other faults: see README.md).%n");
+      out.printf(
+          "A data policy is on (yours, else the example in policy.yaml): a card number keeps a"
+              + " request on zero-retention US/EU providers, an email is redacted. Ask why:%n");
+      out.printf(
+          "  curl http://127.0.0.1:%d/api/v1/policy/scan -H \"Authorization: Bearer $KEY\" -d"
+              + " '{\"model\":\"moonshotai/kimi-k2.5\",\"messages\":[{\"role\":\"user\","
+              + "\"content\":\"Refund card 4111 1111 1111 1111 to jane@example.com\"}]}'%n%n",
+          port);
       out.printf("  ./switchboard keys list --db %s%n", database);
       out.printf("  ./switchboard report --db %s%n", database);
       out.printf("Ctrl-C stops the demo.%n");

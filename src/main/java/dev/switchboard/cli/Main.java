@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       KeysCommand.class,
       ReportCommand.class,
+      PolicyCommand.class,
       SimCommand.class
     })
 public final class Main implements Runnable {

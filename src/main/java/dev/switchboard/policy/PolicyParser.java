@@ -7,6 +7,10 @@ import dev.switchboard.config.ConfigNode;
 import dev.switchboard.policy.detect.DetectorConfig;
 import dev.switchboard.policy.detect.FindingType;
 import dev.switchboard.policy.detect.Scanner;
+import dev.switchboard.wire.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -57,6 +61,18 @@ public final class PolicyParser {
           "models");
 
   private PolicyParser() {}
+
+  /** The shipped example policy (resources/policy.yaml), which demo runs with. */
+  public static JsonNode example() {
+    try (InputStream in = PolicyParser.class.getResourceAsStream("/policy.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("policy.yaml is missing from the build");
+      }
+      return Json.yaml().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * The policy of a {@code policy:} section; an empty section (none written) is {@link

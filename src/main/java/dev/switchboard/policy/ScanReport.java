@@ -8,6 +8,7 @@ import dev.switchboard.policy.detect.MessageFindings;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.WireException;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +56,31 @@ public final class ScanReport {
     }
     none.ifPresent(reason -> out.put("no_endpoints", reason));
     return out;
+  }
+
+  /**
+   * The format a body is most likely written in: Anthropic's when it has a top-level {@code system}
+   * or a content block only Anthropic has, else OpenAI's.
+   */
+  public static String guessFormat(byte[] body) {
+    JsonNode root;
+    try {
+      root = Json.tree(body);
+    } catch (WireException e) {
+      return "openai"; // its parser says what is wrong
+    }
+    if (root.has("system") || root.has("anthropic_version")) {
+      return "anthropic";
+    }
+    for (JsonNode message : root.path("messages")) {
+      for (JsonNode block : message.path("content")) {
+        String type = block.path("type").asText();
+        if (type.equals("tool_use") || type.equals("tool_result") || type.equals("thinking")) {
+          return "anthropic";
+        }
+      }
+    }
+    return "openai";
   }
 
   /**
