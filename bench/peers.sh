@@ -9,7 +9,9 @@
 #   GW_JAVA_OPTS / BASE_JAVA_OPTS add JVM flags to either build (an A/B of one setting);
 #   STREAM=1 streams (through ../shared/bench/mock-upstream.js, needs node); CONNS=1 for one client;
 #   TRANSLATE=1 adds "sb-anth": the same request in Anthropic's format to /v1/messages of the same
-#   gateway, translated to the OpenAI-format mock (the cost of translation against same-format).
+#   gateway, translated to the OpenAI-format mock (the cost of translation against same-format);
+#   POLICY=1 adds "sb-policy": the same build with the example data policy (resources/policy.yaml)
+#   scanning every request (the cost of the policy against none, issue 9's "within 15%").
 # Needs nginx and wrk (apt-get install nginx wrk); reads ../shared/bench/*.conf, writes only a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,9 @@ catalog:
   providers:
     - {id: openai, base_url: "http://127.0.0.1:$MOCK_PORT/v1", api_key: mock}
 YAML
+  if [ "${5:-}" = policy ]; then
+    { echo "policy:"; sed 's/^/  /' src/main/resources/policy.yaml; } >> "$WORK/$1.yaml"
+  fi
   KEY=$("$JAVA25" -jar "$2" keys create --config "$WORK/$1.yaml" --name bench 2>/dev/null | sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1)
   [ -n "$KEY" ] || { echo "no key from $2" >&2; exit 1; }
   echo "$KEY" > "$WORK/$1.key"
@@ -48,6 +53,10 @@ TARGETS="nginx|$PROXY_PORT|gpt-4o-mini|proxy switchboard|$GW_PORT|openai/gpt-5-m
 if [ -n "${BASE_JAR:-}" ]; then
   start_switchboard base "$BASE_JAR" $((GW_PORT + 1)) "${BASE_JAVA_OPTS:-}"
   TARGETS="$TARGETS sb-base|$((GW_PORT + 1))|openai/gpt-5-mini|base"
+fi
+if [ "${POLICY:-0}" = 1 ]; then
+  start_switchboard policy target/switchboard.jar $((GW_PORT + 2)) "${GW_JAVA_OPTS:-}" policy
+  TARGETS="$TARGETS sb-policy|$((GW_PORT + 2))|openai/gpt-5-mini|policy"
 fi
 if [ "${TRANSLATE:-0}" = 1 ]; then
   TARGETS="$TARGETS sb-anth|$GW_PORT|openai/gpt-5-mini|gw||anthropic"

@@ -38,6 +38,9 @@ class ReadmeTest {
         true,
         dev.switchboard.health.HealthView.NONE);
     assertThat(config.routing().presets()).containsKey("coding");
+    // Its policy is valid for this catalog, and it scans.
+    assertThat(dev.switchboard.policy.PolicyParser.parse(config.policy(), catalog).scans())
+        .isTrue();
     assertThat(config.routing().firstTokenTimeout("deepseek/deepseek-v3.2")).hasSeconds(60);
   }
 }
