@@ -59,6 +59,7 @@ final class AnswerGenerator {
         yield new Answer(
             reasoning, "", Optional.of(toolCall), "tool_calls", Optional.empty(), usage);
       }
+      case Turn.Echo echo -> visible(base, reasoning, echo.text(), budget, request.stop());
       case Turn.Structured structured ->
           visible(
               base,

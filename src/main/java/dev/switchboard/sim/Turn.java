@@ -8,6 +8,12 @@ sealed interface Turn {
   /** Prose; right after a tool result it opens by reporting that result. */
   record Reply(Optional<ToolResult> after) implements Turn {}
 
+  /**
+   * The text after "Repeat after me:" in the user's last message, verbatim: lets a demo or a test
+   * see exactly what reached the provider (the data policy's placeholders, say) come back.
+   */
+  record Echo(String text) implements Turn {}
+
   /** One call of this function, with arguments valid against its parameters schema. */
   record Call(JsonNode function) implements Turn {}
 

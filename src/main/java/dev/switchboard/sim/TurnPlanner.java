@@ -18,9 +18,18 @@ final class TurnPlanner {
   private static final Pattern HARNESS_NOTES =
       Pattern.compile("<(system-reminder|task-notification)>.*?</\\1>", Pattern.DOTALL);
 
+  /** What makes the simulated model repeat the rest of the user's message. */
+  static final String ECHO = "Repeat after me:";
+
   private TurnPlanner() {}
 
   static Turn plan(SimRequest request) {
+    Optional<JsonNode> last = lastWithRole(request.messages(), "user");
+    String asked = last.map(m -> withoutHarnessNotes(text(m))).orElse("");
+    int echo = asked.indexOf(ECHO);
+    if (echo >= 0 && request.functions().isEmpty()) {
+      return new Turn.Echo(asked.substring(echo + ECHO.length()).strip());
+    }
     Optional<JsonNode> call = toolToCall(request);
     if (call.isPresent()) {
       return new Turn.Call(call.get());

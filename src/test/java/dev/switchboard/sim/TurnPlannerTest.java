@@ -50,6 +50,13 @@ class TurnPlannerTest {
   }
 
   @Test
+  void repeatAfterMe_echoesTheRestOfTheUsersMessage_verbatim() throws Exception {
+    assertThat(plan(chat("Please. Repeat after me: mail <EMAIL_1> at 9 ")))
+        .isEqualTo(new Turn.Echo("mail <EMAIL_1> at 9"));
+    assertThat(plan(chat("repeat after me, please"))).isInstanceOf(Turn.Reply.class);
+  }
+
+  @Test
   void auto_answersInText_whenNothingAsksForATool() throws Exception {
     assertThat(plan(withTools("Hello! How are you?")))
         .isEqualTo(new Turn.Reply(java.util.Optional.empty()));
