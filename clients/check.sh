@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real-client checks: starts `switchboard demo` (simulated providers, no account) on a free port in a
-# temporary directory, then runs the openai Node SDK's runTools and OpenRouter-style routing fields, the AI SDK's tool loop and
+# temporary directory, then runs the openai Node SDK's runTools, OpenRouter-style routing fields and the data policy (redaction restored in streams, approved providers, the scan API), the AI SDK's tool loop and
 # structured output, LangChain's tool turn and withStructuredOutput, `opencode run` with its
 # default tools, and Claude Code (claude-code-check.sh) against it. One PASS/FAIL line per check, a closing "N passed, N failed" line, and
 # a non-zero exit if any check failed. Needs JDK 25 (JAVA_HOME), Node.js >= 20 and npm (registry
@@ -39,7 +39,7 @@ check() { # name, command...: a command that failed without saying FAIL still co
   fi
 }
 cd "$CLIENTS"
-for script in openai-sdk openrouter-routing ai-sdk langchain; do
+for script in openai-sdk openrouter-routing data-policy ai-sdk langchain; do
   check "$script" timeout 120 node --no-warnings "$script.mjs"
 done
 check opencode "$CLIENTS/opencode-check.sh" "$WORK/opencode"

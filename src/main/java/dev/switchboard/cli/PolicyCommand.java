@@ -18,7 +18,6 @@ import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,8 +128,10 @@ final class PolicyCommand implements Runnable {
     private static byte[] read(Path file) {
       try {
         return Files.readAllBytes(file);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IllegalArgumentException(file + ": no such file", e);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
   }

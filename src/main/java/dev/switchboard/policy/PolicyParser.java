@@ -96,18 +96,49 @@ public final class PolicyParser {
     }
     DetectorConfig detectors =
         node.object("detectors").map(PolicyParser::detectors).orElse(DetectorConfig.DEFAULTS);
-    Scanner scanner;
-    try {
-      scanner = new Scanner(detectors);
-    } catch (IllegalArgumentException e) {
-      throw node.error("detectors", e.getMessage());
-    }
+    Scanner scanner = scanner(node, detectors);
     Map<String, DataClass> findings =
         node.object("findings").map(f -> findings(f, detectors)).orElse(Map.of());
     Map<DataClass, ClassRule> rules = new EnumMap<>(DataClass.class);
     node.object("classes").ifPresent(classes -> rules.putAll(classes(classes, catalog)));
     return new SourcingPolicy(
         Optional.of(scanner), defaultClass, budget, findings, SourcingPolicy.openRules(rules));
+  }
+
+  /**
+   * The scanner of these detectors; a bad pattern or keyword list is named at its own path, so the
+   * error points at its line.
+   */
+  private static Scanner scanner(ConfigNode node, DetectorConfig detectors) {
+    try {
+      return new Scanner(detectors);
+    } catch (IllegalArgumentException e) {
+      detectors
+          .patterns()
+          .forEach(
+              (name, regex) ->
+                  alone(
+                      node,
+                      "patterns." + name,
+                      new DetectorConfig(List.of(), Map.of(name, regex), Map.of())));
+      detectors
+          .keywords()
+          .forEach(
+              (name, words) ->
+                  alone(
+                      node,
+                      "keywords." + name,
+                      new DetectorConfig(List.of(), Map.of(), Map.of(name, words))));
+      throw node.error("detectors", e.getMessage());
+    }
+  }
+
+  private static void alone(ConfigNode node, String field, DetectorConfig one) {
+    try {
+      new Scanner(one);
+    } catch (IllegalArgumentException e) {
+      throw node.error("detectors." + field, e.getMessage());
+    }
   }
 
   private static DetectorConfig detectors(ConfigNode node) {
