@@ -77,6 +77,9 @@ final class GatewayRoutes {
         (ctx, key) -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id")));
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
+    router
+        .get("/api/v1/spend")
+        .handler(routes.authenticated(new SpendEndpoint(vertx, services.ledgerReader())));
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
     router

@@ -57,6 +57,8 @@ class RouteAccessTest {
           Map.entry("GET /api/v1/models/:author/:slug/endpoints", Access.PUBLIC),
           Map.entry("GET /v1/generation", Access.OWNER),
           Map.entry("GET /api/v1/generation", Access.OWNER),
+          // Any valid key, which sees the spend of its own requests only.
+          Map.entry("GET /api/v1/spend", Access.KEY),
           Map.entry("GET /health", Access.PUBLIC),
           Map.entry("GET /metrics", Access.PUBLIC),
           Map.entry("HEAD /api/hello", Access.PUBLIC),
