@@ -1,6 +1,7 @@
 package dev.switchboard.account;
 
 import dev.switchboard.money.Money;
+import dev.switchboard.policy.DataClass;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,7 +9,8 @@ import java.util.OptionalLong;
 /**
  * An API key as stored: never the secret, only an id ({@code key_…}), a unique-while-active name, a
  * hint showing the first secret characters, an optional spend limit and the spend so far, both in
- * micro-dollars.
+ * micro-dollars, and an optional default data class: every request made with the key is at least
+ * that class.
  */
 public record ApiKey(
     String id,
@@ -17,7 +19,20 @@ public record ApiKey(
     OptionalLong limitMicros,
     long spentMicros,
     Instant createdAt,
-    Optional<Instant> revokedAt) {
+    Optional<Instant> revokedAt,
+    Optional<DataClass> dataClass) {
+
+  /** A key without a default data class. */
+  public ApiKey(
+      String id,
+      String name,
+      String hint,
+      OptionalLong limitMicros,
+      long spentMicros,
+      Instant createdAt,
+      Optional<Instant> revokedAt) {
+    this(id, name, hint, limitMicros, spentMicros, createdAt, revokedAt, Optional.empty());
+  }
 
   public boolean active() {
     return revokedAt.isEmpty();

@@ -1,5 +1,6 @@
 package dev.switchboard.account;
 
+import dev.switchboard.policy.DataClass;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -10,10 +11,16 @@ import java.util.OptionalLong;
  */
 public interface KeyStore {
   /**
-   * Issues a key. Fails with {@link IllegalArgumentException} if the name is invalid (see {@link
-   * KeyFormat#checkName}) or an active key already has it, or the limit is negative.
+   * Issues a key, with a default data class when {@code dataClass} is present. Fails with {@link
+   * IllegalArgumentException} if the name is invalid (see {@link KeyFormat#checkName}) or an active
+   * key already has it, or the limit is negative.
    */
-  IssuedKey create(String name, OptionalLong limitMicros);
+  IssuedKey create(String name, OptionalLong limitMicros, Optional<DataClass> dataClass);
+
+  /** Issues a key without a default data class. */
+  default IssuedKey create(String name, OptionalLong limitMicros) {
+    return create(name, limitMicros, Optional.empty());
+  }
 
   /** All keys, active and revoked, oldest first. */
   List<ApiKey> list();

@@ -87,6 +87,9 @@ final class GatewayRoutes {
         .handler(
             new PolicyScanEndpoint(
                 vertx, services.policy(), planner, formats, services.keys(), http));
+    router
+        .get("/api/v1/spend")
+        .handler(routes.authenticated(new SpendEndpoint(vertx, services.ledgerReader())));
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
     router

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
@@ -19,7 +20,9 @@ import java.util.Optional;
 /**
  * GET /v1/generation?id=gen-... (and OpenRouter's path, /api/v1/generation): one ledger row in
  * OpenRouter's field names, with every attempt it made as {@code provider_responses}, for the key
- * that made the request only (another key's id is "not found", so ids reveal nothing).
+ * that made the request only (another key's id is "not found", so ids reveal nothing). It also
+ * shows what the sourcing policy decided: {@code data_class}, {@code policy_rule}, {@code
+ * policy_action} and {@code finding_types} (type names, never the matched text).
  */
 final class GenerationEndpoint {
   private final Vertx vertx;
@@ -71,6 +74,12 @@ final class GenerationEndpoint {
     data.put("estimated", row.estimated());
     data.put("total_cost", Money.ofMicros(row.costMicros()).toUsd()).put("status", row.status());
     row.errorCode().ifPresent(code -> data.put("error_code", code));
+    DataHandling handling = row.handling();
+    data.put("data_class", handling.dataClass())
+        .put("policy_rule", handling.rule())
+        .put("policy_action", handling.action());
+    ArrayNode findingTypes = data.putArray("finding_types");
+    handling.findingTypes().forEach(findingTypes::add);
     ArrayNode responses = data.putArray("provider_responses");
     attempts.forEach(attempt -> responses.add(providerResponse(attempt)));
     ObjectNode root = Json.object();

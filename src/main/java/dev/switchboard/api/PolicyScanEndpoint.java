@@ -62,8 +62,8 @@ final class PolicyScanEndpoint implements Handler<RoutingContext> {
             received -> {
               IngressRequest ingress = received.request();
               format[0] = named(asked.orElseGet(() -> ScanReport.guessFormat(ingress.body())));
-              // MERGE: key class
-              return vertx.executeBlocking(() -> scan(format[0], ingress, Optional.empty()), false);
+              Optional<DataClass> keyClass = received.key().dataClass();
+              return vertx.executeBlocking(() -> scan(format[0], ingress, keyClass), false);
             })
         .onSuccess(body -> Replies.json(ctx.response(), 200, body))
         .onFailure(error -> Replies.refuse(request, format[0], Failures.logged(error)));

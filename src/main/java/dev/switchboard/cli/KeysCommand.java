@@ -6,9 +6,12 @@ import dev.switchboard.account.KeyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.money.Money;
+import dev.switchboard.policy.DataClass;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +35,22 @@ final class KeysCommand {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin DatabaseOption store;
 
-    @Option(names = "--name", required = true, description = "A name to recognise the key by.")
-    String name;
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "NAME",
+        description = "A name to recognise the key by (or --name).")
+    @Nullable String positionalName;
+
+    @Option(names = "--name", description = "A name to recognise the key by.")
+    @Nullable String name;
+
+    @Option(
+        names = "--data-class",
+        converter = DataClassName.class,
+        description =
+            "The key's default data class: public, internal, confidential or regulated. Every"
+                + " request made with the key is at least this class.")
+    @Nullable DataClass dataClass;
 
     @Option(
         names = "--limit-usd",
@@ -45,15 +62,33 @@ final class KeysCommand {
     public Integer call() {
       OptionalLong limit =
           limitUsd == null ? OptionalLong.empty() : OptionalLong.of(limitUsd.micros());
+      String keyName = name();
       try (SqliteDatabase db = store.openOrCreate(spec.commandLine().getErr())) {
-        IssuedKey issued = SqliteKeyStore.of(db).create(name, limit);
+        IssuedKey issued =
+            SqliteKeyStore.of(db).create(keyName, limit, Optional.ofNullable(dataClass));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "Created key %s (%s)%s%n",
-            issued.key().id(), issued.key().name(), limitText(issued.key()));
+            "Created key %s (%s)%s%s%n",
+            issued.key().id(),
+            issued.key().name(),
+            limitText(issued.key()),
+            issued.key().dataClass().map(c -> ", data class " + c.wireName()).orElse(""));
         out.printf("Secret (shown once, store it now): %s%n", issued.secret());
         return 0;
       }
+    }
+
+    private String name() {
+      if (name != null && positionalName != null && !name.equals(positionalName)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "give the key's name once: NAME or --name, not both");
+      }
+      String given = name != null ? name : positionalName;
+      if (given == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "missing the key's name: keys create NAME (or --name NAME)");
+      }
+      return given;
     }
   }
 
@@ -70,16 +105,18 @@ final class KeysCommand {
       try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "%-18s %-20s %-18s %-8s %14s %14s%n", "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT");
+            "%-18s %-20s %-18s %-8s %14s %14s  %s%n",
+            "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT", "DATA CLASS");
         for (ApiKey key : SqliteKeyStore.of(db).list()) {
           out.printf(
-              "%-18s %-20s %-18s %-8s %14s %14s%n",
+              "%-18s %-20s %-18s %-8s %14s %14s  %s%n",
               key.id(),
               key.name(),
               key.hint(),
               key.active() ? "active" : "revoked",
               key.spent(),
-              key.limit().map(Money::toString).orElse("-"));
+              key.limit().map(Money::toString).orElse("-"),
+              key.dataClass().map(DataClass::wireName).orElse("-"));
         }
         return 0;
       }
@@ -126,6 +163,18 @@ final class KeysCommand {
       } catch (NumberFormatException e) {
         throw new CommandLine.TypeConversionException(
             "'" + value + "' is not an amount in USD such as 20 or 0.50");
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
+      }
+    }
+  }
+
+  /** A data class name, as {@link DataClass#of} reads it. */
+  static final class DataClassName implements CommandLine.ITypeConverter<DataClass> {
+    @Override
+    public DataClass convert(String value) {
+      try {
+        return DataClass.of(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(String.valueOf(e.getMessage()));
       }

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
-import dev.switchboard.policy.DataClass;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.SourcingPolicy;
 import dev.switchboard.wire.ChatRequest;
@@ -43,7 +42,7 @@ public final class PolicyGate {
     if (!policy.scans() || ingress.body().length <= OFFLOAD_BYTES) {
       PolicyDecision decision;
       try {
-        decision = policy.decide(request, keyClass(key), header);
+        decision = policy.decide(request, key.dataClass(), header);
       } catch (GatewayError e) {
         failed.accept(e);
         return;
@@ -52,7 +51,7 @@ public final class PolicyGate {
       return;
     }
     vertx
-        .executeBlocking(() -> policy.decide(request, keyClass(key), header), false)
+        .executeBlocking(() -> policy.decide(request, key.dataClass(), header), false)
         .onSuccess(then::accept)
         .onFailure(
             error -> {
@@ -63,9 +62,5 @@ public final class PolicyGate {
                 failed.accept(GatewayError.of(ErrorKind.INTERNAL, "the data policy check failed"));
               }
             });
-  }
-
-  private static Optional<DataClass> keyClass(ApiKey key) {
-    return Optional.empty(); // MERGE: key.dataClass() from i9-ledger
   }
 }

@@ -116,25 +116,26 @@ public final class Settlement {
       ChatCall call, Usage usage, Money cost, int status, Optional<String> errorCode) {
     Optional<Route> route = call.route();
     return new UsageRecord(
-        call.generationId,
-        call.startedAt,
-        call.key.id(),
-        call.request.model(),
-        route.map(r -> r.deployment().modelId()),
-        route.map(r -> r.provider().id()),
-        usage.promptTokens(),
-        usage.completionTokens(),
-        usage.cachedPromptTokens(),
-        usage.cacheWrite5mTokens(),
-        usage.cacheWrite1hTokens(),
-        usage.reasoningTokens(),
-        usage.isEstimated(),
-        cost.micros(),
-        call.elapsedMs(),
-        call.timeToFirstTokenMs(),
-        call.request.stream(),
-        status,
-        errorCode,
-        call.providerModel());
+            call.generationId,
+            call.startedAt,
+            call.key.id(),
+            call.request.model(),
+            route.map(r -> r.deployment().modelId()),
+            route.map(r -> r.provider().id()),
+            usage.promptTokens(),
+            usage.completionTokens(),
+            usage.cachedPromptTokens(),
+            usage.cacheWrite5mTokens(),
+            usage.cacheWrite1hTokens(),
+            usage.reasoningTokens(),
+            usage.isEstimated(),
+            cost.micros(),
+            call.elapsedMs(),
+            call.timeToFirstTokenMs(),
+            call.request.stream(),
+            status,
+            errorCode,
+            call.providerModel())
+        .withHandling(call.decision().handling());
   }
 }

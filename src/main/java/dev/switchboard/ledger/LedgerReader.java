@@ -13,6 +13,13 @@ public interface LedgerReader {
    */
   List<ModelUsage> usageByModel(Instant from, Instant to);
 
+  /**
+   * Every row the query selects (failed and blocked requests included, so the costs add up to what
+   * keys were charged), summed per group: ordered by cost descending then group value, or by date
+   * ascending for {@link SpendGroup#DAY}. Sums are exact; a sum past a long fails.
+   */
+  List<SpendRow> spend(SpendQuery query);
+
   Optional<UsageRecord> find(String id);
 
   /**

@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * a row read back equals the row written); tokens and cost are never negative. {@code servedModel}
  * is the catalog id, {@code providerModel} the provider's own name for it, as its answer said.
  * Token counts follow {@link dev.switchboard.wire.Usage}: cache reads ({@code cachedTokens}) and
- * cache writes (5-minute and 1-hour lifetimes) are part of {@code promptTokens}.
+ * cache writes (5-minute and 1-hour lifetimes) are part of {@code promptTokens}. {@code handling}
+ * is what the sourcing policy decided ({@link DataHandling#NONE} without a policy).
  */
 public record UsageRecord(
     String id,
@@ -33,7 +34,54 @@ public record UsageRecord(
     boolean stream,
     int status,
     Optional<String> errorCode,
-    Optional<String> providerModel) {
+    Optional<String> providerModel,
+    DataHandling handling) {
+
+  /** A row made without a sourcing policy: {@link DataHandling#NONE}. */
+  public UsageRecord(
+      String id,
+      Instant at,
+      String keyId,
+      String requestedModel,
+      Optional<String> servedModel,
+      Optional<String> provider,
+      long promptTokens,
+      long completionTokens,
+      long cachedTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long reasoningTokens,
+      boolean estimated,
+      long costMicros,
+      long latencyMs,
+      OptionalLong ttftMs,
+      boolean stream,
+      int status,
+      Optional<String> errorCode,
+      Optional<String> providerModel) {
+    this(
+        id,
+        at,
+        keyId,
+        requestedModel,
+        servedModel,
+        provider,
+        promptTokens,
+        completionTokens,
+        cachedTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        reasoningTokens,
+        estimated,
+        costMicros,
+        latencyMs,
+        ttftMs,
+        stream,
+        status,
+        errorCode,
+        providerModel,
+        DataHandling.NONE);
+  }
 
   public UsageRecord {
     if (id.isBlank()) {
@@ -47,6 +95,32 @@ public record UsageRecord(
     requireNonNegative("cacheWrite1hTokens", cacheWrite1hTokens);
     requireNonNegative("reasoningTokens", reasoningTokens);
     requireNonNegative("costMicros", costMicros);
+  }
+
+  /** The same row with the sourcing policy's decision. */
+  public UsageRecord withHandling(DataHandling handling) {
+    return new UsageRecord(
+        id,
+        at,
+        keyId,
+        requestedModel,
+        servedModel,
+        provider,
+        promptTokens,
+        completionTokens,
+        cachedTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        reasoningTokens,
+        estimated,
+        costMicros,
+        latencyMs,
+        ttftMs,
+        stream,
+        status,
+        errorCode,
+        providerModel,
+        handling);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.ledger.UsageRecords;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.policy.DataClass;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,21 @@ class KeyAuthenticatorTest {
     int loadsBefore = counting.loads.get();
     assertThat(auth.authenticate("Bearer nonsense").get(5, TimeUnit.SECONDS)).isEmpty();
     assertThat(counting.loads.get()).as("malformed keys need no lookup").isEqualTo(loadsBefore);
+  }
+
+  @Test
+  void returnsTheKeysDefaultDataClass_withTheKey() throws Exception {
+    IssuedKey regulated =
+        store.create("hr-bot", OptionalLong.empty(), Optional.of(DataClass.REGULATED));
+    IssuedKey plain = store.create("docs-bot", OptionalLong.empty());
+    KeyAuthenticator auth = authenticator(Duration.ofSeconds(1));
+
+    assertThat(auth.authenticate(regulated.secret()).get(5, TimeUnit.SECONDS))
+        .map(ApiKey::dataClass)
+        .contains(Optional.of(DataClass.REGULATED));
+    assertThat(auth.authenticate(plain.secret()).get(5, TimeUnit.SECONDS))
+        .map(ApiKey::dataClass)
+        .contains(Optional.empty());
   }
 
   @Test
@@ -153,8 +169,8 @@ class KeyAuthenticatorTest {
     }
 
     @Override
-    public IssuedKey create(String name, OptionalLong limitMicros) {
-      return delegate.create(name, limitMicros);
+    public IssuedKey create(String name, OptionalLong limitMicros, Optional<DataClass> dataClass) {
+      return delegate.create(name, limitMicros, dataClass);
     }
 
     @Override

@@ -58,6 +58,8 @@ class RouteAccessTest {
           Map.entry("GET /v1/generation", Access.OWNER),
           Map.entry("GET /api/v1/generation", Access.OWNER),
           Map.entry("POST /api/v1/policy/scan", Access.KEY),
+          // Any valid key, which sees the spend of its own requests only.
+          Map.entry("GET /api/v1/spend", Access.KEY),
           Map.entry("GET /health", Access.PUBLIC),
           Map.entry("GET /metrics", Access.PUBLIC),
           Map.entry("HEAD /api/hello", Access.PUBLIC),

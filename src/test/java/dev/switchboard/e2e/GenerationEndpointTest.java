@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.UsageRecords;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import java.net.http.HttpRequest;
@@ -99,6 +100,37 @@ class GenerationEndpointTest {
       assertThat(answered.get("status").asInt()).isEqualTo(200);
       assertThat(answered.get("bytes").asLong()).isPositive();
     }
+  }
+
+  @Test
+  void showsWhatThePolicyDecided_typesButNeverText() throws Exception {
+    IssuedKey key = harness.gateway.keys().create("policy-viewer", OptionalLong.empty());
+    String id = "gen-policy-" + System.nanoTime();
+    String plain = "gen-plain-" + System.nanoTime();
+    DataHandling redacted =
+        new DataHandling(
+            "regulated", "policy.classes.regulated", "redact", List.of("US_SSN", "EMAIL"));
+    try (SqliteLedgerWriter writer = SqliteLedgerWriter.open(harness.gateway.database())) {
+      Instant at = Instant.parse("2026-03-01T12:00:00Z");
+      writer
+          .append(
+              UsageRecords.served(id, key.key().id(), "m/x", at, 10, 5, 3).withHandling(redacted))
+          .get(10, TimeUnit.SECONDS);
+      writer
+          .append(UsageRecords.served(plain, key.key().id(), "m/x", at, 10, 5, 3))
+          .get(10, TimeUnit.SECONDS);
+    }
+
+    JsonNode data = GatewayHarness.json(harness.send(get(id, key.secret())).body()).get("data");
+    assertThat(data.get("data_class").asText()).isEqualTo("regulated");
+    assertThat(data.get("policy_rule").asText()).isEqualTo("policy.classes.regulated");
+    assertThat(data.get("policy_action").asText()).isEqualTo("redact");
+    assertThat(data.get("finding_types").toString()).isEqualTo("[\"EMAIL\",\"US_SSN\"]");
+    JsonNode none = GatewayHarness.json(harness.send(get(plain, key.secret())).body()).get("data");
+    assertThat(none.get("data_class").asText()).isEqualTo("public");
+    assertThat(none.get("policy_rule").asText()).isEmpty();
+    assertThat(none.get("policy_action").asText()).isEqualTo("route");
+    assertThat(none.get("finding_types").toString()).isEqualTo("[]");
   }
 
   @Test

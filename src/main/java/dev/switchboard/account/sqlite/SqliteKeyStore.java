@@ -7,6 +7,7 @@ import dev.switchboard.account.KeyHasher;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.policy.DataClass;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ public final class SqliteKeyStore implements KeyStore {
   static final String SALT_NAME = "key_hash_salt";
   private static final int SALT_BYTES = 32;
   private static final String COLUMNS =
-      "id, name, hint, limit_micros, spent_micros, created_at, revoked_at";
+      "id, name, hint, limit_micros, spent_micros, created_at, revoked_at, data_class";
 
   private final SqliteDatabase database;
   private final KeyHasher hasher;
@@ -56,7 +57,7 @@ public final class SqliteKeyStore implements KeyStore {
   }
 
   @Override
-  public IssuedKey create(String name, OptionalLong limitMicros) {
+  public IssuedKey create(String name, OptionalLong limitMicros, Optional<DataClass> dataClass) {
     KeyFormat.checkName(name);
     if (limitMicros.isPresent() && limitMicros.getAsLong() < 0) {
       throw new IllegalArgumentException("a spend limit cannot be negative");
@@ -70,7 +71,8 @@ public final class SqliteKeyStore implements KeyStore {
             limitMicros,
             0,
             clock.instant().truncatedTo(ChronoUnit.MILLIS),
-            Optional.empty());
+            Optional.empty(),
+            dataClass);
     try (Connection c = database.connection()) {
       // Checked and inserted in one write transaction, so two processes cannot both take the name.
       SqliteDatabase.immediate(
@@ -168,7 +170,7 @@ public final class SqliteKeyStore implements KeyStore {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO api_keys (id, name, key_hash, hint, limit_micros, spent_micros,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+                + " created_at, data_class) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
       insert.setString(1, key.id());
       insert.setString(2, key.name());
       insert.setString(3, keyHash);
@@ -179,6 +181,7 @@ public final class SqliteKeyStore implements KeyStore {
         insert.setNull(5, Types.INTEGER);
       }
       insert.setLong(6, key.createdAt().toEpochMilli());
+      insert.setString(7, key.dataClass().map(DataClass::wireName).orElse(null));
       insert.executeUpdate();
     }
   }
@@ -196,7 +199,8 @@ public final class SqliteKeyStore implements KeyStore {
         limitMicros,
         row.getLong("spent_micros"),
         Instant.ofEpochMilli(row.getLong("created_at")),
-        revokedAt);
+        revokedAt,
+        Optional.ofNullable(row.getString("data_class")).map(DataClass::of));
   }
 
   // Read first, so opening an installed database takes no write lock. On a new file, INSERT OR

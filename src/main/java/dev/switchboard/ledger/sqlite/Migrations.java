@@ -26,7 +26,8 @@ final class Migrations {
           "V2__idempotency.sql",
           "V3__provider_model.sql",
           "V4__cache_writes.sql",
-          "V5__attempts.sql");
+          "V5__attempts.sql",
+          "V6__data_handling.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\R|$)");
 

@@ -3,6 +3,9 @@ package dev.switchboard.ledger.sqlite;
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.ModelUsage;
+import dev.switchboard.ledger.SpendGroup;
+import dev.switchboard.ledger.SpendQuery;
+import dev.switchboard.ledger.SpendRow;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
 import java.sql.Connection;
@@ -62,6 +65,66 @@ public final class SqliteLedgerReader implements LedgerReader {
     } catch (SQLException e) {
       throw new StorageException("cannot read usage by model", e);
     }
+  }
+
+  @Override
+  public List<SpendRow> spend(SpendQuery spend) {
+    List<Object> args = new ArrayList<>();
+    String sql = spendSql(spend, args);
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        query.setObject(i + 1, args.get(i));
+      }
+      List<SpendRow> rows = new ArrayList<>();
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          rows.add(
+              new SpendRow(
+                  Optional.ofNullable(result.getString(1)),
+                  result.getLong(2),
+                  result.getLong(3),
+                  result.getLong(4),
+                  result.getLong(5)));
+        }
+      }
+      return List.copyOf(rows);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read spend by " + spend.groupBy().wireName(), e);
+    }
+  }
+
+  // The grouping expressions are fixed strings chosen by the enum, never client text; values are
+  // bound. SQLite's SUM over integers is exact and fails on overflow instead of rounding.
+  private static String spendSql(SpendQuery spend, List<Object> args) {
+    String group =
+        switch (spend.groupBy()) {
+          case KEY -> "key_id";
+          case MODEL -> "COALESCE(served_model, requested_model)";
+          case PROVIDER -> "provider";
+          case DATA_CLASS -> "data_class";
+          case DAY -> "date(at / 1000, 'unixepoch')";
+        };
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(group)
+            .append(
+                " AS spend_group, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens),"
+                    + " SUM(cost_micros) FROM requests WHERE 1 = 1");
+    spend.from().ifPresent(from -> where(sql, args, " AND at >= ?", from.toEpochMilli()));
+    spend.to().ifPresent(to -> where(sql, args, " AND at < ?", to.toEpochMilli()));
+    spend.keyId().ifPresent(key -> where(sql, args, " AND key_id = ?", key));
+    sql.append(" GROUP BY spend_group ORDER BY ")
+        .append(
+            spend.groupBy() == SpendGroup.DAY
+                ? "spend_group"
+                : "SUM(cost_micros) DESC, spend_group");
+    return sql.toString();
+  }
+
+  private static void where(StringBuilder sql, List<Object> args, String condition, Object value) {
+    sql.append(condition);
+    args.add(value);
   }
 
   @Override

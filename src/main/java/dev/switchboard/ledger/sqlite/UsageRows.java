@@ -1,11 +1,13 @@
 package dev.switchboard.ledger.sqlite;
 
+import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.UsageRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -14,11 +16,15 @@ final class UsageRows {
   static final String COLUMNS =
       "id, at, key_id, requested_model, served_model, provider, prompt_tokens, completion_tokens,"
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
-          + " status, error_code, provider_model, cache_write_5m_tokens, cache_write_1h_tokens";
+          + " status, error_code, provider_model, cache_write_5m_tokens, cache_write_1h_tokens,"
+          + " data_class, policy_rule, policy_action, finding_types";
   static final String INSERT =
       "INSERT INTO requests ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Joins the finding types in {@code finding_types}; type names never contain it. */
+  private static final String TYPE_SEPARATOR = ",";
 
   private UsageRows() {}
 
@@ -47,6 +53,11 @@ final class UsageRows {
     insert.setString(18, r.providerModel().orElse(null));
     insert.setLong(19, r.cacheWrite5mTokens());
     insert.setLong(20, r.cacheWrite1hTokens());
+    DataHandling handling = r.handling();
+    insert.setString(21, handling.dataClass());
+    insert.setString(22, handling.rule());
+    insert.setString(23, handling.action());
+    insert.setString(24, String.join(TYPE_SEPARATOR, handling.findingTypes()));
   }
 
   static UsageRecord read(ResultSet row) throws SQLException {
@@ -70,7 +81,17 @@ final class UsageRows {
         row.getInt("stream") != 0,
         row.getInt("status"),
         Optional.ofNullable(row.getString("error_code")),
-        Optional.ofNullable(row.getString("provider_model")));
+        Optional.ofNullable(row.getString("provider_model")),
+        handling(row));
+  }
+
+  private static DataHandling handling(ResultSet row) throws SQLException {
+    String types = row.getString("finding_types");
+    return new DataHandling(
+        row.getString("data_class"),
+        row.getString("policy_rule"),
+        row.getString("policy_action"),
+        types.isEmpty() ? List.of() : List.of(types.split(TYPE_SEPARATOR, -1)));
   }
 
   private static OptionalLong optionalLong(ResultSet row, String column) throws SQLException {

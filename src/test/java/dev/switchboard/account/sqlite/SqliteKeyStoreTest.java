@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.policy.DataClass;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,36 @@ class SqliteKeyStoreTest {
     assertThat(key.active()).isTrue();
     assertThat(store.findByHash(store.hasher().hash(issued.secret()))).contains(key);
     assertThat(store.findByHash(store.hasher().hash(issued.secret() + "x"))).isEmpty();
+  }
+
+  @Test
+  void keepsAKeysDefaultDataClass_throughListRevokeAndLookup() {
+    IssuedKey hr =
+        store.create("hr-bot", OptionalLong.empty(), Optional.of(DataClass.CONFIDENTIAL));
+    IssuedKey docs = store.create("docs-bot", OptionalLong.empty());
+
+    assertThat(hr.key().dataClass()).contains(DataClass.CONFIDENTIAL);
+    assertThat(docs.key().dataClass()).isEmpty();
+    assertThat(store.findByHash(store.hasher().hash(hr.secret()))).contains(hr.key());
+    assertThat(store.findByHash(store.hasher().hash(docs.secret()))).contains(docs.key());
+    assertThat(store.list())
+        .extracting(ApiKey::dataClass)
+        .containsExactly(Optional.of(DataClass.CONFIDENTIAL), Optional.empty());
+    assertThat(store.revoke("hr-bot").orElseThrow().dataClass()).contains(DataClass.CONFIDENTIAL);
+  }
+
+  @Test
+  void aKeyWithNoClassStored_hasNone_andTheTableRefusesUnknownClasses() throws Exception {
+    IssuedKey old = store.create("old", OptionalLong.empty());
+    try (var c = db.connection();
+        var update = c.createStatement()) {
+      update.execute("UPDATE api_keys SET data_class = NULL");
+      assertThatThrownBy(() -> update.execute("UPDATE api_keys SET data_class = 'secret'"))
+          .as("the table refuses a class that does not exist")
+          .isInstanceOf(java.sql.SQLException.class);
+    }
+    assertThat(store.findByHash(store.hasher().hash(old.secret())).orElseThrow().dataClass())
+        .isEmpty();
   }
 
   @Test

@@ -20,6 +20,7 @@ class CacheWritesMigrationTest {
     Path file = dir.resolve("old.db");
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       // Turn the fresh file back into what Switchboard wrote before V4, with one row in it.
+      DataHandlingMigrationTest.undoVersion6(db);
       execute(db, "ALTER TABLE requests DROP COLUMN cache_write_5m_tokens");
       execute(db, "ALTER TABLE requests DROP COLUMN cache_write_1h_tokens");
       execute(db, "DROP TABLE attempts"); // V5
