@@ -47,6 +47,15 @@ final class Requests {
     }
   }
 
+  /** A fixture as the JSON mapper writes it (compact, in its field order). */
+  static byte[] fixtureTree(String name) {
+    try {
+      return dev.switchboard.wire.Json.bytes(dev.switchboard.wire.Json.tree(fixture(name)));
+    } catch (WireException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static Redaction redact(ChatRequest request) {
     return redact(SCANNER, request);
   }
