@@ -3,6 +3,7 @@ package dev.switchboard.policy.redact;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.Part;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class Restorer {
   private final int longest;
 
   Restorer(Map<String, String> originals) {
-    this.plain = Map.copyOf(originals);
+    this.plain = Collections.unmodifiableMap(new LinkedHashMap<>(originals));
     Map<String, String> escaped = new HashMap<>();
     Set<String> proper = new HashSet<>();
     int max = 0;
