@@ -108,13 +108,19 @@ public final class Redactor {
     return parts.get(ref.part());
   }
 
-  /** Placeholder-shaped tokens the client wrote itself: never given to a finding. */
+  /**
+   * Placeholder-shaped tokens the client wrote itself: never given to a finding. Thinking is left
+   * out: a replayed thinking block holds the placeholders of earlier turns (reasoning is never
+   * restored), and those must keep their numbers.
+   */
   private static Set<String> literals(ChatRequest request) {
     Set<String> literals = new HashSet<>();
     List<Part> all = new ArrayList<>(request.system());
     request.messages().forEach(message -> all.addAll(message.parts()));
     for (Part part : all) {
-      Scanner.textOf(part).ifPresent(text -> Placeholders.collectLiterals(text, literals));
+      if (!(part instanceof Part.Thinking)) {
+        Scanner.textOf(part).ifPresent(text -> Placeholders.collectLiterals(text, literals));
+      }
     }
     return literals;
   }

@@ -81,6 +81,24 @@ class RedactorTest {
   }
 
   @Test
+  void keepsTheNumbering_whenAReplayedThinkingBlockHoldsLastTurnsPlaceholders() {
+    ChatRequest request =
+        Requests.parse(
+            "anthropic",
+            """
+            {"model":"m","max_tokens":10,"messages":[
+              {"role":"user","content":"I am bob@example.com"},
+              {"role":"assistant","content":[
+                {"type":"thinking","thinking":"<EMAIL_1> wants help","signature":"c2ln"},
+                {"type":"text","text":"Hello bob@example.com"}]},
+              {"role":"user","content":"and amy@example.com?"}]}
+            """);
+    Redaction redaction = Requests.redact(request);
+    assertThat(texts(redaction.request()))
+        .containsExactly("I am <EMAIL_1>", "<EMAIL_1> wants helpHello <EMAIL_1>", "and <EMAIL_2>?");
+  }
+
+  @Test
   void replacesEveryOccurrenceOfAFoundValue_evenWhereTheScannerDidNotFlagIt() {
     ChatRequest request = Requests.openAiUser(List.of("bob@example.com", "xbob@example.com"));
     // Hand-made findings: only the first message is flagged.
