@@ -22,21 +22,40 @@ final class Cuts {
     }
   }
 
-  /** Adds each occurrence of a form in {@code text[from, to)} starting and ending on a boundary. */
-  void sweep(String text, List<Vault.Form> forms, int from, int to, IntPredicate boundary) {
-    for (Vault.Form form : forms) {
-      int length = form.text().length();
-      int at = text.indexOf(form.text(), from);
-      while (at >= 0 && at + length <= to) {
-        int end = at + length;
-        if (boundary.test(at) && boundary.test(end) && isFree(at, end)) {
-          accepted.put(at, new Cut(at, end, form.placeholder()));
-          at = text.indexOf(form.text(), end);
-        } else {
-          at = text.indexOf(form.text(), at + 1);
-        }
+  /**
+   * Adds each occurrence of a form in {@code text[from, to)} that starts and ends on a boundary and
+   * overlaps no replacement already there; leftmost first, the longest form where several start at
+   * one position.
+   */
+  void sweep(String text, FormIndex forms, int from, int to, IntPredicate boundary) {
+    if (forms.isEmpty()) {
+      return;
+    }
+    int i = from;
+    while (i < to) {
+      int end = match(text, forms.longAt(text, i), i, to, boundary);
+      if (end < 0) {
+        end = match(text, forms.singleAt(text, i), i, to, boundary);
+      }
+      i = end < 0 ? i + 1 : end;
+    }
+  }
+
+  /** Accepts the first (longest) of {@code candidates} found at {@code at}; its end, or -1. */
+  private int match(
+      String text, List<Vault.Form> candidates, int at, int to, IntPredicate boundary) {
+    for (Vault.Form form : candidates) {
+      int end = at + form.text().length();
+      if (end <= to
+          && text.startsWith(form.text(), at)
+          && boundary.test(at)
+          && boundary.test(end)
+          && isFree(at, end)) {
+        accepted.put(at, new Cut(at, end, form.placeholder()));
+        return end;
       }
     }
+    return -1;
   }
 
   private boolean isFree(int start, int end) {

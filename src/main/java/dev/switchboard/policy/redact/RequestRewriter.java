@@ -19,16 +19,16 @@ final class RequestRewriter {
   record PartRef(int message, int part) {}
 
   private final Map<PartRef, PartCuts> cuts;
-  private final List<Vault.Form> plainForms;
-  private final List<Vault.Form> jsonForms;
+  private final FormIndex plainForms;
+  private final FormIndex jsonForms;
   private final Map<String, String> texts = new HashMap<>();
   private final Map<String, String> arguments = new HashMap<>();
   private int replaced;
 
   RequestRewriter(Vault vault, Map<PartRef, PartCuts> cuts) {
     this.cuts = cuts;
-    this.plainForms = vault.plainForms();
-    this.jsonForms = vault.jsonForms();
+    this.plainForms = new FormIndex(vault.plainForms());
+    this.jsonForms = new FormIndex(vault.jsonForms());
   }
 
   /** The number of placeholders written into the canonical request. */
