@@ -192,6 +192,29 @@ class RedactedBodyTest {
     ((ObjectNode) body).remove(List.of("tools", "tool_config", "toolConfig"));
   }
 
+  @ParameterizedTest(name = "{0} client to {1} upstream")
+  @MethodSource("ingressAndUpstream")
+  void upstreamBodyDiffersOnlyInStringsThatHeldFindings(String ingress, String upstream)
+      throws WireException {
+    ChatRequest request = Requests.parse(ingress, Requests.fixture(ingress + "-request.json"));
+    Redaction redaction = Requests.redact(request);
+    WireFormat format = WireFormats.find(upstream).orElseThrow();
+    UpstreamCall plain = format.encodeRequest(request, new UpstreamTarget("up-model"));
+    UpstreamCall redacted =
+        format.encodeRequest(redaction.request(), new UpstreamTarget("up-model"));
+    List<String> changed = new ArrayList<>();
+    compare(
+        Json.tree(plain.body()),
+        Json.tree(redacted.body()),
+        "",
+        redaction.restorer().originals().values(),
+        changed);
+    assertThat(changed).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(redacted.headers()).isEqualTo(plain.headers());
+    assertThat(redacted.path()).isEqualTo(plain.path());
+    assertThat(redacted.dropped()).isEqualTo(plain.dropped());
+  }
+
   /** The upstream body without reasoning text, which is never rewritten (it is signed). */
   private static JsonNode withoutThinking(JsonNode node) {
     if (node instanceof ObjectNode object) {
