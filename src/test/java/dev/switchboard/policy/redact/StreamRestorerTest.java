@@ -170,6 +170,80 @@ class StreamRestorerTest {
     assertThat(out.getFirst()).isSameAs(delta);
   }
 
+  @Test
+  void restoresWhatARealDecoderEmits_textAndToolArgumentsSplitAcrossSseEvents() throws Exception {
+    String[][] sse = {
+      {
+        "message_start",
+        "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+            + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude\",\"content\":[],"
+            + "\"usage\":{\"input_tokens\":9,\"output_tokens\":1}}}"
+      },
+      {
+        "content_block_start",
+        "{\"type\":\"content_block_start\",\"index\":0,"
+            + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"
+      },
+      {"content_block_delta", textDelta("Mailing <EMA")},
+      {"content_block_delta", textDelta("IL_1> now <")},
+      {"content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"},
+      {
+        "content_block_start",
+        "{\"type\":\"content_block_start\",\"index\":1,"
+            + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"note\","
+            + "\"input\":{}}}"
+      },
+      {"content_block_delta", jsonDelta("{\\\"text\\\": \\\"<CUSTOM_QUO")},
+      {"content_block_delta", jsonDelta("TED_1>\\\"}")},
+      {"content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"},
+      {
+        "message_delta",
+        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},"
+            + "\"usage\":{\"output_tokens\":12}}"
+      },
+      {"message_stop", "{\"type\":\"message_stop\"}"}
+    };
+    var decoder =
+        new dev.switchboard.wire.anthropic.AnthropicFormat()
+            .newStreamDecoder(RestorerTest.redaction().request());
+    StreamRestorer restorer = RESTORER.stream();
+    List<ChatEvent> out = new ArrayList<>();
+    for (String[] event : sse) {
+      decoder.decode(
+          new dev.switchboard.wire.SseEvent(event[0], event[1]),
+          decoded -> restorer.accept(decoded, out::add));
+    }
+    decoder.finish(decoded -> restorer.accept(decoded, out::add));
+    restorer.finish(out::add);
+    StringBuilder text = new StringBuilder();
+    StringBuilder arguments = new StringBuilder();
+    for (ChatEvent event : out) {
+      if (event instanceof ChatEvent.TextDelta delta) {
+        text.append(delta.text());
+      } else if (event instanceof ChatEvent.ToolArgumentsDelta delta) {
+        arguments.append(delta.jsonFragment());
+      }
+    }
+    assertThat(text.toString()).isEqualTo("Mailing bob@example.com now <");
+    assertThat(Json.tree(arguments.toString()).get("text").asText())
+        .isEqualTo(RestorerTest.AWKWARD);
+    assertThat(out.getLast()).isInstanceOf(ChatEvent.Finished.class);
+  }
+
+  private static String textDelta(String text) {
+    return "{\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"text_delta\",\"text\":\""
+        + text
+        + "\"}}";
+  }
+
+  private static String jsonDelta(String partialJson) {
+    return "{\"type\":\"content_block_delta\",\"index\":1,"
+        + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\""
+        + partialJson
+        + "\"}}";
+  }
+
   /** Feeds the chunks as deltas of block 0, then stops the block and finishes. */
   private static void checkText(List<String> chunks, String expected) {
     StreamRestorer restorer = RESTORER.stream();
