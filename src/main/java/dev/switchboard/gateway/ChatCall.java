@@ -4,6 +4,7 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.config.Config;
 import dev.switchboard.policy.PolicyDecision;
+import dev.switchboard.policy.redact.Restorer;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.WireFormat;
@@ -37,6 +38,7 @@ final class ChatCall {
   private List<String> dropped = List.of();
   private final List<Attempt> attempts = new ArrayList<>(2);
   private PolicyDecision decision = PolicyDecision.UNCLASSIFIED;
+  private Restorer restorer = Restorer.none();
 
   /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
   ChatCall(
@@ -54,9 +56,18 @@ final class ChatCall {
     this.simFault = simFault;
   }
 
-  /** The sourcing policy's verdict, set once before the request is planned. */
-  void classified(PolicyDecision verdict) {
+  /**
+   * The sourcing policy's verdict, set once before the request is planned, and what puts the values
+   * it redacted back into the answer.
+   */
+  void classified(PolicyDecision verdict, Restorer originals) {
     decision = verdict;
+    restorer = originals;
+  }
+
+  /** Empty unless the request was redacted. */
+  Restorer restorer() {
+    return restorer;
   }
 
   PolicyDecision decision() {

@@ -69,27 +69,30 @@ public final class ChatPipeline {
         parsed,
         key,
         request,
-        decision -> classified(new Classified(ingress, request, key, parsed, decision), client),
+        verdict -> classified(new Classified(ingress, request, key, verdict), client),
         client::reject);
   }
 
-  /** A parsed request and the policy's verdict on it. */
+  /** A request and the policy's verdict on it. */
   private record Classified(
-      WireFormat ingress,
-      IngressRequest request,
-      ApiKey key,
-      ChatRequest parsed,
-      PolicyDecision decision) {}
+      WireFormat ingress, IngressRequest request, ApiKey key, PolicyGate.Verdict verdict) {}
 
   private void classified(Classified c, ClientChannel client) {
     Optional<String> simFault =
         forwardSimFault ? SimFaultHeader.of(c.request.headers()) : Optional.empty();
     ChatCall call =
-        new ChatCall(GenerationIds.next(), c.key, c.parsed, c.ingress, c.request.route(), simFault);
-    call.classified(c.decision);
-    if (c.decision.action() == Action.BLOCK) {
+        new ChatCall(
+            GenerationIds.next(),
+            c.key,
+            c.verdict.request(),
+            c.ingress,
+            c.request.route(),
+            simFault);
+    PolicyDecision decision = c.verdict.decision();
+    call.classified(decision, c.verdict.restorer());
+    if (decision.action() == Action.BLOCK) {
       client.header(ClientChannel.GENERATION_ID, call.generationId);
-      GatewayError blocked = c.decision.blocked();
+      GatewayError blocked = decision.blocked();
       settlement.fail(call, blocked, "").onComplete(ignored -> client.reject(blocked));
       return;
     }

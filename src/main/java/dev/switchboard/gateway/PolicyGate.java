@@ -1,8 +1,12 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
+import dev.switchboard.policy.Action;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.SourcingPolicy;
+import dev.switchboard.policy.redact.Redaction;
+import dev.switchboard.policy.redact.Redactor;
+import dev.switchboard.policy.redact.Restorer;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
@@ -12,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Classes each request under the sourcing policy without stalling an event loop: a small body is
- * scanned in place (tens of microseconds), a large one on a worker thread, and the pipeline goes on
- * on its event loop either way.
+ * Classes each request under the sourcing policy, and redacts it when its class says so, without
+ * stalling an event loop: a small body is scanned in place (microseconds), a large one on a worker
+ * thread, and the pipeline goes on on its event loop either way.
  */
 public final class PolicyGate {
   /** Above this body size the scan leaves the event loop (about 2 ms of scanning). */
@@ -30,28 +34,28 @@ public final class PolicyGate {
 
   /**
    * Classes {@code request} from {@code key}, sent as {@code ingress}, then calls {@code then} with
-   * the decision, or {@code failed} with the 400 of a bad X-Data-Class header.
+   * the verdict, or {@code failed} with the 400 of a bad X-Data-Class header.
    */
   void decide(
       ChatRequest request,
       ApiKey key,
       IngressRequest ingress,
-      Consumer<PolicyDecision> then,
+      Consumer<Verdict> then,
       Consumer<GatewayError> failed) {
     Optional<String> header = ingress.header(SourcingPolicy.HEADER);
     if (!policy.scans() || ingress.body().length <= OFFLOAD_BYTES) {
-      PolicyDecision decision;
+      Verdict verdict;
       try {
-        decision = policy.decide(request, key.dataClass(), header);
+        verdict = verdict(request, key, header);
       } catch (GatewayError e) {
         failed.accept(e);
         return;
       }
-      then.accept(decision);
+      then.accept(verdict);
       return;
     }
     vertx
-        .executeBlocking(() -> policy.decide(request, key.dataClass(), header), false)
+        .executeBlocking(() -> verdict(request, key, header), false)
         .onSuccess(then::accept)
         .onFailure(
             error -> {
@@ -62,5 +66,20 @@ public final class PolicyGate {
                 failed.accept(GatewayError.of(ErrorKind.INTERNAL, "the data policy check failed"));
               }
             });
+  }
+
+  /**
+   * The policy's decision, the request to send (its findings replaced by placeholders when the
+   * class's action is redact) and what puts the original values back into the answer.
+   */
+  record Verdict(PolicyDecision decision, ChatRequest request, Restorer restorer) {}
+
+  private Verdict verdict(ChatRequest request, ApiKey key, Optional<String> header) {
+    PolicyDecision decision = policy.decide(request, key.dataClass(), header);
+    if (decision.action() != Action.REDACT || decision.findings().isEmpty()) {
+      return new Verdict(decision, request, Restorer.none());
+    }
+    Redaction redaction = Redactor.redact(request, decision.findings());
+    return new Verdict(decision, redaction.request(), redaction.restorer());
   }
 }

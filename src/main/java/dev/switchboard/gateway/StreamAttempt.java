@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.policy.redact.StreamRestorer;
 import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.routing.Route;
@@ -48,6 +49,10 @@ final class StreamAttempt {
   private final StreamDecoder decoder;
   private final StreamTap tap = new StreamTap();
   private final Optional<Passthrough.Stream> passthrough;
+
+  /** Puts redacted values back into what the client sees; inert for a request not redacted. */
+  private final StreamRestorer restorer;
+
   private final List<SseEvent> pending = new ArrayList<>();
   private final List<ChatEvent> decoded = new ArrayList<>(4);
   private boolean over;
@@ -68,8 +73,10 @@ final class StreamAttempt {
     this.encoder = call.ingress.newStreamEncoder(call.request);
     encoder.identify(call.generationId, call.startedAt.getEpochSecond(), servedModel());
     encoder.servedBy(route.provider().name());
+    this.restorer = call.restorer().stream();
+    // A redacted request's answer is re-encoded from canonical events, which the restorer rewrites.
     this.passthrough =
-        route.format() == call.ingress
+        route.format() == call.ingress && call.restorer().isEmpty()
             ? Optional.of(
                 call.ingress
                     .passthrough()
@@ -109,6 +116,7 @@ final class StreamAttempt {
     if (passthrough.isPresent()) {
       passthrough.get().closing(settled).forEach(client::write);
     } else {
+      restorer.finish(canonical -> encoder.encode(canonical, client::write));
       encoder.complete(settled, client::write);
     }
   }
@@ -150,8 +158,12 @@ final class StreamAttempt {
     }
     if (passthrough.isPresent()) {
       passthrough.get().relayed().ifPresent(this::emit);
-    } else {
+    } else if (call.restorer().isEmpty()) {
       decoded.forEach(canonical -> encoder.encode(canonical, this::emit));
+    } else {
+      for (ChatEvent canonical : decoded) {
+        restorer.accept(canonical, restored -> encoder.encode(restored, this::emit));
+      }
     }
   }
 

@@ -104,10 +104,15 @@ final class UnaryExchange extends RouteExecution {
   }
 
   /**
-   * Same format: the provider's body, parsed once and relayed with our usage. Otherwise the
-   * canonical response, re-encoded in the client's format.
+   * Same format: the provider's body, parsed once and relayed with our usage. Otherwise, or when
+   * the request was redacted, the canonical response, re-encoded in the client's format.
    */
   private Passthrough.UnaryBody read(Route route, byte[] body) throws WireException {
+    if (!call.restorer().isEmpty()) {
+      // The redacted values go back into the canonical answer, which is then re-encoded.
+      return Passthrough.UnaryBody.translated(
+          call.restorer().restore(route.format().decodeResponse(body)), call.ingress);
+    }
     if (route.format() == call.ingress) {
       return call.ingress.passthrough().readBody(body);
     }
