@@ -82,14 +82,7 @@ final class GatewayRoutes {
         (ctx, key) -> generations.find(key, Optional.ofNullable(ctx.request().getParam("id")));
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
-    router
-        .post("/api/v1/policy/scan")
-        .handler(
-            new PolicyScanEndpoint(
-                vertx, services.policy(), planner, formats, services.keys(), http));
-    router
-        .get("/api/v1/spend")
-        .handler(routes.authenticated(new SpendEndpoint(vertx, services.ledgerReader())));
+    routes.policyAndSpend(router, services, planner);
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
     router
@@ -110,6 +103,19 @@ final class GatewayRoutes {
                 Replies.refuse(
                     ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
     return router;
+  }
+
+  /** The data policy's scan and the spend per class (or key, model, provider, day). */
+  private void policyAndSpend(
+      Router router, GatewayVerticle.Services services, RoutePlanner planner) {
+    router
+        .post("/api/v1/policy/scan")
+        .handler(
+            new PolicyScanEndpoint(
+                vertx, services.policy(), planner, formats, keys, services.config().server()));
+    router
+        .get("/api/v1/spend")
+        .handler(authenticated(new SpendEndpoint(vertx, services.ledgerReader())));
   }
 
   /** The format whose clients list models in their own shape, if this request is one of theirs. */
