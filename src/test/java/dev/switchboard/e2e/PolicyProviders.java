@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +25,12 @@ import java.util.regex.Pattern;
  */
 final class PolicyProviders implements AutoCloseable {
   /** What one provider received. */
-  record Received(String provider, String upstreamModel, String nonce, String body) {}
+  record Received(
+      String provider,
+      String upstreamModel,
+      String nonce,
+      String body,
+      Map<String, String> headers) {}
 
   private static final Pattern NONCE = Pattern.compile("\\[\\[n:([a-z]+)]]");
   private static final Pattern SCRIPT = Pattern.compile("\\[\\[(fail|once):([a-z-]+):(\\d{3})]]");
@@ -111,7 +117,13 @@ final class PolicyProviders implements AutoCloseable {
               }
               Matcher n = NONCE.matcher(body);
               String nonce = n.find() ? n.group(1) : "";
-              received.add(new Received(provider, model, nonce, body));
+              Map<String, String> headers = new java.util.TreeMap<>();
+              request
+                  .headers()
+                  .forEach(
+                      h ->
+                          headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+              received.add(new Received(provider, model, nonce, body, headers));
               answer(request.response(), provider, nonce, body, stream);
             });
   }

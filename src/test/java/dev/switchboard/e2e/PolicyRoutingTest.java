@@ -284,7 +284,8 @@ class PolicyRoutingTest {
                 false,
                 ",\"provider\":{\"only\":[\"us-open\"]}",
                 "Mail " + EMAIL + tag(n)));
-    assertNoEndpoints(response, "policy.classes.confidential.no_training removed cn-cheap, us-open");
+    assertNoEndpoints(
+        response, "policy.classes.confidential.no_training removed cn-cheap, us-open");
     assertThat(gw.providers.providers(n)).isEmpty();
   }
 
@@ -423,5 +424,47 @@ class PolicyRoutingTest {
     String m = nonce();
     ok(gw.chat(openAi("pm/chat", stream, "", filler + filler + tag(m))));
     assertThat(gw.providers.providers(m)).as("a clean huge prompt").containsExactly("cn-cheap");
+  }
+
+  @Test
+  void aHugePrompt_withABadHeader_isA400_fromTheWorkerToo() {
+    String n = nonce();
+    String filler = "Routers forward packets between networks. ".repeat(3000);
+    HttpResponse<String> response =
+        gw.chat(openAi("pm/chat", false, "", filler + tag(n)), "X-Data-Class", "secret");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response.body()).path("error").path("param").asText())
+        .isEqualTo("X-Data-Class");
+    assertThat(gw.providers.providers(n)).isEmpty();
+  }
+
+  @Test
+  void aCardInAnAnthropicToolResult_isRegulated() {
+    String n = nonce();
+    String body =
+        "{\"model\":\"pm/chat\",\"max_tokens\":64,\"messages\":["
+            + "{\"role\":\"user\",\"content\":\"look up my card "
+            + tag(n)
+            + "\"},"
+            + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\","
+            + "\"name\":\"lookup\",\"input\":{\"q\":\"card\"}}]},"
+            + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
+            + "\"content\":\"on file: "
+            + CARD
+            + "\"}]}],"
+            + "\"tools\":[{\"name\":\"lookup\",\"description\":\"find\","
+            + "\"input_schema\":{\"type\":\"object\"}}]}";
+    ok(gw.messages(body));
+    assertThat(gw.providers.providers(n)).containsExactly("us-zdr");
+  }
+
+  @Test
+  void theHeader_isNotForwardedToTheProvider() {
+    String n = nonce();
+    ok(gw.chat(openAi("pm/chat", false, "", "hi " + tag(n)), "X-Data-Class", "regulated"));
+    assertThat(gw.providers.received)
+        .filteredOn(r -> r.nonce().equals(n))
+        .singleElement()
+        .satisfies(r -> assertThat(r.headers()).doesNotContainKey("x-data-class"));
   }
 }
