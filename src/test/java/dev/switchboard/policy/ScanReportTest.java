@@ -95,6 +95,43 @@ class ScanReportTest {
   }
 
   @Test
+  void openAi_aSystemMessageAfterTheFirstTurn_keepsItsOwnIndex() {
+    String body =
+        "{\"model\":\"pm/chat\",\"messages\":["
+            + "{\"role\":\"user\",\"content\":\"hi\"},"
+            + "{\"role\":\"system\",\"content\":"
+            + q("mail " + EMAIL)
+            + "},"
+            + "{\"role\":\"user\",\"content\":"
+            + q("card: " + CARD)
+            + "}]}";
+    List<String> found = where(report("openai", body));
+    assertThat(found).hasSize(2);
+    assertThat(found.get(0)).startsWith("EMAIL@1.");
+    assertThat(found.get(1)).startsWith("CREDIT_CARD@2.");
+  }
+
+  @Test
+  void openAi_toolCallArgumentsAndToolResults_areFoundInTheirMessages() {
+    String body =
+        "{\"model\":\"pm/chat\",\"messages\":["
+            + "{\"role\":\"user\",\"content\":\"look it up\"},"
+            + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\","
+            + "\"type\":\"function\",\"function\":{\"name\":\"find\",\"arguments\":"
+            + q("{\"who\":\"" + EMAIL + "\"}")
+            + "}}]},"
+            + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":"
+            + q("card " + CARD)
+            + "}]}";
+    JsonNode report = report("openai", body);
+    List<String> found = where(report);
+    assertThat(found).hasSize(2);
+    assertThat(found.get(0)).startsWith("EMAIL@1.").endsWith(":8-" + (8 + EMAIL.length()));
+    assertThat(found.get(1)).startsWith("CREDIT_CARD@2.").endsWith(":5-" + (5 + CARD.length()));
+    assertThat(report.path("data_class").asText()).isEqualTo("regulated");
+  }
+
+  @Test
   void anthropic_systemIsMinusOne_andToolResultsAreFound() {
     String body =
         "{\"model\":\"pm/chat\",\"max_tokens\":10,\"system\":"
