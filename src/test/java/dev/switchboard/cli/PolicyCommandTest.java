@@ -230,4 +230,29 @@ class PolicyCommandTest {
     assertThat(report.path("data_class").asText()).isEqualTo("regulated");
     assertThat(providers(report)).containsExactly("us-zdr", "de-zdr", "fr-zdr");
   }
+
+  @Test
+  void serve_refusesABadPolicyAtStartUp_namingTheFileLineAndField() throws IOException {
+    String yaml =
+        "storage: {sqlite_path: \""
+            + dir.resolve("gw.db")
+            + "\"}\npolicy:\n  findings:\n    EMAIL: confidential\n"
+            + "    PASSPORT: regulated\n";
+    Files.writeString(config, yaml);
+    CliErrorsTest.Run run = CliErrorsTest.run("serve", "--config", config.toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.errorLines()).as(run.err()).hasSize(1);
+    assertThat(run.err())
+        .contains(config + " line 5")
+        .contains("policy.findings.PASSPORT")
+        .contains("unknown finding type")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void policyAlone_printsItsUsage() {
+    CliErrorsTest.Run run = CliErrorsTest.run("policy");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("scan");
+  }
 }

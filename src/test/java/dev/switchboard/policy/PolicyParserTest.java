@@ -8,9 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.EnvInterpolation;
+import dev.switchboard.routing.ModelAliases;
+import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RoutePlanner;
+import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -50,6 +56,35 @@ class PolicyParserTest {
     for (DataClass open : new DataClass[] {DataClass.PUBLIC, DataClass.INTERNAL}) {
       assertThat(policy.rule(open).action()).isEqualTo(Action.ROUTE);
       assertThat(policy.rule(open).requirements().isEmpty()).as(open.wireName()).isTrue();
+    }
+  }
+
+  @Test
+  void theShippedExample_keepsTheDemosCardRequest_onZeroRetentionUsOrEuProviders() {
+    // The request the demo banner suggests: every provider keyed, as the demo's simulator does.
+    Catalog shipped =
+        Catalog.load(
+                EnvInterpolation.apply(Catalog.shippedTree(), Map.of(), "catalog"), Json.object())
+            .withProviders(p -> p.withApiKey("k"));
+    SourcingPolicy policy = PolicyParser.parse(PolicyParser.example(), shipped);
+    ChatRequest request =
+        PolicyFixtures.openAi(
+            "moonshotai/kimi-k2.5", "Refund card 4111 1111 1111 1111 to jane@example.com");
+    PolicyDecision decision = policy.decide(request, Optional.empty(), Optional.empty());
+    assertThat(decision.dataClass()).isEqualTo(DataClass.REGULATED);
+    assertThat(decision.findingTypes()).containsExactly("CREDIT_CARD", "EMAIL");
+
+    List<Route> routes =
+        new RoutePlanner(shipped, new ModelAliases(Map.of()), true)
+            .plan(request, decision.filter());
+    assertThat(routes).isNotEmpty();
+    for (Route route : routes) {
+      String where = route.provider().jurisdiction();
+      assertThat(where.equals("US") || where.equals("local") || PolicyParser.EU.contains(where))
+          .as(route.provider().id() + " in " + where)
+          .isTrue();
+      assertThat(route.provider().dataPolicy().zeroRetention()).contains(true);
+      assertThat(route.provider().dataPolicy().trainsOnPrompts()).contains(false);
     }
   }
 
