@@ -101,7 +101,9 @@ class PolicyBlockTest {
     assertThat(response.body()).doesNotContain(EMAIL).doesNotContain("jane.doe");
     UsageRecord row = gw.row(response);
     assertThat(row.status()).isEqualTo(403);
+    assertThat(row.errorCode()).contains("policy_blocked");
     assertThat(row.provider()).isEmpty();
+    assertThat(row.costMicros()).isZero();
     assertThat(row.toString()).doesNotContain(DIGITS).doesNotContain("jane.doe");
     assertThat(gw.storedBytes())
         .as("the database files")
