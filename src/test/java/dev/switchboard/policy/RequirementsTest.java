@@ -86,6 +86,21 @@ class RequirementsTest {
   }
 
   @Test
+  void local_allowsYourOwnMachines_andOnlyThem() {
+    dev.switchboard.catalog.Provider p = CATALOG.provider("us-zdr").orElseThrow();
+    dev.switchboard.catalog.Provider local =
+        new dev.switchboard.catalog.Provider(
+            p.id(), p.name(), p.format(), p.baseUrl(), p.apiKey(), "local", p.dataPolicy());
+    assertThat(
+            rule("    jurisdictions: [local]\n").refusal(model("pm/chat"), route("pm/chat", local)))
+        .isEmpty();
+    assertThat(refusal(rule("    jurisdictions: [local]\n"), "pm/chat", "us-zdr"))
+        .contains("policy.classes.regulated.jurisdictions (processed in US)");
+    assertThat(rule("    jurisdictions: [US]\n").refusal(model("pm/chat"), route("pm/chat", local)))
+        .contains("policy.classes.regulated.jurisdictions (processed in local)");
+  }
+
+  @Test
   void unpublishedDataTerms_countAsRetainingAndTraining() {
     assertThat(refusal(rule("    zero_retention: true\n"), "pm/chat", "us-open"))
         .contains("policy.classes.regulated.zero_retention");
