@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,9 +158,6 @@ class PolicyCommandTest {
         .contains("policy.classes.regulated.jurisdictions (processed in CN)");
   }
 
-  @Disabled(
-      "BUG: a missing FILE is 'unexpected internal error': PolicyCommand.Scan.read throws"
-          + " UncheckedIOException, which ErrorReport does not show")
   @Test
   void aMissingFile_isOneClearLine() {
     Path missing = dir.resolve("nope.json");

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -212,9 +211,6 @@ class PolicyParserTest {
         .hasMessageContaining("open");
   }
 
-  @Disabled(
-      "BUG: a bad RE2 pattern's ConfigException path is policy.detectors, not the pattern's own"
-          + " field, so the CLI points at the detectors: line instead of the pattern's line")
   @Test
   void aBadRe2Pattern_isRefused_atThePatternsOwnPath() {
     assertThatThrownBy(
