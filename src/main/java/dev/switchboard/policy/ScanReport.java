@@ -9,6 +9,7 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,13 +36,15 @@ public final class ScanReport {
     out.put("raised_by", decision.raisedBy());
     out.put("scan_complete", decision.scanComplete());
     ArrayNode findings = out.putArray("findings");
-    int leadingSystem = leadingSystemMessages(request);
+    List<int[]> systemParts = systemParts(request);
+    int leadingSystem = systemParts.isEmpty() ? 0 : systemParts.getLast()[0] + 1;
     for (MessageFindings part : decision.findings()) {
+      int[] where = clientIndex(part, systemParts, leadingSystem);
       for (Finding finding : part.findings()) {
         ObjectNode f = findings.addObject();
         f.put("type", finding.type().name());
-        f.put("message_index", clientIndex(part, leadingSystem));
-        f.put("part_index", part.partIndex());
+        f.put("message_index", where[0]);
+        f.put("part_index", where[1]);
         f.put("start", finding.start());
         f.put("end", finding.end());
       }
@@ -84,29 +87,43 @@ public final class ScanReport {
   }
 
   /**
-   * The index in the body the client wrote: an OpenAI body's leading system (or developer) messages
-   * are the canonical system prompt, one part each, so they count ahead of the rest.
+   * Message and part index in the body the client wrote. An OpenAI body's leading system (or
+   * developer) messages are the canonical system prompt, their parts in order, so they count ahead
+   * of the rest; an Anthropic body's system prompt is {@code -1}.
    */
-  private static int clientIndex(MessageFindings part, int leadingSystem) {
-    if (part.messageIndex() == MessageFindings.SYSTEM) {
-      return leadingSystem > 0 ? Math.min(part.partIndex(), leadingSystem - 1) : -1;
+  private static int[] clientIndex(
+      MessageFindings part, List<int[]> systemParts, int leadingSystem) {
+    int message = part.messageIndex();
+    if (message == MessageFindings.SYSTEM) {
+      return part.partIndex() < systemParts.size()
+          ? systemParts.get(part.partIndex())
+          : new int[] {-1, part.partIndex()};
     }
-    return part.messageIndex() < 0 ? part.messageIndex() : part.messageIndex() + leadingSystem;
+    return new int[] {message < 0 ? message : message + leadingSystem, part.partIndex()};
   }
 
-  private static int leadingSystemMessages(ChatRequest request) {
+  /**
+   * For each canonical system part of an OpenAI body, the leading message it came from and its
+   * index there: a string content is one part, an array one part per element.
+   */
+  private static List<int[]> systemParts(ChatRequest request) {
+    List<int[]> parts = new ArrayList<>();
     if (!request.source().format().equals("openai")) {
-      return 0;
+      return parts;
     }
-    JsonNode messages = request.source().body().path("messages");
-    int count = 0;
-    for (JsonNode message : messages) {
+    int index = 0;
+    for (JsonNode message : request.source().body().path("messages")) {
       String role = message.path("role").asText();
       if (!role.equals("system") && !role.equals("developer")) {
         break;
       }
-      count++;
+      JsonNode content = message.path("content");
+      int count = content.isArray() ? content.size() : 1;
+      for (int p = 0; p < count; p++) {
+        parts.add(new int[] {index, p});
+      }
+      index++;
     }
-    return count;
+    return parts;
   }
 }
