@@ -18,7 +18,8 @@ import java.util.Optional;
  * the rule, the action, the findings as typed offsets (never the matched text) and the deployments
  * the request could be sent to, without calling any. Message indexes are the client's: for an
  * OpenAI body they count its leading system messages; the system prompt of an Anthropic body is
- * {@code -1}, tool definitions are {@code -2}.
+ * {@code -1}, tool definitions are {@code -2} and the other body fields (passed on unread) {@code
+ * -3}.
  */
 public final class ScanReport {
   private ScanReport() {}

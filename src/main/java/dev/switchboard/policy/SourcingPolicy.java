@@ -1,5 +1,6 @@
 package dev.switchboard.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.policy.detect.Finding;
 import dev.switchboard.policy.detect.MessageFindings;
 import dev.switchboard.policy.detect.Scanner;
@@ -7,10 +8,12 @@ import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The configured data-sensitivity policy, built once and shared by every event loop: it classes a
@@ -20,6 +23,16 @@ import java.util.Optional;
  * fails closed: an error or a scan over its time budget classes the request at the highest class.
  */
 public final class SourcingPolicy {
+  /**
+   * The message index of findings in the body fields the gateway passes on without reading them
+   * (OpenAI's {@code user} and {@code metadata}, say); the part index counts the strings scanned.
+   */
+  public static final int FIELDS = -3;
+
+  /** Body fields the canonical request carries, which the scanner reads there. */
+  private static final Set<String> READ_FIELDS =
+      Set.of("messages", "system", "tools", "contents", "systemInstruction", "system_instruction");
+
   /** The header a client raises its request's class with. */
   public static final String HEADER = "x-data-class";
 
@@ -112,7 +125,37 @@ public final class SourcingPolicy {
   }
 
   private List<MessageFindings> scan(Scanner scanner, ChatRequest request) {
-    return scanner.scan(request); // MERGE: deadline API from i9-detect
+    List<MessageFindings> found = new ArrayList<>(scanner.scan(request)); // MERGE: deadline
+    scanFields(scanner, request.source().body(), found);
+    return found;
+  }
+
+  /**
+   * Scans the string values of the body's other fields: they reach a provider of the client's
+   * format as sent, so what they hold counts towards the class (and is never rewritten).
+   */
+  private static void scanFields(Scanner scanner, JsonNode body, List<MessageFindings> found) {
+    int[] index = {0};
+    body.properties()
+        .forEach(
+            field -> {
+              if (!READ_FIELDS.contains(field.getKey())) {
+                scanStrings(scanner, field.getValue(), index, found);
+              }
+            });
+  }
+
+  private static void scanStrings(
+      Scanner scanner, JsonNode node, int[] index, List<MessageFindings> found) {
+    if (node.isTextual()) {
+      List<Finding> findings = scanner.scan(node.asText());
+      if (!findings.isEmpty()) {
+        found.add(new MessageFindings(FIELDS, index[0], findings));
+      }
+      index[0]++;
+    } else if (node.isContainerNode()) {
+      node.forEach(child -> scanStrings(scanner, child, index, found));
+    }
   }
 
   private DataClass classOf(List<MessageFindings> findings) {
