@@ -18,6 +18,9 @@ final class PhoneDetector implements Detector {
   /** No region's numbers are shorter (Germany has six-digit local numbers with a 3-digit code). */
   private static final int MIN_DIGITS = 6;
 
+  /** The fewest digits of a number written as one bare run of digits. */
+  private static final int MIN_BARE_DIGITS = 8;
+
   /** How far the window around a run reaches for the word it stands in. */
   private static final int CONTEXT = 32;
 
@@ -223,11 +226,21 @@ final class PhoneDetector implements Detector {
           UTIL.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
         int start = from + match.start();
         int end = from + match.end();
-        if (!glued(text, start - 1, -1) && !glued(text, end, 1)) {
+        if (!glued(text, start - 1, -1) && !glued(text, end, 1) && phoneLike(text, start, end)) {
           out.add(new Finding(FindingType.PHONE, start, end));
         }
       }
     }
+  }
+
+  /**
+   * At least {@value #MIN_DIGITS} digits, and a bare run of digits (no '+', no separator) only from
+   * {@value #MIN_BARE_DIGITS} on: "352601" is a count or an id far more often than a local number
+   * written without its area code.
+   */
+  private static boolean phoneLike(String text, int start, int end) {
+    int digits = Chars.digits(text, start, end);
+    return digits >= MIN_DIGITS && (digits >= MIN_BARE_DIGITS || digits < end - start);
   }
 
   /**
