@@ -37,9 +37,15 @@ final class PhoneDetector implements Detector {
   private static final int PIECE_STEP = MAX_PIECE - PIECE_OVERLAP;
 
   /** libphonenumber calls per scan: this many, plus one per {@value #CHARS_PER_CALL} characters. */
-  private static final int BASE_CALLS = 32;
+  private static final int BASE_CALLS = 16;
 
-  private static final int CHARS_PER_CALL = 8192;
+  private static final int CHARS_PER_CALL = 16_384;
+
+  /**
+   * What a call on a stretch of a long run costs from the budget: libphonenumber tries every number
+   * in a dense stretch, about 20 times the work of a call on an isolated number.
+   */
+  private static final int LONG_RUN_CALL_COST = 4;
 
   /** Past the call budget, a phone-shaped stretch with this many digits counts as a number. */
   private static final int SHAPE_MIN_DIGITS = 7;
@@ -110,12 +116,13 @@ final class PhoneDetector implements Detector {
       return;
     }
     int from = skipDate(text, start, end);
+    int cost = end - from > MAX_PIECE ? LONG_RUN_CALL_COST : 1;
     while (from < end) {
       int to = Math.min(end, from + MAX_PIECE);
       while (to > from && !Chars.isDigit(text.charAt(to - 1))) {
         to--;
       }
-      piece(text, from, to, calls, out);
+      piece(text, from, to, cost, calls, out);
       if (to >= end) {
         return;
       }
@@ -127,7 +134,7 @@ final class PhoneDetector implements Detector {
     }
   }
 
-  private void piece(String text, int from, int to, int[] calls, List<Finding> out) {
+  private void piece(String text, int from, int to, int cost, int[] calls, List<Finding> out) {
     int first = from;
     while (first < to && !canStart(text, first)) {
       first++;
@@ -139,8 +146,8 @@ final class PhoneDetector implements Detector {
     if (last <= first || Chars.digits(text, first, last) < MIN_DIGITS) {
       return; // every place a number could start or end touches a word: nothing to report
     }
-    if (calls[0] > 0) {
-      calls[0]--;
+    if (calls[0] >= cost) {
+      calls[0] -= cost;
       findIn(text, window(text, from, to, -1), window(text, from, to, 1), out);
     } else {
       int digits = Chars.digits(text, first, last);
