@@ -7,8 +7,14 @@
 # SCANNER_CLASSES=dir puts an older build's classes first, to measure the scanner it had.
 # Usage: bench/policy.sh [extra JMH options]; env ITERATIONS=5 WARMUPS=3 (2 s each)
 #
-# A run on the development machine (2 cores, noisy: other builds running; JDK 25):
-#   (filled in below by the run reported with the change)
+# Runs on the development machine, 2025-12-05 (2 cores, load average 6-9 from other builds: the
+# error bars are wide; JDK 25). Before = the scanner of 8b7fca7 put first on the class path.
+#                                  after (2 runs)      before (8b7fca7)
+#   conversationPerKb    us/op     20.6 / 29.6         ~3,000-8,800
+#   prompt100k           ms/op     1.84 / 2.90         172
+#   prompt1m             ms/op     23.7 / 38.6         2,309
+#   adversarialDigitRuns1m ms/op   186 / 116           16,738
+#   1 MB / 100 KB ratio            12.9 / 13.3         13.4
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
