@@ -15,6 +15,8 @@
 #   prompt1m             ms/op     23.7 / 38.6         2,309
 #   adversarialDigitRuns1m ms/op   186 / 116           16,738
 #   1 MB / 100 KB ratio            12.9 / 13.3         13.4
+# Wall time under that load inflates the big inputs; measured as thread CPU time (a throwaway
+# main, same inputs) the after figures were 100 KB 2.2-2.6 ms, 1 MB 22-23 ms: ratio 9.1-10.3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

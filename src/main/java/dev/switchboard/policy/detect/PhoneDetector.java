@@ -10,7 +10,8 @@ import java.util.List;
  * libphonenumber is by far the slowest part of a scan (tens of microseconds a call), so it reads
  * only the digit runs a one-pass scan picks out where a number could start and end without touching
  * a word, dates and dotted quads excluded, at most {@value #MAX_PIECE} characters at a time, and at
- * most a budget of calls per text; past the budget the cheap shape check decides.
+ * most a budget of calls per scan ({@link Deadline#spend}); past the budget the cheap shape check
+ * decides.
  */
 final class PhoneDetector implements Detector {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -35,11 +36,6 @@ final class PhoneDetector implements Detector {
 
   /** How far one stretch of a long run starts after the previous one. */
   private static final int PIECE_STEP = MAX_PIECE - PIECE_OVERLAP;
-
-  /** libphonenumber calls per scan: this many, plus one per {@value #CHARS_PER_CALL} characters. */
-  private static final int BASE_CALLS = 16;
-
-  private static final int CHARS_PER_CALL = 16_384;
 
   /**
    * What a call on a stretch of a long run costs from the budget: libphonenumber tries every number
@@ -66,7 +62,7 @@ final class PhoneDetector implements Detector {
 
   @Override
   public void find(String text, List<Finding> out) {
-    find(text, out, Deadline.none());
+    find(text, out, Deadline.none(text.length()));
   }
 
   /**
@@ -76,7 +72,6 @@ final class PhoneDetector implements Detector {
    */
   @Override
   public void find(String text, List<Finding> out, Deadline deadline) {
-    int[] calls = {BASE_CALLS + text.length() / CHARS_PER_CALL};
     int nextCheck = Deadline.STRIDE;
     int i = 0;
     while (i < text.length()) {
@@ -97,7 +92,7 @@ final class PhoneDetector implements Detector {
         j++;
       }
       if (lastDigit > firstDigit) {
-        run(text, i, lastDigit + 1, calls, out);
+        run(text, i, lastDigit + 1, deadline, out);
         i = lastDigit + 1;
       } else {
         i = j; // one digit, and no run can start among the separators after it
@@ -109,7 +104,7 @@ final class PhoneDetector implements Detector {
     return Chars.isDigit(c) || " ()./-".indexOf(c) >= 0;
   }
 
-  private void run(String text, int start, int end, int[] calls, List<Finding> out) {
+  private void run(String text, int start, int end, Deadline deadline, List<Finding> out) {
     if (Chars.digits(text, start, end) < MIN_DIGITS
         || versionLike(text, start, end)
         || dottedQuad(text, start, end)) {
@@ -122,7 +117,7 @@ final class PhoneDetector implements Detector {
       while (to > from && !Chars.isDigit(text.charAt(to - 1))) {
         to--;
       }
-      piece(text, from, to, cost, calls, out);
+      piece(text, from, to, cost, deadline, out);
       if (to >= end) {
         return;
       }
@@ -134,7 +129,8 @@ final class PhoneDetector implements Detector {
     }
   }
 
-  private void piece(String text, int from, int to, int cost, int[] calls, List<Finding> out) {
+  private void piece(
+      String text, int from, int to, int cost, Deadline deadline, List<Finding> out) {
     int first = from;
     while (first < to && !canStart(text, first)) {
       first++;
@@ -146,8 +142,7 @@ final class PhoneDetector implements Detector {
     if (last <= first || Chars.digits(text, first, last) < MIN_DIGITS) {
       return; // every place a number could start or end touches a word: nothing to report
     }
-    if (calls[0] >= cost) {
-      calls[0] -= cost;
+    if (deadline.spend(cost)) {
       findIn(text, window(text, from, to, -1), window(text, from, to, 1), out);
     } else {
       int digits = Chars.digits(text, first, last);

@@ -37,7 +37,7 @@ public final class Scanner {
 
   /** The findings in {@code text}, sorted by start, overlaps resolved (see {@link Overlaps}). */
   public List<Finding> scan(String text) {
-    return scan(text, Deadline.none());
+    return scan(text, Deadline.none(text.length()));
   }
 
   private List<Finding> scan(String text, Deadline deadline) {
@@ -56,7 +56,7 @@ public final class Scanner {
    * MessageFindings#TOOLS}, part index the tool's); parts without findings are left out.
    */
   public List<MessageFindings> scan(ChatRequest request) {
-    return scan(request, Deadline.none());
+    return scan(request, Deadline.none(totalChars(request)));
   }
 
   /**

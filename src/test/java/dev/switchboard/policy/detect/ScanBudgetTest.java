@@ -109,6 +109,19 @@ class ScanBudgetTest {
   }
 
   @Test
+  void thePartsOfARequestShareOneCallBudgetAndEveryNumberIsStillFound() throws Exception {
+    StringBuilder body = new StringBuilder("{\"model\": \"m\", \"messages\": [");
+    for (int i = 0; i < 300; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"role\": \"user\", \"content\": \"call 415-555-2671 now\"}");
+    }
+    List<MessageFindings> found = Found.DEFAULT.scan(openAi(body.append("]}").toString()));
+    assertThat(found)
+        .hasSize(300)
+        .allMatch(m -> m.findings().equals(List.of(new Finding(FindingType.PHONE, 5, 17))));
+  }
+
+  @Test
   void aWallOfDigitsIsReadInBoundedStretches() {
     StringBuilder wall = new StringBuilder();
     java.util.Random random = new java.util.Random(3);
