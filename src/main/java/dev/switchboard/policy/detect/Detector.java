@@ -6,4 +6,12 @@ import java.util.List;
 @FunctionalInterface
 interface Detector {
   void find(String text, List<Finding> out);
+
+  /**
+   * Like {@link #find(String, List)}; a detector that may run long on a large text calls {@link
+   * Deadline#check} at least every {@link Deadline#STRIDE} characters.
+   */
+  default void find(String text, List<Finding> out, Deadline deadline) {
+    find(text, out);
+  }
 }

@@ -1,19 +1,15 @@
 package dev.switchboard.policy.detect;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * IBANs, compact or in groups separated by single spaces: the country's registered length (SWIFT
- * IBAN registry) and the ISO 13616 mod-97 check must both hold.
+ * IBANs, compact or in groups separated by single spaces, in any letter case: the country's
+ * registered length (SWIFT IBAN registry) and the ISO 13616 mod-97 check must both hold.
  */
 final class IbanDetector {
-  private static final Pattern CANDIDATE =
-      Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}");
-
   private static final Map<String, Integer> LENGTHS = lengths();
 
   private IbanDetector() {}
@@ -33,39 +29,62 @@ final class IbanDetector {
     return Map.copyOf(lengths);
   }
 
+  /**
+   * Every IBAN standing as a word: two letters and two digits, then letters and digits in any case,
+   * optionally grouped by single spaces, scanned by hand in one pass (a candidate is at most 34
+   * characters plus its spaces).
+   */
   static void find(String text, List<Finding> out) {
-    Matcher m = CANDIDATE.matcher(text);
-    int from = 0;
-    while (m.find(from)) {
-      int end = ibanEnd(text, m.start(), m.end());
+    int i = 0;
+    int last = text.length() - 4;
+    while (i <= last) {
+      if (!startsCandidate(text, i)) {
+        i++;
+        continue;
+      }
+      int end = ibanEnd(text, i);
       if (end > 0) {
-        out.add(new Finding(FindingType.IBAN, m.start(), end));
-        from = end;
+        out.add(new Finding(FindingType.IBAN, i, end));
+        i = end;
       } else {
-        // The candidate may have swallowed the start of a real IBAN after it.
-        from = m.start() + 1;
+        i++;
       }
     }
+  }
+
+  /** RE2 {@code \\b[A-Za-z]{2}[0-9]{2}} at {@code at}. */
+  private static boolean startsCandidate(String text, int at) {
+    return Chars.isAsciiLetter(text.charAt(at))
+        && Chars.isAsciiLetter(text.charAt(at + 1))
+        && Chars.isDigit(text.charAt(at + 2))
+        && Chars.isDigit(text.charAt(at + 3))
+        && !Chars.wordBefore(text, at);
   }
 
   /**
    * Where the IBAN starting at {@code start} ends, taking exactly its country's length in
    * characters (so a following word is not swallowed), or -1 if it is not a valid IBAN.
    */
-  private static int ibanEnd(String text, int start, int candidateEnd) {
-    Integer length = LENGTHS.get(text.substring(start, start + 2));
+  private static int ibanEnd(String text, int start) {
+    Integer length = LENGTHS.get(text.substring(start, start + 2).toUpperCase(Locale.ROOT));
     if (length == null) {
       return -1;
     }
     StringBuilder compact = new StringBuilder(length);
     int i = start;
-    while (i < candidateEnd && compact.length() < length) {
-      char c = text.charAt(i++);
-      if (c != ' ') {
-        compact.append(c);
+    while (compact.length() < length) {
+      if (i < text.length() && Chars.isAsciiAlnum(text.charAt(i))) {
+        compact.append(Character.toUpperCase(text.charAt(i++)));
+      } else if (compact.length() >= 4
+          && i + 1 < text.length()
+          && text.charAt(i) == ' '
+          && Chars.isAsciiAlnum(text.charAt(i + 1))) {
+        i++; // a group separator
+      } else {
+        return -1;
       }
     }
     boolean boundary = i == text.length() || !Character.isLetterOrDigit(text.charAt(i));
-    return compact.length() == length && boundary && Checksums.ibanMod97(compact) ? i : -1;
+    return boundary && Checksums.ibanMod97(compact) ? i : -1;
   }
 }

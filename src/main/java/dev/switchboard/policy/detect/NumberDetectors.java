@@ -1,24 +1,19 @@
 package dev.switchboard.policy.detect;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Payment cards (Luhn and issuer prefixes) and US social security numbers (SSA validity rules). */
 final class NumberDetectors {
-  /** 13 to 19 digits, each optionally followed by one space or dash, not inside a longer number. */
-  private static final Pattern CARD = Pattern.compile("\\b(?:[0-9][ -]?){12,18}[0-9]\\b");
+  private static final int MIN_CARD = 13;
+  private static final int MAX_CARD = 19;
 
-  /** AAA-GG-SSSS with dashes or spaces (the same one twice, checked below). */
-  private static final Pattern SSN =
-      Pattern.compile("\\b([0-9]{3})([- ])([0-9]{2})([- ])([0-9]{4})\\b");
+  /** AAA-GG-SSSS with dashes or spaces (the same one twice). */
+  private static final int SSN_LENGTH = 11;
 
   /** A bare nine-digit number, counted only after an SSN keyword. */
-  private static final Pattern BARE_SSN = Pattern.compile("\\b([0-9]{3})([0-9]{2})([0-9]{4})\\b");
+  private static final int BARE_LENGTH = 9;
 
-  private static final Pattern SSN_KEYWORD =
-      Pattern.compile("(?i)\\b(?:ssn|ss#|social security(?: number| no\\.?| #)?)");
+  private static final String SOCIAL = "social security";
 
   /** How far before a bare number an SSN keyword may stand. */
   private static final int KEYWORD_REACH = 32;
@@ -49,12 +44,47 @@ final class NumberDetectors {
 
   private NumberDetectors() {}
 
+  /**
+   * What RE2 {@code \\b(?:[0-9][ -]?){12,18}[0-9]\\b} finds, scanned by hand in one pass: 13 to 19
+   * digits, each pair separated by at most one space or dash, not inside a longer number.
+   */
   static void cards(String text, List<Finding> out) {
-    Matcher m = CARD.matcher(text);
-    while (m.find()) {
-      String digits = digitsOf(text, m.start(), m.end());
-      if (knownIssuer(digits) && Checksums.luhn(digits)) {
-        out.add(new Finding(FindingType.CREDIT_CARD, m.start(), m.end()));
+    int i = 0;
+    while (i < text.length()) {
+      int end = Chars.isDigit(text.charAt(i)) && !Chars.wordBefore(text, i) ? cardEnd(text, i) : -1;
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      String digits = digitsOf(text, i, end);
+      if (Checksums.luhn(digits) && knownIssuer(digits)) {
+        out.add(new Finding(FindingType.CREDIT_CARD, i, end));
+      }
+      i = end;
+    }
+  }
+
+  /** The end of the longest card-shaped run of 13 to 19 digits from {@code start}, or -1. */
+  private static int cardEnd(String text, int start) {
+    int best = -1;
+    int count = 0;
+    int at = start;
+    while (true) {
+      count++;
+      if (count >= MIN_CARD && !Chars.wordAt(text, at + 1)) {
+        best = at + 1;
+      }
+      if (count == MAX_CARD) {
+        return best;
+      }
+      if (Chars.digitAt(text, at + 1)) {
+        at++;
+      } else if (at + 2 < text.length()
+          && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '-')
+          && Chars.isDigit(text.charAt(at + 2))) {
+        at += 2;
+      } else {
+        return best;
       }
     }
   }
@@ -71,8 +101,12 @@ final class NumberDetectors {
   }
 
   private static boolean knownIssuer(String digits) {
+    int[] prefixes = new int[5]; // prefixes[k]: the first k digits as a number
+    for (int k = 1; k < prefixes.length; k++) {
+      prefixes[k] = prefixes[k - 1] * 10 + (digits.charAt(k - 1) - '0');
+    }
     for (Issuer issuer : ISSUERS) {
-      int prefix = Integer.parseInt(digits.substring(0, issuer.digits()));
+      int prefix = prefixes[issuer.digits()];
       if (prefix >= issuer.low()
           && prefix <= issuer.high()
           && digits.length() >= issuer.minLength()
@@ -89,31 +123,96 @@ final class NumberDetectors {
    * alone is as likely an order or account number).
    */
   static void ssns(String text, List<Finding> out) {
-    Matcher m = SSN.matcher(text);
-    while (m.find()) {
-      if (m.group(2).equals(m.group(4))
-          && !inNumberRow(text, m.start(), m.end())
-          && validSsn(m.group(1), m.group(3), m.group(5))) {
-        out.add(new Finding(FindingType.US_SSN, m.start(), m.end()));
+    int i = 0;
+    while (i + SSN_LENGTH <= text.length()) {
+      if (!ssnShaped(text, i)) {
+        i++;
+        continue;
+      }
+      int end = i + SSN_LENGTH;
+      if (text.charAt(i + 3) == text.charAt(i + 6)
+          && !inNumberRow(text, i, end)
+          && validSsn(text, i, i + 4, i + 7)) {
+        out.add(new Finding(FindingType.US_SSN, i, end));
+      }
+      i = end;
+    }
+    bareSsns(text, out);
+  }
+
+  /** RE2 {@code \\b[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}\\b} at {@code at}. */
+  private static boolean ssnShaped(String text, int at) {
+    return !Chars.wordBefore(text, at)
+        && digitsAt(text, at, 3)
+        && isSsnSeparator(text.charAt(at + 3))
+        && digitsAt(text, at + 4, 2)
+        && isSsnSeparator(text.charAt(at + 6))
+        && digitsAt(text, at + 7, 4)
+        && !Chars.wordAt(text, at + SSN_LENGTH);
+  }
+
+  private static boolean isSsnSeparator(char c) {
+    return c == '-' || c == ' ';
+  }
+
+  private static boolean digitsAt(String text, int at, int count) {
+    for (int i = at; i < at + count; i++) {
+      if (!Chars.isDigit(text.charAt(i))) {
+        return false;
       }
     }
-    List<Integer> keywordEnds = new ArrayList<>();
-    Matcher keyword = SSN_KEYWORD.matcher(text);
-    while (keyword.find()) {
-      keywordEnds.add(keyword.end());
-    }
-    Matcher bare = BARE_SSN.matcher(text);
-    int next = 0; // the first keyword ending after the current number's start
-    while (!keywordEnds.isEmpty() && bare.find()) {
-      while (next < keywordEnds.size() && keywordEnds.get(next) <= bare.start()) {
-        next++;
+    return true;
+  }
+
+  /** Nine digits standing alone, at most {@value #KEYWORD_REACH} characters after a keyword. */
+  private static void bareSsns(String text, List<Finding> out) {
+    int keywordEnd = -1; // the end of the last keyword before i
+    int i = 0;
+    while (i < text.length()) {
+      int keyword = ssnKeywordEnd(text, i);
+      if (keyword > 0) {
+        keywordEnd = keyword;
+        i = keyword;
+        continue;
       }
-      if (next > 0
-          && bare.start() - keywordEnds.get(next - 1) <= KEYWORD_REACH
-          && validSsn(bare.group(1), bare.group(2), bare.group(3))) {
-        out.add(new Finding(FindingType.US_SSN, bare.start(), bare.end()));
+      if (keywordEnd >= 0
+          && i + BARE_LENGTH <= text.length()
+          && !Chars.wordBefore(text, i)
+          && digitsAt(text, i, BARE_LENGTH)
+          && !Chars.wordAt(text, i + BARE_LENGTH)) {
+        if (i - keywordEnd <= KEYWORD_REACH && validSsn(text, i, i + 3, i + 5)) {
+          out.add(new Finding(FindingType.US_SSN, i, i + BARE_LENGTH));
+        }
+        i += BARE_LENGTH;
+        continue;
       }
+      i++;
     }
+  }
+
+  /**
+   * The end of RE2 {@code (?i)\\b(?:ssn|ss#|social security(?: number| no\\.?| #)?)} at {@code at},
+   * or -1.
+   */
+  private static int ssnKeywordEnd(String text, int at) {
+    char c = text.charAt(at);
+    if ((c != 's' && c != 'S') || Chars.wordBefore(text, at)) {
+      return -1;
+    }
+    if (text.regionMatches(true, at, "ssn", 0, 3) || text.regionMatches(true, at, "ss#", 0, 3)) {
+      return at + 3;
+    }
+    if (!text.regionMatches(true, at, SOCIAL, 0, SOCIAL.length())) {
+      return -1;
+    }
+    int end = at + SOCIAL.length();
+    if (text.regionMatches(true, end, " number", 0, 7)) {
+      return end + 7;
+    }
+    if (text.regionMatches(true, end, " no", 0, 3)) {
+      return end + 3 + (end + 3 < text.length() && text.charAt(end + 3) == '.' ? 1 : 0);
+    }
+    return text.regionMatches(true, end, " #", 0, 2) ? end + 2 : end;
   }
 
   /**
@@ -121,24 +220,31 @@ final class NumberDetectors {
    */
   private static boolean inNumberRow(String text, int start, int end) {
     boolean numberBefore =
-        start >= 2 && isDigit(text.charAt(start - 2)) && " -".indexOf(text.charAt(start - 1)) >= 0;
+        start >= 2
+            && Chars.isDigit(text.charAt(start - 2))
+            && " -".indexOf(text.charAt(start - 1)) >= 0;
     boolean numberAfter =
         end + 1 < text.length()
-            && isDigit(text.charAt(end + 1))
+            && Chars.isDigit(text.charAt(end + 1))
             && " -".indexOf(text.charAt(end)) >= 0;
     return numberBefore || numberAfter;
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private static boolean validSsn(String area, String group, String serial) {
-    int a = Integer.parseInt(area);
+  /** The SSA rules over the area (3 digits), group (2) and serial (4) starting at the offsets. */
+  private static boolean validSsn(String text, int area, int group, int serial) {
+    int a = number(text, area, 3);
     return a != 0
         && a != 666
         && a < 900
-        && Integer.parseInt(group) != 0
-        && Integer.parseInt(serial) != 0;
+        && number(text, group, 2) != 0
+        && number(text, serial, 4) != 0;
+  }
+
+  private static int number(String text, int at, int digits) {
+    int value = 0;
+    for (int i = at; i < at + digits; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 }

@@ -20,7 +20,17 @@ final class Overlaps {
 
   private Overlaps() {}
 
+  private static final Comparator<Finding> REPORTED =
+      Comparator.comparingInt(Finding::start)
+          .thenComparingInt(Finding::end)
+          .thenComparing(f -> f.type().name());
+
   static List<Finding> resolve(List<Finding> raw) {
+    List<Finding> sorted = new ArrayList<>(raw);
+    sorted.sort(REPORTED);
+    if (disjoint(sorted)) {
+      return List.copyOf(sorted); // the usual case: nothing competes, nothing to drop
+    }
     List<Finding> candidates = new ArrayList<>(raw);
     candidates.sort(PREFERRED);
     // Accepted spans per competition group, non-overlapping, keyed by start: O(log n) per check.
@@ -34,11 +44,17 @@ final class Overlaps {
         kept.add(finding);
       }
     }
-    kept.sort(
-        Comparator.comparingInt(Finding::start)
-            .thenComparingInt(Finding::end)
-            .thenComparing(f -> f.type().name()));
+    kept.sort(REPORTED);
     return List.copyOf(kept);
+  }
+
+  private static boolean disjoint(List<Finding> sorted) {
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i - 1).end() > sorted.get(i).start()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean overlapsAny(TreeMap<Integer, Finding> spans, Finding finding) {

@@ -3,6 +3,7 @@ package dev.switchboard.policy.detect;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
+import dev.switchboard.wire.ToolSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,38 +37,88 @@ public final class Scanner {
 
   /** The findings in {@code text}, sorted by start, overlaps resolved (see {@link Overlaps}). */
   public List<Finding> scan(String text) {
+    return scan(text, Deadline.none(text.length()));
+  }
+
+  private List<Finding> scan(String text, Deadline deadline) {
     List<Finding> raw = new ArrayList<>();
     for (Detector detector : detectors) {
-      detector.find(text, raw);
+      deadline.check();
+      detector.find(text, raw, deadline);
     }
     return Overlaps.resolve(raw);
   }
 
   /**
-   * The findings in every text part of {@code request}, every turn: the system prompt (message
-   * index {@link MessageFindings#SYSTEM}), then each message's text, thinking, tool-call arguments
-   * and tool results; parts without findings are left out.
+   * The findings in every text of {@code request}, every turn: the system prompt (message index
+   * {@link MessageFindings#SYSTEM}), then each message's text, thinking, tool-call arguments and
+   * tool results, then each tool definition's description (message index {@link
+   * MessageFindings#TOOLS}, part index the tool's); parts without findings are left out.
    */
   public List<MessageFindings> scan(ChatRequest request) {
+    return scan(request, Deadline.none(totalChars(request)));
+  }
+
+  /**
+   * Like {@link #scan(ChatRequest)}, but throws {@link ScanTimeout} once {@link System#nanoTime()}
+   * passes {@code deadlineNanos}: checked before each part and each detector, and inside the slow
+   * detectors at least every 64K characters, so a timeout comes within a few milliseconds of the
+   * deadline. A request the scan could not finish must be treated as the highest data class.
+   */
+  public List<MessageFindings> scan(ChatRequest request, long deadlineNanos) {
+    return scan(request, Deadline.at(deadlineNanos, totalChars(request)));
+  }
+
+  private List<MessageFindings> scan(ChatRequest request, Deadline deadline) {
     List<MessageFindings> found = new ArrayList<>();
-    scanParts(MessageFindings.SYSTEM, request.system(), found);
+    scanParts(MessageFindings.SYSTEM, request.system(), deadline, found);
     List<Message> messages = request.messages();
     for (int i = 0; i < messages.size(); i++) {
-      scanParts(i, messages.get(i).parts(), found);
+      scanParts(i, messages.get(i).parts(), deadline, found);
+    }
+    List<ToolSpec> tools = request.tools();
+    for (int t = 0; t < tools.size(); t++) {
+      Optional<String> description = tools.get(t).description();
+      if (description.isPresent()) {
+        scanText(MessageFindings.TOOLS, t, description.get(), deadline, found);
+      }
     }
     return List.copyOf(found);
   }
 
-  private void scanParts(int messageIndex, List<Part> parts, List<MessageFindings> found) {
+  private void scanParts(
+      int messageIndex, List<Part> parts, Deadline deadline, List<MessageFindings> found) {
     for (int p = 0; p < parts.size(); p++) {
       Optional<String> text = textOf(parts.get(p));
       if (text.isPresent()) {
-        List<Finding> findings = scan(text.get());
-        if (!findings.isEmpty()) {
-          found.add(new MessageFindings(messageIndex, p, findings));
-        }
+        scanText(messageIndex, p, text.get(), deadline, found);
       }
     }
+  }
+
+  private void scanText(
+      int messageIndex, int partIndex, String text, Deadline deadline, List<MessageFindings> out) {
+    List<Finding> findings = scan(text, deadline);
+    deadline.scanned(text.length());
+    if (!findings.isEmpty()) {
+      out.add(new MessageFindings(messageIndex, partIndex, findings));
+    }
+  }
+
+  private static long totalChars(ChatRequest request) {
+    long total = 0;
+    for (Part part : request.system()) {
+      total += textOf(part).map(String::length).orElse(0);
+    }
+    for (Message message : request.messages()) {
+      for (Part part : message.parts()) {
+        total += textOf(part).map(String::length).orElse(0);
+      }
+    }
+    for (ToolSpec tool : request.tools()) {
+      total += tool.description().map(String::length).orElse(0);
+    }
+    return total;
   }
 
   /**

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The cost of the policy scan: JMH microbenchmark of Scanner.scan, all detectors, phone regions
+# US/GB/DE/FR (src/test/java/dev/switchboard/bench/ScanBench.java): microseconds per KB of a
+# coding-agent conversation (code, logs, JSON tool results, a few emails and IPs), milliseconds
+# for a 100 KB and a 1 MB prompt of the same mix and for an adversarial 1 MB of digit runs, then
+# the 1 MB / 100 KB ratio (a linear scan gives about 10). About two minutes on 2 cores.
+# SCANNER_CLASSES=dir puts an older build's classes first, to measure the scanner it had.
+# Usage: bench/policy.sh [extra JMH options]; env ITERATIONS=5 WARMUPS=3 (2 s each)
+#
+# Runs on the development machine, 2025-12-05 (2 cores, load average 6-9 from other builds: the
+# error bars are wide; JDK 25). Before = the scanner of 8b7fca7 put first on the class path.
+#                                  after (2 runs)      before (8b7fca7)
+#   conversationPerKb    us/op     20.6 / 29.6         ~3,000-8,800
+#   prompt100k           ms/op     1.84 / 2.90         172
+#   prompt1m             ms/op     23.7 / 38.6         2,309
+#   adversarialDigitRuns1m ms/op   186 / 116           16,738
+#   1 MB / 100 KB ratio            12.9 / 13.3         13.4
+# Wall time under that load inflates the big inputs; measured as thread CPU time (a throwaway
+# main, same inputs) the after figures were 100 KB 2.2-2.6 ms, 1 MB 22-23 ms: ratio 9.1-10.3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export PATH="$JAVA_HOME/bin:$PATH"
+./mvnw -q -B -ntp test-compile
+CP_FILE=$(mktemp)
+OUT=$(mktemp)
+trap 'rm -f "$CP_FILE" "$OUT"' EXIT
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+PREFIX="${SCANNER_CLASSES:+$SCANNER_CLASSES:}"
+java -cp "${PREFIX}target/test-classes:target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main \
+  ScanBench -f 1 -wi "${WARMUPS:-3}" -w 2s -i "${ITERATIONS:-5}" -r 2s "$@" | tee "$OUT"
+awk '/ScanBench.prompt100k / {small=$4} /ScanBench.prompt1m / {big=$4}
+  END {if (small > 0) printf "1 MB / 100 KB ratio: %.1f (linear is about 10)\n", big / small}' "$OUT"
