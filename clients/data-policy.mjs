@@ -65,7 +65,7 @@ async function redactedAndRestoredUnary() {
 async function regulatedStaysOnApprovedProviders() {
   const messages = [{ role: "user", content: `Refund the card ${card}, please.` }];
   const data = await client.chat.completions.create({ model: "moonshotai/kimi-k2.5", messages });
-  expect(data.provider === "Fireworks", `served by ${data.provider}`);
+  expect(String(data.provider).startsWith("Fireworks"), `served by ${data.provider}`);
   try {
     await client.chat.completions.create({ model: "deepseek/deepseek-v3.2", messages });
     throw new Error("a card number was routed to deepseek-v3.2, which no approved provider serves");

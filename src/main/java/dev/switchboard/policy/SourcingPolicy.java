@@ -125,8 +125,12 @@ public final class SourcingPolicy {
   }
 
   private List<MessageFindings> scan(Scanner scanner, ChatRequest request) {
-    List<MessageFindings> found = new ArrayList<>(scanner.scan(request)); // MERGE: deadline
+    long deadline = System.nanoTime() + scanBudget.toNanos();
+    List<MessageFindings> found = new ArrayList<>(scanner.scan(request, deadline));
     scanFields(scanner, request.source().body(), found);
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException("the scan of the body's other fields ran over its budget");
+    }
     return found;
   }
 

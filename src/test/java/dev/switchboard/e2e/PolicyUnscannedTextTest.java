@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,9 +55,6 @@ class PolicyUnscannedTextTest {
     assertThat(gw.providers.providers(n)).containsExactly("us-zdr");
   }
 
-  @Disabled(
-      "BUG: tool definitions are not scanned (Scanner.scan covers system and messages only), so a"
-          + " card in a tool description reaches a provider the regulated rule refuses")
   @Test
   void aCardInAToolDefinition_isScannedToo() {
     String n = nonce();

@@ -12,7 +12,6 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -214,9 +213,6 @@ class SourcingPolicyTest {
     assertThat(byHeader.blocked().safeMessage()).contains("X-Data-Class");
   }
 
-  @Disabled(
-      "BUG: scan_budget is parsed but never enforced (SourcingPolicy.scan ignores it), so a scan"
-          + " over its budget passes instead of failing closed")
   @Test
   void aScanOverItsBudget_failsClosed_asTheHighestClass() {
     SourcingPolicy tight = PolicyFixtures.parse("scan_budget: 1ms\n" + RULES);
