@@ -7,6 +7,8 @@ import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.PolicyParser;
 import dev.switchboard.policy.ScanReport;
 import dev.switchboard.policy.SourcingPolicy;
+import dev.switchboard.policy.detect.Scanner;
+import dev.switchboard.policy.eval.Evaluation;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.Route;
@@ -18,6 +20,7 @@ import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +36,55 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
-    description = "Explain the data policy: scan a request file.",
-    subcommands = {PolicyCommand.Scan.class})
+    description = "Explain the data policy: scan a request file, or evaluate the detectors.",
+    subcommands = {PolicyCommand.Scan.class, PolicyCommand.Eval.class})
 final class PolicyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The policy of the config file, else the shipped example. */
+  static SourcingPolicy policyOf(Setup setup) {
+    JsonNode section = setup.config().policy();
+    return PolicyParser.parse(
+        section.isEmpty() ? PolicyParser.example() : section, setup.catalog());
+  }
+
+  /** {@code switchboard policy eval FILE}: how well the detectors do on a labelled corpus. */
+  @Command(
+      name = "eval",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print precision, recall and F2 per finding type, false positives on the negatives and"
+              + " accepted checksum-invalid look-alikes, for the detectors of the config's policy"
+              + " (else the example's) on a labelled JSONL corpus such as"
+              + " src/test/resources/policy/eval-corpus.jsonl.")
+  static final class Eval implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A labelled corpus: JSON lines.")
+    Path file;
+
+    @Option(
+        names = "--config",
+        defaultValue = "switchboard.yaml",
+        description = "Config file, as for serve (default: ${DEFAULT-VALUE}).")
+    Path configFile;
+
+    @Override
+    public Integer call() throws IOException {
+      Scanner scanner = policyOf(Setup.load(configFile)).scanner().orElseThrow();
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(file + ": no such file");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      Evaluation.run(scanner, file).print(out);
+      out.flush();
+      return 0;
+    }
   }
 
   /** {@code switchboard policy scan FILE}: the same JSON as POST /api/v1/policy/scan. */

@@ -73,6 +73,11 @@ public final class SourcingPolicy {
     return all;
   }
 
+  /** The detectors of this policy; empty without a {@code policy:} section. */
+  public Optional<Scanner> scanner() {
+    return scanner;
+  }
+
   /** Whether requests are scanned (a {@code policy:} section is configured). */
   public boolean scans() {
     return scanner.isPresent();

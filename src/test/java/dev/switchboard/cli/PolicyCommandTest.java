@@ -159,6 +159,29 @@ class PolicyCommandTest {
   }
 
   @Test
+  void eval_printsPrecisionRecallAndF2PerType_onTheCommittedCorpus() {
+    CliErrorsTest.Run run =
+        CliErrorsTest.run(
+            "policy",
+            "eval",
+            "--config",
+            config.toString(),
+            "src/test/resources/policy/eval-corpus.jsonl");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("precision")
+        .contains("CREDIT_CARD")
+        .contains("US_SSN")
+        .contains("false positives")
+        .contains("checksum-invalid IBAN accepted: 0 of");
+    CliErrorsTest.Run missing =
+        CliErrorsTest.run(
+            "policy", "eval", "--config", config.toString(), dir.resolve("no.jsonl").toString());
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.err()).contains("no.jsonl: no such file");
+  }
+
+  @Test
   void aMissingFile_isOneClearLine() {
     Path missing = dir.resolve("nope.json");
     CliErrorsTest.Run run =
