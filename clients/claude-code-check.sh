@@ -107,6 +107,12 @@ claude_check() {
     answer="\"$(tr -s '\n' ' ' <"$run/stdout" | cut -c1-60)\""
     [ -n "$(tr -d '[:space:]' <"$run/stdout")" ] || problem="no output"
   fi
+  # EXPECT (for the next check only): text the answer must contain, with no policy placeholder left.
+  # The log line says the request was redacted (the provider got a placeholder, not the value).
+  if [ -n "${EXPECT:-}" ] && { ! grep -qF "$EXPECT" "$run/stdout" || grep -q '<EMAIL_' "$run/stdout" ||
+    ! printf '%s\n' "$requests" | grep -q 'policy_action=redact'; }; then
+    problem="the answer is not '$EXPECT' redacted and restored: $(head -c 200 "$run/stdout")"
+  fi
   if [ "$status" -ne 0 ]; then
     problem="exit $status${problem:+; $problem}"
   elif [ "$total" -eq 0 ]; then
@@ -135,6 +141,10 @@ claude_check "--model $KIMI" ANTHROPIC_AUTH_TOKEN "$KIMI" "" "say hi" --model "$
 # The cheapest Kimi provider answers 503 (the demo's sim fault): the gateway falls back to another.
 FAULT=status-503 claude_check "--model $KIMI, first provider 503" ANTHROPIC_AUTH_TOKEN "$KIMI" "" \
   "say hi" --model "$KIMI"
+# The demo's data policy redacts the email before the provider sees it (the sim echoes what it got
+# after "Repeat after me:"), and the answer Claude Code prints has it back.
+EXPECT="jane.doe@example.com" claude_check "email redacted and restored" ANTHROPIC_AUTH_TOKEN \
+  "$SHIPPED_CLAUDE" "" "Repeat after me: mail jane.doe@example.com"
 claude_check "Write tool turn" ANTHROPIC_AUTH_TOKEN "$SHIPPED_CLAUDE" Write \
   "$WRITE_PROMPT" --allowedTools Write
 use_demo "$DIR/kimi-demo"

@@ -50,7 +50,7 @@ final class RequestLog {
     if (!LINES.isLoggable(java.util.logging.Level.INFO)) {
       return;
     }
-    Map<String, Object> fields = new LinkedHashMap<>(16);
+    Map<String, Object> fields = new LinkedHashMap<>(20);
     fields.put("method", "POST");
     fields.put("route", call.route);
     fields.put("status", row.status());
@@ -61,6 +61,9 @@ final class RequestLog {
     fields.put("estimated", row.estimated());
     fields.put("cost", Money.ofMicros(row.costMicros()).toUsd().toPlainString());
     fields.put("latency_ms", row.latencyMs());
+    // The policy's class and action (never what was found): an operator sees a block or redaction.
+    fields.put("data_class", row.handling().dataClass());
+    fields.put("policy_action", row.handling().action());
     fields.put("generation_id", row.id());
     LogRecord record = new LogRecord(java.util.logging.Level.INFO, "request");
     record.setLoggerName(NAME);

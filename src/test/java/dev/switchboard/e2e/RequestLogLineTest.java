@@ -57,7 +57,14 @@ class RequestLogLineTest {
       assertThat(line.get("status")).isEqualTo(200);
       assertThat(line.get("model")).isEqualTo("deepseek/deepseek-v3.2");
       assertThat((Long) line.get("prompt_tokens")).isPositive();
-      for (String key : List.of("provider", "completion_tokens", "cost", "latency_ms")) {
+      for (String key :
+          List.of(
+              "provider",
+              "completion_tokens",
+              "cost",
+              "latency_ms",
+              "data_class",
+              "policy_action")) {
         assertThat(line.containsKey(key)).as(key).isTrue();
       }
       assertThat(line.toString()).doesNotContain("7f3a").doesNotContain(harness.key);
