@@ -7,7 +7,6 @@ import dev.switchboard.policy.DataClass;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.ScanReport;
 import dev.switchboard.policy.SourcingPolicy;
-import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ErrorKind;
@@ -20,7 +19,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,14 +78,7 @@ final class PolicyScanEndpoint implements Handler<RoutingContext> {
     }
     PolicyDecision decision =
         policy.decide(parsed, keyClass, ingress.header(SourcingPolicy.HEADER));
-    List<Route> eligible = List.of();
-    Optional<String> none = Optional.empty();
-    try {
-      eligible = planner.plan(parsed, decision.filter());
-    } catch (GatewayError e) {
-      none = Optional.of(e.getMessage());
-    }
-    JsonNode report = ScanReport.of(parsed, decision, eligible, none);
+    JsonNode report = ScanReport.explain(parsed, decision, planner);
     return Json.bytes(report);
   }
 

@@ -11,10 +11,8 @@ import dev.switchboard.policy.detect.Scanner;
 import dev.switchboard.policy.eval.Evaluation;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.routing.ModelAliases;
-import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ChatRequest;
-import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireException;
@@ -23,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,15 +65,11 @@ final class PolicyCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "A labelled corpus: JSON lines.")
     Path file;
 
-    @Option(
-        names = "--config",
-        defaultValue = "switchboard.yaml",
-        description = "Config file, as for serve (default: ${DEFAULT-VALUE}).")
-    Path configFile;
+    @CommandLine.Mixin ConfigOption config;
 
     @Override
     public Integer call() throws IOException {
-      Scanner scanner = policyOf(Setup.load(configFile)).scanner().orElseThrow();
+      Scanner scanner = policyOf(config.setup()).scanner().orElseThrow();
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException(file + ": no such file");
       }
@@ -101,11 +94,7 @@ final class PolicyCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "A chat request body, as a client sends it.")
     Path file;
 
-    @Option(
-        names = "--config",
-        defaultValue = "switchboard.yaml",
-        description = "Config file, as for serve (default: ${DEFAULT-VALUE}).")
-    Path configFile;
+    @CommandLine.Mixin ConfigOption config;
 
     @Option(
         names = "--format",
@@ -122,7 +111,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Setup setup = Setup.load(configFile);
+      Setup setup = config.setup();
       JsonNode section = setup.config().policy();
       SourcingPolicy policy =
           PolicyParser.parse(section.isEmpty() ? PolicyParser.example() : section, setup.catalog());
@@ -136,14 +125,7 @@ final class PolicyCommand implements Runnable {
               setup.config().routing(),
               true,
               HealthView.NONE);
-      List<Route> eligible = List.of();
-      Optional<String> none = Optional.empty();
-      try {
-        eligible = planner.plan(request, decision.filter());
-      } catch (GatewayError e) {
-        none = Optional.of(e.getMessage());
-      }
-      JsonNode report = ScanReport.of(request, decision, eligible, none);
+      JsonNode report = ScanReport.explain(request, decision, planner);
       try {
         spec.commandLine()
             .getOut()

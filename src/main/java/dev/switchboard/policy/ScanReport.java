@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.policy.detect.Finding;
 import dev.switchboard.policy.detect.MessageFindings;
 import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
@@ -23,6 +25,19 @@ import java.util.Optional;
  */
 public final class ScanReport {
   private ScanReport() {}
+
+  /**
+   * The report of {@code request} under {@code decision}: where {@code planner} would send it
+   * within its class's rule, or why nowhere.
+   */
+  public static ObjectNode explain(
+      ChatRequest request, PolicyDecision decision, RoutePlanner planner) {
+    try {
+      return of(request, decision, planner.plan(request, decision.filter()), Optional.empty());
+    } catch (GatewayError e) {
+      return of(request, decision, List.of(), Optional.of(e.getMessage()));
+    }
+  }
 
   /**
    * {@code eligible}: the routes in the order they would be tried, or the reason none is ({@code
