@@ -9,8 +9,9 @@ sealed interface Turn {
   record Reply(Optional<ToolResult> after) implements Turn {}
 
   /**
-   * The text after "Repeat after me:" in the user's last message, verbatim: lets a demo or a test
-   * see exactly what reached the provider (the data policy's placeholders, say) come back.
+   * The text after "Repeat after me:" in the user's last message, verbatim, tools or not: lets a
+   * demo or a test see exactly what reached the provider (the data policy's placeholders, say) come
+   * back.
    */
   record Echo(String text) implements Turn {}
 

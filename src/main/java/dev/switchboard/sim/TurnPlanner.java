@@ -27,7 +27,7 @@ final class TurnPlanner {
     Optional<JsonNode> last = lastWithRole(request.messages(), "user");
     String asked = last.map(m -> withoutHarnessNotes(text(m))).orElse("");
     int echo = asked.indexOf(ECHO);
-    if (echo >= 0 && request.functions().isEmpty()) {
+    if (echo >= 0) {
       return new Turn.Echo(asked.substring(echo + ECHO.length()).strip());
     }
     Optional<JsonNode> call = toolToCall(request);
