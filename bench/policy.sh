@@ -17,6 +17,18 @@
 #   1 MB / 100 KB ratio            12.9 / 13.3         13.4
 # Wall time under that load inflates the big inputs; measured as thread CPU time (a throwaway
 # main, same inputs) the after figures were 100 KB 2.2-2.6 ms, 1 MB 22-23 ms: ratio 9.1-10.3.
+#
+# 2026-12-05, RE2J deciding again (hand-written prefilters find candidates, each detector's RE2J
+# pattern anchored there gives the span), ITERATIONS=3 WARMUPS=2, load average ~1.6; before = the
+# hand-written scanners of 9e100b8 (SCANNER_CLASSES):
+#                                  RE2J anchored       before (9e100b8)
+#   conversationPerKb    us/op     27.8                20.4
+#   prompt100k           ms/op     2.65                1.81
+#   prompt1m             ms/op     26.9                22.5
+#   adversarialDigitRuns1m ms/op   201                 79
+#   1 MB / 100 KB ratio            10.2                12.4
+# The digit wall costs most: RE2J (about 50 ns a character in its NFA) confirms each of its 44,000
+# card-shaped matches and reads the 1 MB phone run once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

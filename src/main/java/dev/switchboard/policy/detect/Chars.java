@@ -1,8 +1,8 @@
 package dev.switchboard.policy.detect;
 
 /**
- * Character classes the hand-written scanners share. {@link #isWord} is RE2's ASCII {@code \w}, so
- * a word boundary here is exactly RE2's {@code \b}.
+ * Character classes the hand-written prefilters share. {@link #isWord} is RE2's ASCII {@code \w},
+ * so a word boundary here is exactly RE2's {@code \b}.
  */
 final class Chars {
   private Chars() {}

@@ -7,10 +7,22 @@ import java.util.Map;
 
 /**
  * IBANs, compact or in groups separated by single spaces, in any letter case: the country's
- * registered length (SWIFT IBAN registry) and the ISO 13616 mod-97 check must both hold.
+ * registered length (SWIFT IBAN registry) and the ISO 13616 mod-97 check must both hold. The RE2J
+ * pattern {@link #IBAN} decides the shape and the span; a hand-written pass only picks the places
+ * one could start (two letters of a registered country and two digits, starting a word).
  */
 final class IbanDetector {
+  /**
+   * An IBAN of {@code %d} characters after its country code and check digits: a word start, two
+   * letters, two digits, then letters and digits with single spaces between groups, and no letter
+   * or digit right after (group 1 is the IBAN).
+   */
+  static final String IBAN = "\\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){%d}(?:[^\\p{L}\\p{Nd}]|$)";
+
   private static final Map<String, Integer> LENGTHS = lengths();
+
+  /** {@link #IBAN} compiled once for each registered length. */
+  private static final Map<Integer, AnchoredPattern> BY_LENGTH = byLength();
 
   private IbanDetector() {}
 
@@ -29,10 +41,27 @@ final class IbanDetector {
     return Map.copyOf(lengths);
   }
 
+  private static Map<Integer, AnchoredPattern> byLength() {
+    Map<Integer, AnchoredPattern> patterns = new HashMap<>();
+    for (int length : LENGTHS.values()) {
+      patterns.computeIfAbsent(length, n -> new AnchoredPattern(pattern(n)));
+    }
+    return Map.copyOf(patterns);
+  }
+
+  /** {@link #IBAN} for a country whose IBANs have {@code length} characters. */
+  static String pattern(int length) {
+    return String.format(Locale.ROOT, IBAN, length - 4);
+  }
+
+  /** The registered IBAN length of each country code (upper case). */
+  static Map<String, Integer> registeredLengths() {
+    return LENGTHS;
+  }
+
   /**
    * Every IBAN standing as a word: two letters and two digits, then letters and digits in any case,
-   * optionally grouped by single spaces, scanned by hand in one pass (a candidate is at most 34
-   * characters plus its spaces).
+   * optionally grouped by single spaces; at each candidate start {@link #IBAN} decides.
    */
   static void find(String text, List<Finding> out) {
     int i = 0;
@@ -52,7 +81,7 @@ final class IbanDetector {
     }
   }
 
-  /** RE2 {@code \\b[A-Za-z]{2}[0-9]{2}} at {@code at}. */
+  /** The prefilter: two ASCII letters and two digits at {@code at}, starting a word. */
   private static boolean startsCandidate(String text, int at) {
     return Chars.isAsciiLetter(text.charAt(at))
         && Chars.isAsciiLetter(text.charAt(at + 1))
@@ -62,29 +91,63 @@ final class IbanDetector {
   }
 
   /**
-   * Where the IBAN starting at {@code start} ends, taking exactly its country's length in
-   * characters (so a following word is not swallowed), or -1 if it is not a valid IBAN.
+   * The prefilter: {@code length} ASCII letters and digits from {@code start}, single spaces
+   * between groups after the fourth, and no ASCII letter or digit right after (the pattern decides
+   * on every other character after).
    */
-  private static int ibanEnd(String text, int start) {
-    Integer length = LENGTHS.get(text.substring(start, start + 2).toUpperCase(Locale.ROOT));
-    if (length == null) {
-      return -1;
-    }
-    StringBuilder compact = new StringBuilder(length);
+  private static boolean shaped(String text, int start, int length) {
+    int count = 0;
     int i = start;
-    while (compact.length() < length) {
+    while (count < length) {
       if (i < text.length() && Chars.isAsciiAlnum(text.charAt(i))) {
-        compact.append(Character.toUpperCase(text.charAt(i++)));
-      } else if (compact.length() >= 4
+        count++;
+        i++;
+      } else if (count >= 4
           && i + 1 < text.length()
           && text.charAt(i) == ' '
           && Chars.isAsciiAlnum(text.charAt(i + 1))) {
-        i++; // a group separator
+        i++;
       } else {
-        return -1;
+        return false;
       }
     }
-    boolean boundary = i == text.length() || !Character.isLetterOrDigit(text.charAt(i));
-    return boundary && Checksums.ibanMod97(compact) ? i : -1;
+    return !(i < text.length() && Chars.isAsciiAlnum(text.charAt(i)));
+  }
+
+  /**
+   * Where the IBAN starting at {@code start} ends, as {@link #IBAN} for its country's length
+   * matches it (so a following word is not swallowed), or -1 if it does not or the check fails.
+   */
+  private static int ibanEnd(String text, int start) {
+    Integer length = LENGTHS.get(text.substring(start, start + 2).toUpperCase(Locale.ROOT));
+    if (length == null || !shaped(text, start, length)) {
+      return -1;
+    }
+    // The longest text the pattern reads: every character after the fourth behind a space, and
+    // the character after.
+    int limit = start + 4 + 2 * (length - 4) + 1;
+    int matched = BY_LENGTH.get(length).end(text, start, limit);
+    if (matched < 0) {
+      return -1;
+    }
+    // The match ends with the IBAN's last letter or digit at the end of the text, or else with the
+    // one character after it that the pattern read (never a letter or digit): drop that one.
+    int end =
+        Chars.isAsciiAlnum(text.charAt(matched - 1))
+            ? matched
+            : matched - Character.charCount(text.codePointBefore(matched));
+    return ibanKept(text, start, end) ? end : -1;
+  }
+
+  /** The check after {@link #IBAN} matched {@code [start, end)}: ISO 13616 mod 97. */
+  static boolean ibanKept(String text, int start, int end) {
+    StringBuilder compact = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c != ' ') {
+        compact.append(Character.toUpperCase(c));
+      }
+    }
+    return Checksums.ibanMod97(compact);
   }
 }

@@ -3,17 +3,33 @@ package dev.switchboard.policy.detect;
 import com.google.re2j.Pattern;
 import java.util.List;
 
-/** Email addresses and IP addresses (v4 and v6; parsed, never resolved). */
+/**
+ * Email addresses and IP addresses (v4 and v6; parsed, never resolved). Each detector's RE2J
+ * pattern decides what matches; a hand-written pass only picks where a match could start (around an
+ * '@', at a digit, around a run with two colons), so text without such places costs one cheap pass.
+ */
 final class NetworkDetectors {
-  /** The longest local part RE2 {@code [A-Za-z0-9][A-Za-z0-9._%+-]{0,63}} takes. */
+  /**
+   * An email address: a local part of 1 to 64 characters starting with a letter or digit, then
+   * domain labels each followed by a dot, then a top-level domain of 2 to 24 letters.
+   */
+  static final AnchoredPattern EMAIL =
+      new AnchoredPattern(
+          "[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@"
+              + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}\\b");
+
+  /** A dotted quad as a word; octet values and context are checked after. */
+  static final AnchoredPattern IPV4 = new AnchoredPattern("\\b(?:[0-9]{1,3}\\.){3}[0-9]{1,3}\\b");
+
+  /** A run of hex digits, dots and colons with two colons at least; the parser decides. */
+  static final AnchoredPattern IPV6 =
+      new AnchoredPattern("[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
+
+  /** The longest local part {@link #EMAIL} takes. */
   private static final int MAX_LOCAL = 64;
 
-  /** How far past the '@' a domain is read (RFC 1035 allows 253 characters). */
-  private static final int MAX_DOMAIN = 255;
-
-  private static final int MAX_LABEL = 63;
-  private static final int MIN_TLD = 2;
-  private static final int MAX_TLD = 24;
+  /** The longest dotted quad {@link #IPV4} takes. */
+  private static final int MAX_QUAD = 15;
 
   /** Words that make a dotted quad a version number, when they stand just before it. */
   private static final Pattern VERSION_WORD =
@@ -22,16 +38,19 @@ final class NetworkDetectors {
   private NetworkDetectors() {}
 
   /**
-   * What RE2 {@code [A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}
-   * [A-Za-z0-9])?\\.)+[A-Za-z]{2,24}\\b} finds, read outward from each '@' (a text without one
-   * costs one {@code indexOf}).
+   * What {@link #EMAIL} finds: each '@' with a letter or digit in the 64 local-part characters
+   * before it and a dot and two letters in the domain characters after it is a candidate, and the
+   * pattern, anchored at the leftmost place the local part can start, decides (a text without an
+   * '@' costs one {@code indexOf}).
    */
   static void emails(String text, List<Finding> out) {
     int floor = 0; // where the previous match ended: a match never starts before it
     int at = text.indexOf('@');
     while (at >= 0) {
       int start = localStart(text, at, floor);
-      int end = start < 0 ? -1 : domainEnd(text, at + 1);
+      int domainEnd = start < 0 ? -1 : domainRunEnd(text, at + 1);
+      // Every start of this '@' shares its domain: if the leftmost fails, all of them do.
+      int end = domainEnd < 0 ? -1 : EMAIL.end(text, start, domainEnd + 1);
       if (end > 0) {
         out.add(new Finding(FindingType.EMAIL, start, end));
         floor = end;
@@ -42,7 +61,7 @@ final class NetworkDetectors {
     }
   }
 
-  /** The leftmost start of a local part ending at {@code at}, or -1. */
+  /** The leftmost place a local part ending at {@code at} can start, or -1. */
   private static int localStart(String text, int at, int floor) {
     int from = at;
     while (from > floor && at - from < MAX_LOCAL && isLocalChar(text.charAt(from - 1))) {
@@ -61,47 +80,25 @@ final class NetworkDetectors {
   }
 
   /**
-   * The end of the longest domain from {@code from}: one or more labels each followed by a dot,
-   * then a top-level domain of 2 to 24 letters at a word boundary; or -1.
+   * The end of the run of domain characters from {@code from}, if it holds a dot followed by two
+   * letters (where a top-level domain could start); else -1.
    */
-  private static int domainEnd(String text, int from) {
-    int limit = Math.min(text.length(), from + MAX_DOMAIN);
-    int best = -1;
-    int label = from;
-    while (label < limit) {
-      int labelEnd = label;
-      while (labelEnd < limit && isLabelChar(text.charAt(labelEnd))) {
-        labelEnd++;
-      }
-      int tld = tldEnd(text, label, labelEnd);
-      if (tld > 0 && label > from) {
-        best = tld; // a later, longer domain overrides: the labels are greedy
-      }
-      boolean labelOk =
-          labelEnd > label
-              && labelEnd - label <= MAX_LABEL
-              && Chars.isAsciiAlnum(text.charAt(label))
-              && Chars.isAsciiAlnum(text.charAt(labelEnd - 1));
-      if (!labelOk || labelEnd >= limit || text.charAt(labelEnd) != '.') {
-        return best;
-      }
-      label = labelEnd + 1;
-    }
-    return best;
-  }
-
-  /** The end of a 2-to-24-letter top-level domain at {@code label}, at a word boundary, or -1. */
-  private static int tldEnd(String text, int label, int labelEnd) {
-    int end = label;
-    while (end < labelEnd && Chars.isAsciiLetter(text.charAt(end))) {
+  private static int domainRunEnd(String text, int from) {
+    int end = from;
+    boolean tld = false;
+    while (end < text.length() && isDomainChar(text.charAt(end))) {
+      tld |=
+          text.charAt(end) == '.'
+              && end + 2 < text.length()
+              && Chars.isAsciiLetter(text.charAt(end + 1))
+              && Chars.isAsciiLetter(text.charAt(end + 2));
       end++;
     }
-    int letters = end - label;
-    return letters >= MIN_TLD && letters <= MAX_TLD && !Chars.wordAt(text, end) ? end : -1;
+    return tld ? end : -1;
   }
 
-  private static boolean isLabelChar(char c) {
-    return Chars.isAsciiAlnum(c) || c == '-';
+  private static boolean isDomainChar(char c) {
+    return Chars.isAsciiAlnum(c) || c == '-' || c == '.';
   }
 
   /**
@@ -111,24 +108,34 @@ final class NetworkDetectors {
   static void ipv4(String text, List<Finding> out) {
     int i = 0;
     while (i < text.length()) {
-      int end = Chars.isDigit(text.charAt(i)) && !Chars.wordBefore(text, i) ? quadEnd(text, i) : -1;
+      boolean candidate =
+          Chars.isDigit(text.charAt(i)) && !Chars.wordBefore(text, i) && quadEnd(text, i) > 0;
+      int end = candidate ? IPV4.end(text, i, i + MAX_QUAD + 1) : -1;
       if (end < 0) {
         i++;
         continue;
       }
-      boolean embedded =
-          (i > 0 && ".-_".indexOf(text.charAt(i - 1)) >= 0)
-              || (end + 1 < text.length()
-                  && (text.charAt(end) == '.' || text.charAt(end) == '-')
-                  && Character.isLetterOrDigit(text.charAt(end + 1)));
-      if (!embedded && validIpv4(text, i, end) && !afterVersionWord(text, i)) {
+      if (ipv4Kept(text, i, end)) {
         out.add(new Finding(FindingType.IP_ADDRESS, i, end));
       }
       i = end;
     }
   }
 
-  /** The end of RE2 {@code (?:[0-9]{1,3}\\.){3}[0-9]{1,3}\\b} at {@code start}, or -1. */
+  /**
+   * The checks after {@link #IPV4} matched {@code [start, end)}: valid octets, not embedded in a
+   * longer dotted or dashed token, not after a version word.
+   */
+  static boolean ipv4Kept(String text, int start, int end) {
+    boolean embedded =
+        (start > 0 && ".-_".indexOf(text.charAt(start - 1)) >= 0)
+            || (end + 1 < text.length()
+                && (text.charAt(end) == '.' || text.charAt(end) == '-')
+                && Character.isLetterOrDigit(text.charAt(end + 1)));
+    return !embedded && validIpv4(text, start, end) && !afterVersionWord(text, start);
+  }
+
+  /** The prefilter: four dot-separated groups of 1 to 3 digits from {@code start}, or -1. */
   private static int quadEnd(String text, int start) {
     int at = start;
     for (int group = 0; group < 4; group++) {
@@ -180,7 +187,8 @@ final class NetworkDetectors {
 
   /**
    * IPv6 in full, compressed or IPv4-embedded form, standing alone (not in "std::vector"): each run
-   * of hex digits, dots and colons with two colons at least is a candidate for the parser.
+   * of hex digits, dots and colons with two colons at least is a candidate, {@link #IPV6} anchored
+   * at its start delimits it, and the parser decides.
    */
   static void ipv6(String text, List<Finding> out) {
     int colon = text.indexOf(':');
@@ -195,14 +203,16 @@ final class NetworkDetectors {
         colons += text.charAt(end) == ':' ? 1 : 0;
         end++;
       }
-      if (colons >= 2) {
-        candidate(text, start, end, out);
+      int matched = colons >= 2 ? IPV6.end(text, start, end + 1) : -1;
+      if (matched > 0) {
+        candidate(text, start, matched, out);
       }
       colon = end < text.length() ? text.indexOf(':', end) : -1;
     }
   }
 
-  private static void candidate(String text, int start, int runEnd, List<Finding> out) {
+  /** The checks after {@link #IPV6} matched a run: a full stop dropped, standing alone, parsed. */
+  static void candidate(String text, int start, int runEnd, List<Finding> out) {
     int end = runEnd;
     while (end > start && text.charAt(end - 1) == '.') {
       end--; // a sentence's full stop

@@ -2,10 +2,33 @@ package dev.switchboard.policy.detect;
 
 import java.util.List;
 
-/** Payment cards (Luhn and issuer prefixes) and US social security numbers (SSA validity rules). */
+/**
+ * Payment cards (Luhn and issuer prefixes) and US social security numbers (SSA validity rules). The
+ * RE2J patterns below decide what is card- or SSN-shaped and where it ends; a hand-written pass
+ * only picks the places a match could start (a digit starting a word with enough digits after it,
+ * an SSN keyword), and the checksums and validity rules run on what the pattern matched.
+ */
 final class NumberDetectors {
+  /** 13 to 19 digits, each pair separated by at most one space or dash, as a word. */
+  static final AnchoredPattern CARD = new AnchoredPattern("\\b(?:[0-9][ -]?){12,18}[0-9]\\b");
+
+  /** AAA-GG-SSSS with dashes or spaces (that both are the same is checked after). */
+  static final AnchoredPattern SSN = new AnchoredPattern("\\b[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}\\b");
+
+  /** A bare nine-digit number, counted only after an SSN keyword. */
+  static final AnchoredPattern BARE_SSN = new AnchoredPattern("\\b[0-9]{9}\\b");
+
+  /** What makes a bare nine-digit number after it an SSN. */
+  static final AnchoredPattern SSN_KEYWORD =
+      new AnchoredPattern("(?i)\\b(?:ssn|ss#|social security(?: number| no\\.?| #)?)");
+
   private static final int MIN_CARD = 13;
-  private static final int MAX_CARD = 19;
+
+  /** The longest text {@link #CARD} takes: 19 digits and 18 separators. */
+  private static final int MAX_CARD_CHARS = 37;
+
+  /** The longest text {@link #SSN_KEYWORD} takes. */
+  private static final int MAX_KEYWORD = 25;
 
   /** AAA-GG-SSSS with dashes or spaces (the same one twice). */
   private static final int SSN_LENGTH = 11;
@@ -45,38 +68,38 @@ final class NumberDetectors {
   private NumberDetectors() {}
 
   /**
-   * What RE2 {@code \\b(?:[0-9][ -]?){12,18}[0-9]\\b} finds, scanned by hand in one pass: 13 to 19
-   * digits, each pair separated by at most one space or dash, not inside a longer number.
+   * What {@link #CARD} finds, anchored at each digit that starts a word and has 13 digits after it
+   * in card shape (one pass picks those; text without long digit runs costs only that pass), kept
+   * when the digits pass Luhn and belong to a known issuer range.
    */
   static void cards(String text, List<Finding> out) {
     int i = 0;
     while (i < text.length()) {
-      int end = Chars.isDigit(text.charAt(i)) && !Chars.wordBefore(text, i) ? cardEnd(text, i) : -1;
+      boolean candidate =
+          Chars.isDigit(text.charAt(i)) && !Chars.wordBefore(text, i) && cardShaped(text, i);
+      int end = candidate ? CARD.end(text, i, i + MAX_CARD_CHARS + 1) : -1;
       if (end < 0) {
         i++;
         continue;
       }
-      String digits = digitsOf(text, i, end);
-      if (Checksums.luhn(digits) && knownIssuer(digits)) {
+      if (cardKept(text, i, end)) {
         out.add(new Finding(FindingType.CREDIT_CARD, i, end));
       }
       i = end;
     }
   }
 
-  /** The end of the longest card-shaped run of 13 to 19 digits from {@code start}, or -1. */
-  private static int cardEnd(String text, int start) {
-    int best = -1;
-    int count = 0;
+  /** The checks after {@link #CARD}: the digits pass Luhn and fall in a known issuer's range. */
+  static boolean cardKept(String text, int start, int end) {
+    String digits = digitsOf(text, start, end);
+    return Checksums.luhn(digits) && knownIssuer(digits);
+  }
+
+  /** The prefilter: {@value #MIN_CARD} digits from {@code start}, each pair one separator apart. */
+  private static boolean cardShaped(String text, int start) {
+    int count = 1;
     int at = start;
-    while (true) {
-      count++;
-      if (count >= MIN_CARD && !Chars.wordAt(text, at + 1)) {
-        best = at + 1;
-      }
-      if (count == MAX_CARD) {
-        return best;
-      }
+    while (count < MIN_CARD) {
       if (Chars.digitAt(text, at + 1)) {
         at++;
       } else if (at + 2 < text.length()
@@ -84,9 +107,11 @@ final class NumberDetectors {
           && Chars.isDigit(text.charAt(at + 2))) {
         at += 2;
       } else {
-        return best;
+        return false;
       }
+      count++;
     }
+    return true;
   }
 
   private static String digitsOf(String text, int start, int end) {
@@ -125,14 +150,12 @@ final class NumberDetectors {
   static void ssns(String text, List<Finding> out) {
     int i = 0;
     while (i + SSN_LENGTH <= text.length()) {
-      if (!ssnShaped(text, i)) {
+      int end = ssnShaped(text, i) ? SSN.end(text, i, i + SSN_LENGTH + 1) : -1;
+      if (end < 0) {
         i++;
         continue;
       }
-      int end = i + SSN_LENGTH;
-      if (text.charAt(i + 3) == text.charAt(i + 6)
-          && !inNumberRow(text, i, end)
-          && validSsn(text, i, i + 4, i + 7)) {
+      if (ssnKept(text, i, end)) {
         out.add(new Finding(FindingType.US_SSN, i, end));
       }
       i = end;
@@ -140,7 +163,22 @@ final class NumberDetectors {
     bareSsns(text, out);
   }
 
-  /** RE2 {@code \\b[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}\\b} at {@code at}. */
+  /**
+   * The checks after {@link #SSN} matched {@code [start, end)}: the same separator twice, not in a
+   * row of numbers, and the SSA rules.
+   */
+  static boolean ssnKept(String text, int start, int end) {
+    return text.charAt(start + 3) == text.charAt(start + 6)
+        && !inNumberRow(text, start, end)
+        && validSsn(text, start, start + 4, start + 7);
+  }
+
+  /** The checks after {@link #BARE_SSN} matched at {@code start}: the SSA rules. */
+  static boolean bareSsnKept(String text, int start) {
+    return validSsn(text, start, start + 3, start + 5);
+  }
+
+  /** The prefilter for {@link #SSN}: three, two and four digits, dashes or spaces between. */
   private static boolean ssnShaped(String text, int at) {
     return !Chars.wordBefore(text, at)
         && digitsAt(text, at, 3)
@@ -164,55 +202,54 @@ final class NumberDetectors {
     return true;
   }
 
-  /** Nine digits standing alone, at most {@value #KEYWORD_REACH} characters after a keyword. */
+  /**
+   * What {@link #BARE_SSN} finds at most {@value #KEYWORD_REACH} characters after the end of what
+   * {@link #SSN_KEYWORD} finds (keywords and numbers never overlap, so one pass finds both).
+   */
   private static void bareSsns(String text, List<Finding> out) {
     int keywordEnd = -1; // the end of the last keyword before i
     int i = 0;
     while (i < text.length()) {
-      int keyword = ssnKeywordEnd(text, i);
+      int keyword = mayStartKeyword(text, i) ? SSN_KEYWORD.end(text, i, i + MAX_KEYWORD + 1) : -1;
       if (keyword > 0) {
         keywordEnd = keyword;
         i = keyword;
         continue;
       }
-      if (keywordEnd >= 0
-          && i + BARE_LENGTH <= text.length()
-          && !Chars.wordBefore(text, i)
-          && digitsAt(text, i, BARE_LENGTH)
-          && !Chars.wordAt(text, i + BARE_LENGTH)) {
-        if (i - keywordEnd <= KEYWORD_REACH && validSsn(text, i, i + 3, i + 5)) {
-          out.add(new Finding(FindingType.US_SSN, i, i + BARE_LENGTH));
+      int bare =
+          keywordEnd >= 0 && bareShaped(text, i) ? BARE_SSN.end(text, i, i + BARE_LENGTH + 1) : -1;
+      if (bare > 0) {
+        if (i - keywordEnd <= KEYWORD_REACH && bareSsnKept(text, i)) {
+          out.add(new Finding(FindingType.US_SSN, i, bare));
         }
-        i += BARE_LENGTH;
+        i = bare;
         continue;
       }
       i++;
     }
   }
 
+  /** The prefilter for {@link #BARE_SSN}: nine digits standing alone. */
+  private static boolean bareShaped(String text, int i) {
+    return i + BARE_LENGTH <= text.length()
+        && !Chars.wordBefore(text, i)
+        && digitsAt(text, i, BARE_LENGTH)
+        && !Chars.wordAt(text, i + BARE_LENGTH);
+  }
+
   /**
-   * The end of RE2 {@code (?i)\\b(?:ssn|ss#|social security(?: number| no\\.?| #)?)} at {@code at},
-   * or -1.
+   * The prefilter for {@link #SSN_KEYWORD}: "ss" or "social security" in any case (Java's
+   * case-insensitive comparison accepts every character RE2's {@code (?i)} folds to 's', the long s
+   * included), where RE2's {@code \b} can hold before it.
    */
-  private static int ssnKeywordEnd(String text, int at) {
+  private static boolean mayStartKeyword(String text, int at) {
     char c = text.charAt(at);
-    if ((c != 's' && c != 'S') || Chars.wordBefore(text, at)) {
-      return -1;
-    }
-    if (text.regionMatches(true, at, "ssn", 0, 3) || text.regionMatches(true, at, "ss#", 0, 3)) {
-      return at + 3;
-    }
-    if (!text.regionMatches(true, at, SOCIAL, 0, SOCIAL.length())) {
-      return -1;
-    }
-    int end = at + SOCIAL.length();
-    if (text.regionMatches(true, end, " number", 0, 7)) {
-      return end + 7;
-    }
-    if (text.regionMatches(true, end, " no", 0, 3)) {
-      return end + 3 + (end + 3 < text.length() && text.charAt(end + 3) == '.' ? 1 : 0);
-    }
-    return text.regionMatches(true, end, " #", 0, 2) ? end + 2 : end;
+    // RE2's \b is ASCII: before 's' it needs no word character, before the long s one.
+    boolean boundary = c == '\u017f' ? Chars.wordBefore(text, at) : !Chars.wordBefore(text, at);
+    return (c == 's' || c == 'S' || c == '\u017f')
+        && boundary
+        && (text.regionMatches(true, at, "ss", 0, 2)
+            || text.regionMatches(true, at, SOCIAL, 0, SOCIAL.length()));
   }
 
   /**

@@ -8,13 +8,20 @@ import java.util.List;
  * Phone numbers as libphonenumber finds them at leniency VALID: international numbers anywhere,
  * national ones for each default region (a number valid in several regions is found once).
  * libphonenumber is by far the slowest part of a scan (tens of microseconds a call), so it reads
- * only the digit runs a one-pass scan picks out where a number could start and end without touching
- * a word, dates and dotted quads excluded, at most {@value #MAX_PIECE} characters at a time, and at
- * most a budget of calls per scan ({@link Deadline#spend}); past the budget the cheap shape check
- * decides.
+ * only the digit runs the RE2J pattern {@link #RUN} delimits (a one-pass prefilter finds where they
+ * could start), there only where a number could start and end without touching a word, dates and
+ * dotted quads excluded, at most {@value #MAX_PIECE} characters at a time, and at most a budget of
+ * calls per scan ({@link Deadline#spend}); past the budget the cheap shape check decides.
  */
 final class PhoneDetector implements Detector {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  /**
+   * Digits with the separators phone numbers use, optionally after '+' or '(': where libphonenumber
+   * may look. A hand-written pass picks where one could start with enough digits after it; this
+   * pattern, anchored there, delimits the run.
+   */
+  static final AnchoredPattern RUN = new AnchoredPattern("[+(]?[0-9][0-9 ()./\\-]*[0-9]");
 
   /** No region's numbers are shorter (Germany has six-digit local numbers with a 3-digit code). */
   private static final int MIN_DIGITS = 6;
@@ -66,12 +73,27 @@ final class PhoneDetector implements Detector {
   }
 
   /**
-   * Each run of digits and phone separators (what RE2 {@code [+(]?[0-9][0-9 ()./\\-]*[0-9]} finds)
-   * with a place a number could start and end unglued goes to libphonenumber; past the call budget
-   * a hostile text gets the cheap shape check instead, which may over-report but never under-reads.
+   * Each run {@link #RUN} matches with at least {@value #MIN_DIGITS} digits and a place a number
+   * could start and end unglued goes to libphonenumber; past the call budget a hostile text gets
+   * the cheap shape check instead, which may over-report but never under-reads.
    */
   @Override
   public void find(String text, List<Finding> out, Deadline deadline) {
+    runs(text, deadline, (start, end) -> run(text, start, end, deadline, out));
+  }
+
+  /** What receives each run {@link #RUN} delimits. */
+  @FunctionalInterface
+  interface RunVisitor {
+    void run(int start, int end);
+  }
+
+  /**
+   * Each run {@link #RUN} matches that has at least {@value #MIN_DIGITS} digits, in order: a
+   * hand-written pass finds where one could start and how many digits the separators around them
+   * let it reach; the pattern, anchored there, delimits it.
+   */
+  static void runs(String text, Deadline deadline, RunVisitor visitor) {
     int nextCheck = Deadline.STRIDE;
     int i = 0;
     while (i < text.length()) {
@@ -85,17 +107,25 @@ final class PhoneDetector implements Detector {
         i++;
         continue;
       }
+      // The prefilter: how far digits and separators reach, and how many digits they hold.
       int lastDigit = firstDigit;
+      int digits = 1;
       int j = firstDigit + 1;
       while (j < text.length() && isRunChar(text.charAt(j))) {
-        lastDigit = Chars.isDigit(text.charAt(j)) ? j : lastDigit;
+        if (Chars.isDigit(text.charAt(j))) {
+          lastDigit = j;
+          digits++;
+        }
         j++;
       }
-      if (lastDigit > firstDigit) {
-        run(text, i, lastDigit + 1, deadline, out);
-        i = lastDigit + 1;
+      int end = digits >= MIN_DIGITS ? RUN.end(text, i, j + 1) : -1;
+      if (end > 0) {
+        visitor.run(i, end);
+        i = end;
       } else {
-        i = j; // one digit, and no run can start among the separators after it
+        // Too few digits for a number: past what the pattern would match (to the last digit), or,
+        // with one digit, past the separators after it, where no match can start.
+        i = lastDigit > firstDigit ? lastDigit + 1 : j;
       }
     }
   }

@@ -3,7 +3,6 @@ package dev.switchboard.policy.detect;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -17,36 +16,37 @@ final class SecretDetector {
   static final double MIN_ENTROPY = 3.5;
   static final int MIN_VALUE_LENGTH = 16;
 
-  /** Token prefixes, each with its character class and length bounds after the prefix. */
-  private record Token(String prefix, int kind, int min, int max) {}
+  /** Provider token formats, as a word. */
+  static final AnchoredPattern TOKENS =
+      new AnchoredPattern(
+          "\\b(?:"
+              + "(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}" // AWS access key id
+              + "|gh[pousr]_[A-Za-z0-9]{36,251}" // GitHub classic tokens
+              + "|github_pat_[A-Za-z0-9_]{22,255}" // GitHub fine-grained tokens
+              + "|xox[abpr]-[A-Za-z0-9-]{10,250}" // Slack
+              + "|sk-ant-[A-Za-z0-9_-]{20,250}" // Anthropic
+              + "|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,250}" // OpenAI
+              + ")\\b");
 
-  private static final int ALNUM = 0; // [A-Za-z0-9]
-  private static final int UPPER_ALNUM = 1; // [A-Z0-9]
-  private static final int WORD = 2; // [A-Za-z0-9_]
-  private static final int ALNUM_DASH = 3; // [A-Za-z0-9-]
-  private static final int WORD_DASH = 4; // [A-Za-z0-9_-]
+  /** The prefixes {@link #TOKENS} starts with: the prefilter looks for these at word starts. */
+  private static final List<String> TOKEN_PREFIXES =
+      List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "xox", "sk-");
 
-  /** In RE2 alternation order: the first that matches at a position wins. */
-  private static final List<Token> TOKENS = tokens();
+  /** The longest text {@link #TOKENS} takes: "github_pat_" and 255 characters. */
+  private static final int MAX_TOKEN = 266;
 
-  private static List<Token> tokens() {
-    List<Token> tokens = new ArrayList<>();
-    for (String aws : List.of("AKIA", "ASIA", "ABIA", "ACCA")) {
-      tokens.add(new Token(aws, UPPER_ALNUM, 16, 16)); // AWS access key id
-    }
-    for (char kind : "pousr".toCharArray()) {
-      tokens.add(new Token("gh" + kind + "_", ALNUM, 36, 251)); // GitHub classic tokens
-    }
-    tokens.add(new Token("github_pat_", WORD, 22, 255)); // GitHub fine-grained tokens
-    for (char kind : "abpr".toCharArray()) {
-      tokens.add(new Token("xox" + kind + "-", ALNUM_DASH, 10, 250)); // Slack
-    }
-    tokens.add(new Token("sk-ant-", WORD_DASH, 20, 250)); // Anthropic
-    for (String openAi : List.of("sk-proj-", "sk-svcacct-", "sk-admin-", "sk-")) {
-      tokens.add(new Token(openAi, WORD_DASH, 20, 250)); // OpenAI
-    }
-    return List.copyOf(tokens);
-  }
+  /** A JSON Web Token: a base64url JSON header ("eyJ" is "{\""), a payload and a signature. */
+  static final AnchoredPattern JWT =
+      new AnchoredPattern("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*");
+
+  /**
+   * {@code name = value} (or ':'), the name ending in key, token, secret or password; the value is
+   * group 1.
+   */
+  static final AnchoredPattern ASSIGNMENT =
+      new AnchoredPattern(
+          "(?i)(?:key|token|secret|passwd|password|pwd)[\"']?\\s{0,8}[:=]\\s{0,8}[\"']?"
+              + "([^\\s\"'`,;(){}<>\\[\\]]{16,512})");
 
   private static final Pattern PEM_BEGIN =
       Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----");
@@ -73,18 +73,18 @@ final class SecretDetector {
   }
 
   /**
-   * What RE2 {@code
-   * \\b(?:(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{36,251}|...)\\b} finds, by
-   * hand: at each word start, the first token kind whose prefix and body fit.
+   * What {@link #TOKENS} finds, anchored at each word start where one of its prefixes stands (one
+   * pass finds those), kept when the token holds a digit.
    */
-  private static void tokens(String text, List<Finding> out) {
+  static void tokens(String text, List<Finding> out) {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      int end =
-          (c == 'A' || c == 'g' || c == 'x' || c == 's') && !Chars.wordBefore(text, i)
-              ? tokenEnd(text, i)
-              : -1;
+      boolean candidate =
+          (c == 'A' || c == 'g' || c == 'x' || c == 's')
+              && !Chars.wordBefore(text, i)
+              && startsToken(text, i);
+      int end = candidate ? TOKENS.end(text, i, i + MAX_TOKEN + 1) : -1;
       if (end < 0) {
         i++;
         continue;
@@ -96,38 +96,16 @@ final class SecretDetector {
     }
   }
 
-  private static int tokenEnd(String text, int start) {
-    for (Token token : TOKENS) {
-      if (text.startsWith(token.prefix(), start)) {
-        int body = start + token.prefix().length();
-        int run = body;
-        while (run < text.length()
-            && run - body < token.max()
-            && inClass(token.kind(), text.charAt(run))) {
-          run++;
-        }
-        // Greedy, then back off to a word boundary, as RE2 does.
-        for (int end = run; end - body >= token.min(); end--) {
-          if (Chars.boundary(text, end)) {
-            return end;
-          }
-        }
+  private static boolean startsToken(String text, int at) {
+    for (String prefix : TOKEN_PREFIXES) {
+      if (text.startsWith(prefix, at)) {
+        return true;
       }
     }
-    return -1;
+    return false;
   }
 
-  private static boolean inClass(int kind, char c) {
-    return switch (kind) {
-      case ALNUM -> Chars.isAsciiAlnum(c);
-      case UPPER_ALNUM -> Chars.isDigit(c) || (c >= 'A' && c <= 'Z');
-      case WORD -> Chars.isWord(c);
-      case ALNUM_DASH -> Chars.isAsciiAlnum(c) || c == '-';
-      default -> Chars.isWord(c) || c == '-';
-    };
-  }
-
-  private static boolean hasDigit(String text, int start, int end) {
+  static boolean hasDigit(String text, int start, int end) {
     for (int i = start; i < end; i++) {
       if (Character.isDigit(text.charAt(i))) {
         return true;
@@ -163,15 +141,21 @@ final class SecretDetector {
     }
   }
 
-  /** RE2 {@code \\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*}, by hand. */
-  private static void jwts(String text, List<Finding> out) {
+  /**
+   * What {@link #JWT} finds, anchored at each "eyJ" starting a word with a dot after five
+   * characters and another after two more (one pass of {@code indexOf} finds those), kept when the
+   * header decodes to JSON with an "alg".
+   */
+  static void jwts(String text, List<Finding> out) {
     int at = text.indexOf("eyJ");
     while (at >= 0) {
       int header = segmentEnd(text, at + 3);
       int payload = header - at >= 8 && dotAt(text, header) ? segmentEnd(text, header + 1) : -1;
-      if (payload - header - 1 >= 2 && dotAt(text, payload) && !Chars.wordBefore(text, at)) {
-        int end = segmentEnd(text, payload + 1);
-        if (headerHasAlg(text.substring(at, header))) {
+      boolean candidate =
+          payload - header - 1 >= 2 && dotAt(text, payload) && !Chars.wordBefore(text, at);
+      int end = candidate ? JWT.end(text, at, segmentEnd(text, payload + 1) + 1) : -1;
+      if (end > 0) {
+        if (headerHasAlg(text.substring(at, text.indexOf('.', at)))) {
           out.add(new Finding(FindingType.SECRET, at, end));
         }
         at = text.indexOf("eyJ", end);
@@ -193,13 +177,18 @@ final class SecretDetector {
     return at < text.length() && text.charAt(at) == '.';
   }
 
-  private static boolean headerHasAlg(String base64url) {
+  static boolean headerHasAlg(String base64url) {
     try {
       String json = new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
       return json.stripLeading().startsWith("{") && json.contains("\"alg\"");
     } catch (IllegalArgumentException notBase64) {
       return false;
     }
+  }
+
+  /** The checks after {@link #ASSIGNMENT} matched: the value looks random. */
+  static boolean valueKept(String value) {
+    return Checksums.entropy(value) >= MIN_ENTROPY && looksGenerated(value);
   }
 
   private static boolean looksGenerated(String value) {
@@ -209,42 +198,26 @@ final class SecretDetector {
   }
 
   /**
-   * {@code name = value} (or ':'), the name ending in key, token, secret or password, read from
-   * each ':' and '='; what RE2 {@code (?i)(?:key|...|pwd)["']?\\s{0,8}[:=]\\s{0,8}["']?
-   * ([^\\s"'`,;(){}<>\\[\\]]{16,512})} finds, reporting only the value.
+   * What {@link #ASSIGNMENT} finds, reporting only the value: each ':' or '=' with a name from
+   * {@link #NAMES} before it (after at most {@value #MAX_SPACES} spaces and a quote) and at least
+   * {@value #MIN_VALUE_LENGTH} value characters after it is a candidate, the pattern anchored at
+   * the name decides, and the value counts when it looks random.
    */
-  private static void assignments(String text, List<Finding> out) {
+  static void assignments(String text, List<Finding> out) {
     int floor = 0; // where the previous match ended: a match never starts before it
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if ((c != ':' && c != '=') || !namedBefore(text, i, floor)) {
+      int name = c == ':' || c == '=' ? nameBefore(text, i, floor) : -1;
+      int end = name >= 0 && valueAfter(text, i) ? ASSIGNMENT.end(text, name, valueLimit(i)) : -1;
+      if (end < 0) {
         i++;
         continue;
       }
-      int value = i + 1;
-      int spaces = 0;
-      while (value < text.length()
-          && Chars.isRe2Space(text.charAt(value))
-          && spaces <= MAX_SPACES) {
-        value++;
-        spaces++;
-      }
-      if (value < text.length() && (text.charAt(value) == '"' || text.charAt(value) == '\'')) {
-        value++;
-      }
-      int end = value;
-      while (end < text.length()
-          && end - value < MAX_VALUE_LENGTH
-          && isValueChar(text.charAt(end))) {
-        end++;
-      }
-      if (spaces > MAX_SPACES || end - value < MIN_VALUE_LENGTH) {
-        i++;
-        continue;
-      }
-      String found = text.substring(value, end);
-      if (Checksums.entropy(found) >= MIN_ENTROPY && looksGenerated(found)) {
+      // The value (group 1) ends the match; it starts after the spaces and the quote, which it
+      // cannot hold (asking RE2J for the group would run the match again).
+      int value = valueStart(text, i);
+      if (valueKept(text.substring(value, end))) {
         out.add(new Finding(FindingType.SECRET, value, end));
       }
       floor = end;
@@ -252,10 +225,52 @@ final class SecretDetector {
     }
   }
 
+  /** One past the furthest character a match around the ':' or '=' at {@code at} reads. */
+  private static int valueLimit(int at) {
+    // A value character may be a surrogate pair: two chars for one the pattern counts.
+    return at + 1 + MAX_SPACES + 1 + 2 * MAX_VALUE_LENGTH + 1;
+  }
+
   /**
-   * Whether a name from {@link #NAMES}, a quote and spaces stand before {@code at}, after floor.
+   * Whether at least {@value #MIN_VALUE_LENGTH} value characters follow the ':' or '=' at {@code
+   * at}, after at most {@value #MAX_SPACES} spaces and a quote.
    */
-  private static boolean namedBefore(String text, int at, int floor) {
+  private static boolean valueAfter(String text, int at) {
+    int value = valueStart(text, at);
+    if (value < 0) {
+      return false;
+    }
+    int end = value;
+    while (end < text.length() && end - value < MIN_VALUE_LENGTH && isValueChar(text.charAt(end))) {
+      end++;
+    }
+    return end - value >= MIN_VALUE_LENGTH;
+  }
+
+  /**
+   * Where the value after the ':' or '=' at {@code at} starts: past the spaces (at most {@value
+   * #MAX_SPACES}, else -1) and a quote.
+   */
+  private static int valueStart(String text, int at) {
+    int value = at + 1;
+    while (value < text.length() && Chars.isRe2Space(text.charAt(value))) {
+      value++;
+    }
+    if (value - at - 1 > MAX_SPACES) {
+      return -1;
+    }
+    if (value < text.length() && (text.charAt(value) == '"' || text.charAt(value) == '\'')) {
+      value++;
+    }
+    return value;
+  }
+
+  /**
+   * Where a name from {@link #NAMES} starts that stands before {@code at} (then a quote and
+   * spaces), at or after floor, or -1. Java's case-insensitive comparison accepts every character
+   * RE2's {@code (?i)} folds to one of the name's letters (the Kelvin sign, the long s).
+   */
+  private static int nameBefore(String text, int at, int floor) {
     int end = at;
     int spaces = 0;
     while (end > floor && Chars.isRe2Space(text.charAt(end - 1))) {
@@ -263,7 +278,7 @@ final class SecretDetector {
       spaces++;
     }
     if (spaces > MAX_SPACES) {
-      return false;
+      return -1;
     }
     if (end > floor && (text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
       end--;
@@ -271,10 +286,10 @@ final class SecretDetector {
     for (String name : NAMES) {
       int start = end - name.length();
       if (start >= floor && text.regionMatches(true, start, name, 0, name.length())) {
-        return true;
+        return start;
       }
     }
-    return false;
+    return -1;
   }
 
   private static boolean isValueChar(char c) {
