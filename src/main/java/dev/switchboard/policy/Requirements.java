@@ -55,7 +55,14 @@ public record Requirements(
 
   /** Whether the rule demands nothing (routing then skips the filter). */
   public boolean isEmpty() {
-    return equals(none(rule));
+    return jurisdictions.isEmpty()
+        && modelOrigins.isEmpty()
+        && !zeroRetention
+        && !noTraining
+        && allowProviders.isEmpty()
+        && denyProviders.isEmpty()
+        && allowModels.isEmpty()
+        && denyModels.isEmpty();
   }
 
   @Override

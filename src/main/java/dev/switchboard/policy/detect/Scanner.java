@@ -16,16 +16,22 @@ import java.util.Optional;
 public final class Scanner {
   private final List<Detector> detectors;
 
+  /** Those that find nothing in a text without an ASCII digit: most prose skips them. */
+  private final List<Detector> digitDetectors;
+
   public Scanner(DetectorConfig config) {
     List<Detector> all = new ArrayList<>();
     all.add(SecretDetector::find);
-    all.add(NumberDetectors::cards);
-    all.add(IbanDetector::find);
-    all.add(NumberDetectors::ssns);
     all.add(NetworkDetectors::emails);
-    all.add(NetworkDetectors::ipv4);
-    all.add(NetworkDetectors::ipv6);
-    all.add(new PhoneDetector(config.phoneRegions()));
+    all.add(NetworkDetectors::ipv6); // "abcd::ef" is an address without a digit
+    // Cards, IBANs, SSNs, IPv4 addresses and phone numbers all hold digits.
+    this.digitDetectors =
+        List.of(
+            NumberDetectors::cards,
+            IbanDetector::find,
+            NumberDetectors::ssns,
+            NetworkDetectors::ipv4,
+            new PhoneDetector(config.phoneRegions()));
     for (Map.Entry<String, String> pattern : config.patterns().entrySet()) {
       all.add(CustomDetector.pattern(pattern.getKey(), pattern.getValue()));
     }
@@ -46,7 +52,13 @@ public final class Scanner {
       deadline.check();
       detector.find(text, raw, deadline);
     }
-    return Overlaps.resolve(raw);
+    if (hasDigit(text)) {
+      for (Detector detector : digitDetectors) {
+        deadline.check();
+        detector.find(text, raw, deadline);
+      }
+    }
+    return raw.isEmpty() ? List.of() : Overlaps.resolve(raw);
   }
 
   /**
@@ -103,6 +115,15 @@ public final class Scanner {
     if (!findings.isEmpty()) {
       out.add(new MessageFindings(messageIndex, partIndex, findings));
     }
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Chars.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long totalChars(ChatRequest request) {
