@@ -69,34 +69,30 @@ public final class ChatPipeline {
         parsed,
         key,
         request,
-        verdict -> classified(new Classified(ingress, request, key, verdict), client),
+        verdict -> classified(ingress, request, key, verdict, client),
         client::reject);
   }
 
-  /** A request and the policy's verdict on it. */
-  private record Classified(
-      WireFormat ingress, IngressRequest request, ApiKey key, PolicyGate.Verdict verdict) {}
-
-  private void classified(Classified c, ClientChannel client) {
+  private void classified(
+      WireFormat ingress,
+      IngressRequest request,
+      ApiKey key,
+      PolicyGate.Verdict verdict,
+      ClientChannel client) {
     Optional<String> simFault =
-        forwardSimFault ? SimFaultHeader.of(c.request.headers()) : Optional.empty();
+        forwardSimFault ? SimFaultHeader.of(request.headers()) : Optional.empty();
     ChatCall call =
         new ChatCall(
-            GenerationIds.next(),
-            c.key,
-            c.verdict.request(),
-            c.ingress,
-            c.request.route(),
-            simFault);
-    PolicyDecision decision = c.verdict.decision();
-    call.classified(decision, c.verdict.restorer());
+            GenerationIds.next(), key, verdict.request(), ingress, request.route(), simFault);
+    PolicyDecision decision = verdict.decision();
+    call.classified(decision, verdict.restorer());
     if (decision.action() == Action.BLOCK) {
       client.header(ClientChannel.GENERATION_ID, call.generationId);
       GatewayError blocked = decision.blocked();
       settlement.fail(call, blocked, "").onComplete(ignored -> client.reject(blocked));
       return;
     }
-    idempotency.guard(c.request, call, client, claim -> execute(call, client, claim));
+    idempotency.guard(request, call, client, claim -> execute(call, client, claim));
   }
 
   private void execute(ChatCall call, ClientChannel client, Idempotency.Claim claim) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class PolicyParser {
   /** What each built-in finding type raises a request to, unless the policy says otherwise. */
-  static final Map<String, DataClass> DEFAULT_FINDING_CLASSES =
+  private static final Map<String, DataClass> DEFAULT_FINDING_CLASSES =
       Map.of(
           "EMAIL", DataClass.CONFIDENTIAL,
           "PHONE", DataClass.CONFIDENTIAL,
@@ -98,7 +98,7 @@ public final class PolicyParser {
         node.object("detectors").map(PolicyParser::detectors).orElse(DetectorConfig.DEFAULTS);
     Scanner scanner = scanner(node, detectors);
     Map<String, DataClass> findings =
-        node.object("findings").map(f -> findings(f, detectors)).orElse(Map.of());
+        node.object("findings").map(f -> findings(f, detectors)).orElse(DEFAULT_FINDING_CLASSES);
     Map<DataClass, ClassRule> rules = new EnumMap<>(DataClass.class);
     node.object("classes").ifPresent(classes -> rules.putAll(classes(classes, catalog)));
     return new SourcingPolicy(
@@ -165,8 +165,9 @@ public final class PolicyParser {
     return new DetectorConfig(regions, patterns, keywords);
   }
 
+  /** The built-in types' default classes, overridden by and joined with the configured ones. */
   private static Map<String, DataClass> findings(ConfigNode node, DetectorConfig detectors) {
-    Map<String, DataClass> out = new LinkedHashMap<>();
+    Map<String, DataClass> out = new LinkedHashMap<>(DEFAULT_FINDING_CLASSES);
     for (String name : node.keys()) {
       FindingType type;
       try {

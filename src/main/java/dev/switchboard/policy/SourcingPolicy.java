@@ -171,18 +171,12 @@ public final class SourcingPolicy {
     DataClass highest = DataClass.PUBLIC;
     for (MessageFindings part : findings) {
       for (Finding finding : part.findings()) {
-        highest = highest.max(classOf(finding.type().name(), finding.type().isCustom()));
+        // Every built-in type is mapped; a custom one without a mapping is confidential.
+        highest =
+            highest.max(findingClasses.getOrDefault(finding.type().name(), DataClass.CONFIDENTIAL));
       }
     }
     return highest;
-  }
-
-  private DataClass classOf(String type, boolean custom) {
-    DataClass mapped = findingClasses.get(type);
-    if (mapped != null) {
-      return mapped;
-    }
-    return custom ? DataClass.CONFIDENTIAL : PolicyParser.DEFAULT_FINDING_CLASSES.get(type);
   }
 
   private static DataClass headerClass(String value) {

@@ -25,15 +25,26 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The cost of the policy scan (all detectors, default phone regions US/GB/DE/FR): per KB of a
- * coding-agent conversation (code, logs, JSON tool results, a few emails and IPs), a 100 KB and a 1
- * MB prompt of the same mix (linear: the 1 MB scan takes about 10 times the 100 KB one), and an
- * adversarial 1 MB of digit runs. Uses only {@code Scanner.scan(ChatRequest|String)}, so the same
- * class measures an older scanner put first on the class path. Run with bench/policy.sh.
+ * The cost of the policy scan (all detectors, default phone regions US/GB/DE/FR): the 1 KB prose
+ * prompt of bench/peers.sh, per KB of a coding-agent conversation (code, logs, JSON tool results, a
+ * few emails and IPs), a 100 KB and a 1 MB prompt of the same mix (linear: the 1 MB scan takes
+ * about 10 times the 100 KB one), and an adversarial 1 MB of digit runs. Uses only {@code
+ * Scanner.scan(ChatRequest|String)}, so the same class measures an older scanner put first on the
+ * class path. Run with bench/policy.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 public class ScanBench {
+  static final String SUPPORT_TICKET =
+      "You are a concise, helpful customer-support assistant. Summarize the following support"
+          + " ticket in two sentences and suggest one next step. Ticket: The customer reports that"
+          + " since the last update, exporting a report to CSV intermittently fails with a timeout"
+          + " after about thirty seconds. It happens mostly for reports with more than ten thousand"
+          + " rows, and only in the afternoon. Retrying sometimes works. They are on the Business"
+          + " plan, region eu-west, and have already cleared their browser cache and tried two"
+          + " browsers. They need the export for a board meeting on Friday and ask whether there is"
+          + " a workaround or an ETA for a fix. Please keep the tone friendly.";
+
   /** The conversation's size in KB; the per-KB benchmark divides by it. */
   static final int CONVERSATION_KB = 24;
 
@@ -68,6 +79,16 @@ public class ScanBench {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public List<MessageFindings> conversationPerKb() {
     return scanner.scan(conversation);
+  }
+
+  /**
+   * The prose of bench/chat.lua's 1 KB support ticket (what bench/peers.sh sends): the scan every
+   * such request pays on the hot path.
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public List<Finding> supportTicket1k() {
+    return scanner.scan(SUPPORT_TICKET);
   }
 
   @Benchmark

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Restorer {
   private static final Restorer NONE = new Restorer(Map.of());
+  private static final StreamRestorer INERT = new StreamRestorer(NONE);
 
   private final Map<String, String> plain;
   private final Map<String, String> json;
@@ -82,9 +83,12 @@ public final class Restorer {
         response.usage());
   }
 
-  /** A restorer for one upstream stream (one attempt): each attempt needs a new one. */
+  /**
+   * A restorer for one upstream stream (one attempt): each attempt needs a new one, but for a
+   * request not redacted, which holds nothing back, one shared instance serves every attempt.
+   */
   public StreamRestorer stream() {
-    return new StreamRestorer(this);
+    return isEmpty() ? INERT : new StreamRestorer(this);
   }
 
   /** The placeholders and their values, for tests and diagnostics of this package only. */
