@@ -3,6 +3,8 @@ package dev.switchboard.api;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ClientChannel;
 import dev.switchboard.wire.SseEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -29,12 +31,17 @@ final class ClientStream implements ClientChannel.Stream {
   private long lastWrite = System.nanoTime();
   private long stalledSince;
   private Runnable drained = () -> {};
+  private final Context context;
+  private final Handler<Void> sendGatheredTask = v -> sendGathered();
   private Buffer outgoing = Buffer.buffer(512);
+  private boolean flushScheduled;
+  private boolean headersSet;
   private boolean committed;
   private boolean ended;
 
   ClientStream(Vertx vertx, HttpServerRequest request, Config.Server limits) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.out = request.response();
     this.connection = request.connection();
     this.keepAliveNanos = limits.streamKeepAlive().toNanos();
@@ -59,7 +66,8 @@ final class ClientStream implements ClientChannel.Stream {
 
   @Override
   public boolean headersSent() {
-    return out.headWritten();
+    // Set headers count as sent: the events gathered behind them go out before anything else.
+    return headersSet || out.headWritten();
   }
 
   @Override
@@ -79,10 +87,20 @@ final class ClientStream implements ClientChannel.Stream {
   }
 
   /**
-   * Sends what {@link #write} gathered as one write: one syscall per upstream read, not per event.
+   * Sends what {@link #write} gathered as one write once the event loop has handled everything the
+   * provider's socket read delivered: a provider that sends each event as its own HTTP chunk (most
+   * do) would otherwise cost a syscall and a pass down Netty's pipeline per event.
    */
   @Override
   public void flush() {
+    if (!flushScheduled && outgoing.length() > 0 && !ended) {
+      flushScheduled = true;
+      context.runOnContext(sendGatheredTask);
+    }
+  }
+
+  private void sendGathered() {
+    flushScheduled = false;
     if (outgoing.length() > 0 && !ended) {
       out.write(outgoing);
       outgoing = Buffer.buffer(512);
@@ -109,7 +127,7 @@ final class ClientStream implements ClientChannel.Stream {
     if (ended) {
       return;
     }
-    flush();
+    sendGathered();
     ended = true;
     vertx.cancelTimer(timer);
     sendHeaders();
@@ -159,14 +177,16 @@ final class ClientStream implements ClientChannel.Stream {
   private void keepAlive() {
     if (System.nanoTime() - lastWrite >= keepAliveNanos) {
       sendHeaders();
-      flush();
+      sendGathered();
       lastWrite = System.nanoTime();
       out.write(KEEP_ALIVE);
     }
   }
 
+  /** Sets the stream's status and headers once; they go out with the first write. */
   private void sendHeaders() {
-    if (!out.headWritten()) {
+    if (!headersSet && !out.headWritten()) {
+      headersSet = true;
       out.setStatusCode(200)
           .setChunked(true)
           .putHeader("content-type", "text/event-stream; charset=utf-8")

@@ -9,7 +9,6 @@ import dev.switchboard.wire.UntrustedText;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -29,7 +28,10 @@ final class RequestLog {
 
   private RequestLog() {}
 
-  /** Writes this logger's lines to stderr, one per record, in {@code format}. Idempotent. */
+  /**
+   * Writes this logger's lines to stderr, one per record, in {@code format}, from a thread of their
+   * own (see {@link ConsoleLines}). Idempotent.
+   */
   static synchronized void use(Config.Logging.Format format) {
     for (Handler handler : LINES.getHandlers()) {
       if (handler.getFormatter() instanceof LogLine line) {
@@ -39,7 +41,7 @@ final class RequestLog {
         return;
       }
     }
-    ConsoleHandler handler = new ConsoleHandler();
+    ConsoleLines handler = new ConsoleLines();
     handler.setFormatter(new LogLine(format));
     LINES.addHandler(handler);
     LINES.setUseParentHandlers(false);
