@@ -7,7 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,27 +17,36 @@ import java.util.Map;
  * the idle timeout, which also ends a request head that never completes (slowloris); a request
  * whose body has not arrived within the request timeout gets 408 and the connection closes. A
  * response in progress is never cut: a slow upstream or a long stream is not the client's doing.
- * One instance per event loop, so no locking.
+ * One instance per event loop, so no locking; deadlines fire up to an eighth of the shorter timeout
+ * late.
  */
 final class ConnectionGuard {
   private static final String TRANSFER_ENCODING = "transfer-encoding";
   private static final String CONTENT_LENGTH = "content-length";
-  private final Vertx vertx;
+  // Deadlines are checked by one periodic sweep per event loop, not a timer per request: setting
+  // and cancelling two timers per request cost more than the sweep over every open connection.
+  private static final long MIN_SWEEP_MS = 10;
+  private static final long MAX_SWEEP_MS = 1_000;
   private final Config.ClientLimits limits;
   private final RouteFormats formats;
+  private final long requestTimeoutNanos;
+  private final long idleTimeoutNanos;
   private final Map<HttpConnection, Watch> watches = new IdentityHashMap<>();
 
   ConnectionGuard(Vertx vertx, Config.ClientLimits limits, RouteFormats formats) {
-    this.vertx = vertx;
     this.limits = limits;
     this.formats = formats;
+    this.requestTimeoutNanos = limits.requestTimeout().toNanos();
+    this.idleTimeoutNanos = limits.idleTimeout().toNanos();
+    long finest = Math.min(limits.requestTimeout().toMillis(), limits.idleTimeout().toMillis());
+    vertx.setPeriodic(Math.clamp(finest / 8, MIN_SWEEP_MS, MAX_SWEEP_MS), id -> sweep());
   }
 
   void opened(HttpConnection connection) {
     Watch watch = new Watch(connection);
     watches.put(connection, watch);
-    connection.closeHandler(closed -> watches.remove(connection).stopIdleTimer());
-    watch.startIdleTimer();
+    connection.closeHandler(closed -> watches.remove(connection));
+    watch.idleFrom(System.nanoTime());
   }
 
   /**
@@ -81,11 +92,20 @@ final class ConnectionGuard {
     }
   }
 
-  /** The timers of one connection: idle while no request is in progress. */
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Watch watch : watches.values().toArray(Watch[]::new)) {
+      watch.check(now);
+    }
+  }
+
+  /** The deadlines of one connection: idle while no request is in progress. */
   private final class Watch {
     private final HttpConnection connection;
+    private final List<Receiving> receiving = new ArrayList<>(1);
     private int inProgress;
-    private long idleTimer = -1;
+    private long idleDeadline;
+    private boolean idle;
 
     Watch(HttpConnection connection) {
       this.connection = connection;
@@ -93,10 +113,10 @@ final class ConnectionGuard {
 
     void requestStarted(HttpServerRequest request) {
       inProgress++;
-      stopIdleTimer();
-      long requestTimer =
-          vertx.setTimer(limits.requestTimeout().toMillis(), id -> timedOut(request));
-      request.end().onComplete(ended -> vertx.cancelTimer(requestTimer));
+      idle = false;
+      Receiving body = new Receiving(request, System.nanoTime() + requestTimeoutNanos);
+      receiving.add(body);
+      request.end().onComplete(ended -> receiving.remove(body));
       // RFC 9112 6.1: a body framed by Transfer-Encoding may have come with a Content-Length too
       // (Netty drops it before we see it, framing by chunks); the connection closes after the
       // answer, so nothing a front proxy framed differently is read as a next request.
@@ -115,20 +135,31 @@ final class ConnectionGuard {
       }
       inProgress--;
       if (inProgress == 0) {
-        startIdleTimer();
+        idleFrom(System.nanoTime());
       }
     }
 
-    void startIdleTimer() {
-      stopIdleTimer();
-      idleTimer = vertx.setTimer(limits.idleTimeout().toMillis(), id -> connection.close());
+    void idleFrom(long now) {
+      idle = true;
+      idleDeadline = now + idleTimeoutNanos;
     }
 
-    void stopIdleTimer() {
-      if (idleTimer != -1) {
-        vertx.cancelTimer(idleTimer);
-        idleTimer = -1;
+    void check(long now) {
+      if (idle && now - idleDeadline >= 0) {
+        idle = false;
+        connection.close();
+        return;
+      }
+      for (int i = receiving.size() - 1; i >= 0; i--) {
+        Receiving body = receiving.get(i);
+        if (now - body.deadline() >= 0) {
+          receiving.remove(i);
+          timedOut(body.request());
+        }
       }
     }
   }
+
+  /** A request whose body is still arriving, and when it must have arrived. */
+  private record Receiving(HttpServerRequest request, long deadline) {}
 }
