@@ -1,12 +1,17 @@
 package dev.switchboard.ledger.sqlite;
 
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.config.Config;
+import dev.switchboard.config.Config.Storage.Durability;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -23,6 +29,11 @@ import org.sqlite.SQLiteErrorCode;
  * attempts, adding each row's cost to its key's {@code spent_micros} in the same transaction.
  * Futures complete on the writer thread, after the commit; callers on an event loop should hop back
  * to their own context before doing real work.
+ *
+ * <p>What a completed future promises depends on the {@link Durability}: with {@code PROCESS} the
+ * commit is in the WAL file ({@code synchronous=NORMAL}), so it survives the gateway process dying,
+ * and a {@link WalSyncer} fsyncs it within the sync window; with {@code MACHINE} the commit was
+ * fsync'd ({@code synchronous=FULL}) before the future completed.
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
   static final int MAX_BATCH = 1_000;
@@ -34,22 +45,59 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong batchesCommitted = new AtomicLong();
-  private final AtomicLong rowsCommitted = new AtomicLong();
+  private final AtomicLong rowsCommitted;
+  // Null with MACHINE durability: every commit is fsync'd by SQLite itself.
+  private final @Nullable WalSyncer syncer;
   private final Thread thread;
 
-  private SqliteLedgerWriter(Connection connection) {
+  private SqliteLedgerWriter(
+      Connection connection, AtomicLong rowsCommitted, @Nullable WalSyncer syncer) {
     this.connection = connection;
+    this.rowsCommitted = rowsCommitted;
+    this.syncer = syncer;
     this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
   }
 
-  /** Starts a writer with its own connection to the database. */
+  /** Starts a writer with its own connection and the default durability (process, 50 ms). */
   public static SqliteLedgerWriter open(SqliteDatabase database) {
+    return open(database, new Config.Storage(database.file()));
+  }
+
+  /**
+   * Starts a writer with its own connection to the database, as durable as {@code storage} says
+   * (its path is the database's, already open).
+   */
+  public static SqliteLedgerWriter open(SqliteDatabase database, Config.Storage storage) {
+    boolean machine = storage.durability() == Durability.MACHINE;
+    Connection connection = null;
     try {
-      SqliteLedgerWriter writer = new SqliteLedgerWriter(database.connection());
+      connection = database.connection();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA synchronous = " + (machine ? "FULL" : "NORMAL"));
+      }
+      AtomicLong rowsCommitted = new AtomicLong();
+      WalSyncer syncer =
+          machine ? null : WalSyncer.start(walFile(database), storage.syncWindow(), rowsCommitted);
+      SqliteLedgerWriter writer = new SqliteLedgerWriter(connection, rowsCommitted, syncer);
       writer.thread.start();
       return writer;
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
+      closeQuietly(connection, e);
       throw new StorageException("cannot open the ledger writer on " + database.file(), e);
+    }
+  }
+
+  private static Path walFile(SqliteDatabase database) {
+    return database.file().resolveSibling(database.file().getFileName() + "-wal");
+  }
+
+  private static void closeQuietly(@Nullable Connection connection, Exception cause) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -82,6 +130,20 @@ public final class SqliteLedgerWriter implements LedgerWriter {
 
   public long rowsCommitted() {
     return rowsCommitted.get();
+  }
+
+  /**
+   * Of {@link #rowsCommitted()}, how many are known fsync'd (they survive a power loss): all of
+   * them with machine durability; with process durability, those committed before the WAL's last
+   * sync, which trails the commits by at most the sync window while rows are written.
+   */
+  public long rowsDurable() {
+    return syncer == null ? rowsCommitted.get() : syncer.durableThrough();
+  }
+
+  /** How often the WAL was fsync'd for process durability (0 with machine durability). */
+  public long walSyncs() {
+    return syncer == null ? 0 : syncer.syncs();
   }
 
   @Override
@@ -128,6 +190,10 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       }
     } catch (SQLException e) {
       // Closing the connection failed after every row was answered; nothing is lost.
+    } finally {
+      if (syncer != null) {
+        syncer.close(); // after the last commit: syncs it
+      }
     }
   }
 
@@ -179,6 +245,9 @@ public final class SqliteLedgerWriter implements LedgerWriter {
         });
     batchesCommitted.incrementAndGet();
     rowsCommitted.addAndGet(batch.size());
+    if (syncer != null) {
+      syncer.committed();
+    }
     for (Pending pending : batch) {
       pending.done().complete(null);
     }
