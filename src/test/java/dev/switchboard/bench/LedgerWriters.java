@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.config.Config;
+import dev.switchboard.config.Config.Storage.Durability;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
@@ -15,7 +17,14 @@ final class LedgerWriters {
   static LedgerWriter open(SqliteDatabase db, String durability) {
     return switch (durability) {
       case "default" -> SqliteLedgerWriter.open(db);
+      case "process" -> configured(db, Durability.PROCESS);
+      case "machine" -> configured(db, Durability.MACHINE);
       default -> throw new IllegalArgumentException("unknown durability " + durability);
     };
+  }
+
+  private static LedgerWriter configured(SqliteDatabase db, Durability durability) {
+    return SqliteLedgerWriter.open(
+        db, new Config.Storage(db.file(), durability, Config.Storage.DEFAULT_SYNC_WINDOW));
   }
 }

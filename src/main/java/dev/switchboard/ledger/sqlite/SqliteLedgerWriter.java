@@ -38,9 +38,8 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteLedgerWriter implements LedgerWriter {
   static final int MAX_BATCH = 1_000;
 
-  private static final String CHARGE_KEY =
-      "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
   private final Connection connection;
+  private final WriterStatements statements;
   // Lock-free and unbounded, so append never parks an event-loop thread.
   private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -51,8 +50,12 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   private final Thread thread;
 
   private SqliteLedgerWriter(
-      Connection connection, AtomicLong rowsCommitted, @Nullable WalSyncer syncer) {
+      Connection connection,
+      WriterStatements statements,
+      AtomicLong rowsCommitted,
+      @Nullable WalSyncer syncer) {
     this.connection = connection;
+    this.statements = statements;
     this.rowsCommitted = rowsCommitted;
     this.syncer = syncer;
     this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
@@ -75,10 +78,12 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA synchronous = " + (machine ? "FULL" : "NORMAL"));
       }
+      WriterStatements statements = WriterStatements.prepare(connection);
       AtomicLong rowsCommitted = new AtomicLong();
       WalSyncer syncer =
           machine ? null : WalSyncer.start(walFile(database), storage.syncWindow(), rowsCommitted);
-      SqliteLedgerWriter writer = new SqliteLedgerWriter(connection, rowsCommitted, syncer);
+      SqliteLedgerWriter writer =
+          new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer);
       writer.thread.start();
       return writer;
     } catch (SQLException | IOException e) {
@@ -173,7 +178,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
 
   private void run() {
     List<Queued> drained = new ArrayList<>(MAX_BATCH);
-    try (connection) {
+    try (connection;
+        statements) {
       while (true) {
         Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
         if (first == null) {
@@ -235,14 +241,16 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   private void commit(List<Pending> batch) throws SQLException {
-    SqliteDatabase.immediate(
-        connection,
-        c -> {
-          insert(c, batch);
-          insertAttempts(c, batch);
-          charge(c, batch);
-          return null;
-        });
+    statements.begin.execute();
+    try {
+      insert(batch);
+      insertAttempts(batch);
+      charge(batch);
+      statements.commit.execute();
+    } catch (SQLException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
     batchesCommitted.incrementAndGet();
     rowsCommitted.addAndGet(batch.size());
     if (syncer != null) {
@@ -253,46 +261,66 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     }
   }
 
-  private static void insert(Connection c, List<Pending> batch) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(UsageRows.INSERT)) {
-      for (Pending pending : batch) {
-        UsageRows.bind(insert, pending.record());
-        insert.addBatch();
+  // SQLite rolls some failures back by itself (I/O, out of memory); then ROLLBACK fails and is
+  // noted. A batch left half-added would be sent with the next transaction's rows.
+  private void rollback(Exception cause) {
+    for (PreparedStatement statement :
+        List.of(statements.insertRow, statements.insertAttempt, statements.charge)) {
+      try {
+        statement.clearBatch();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
       }
-      insert.executeBatch();
+    }
+    try {
+      statements.rollback.execute();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
-  // After the rows, which the attempts reference.
-  private static void insertAttempts(Connection c, List<Pending> batch) throws SQLException {
-    if (batch.stream().allMatch(pending -> pending.attempts().isEmpty())) {
-      return;
+  private void insert(List<Pending> batch) throws SQLException {
+    PreparedStatement insert = statements.insertRow;
+    for (Pending pending : batch) {
+      UsageRows.bind(insert, pending.record());
+      insert.addBatch();
     }
-    try (PreparedStatement insert = c.prepareStatement(AttemptRows.INSERT)) {
-      for (Pending pending : batch) {
-        for (Attempt attempt : pending.attempts()) {
-          AttemptRows.bind(insert, attempt);
-          insert.addBatch();
-        }
+    insert.executeBatch();
+  }
+
+  // After the rows, which the attempts reference.
+  private void insertAttempts(List<Pending> batch) throws SQLException {
+    PreparedStatement insert = statements.insertAttempt;
+    int count = 0;
+    for (Pending pending : batch) {
+      for (Attempt attempt : pending.attempts()) {
+        AttemptRows.bind(insert, attempt);
+        insert.addBatch();
+        count++;
       }
+    }
+    if (count > 0) {
       insert.executeBatch();
     }
   }
 
   // Summing per key first keeps it to one UPDATE per key per batch; the total equals the row sum.
-  private static void charge(Connection c, List<Pending> batch) throws SQLException {
+  private void charge(List<Pending> batch) throws SQLException {
     Map<String, Long> costByKey = new LinkedHashMap<>();
     for (Pending pending : batch) {
       costByKey.merge(pending.record().keyId(), pending.record().costMicros(), Math::addExact);
     }
-    try (PreparedStatement update = c.prepareStatement(CHARGE_KEY)) {
-      for (Map.Entry<String, Long> entry : costByKey.entrySet()) {
-        if (entry.getValue() != 0) {
-          update.setLong(1, entry.getValue());
-          update.setString(2, entry.getKey());
-          update.addBatch();
-        }
+    PreparedStatement update = statements.charge;
+    int count = 0;
+    for (Map.Entry<String, Long> entry : costByKey.entrySet()) {
+      if (entry.getValue() != 0) {
+        update.setLong(1, entry.getValue());
+        update.setString(2, entry.getKey());
+        update.addBatch();
+        count++;
       }
+    }
+    if (count > 0) {
       update.executeBatch();
     }
   }
