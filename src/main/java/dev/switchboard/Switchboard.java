@@ -107,7 +107,7 @@ public final class Switchboard implements AutoCloseable {
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator =
         new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
-    LedgerWriter ledger = SqliteLedgerWriter.open(database);
+    LedgerWriter ledger = SqliteLedgerWriter.open(database, resolved.storage());
     IdempotencyStore idempotency = SqliteIdempotencyStore.open(database, clock);
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(

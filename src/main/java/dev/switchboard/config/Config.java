@@ -71,8 +71,28 @@ public record Config(
     }
   }
 
-  /** Where the embedded database lives. */
-  public record Storage(Path sqlitePath) {}
+  /**
+   * Where the embedded database lives and how durable a ledger row is when its response ends.
+   * {@code PROCESS}: the row is committed (it survives kill -9 or OOM of the gateway) and the
+   * commits are fsync'd at least every {@code syncWindow}, so a power loss or kernel crash loses at
+   * most rows that old. {@code MACHINE}: every commit is fsync'd before its response ends ({@code
+   * syncWindow} is then unused).
+   */
+  public record Storage(Path sqlitePath, Durability durability, Duration syncWindow) {
+    /** The default {@code sync_window}. */
+    public static final Duration DEFAULT_SYNC_WINDOW = Duration.ofMillis(50);
+
+    /** The database at {@code sqlitePath}, process durability, {@link #DEFAULT_SYNC_WINDOW}. */
+    public Storage(Path sqlitePath) {
+      this(sqlitePath, Durability.PROCESS, DEFAULT_SYNC_WINDOW);
+    }
+
+    /** What a ledger row survives once its response has ended (see {@link Storage}). */
+    public enum Durability {
+      PROCESS,
+      MACHINE
+    }
+  }
 
   /**
    * The client side towards providers. {@code forwardSimFaultHeader} copies a client's {@code

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.Json;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,7 +29,9 @@ final class ConfigParser {
           "client_write_timeout",
           "public_models");
   private static final long MAX_HEADER_BYTES = 1024 * 1024;
-  private static final List<String> STORAGE_KEYS = List.of("sqlite_path");
+  private static final List<String> STORAGE_KEYS =
+      List.of("sqlite_path", "durability", "sync_window");
+  private static final Duration MAX_SYNC_WINDOW = Duration.ofMinutes(1);
   private static final List<String> UPSTREAM_KEYS =
       List.of(
           "connect_timeout",
@@ -112,14 +115,42 @@ final class ConfigParser {
 
   private static Config.Storage storage(ConfigNode node, Config.Storage d) {
     node.allowOnly(STORAGE_KEYS);
-    if (!node.has("sqlite_path")) {
-      return d;
-    }
+    return new Config.Storage(
+        node.has("sqlite_path") ? sqlitePath(node) : d.sqlitePath(),
+        node.has("durability") ? durability(node) : d.durability(),
+        syncWindow(node, d.syncWindow()));
+  }
+
+  private static Path sqlitePath(ConfigNode node) {
     try {
-      return new Config.Storage(Path.of(node.requiredString("sqlite_path")));
+      return Path.of(node.requiredString("sqlite_path"));
     } catch (InvalidPathException e) {
       throw node.error("sqlite_path", "not a valid file path: " + e.getReason());
     }
+  }
+
+  private static Config.Storage.Durability durability(ConfigNode node) {
+    String durability = node.requiredString("durability");
+    return switch (durability) {
+      case "process" -> Config.Storage.Durability.PROCESS;
+      case "machine" -> Config.Storage.Durability.MACHINE;
+      default ->
+          throw node.error(
+              "durability",
+              "must be process (commit before the response ends, fsync within sync_window) or"
+                  + " machine (fsync before the response ends), not '"
+                  + durability
+                  + "'");
+    };
+  }
+
+  // Past a minute the window no longer bounds what a power loss costs in any useful way.
+  private static Duration syncWindow(ConfigNode node, Duration d) {
+    Duration window = node.duration("sync_window").orElse(d);
+    if (window.compareTo(MAX_SYNC_WINDOW) > 0) {
+      throw node.error("sync_window", "expected at most 1m, got " + window.toMillis() + "ms");
+    }
+    return window;
   }
 
   private static Config.Upstream upstream(ConfigNode node, Config.Upstream d) {

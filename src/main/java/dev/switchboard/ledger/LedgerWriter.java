@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Group-commit writer: {@link #append} never blocks the caller (it may be an event loop) and its
  * future completes only once the row is committed durably, or exceptionally if it could not be.
- * Safe for concurrent use.
+ * Durably means at least that the row survives a crash of this process (kill -9, OOM); whether it
+ * was also fsync'd, or will be within a window, is the implementation's configured durability. Safe
+ * for concurrent use.
  */
 public interface LedgerWriter extends AutoCloseable {
   /** As {@link #append(UsageRecord, List)} with no attempt recorded. */

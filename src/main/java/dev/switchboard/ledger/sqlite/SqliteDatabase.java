@@ -14,7 +14,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * One SQLite database file in WAL mode, migrated to the current schema on open. It hands out
  * configured connections (WAL, synchronous=FULL so a commit survives kill -9 and power loss,
- * busy_timeout 5 s, foreign keys on); several processes may open the same file at once.
+ * busy_timeout 5 s, foreign keys on); several processes may open the same file at once. The ledger
+ * writer sets its own connection's synchronous mode from the configured durability.
  */
 public final class SqliteDatabase implements AutoCloseable {
   private static final int BUSY_TIMEOUT_MS = 5_000;

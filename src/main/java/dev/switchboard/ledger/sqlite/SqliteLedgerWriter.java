@@ -1,12 +1,17 @@
 package dev.switchboard.ledger.sqlite;
 
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.config.Config;
+import dev.switchboard.config.Config.Storage.Durability;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -23,33 +29,80 @@ import org.sqlite.SQLiteErrorCode;
  * attempts, adding each row's cost to its key's {@code spent_micros} in the same transaction.
  * Futures complete on the writer thread, after the commit; callers on an event loop should hop back
  * to their own context before doing real work.
+ *
+ * <p>What a completed future promises depends on the {@link Durability}: with {@code PROCESS} the
+ * commit is in the WAL file ({@code synchronous=NORMAL}), so it survives the gateway process dying,
+ * and a {@link WalSyncer} fsyncs it within the sync window; with {@code MACHINE} the commit was
+ * fsync'd ({@code synchronous=FULL}) before the future completed.
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
   static final int MAX_BATCH = 1_000;
 
-  private static final String CHARGE_KEY =
-      "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
   private final Connection connection;
+  private final WriterStatements statements;
   // Lock-free and unbounded, so append never parks an event-loop thread.
   private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong batchesCommitted = new AtomicLong();
-  private final AtomicLong rowsCommitted = new AtomicLong();
+  private final AtomicLong rowsCommitted;
+  // Null with MACHINE durability: every commit is fsync'd by SQLite itself.
+  private final @Nullable WalSyncer syncer;
   private final Thread thread;
 
-  private SqliteLedgerWriter(Connection connection) {
+  private SqliteLedgerWriter(
+      Connection connection,
+      WriterStatements statements,
+      AtomicLong rowsCommitted,
+      @Nullable WalSyncer syncer) {
     this.connection = connection;
+    this.statements = statements;
+    this.rowsCommitted = rowsCommitted;
+    this.syncer = syncer;
     this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
   }
 
-  /** Starts a writer with its own connection to the database. */
+  /** Starts a writer with its own connection and the default durability (process, 50 ms). */
   public static SqliteLedgerWriter open(SqliteDatabase database) {
+    return open(database, new Config.Storage(database.file()));
+  }
+
+  /**
+   * Starts a writer with its own connection to the database, as durable as {@code storage} says
+   * (its path is the database's, already open).
+   */
+  public static SqliteLedgerWriter open(SqliteDatabase database, Config.Storage storage) {
+    boolean machine = storage.durability() == Durability.MACHINE;
+    Connection connection = null;
     try {
-      SqliteLedgerWriter writer = new SqliteLedgerWriter(database.connection());
+      connection = database.connection();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA synchronous = " + (machine ? "FULL" : "NORMAL"));
+      }
+      WriterStatements statements = WriterStatements.prepare(connection);
+      AtomicLong rowsCommitted = new AtomicLong();
+      WalSyncer syncer =
+          machine ? null : WalSyncer.start(walFile(database), storage.syncWindow(), rowsCommitted);
+      SqliteLedgerWriter writer =
+          new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer);
       writer.thread.start();
       return writer;
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
+      closeQuietly(connection, e);
       throw new StorageException("cannot open the ledger writer on " + database.file(), e);
+    }
+  }
+
+  private static Path walFile(SqliteDatabase database) {
+    return database.file().resolveSibling(database.file().getFileName() + "-wal");
+  }
+
+  private static void closeQuietly(@Nullable Connection connection, Exception cause) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -84,6 +137,20 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     return rowsCommitted.get();
   }
 
+  /**
+   * Of {@link #rowsCommitted()}, how many are known fsync'd (they survive a power loss): all of
+   * them with machine durability; with process durability, those committed before the WAL's last
+   * sync, which trails the commits by at most the sync window while rows are written.
+   */
+  public long rowsDurable() {
+    return syncer == null ? rowsCommitted.get() : syncer.durableThrough();
+  }
+
+  /** How often the WAL was fsync'd for process durability (0 with machine durability). */
+  public long walSyncs() {
+    return syncer == null ? 0 : syncer.syncs();
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -111,7 +178,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
 
   private void run() {
     List<Queued> drained = new ArrayList<>(MAX_BATCH);
-    try (connection) {
+    try (connection;
+        statements) {
       while (true) {
         Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
         if (first == null) {
@@ -128,6 +196,10 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       }
     } catch (SQLException e) {
       // Closing the connection failed after every row was answered; nothing is lost.
+    } finally {
+      if (syncer != null) {
+        syncer.close(); // after the last commit: syncs it
+      }
     }
   }
 
@@ -169,61 +241,86 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   private void commit(List<Pending> batch) throws SQLException {
-    SqliteDatabase.immediate(
-        connection,
-        c -> {
-          insert(c, batch);
-          insertAttempts(c, batch);
-          charge(c, batch);
-          return null;
-        });
+    statements.begin.execute();
+    try {
+      insert(batch);
+      insertAttempts(batch);
+      charge(batch);
+      statements.commit.execute();
+    } catch (SQLException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
     batchesCommitted.incrementAndGet();
     rowsCommitted.addAndGet(batch.size());
+    if (syncer != null) {
+      syncer.committed();
+    }
     for (Pending pending : batch) {
       pending.done().complete(null);
     }
   }
 
-  private static void insert(Connection c, List<Pending> batch) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(UsageRows.INSERT)) {
-      for (Pending pending : batch) {
-        UsageRows.bind(insert, pending.record());
-        insert.addBatch();
+  // SQLite rolls some failures back by itself (I/O, out of memory); then ROLLBACK fails and is
+  // noted. A batch left half-added would be sent with the next transaction's rows.
+  private void rollback(Exception cause) {
+    for (PreparedStatement statement :
+        List.of(statements.insertRow, statements.insertAttempt, statements.charge)) {
+      try {
+        statement.clearBatch();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
       }
-      insert.executeBatch();
+    }
+    try {
+      statements.rollback.execute();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
-  // After the rows, which the attempts reference.
-  private static void insertAttempts(Connection c, List<Pending> batch) throws SQLException {
-    if (batch.stream().allMatch(pending -> pending.attempts().isEmpty())) {
-      return;
+  private void insert(List<Pending> batch) throws SQLException {
+    PreparedStatement insert = statements.insertRow;
+    for (Pending pending : batch) {
+      UsageRows.bind(insert, pending.record());
+      insert.addBatch();
     }
-    try (PreparedStatement insert = c.prepareStatement(AttemptRows.INSERT)) {
-      for (Pending pending : batch) {
-        for (Attempt attempt : pending.attempts()) {
-          AttemptRows.bind(insert, attempt);
-          insert.addBatch();
-        }
+    insert.executeBatch();
+  }
+
+  // After the rows, which the attempts reference.
+  private void insertAttempts(List<Pending> batch) throws SQLException {
+    PreparedStatement insert = statements.insertAttempt;
+    int count = 0;
+    for (Pending pending : batch) {
+      for (Attempt attempt : pending.attempts()) {
+        AttemptRows.bind(insert, attempt);
+        insert.addBatch();
+        count++;
       }
+    }
+    if (count > 0) {
       insert.executeBatch();
     }
   }
 
   // Summing per key first keeps it to one UPDATE per key per batch; the total equals the row sum.
-  private static void charge(Connection c, List<Pending> batch) throws SQLException {
+  private void charge(List<Pending> batch) throws SQLException {
     Map<String, Long> costByKey = new LinkedHashMap<>();
     for (Pending pending : batch) {
       costByKey.merge(pending.record().keyId(), pending.record().costMicros(), Math::addExact);
     }
-    try (PreparedStatement update = c.prepareStatement(CHARGE_KEY)) {
-      for (Map.Entry<String, Long> entry : costByKey.entrySet()) {
-        if (entry.getValue() != 0) {
-          update.setLong(1, entry.getValue());
-          update.setString(2, entry.getKey());
-          update.addBatch();
-        }
+    PreparedStatement update = statements.charge;
+    int count = 0;
+    for (Map.Entry<String, Long> entry : costByKey.entrySet()) {
+      if (entry.getValue() != 0) {
+        update.setLong(1, entry.getValue());
+        update.setString(2, entry.getKey());
+        update.addBatch();
+        count++;
       }
+    }
+    if (count > 0) {
       update.executeBatch();
     }
   }

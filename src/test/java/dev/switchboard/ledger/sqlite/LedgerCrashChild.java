@@ -3,6 +3,8 @@ package dev.switchboard.ledger.sqlite;
 import static dev.switchboard.ledger.UsageRecords.attempt;
 import static dev.switchboard.ledger.UsageRecords.row;
 
+import dev.switchboard.config.Config;
+import dev.switchboard.config.Config.Storage.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
 /**
  * Child JVM for {@link LedgerCrashTest}: appends rows, each with {@value #ATTEMPTS} attempts, until
  * killed, writing each id to the ack file once its future completed. Acks are flushed to the
- * kernel, so a SIGKILL cannot lose them.
+ * kernel, so a SIGKILL cannot lose them. Arguments: database file, ack file, and optionally the
+ * durability (process or machine; the default is the writer's default).
  */
 public final class LedgerCrashChild {
   static final int ATTEMPTS = 2;
@@ -27,7 +31,7 @@ public final class LedgerCrashChild {
   public static void main(String[] args) throws Exception {
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     try (SqliteDatabase db = SqliteDatabase.open(Path.of(args[0]));
-        SqliteLedgerWriter writer = SqliteLedgerWriter.open(db);
+        SqliteLedgerWriter writer = open(db, args.length > 2 ? args[2] : "");
         Writer acks = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
       for (int i = 0; i < MAX_ROWS; i++) {
         String id = "crash-" + i;
@@ -45,6 +49,17 @@ public final class LedgerCrashChild {
                 });
       }
     }
+  }
+
+  private static SqliteLedgerWriter open(SqliteDatabase db, String durability) {
+    return durability.isEmpty()
+        ? SqliteLedgerWriter.open(db)
+        : SqliteLedgerWriter.open(
+            db,
+            new Config.Storage(
+                db.file(),
+                Durability.valueOf(durability.toUpperCase(Locale.ROOT)),
+                Config.Storage.DEFAULT_SYNC_WINDOW));
   }
 
   private static void ack(Writer acks, String id) {

@@ -11,23 +11,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every row acknowledged before a SIGKILL is in the database afterwards, and every row there has
- * all its attempts: a kill mid-commit never splits a row from them.
+ * all its attempts: a kill mid-commit never splits a row from them. Both durabilities promise it:
+ * process (commits not yet fsync'd, only written to the WAL) and machine.
  */
 class LedgerCrashTest {
   private static final int ACKS_BEFORE_KILL = 2_000;
 
   @TempDir Path dir;
 
-  @Test
-  void acknowledgedRowsSurviveKill9() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"process", "machine"})
+  void acknowledgedRowsSurviveKill9(String durability) throws Exception {
     Path dbFile = dir.resolve("ledger.db");
     Path ackFile = dir.resolve("acks.txt");
-    Process child = startChild(dbFile, ackFile);
+    Process child = startChild(dbFile, ackFile, durability);
     try {
       awaitAcks(child, ackFile);
     } finally {
@@ -58,7 +61,8 @@ class LedgerCrashTest {
     }
   }
 
-  private static Process startChild(Path dbFile, Path ackFile) throws IOException {
+  private static Process startChild(Path dbFile, Path ackFile, String durability)
+      throws IOException {
     String java =
         ProcessHandle.current()
             .info()
@@ -71,7 +75,8 @@ class LedgerCrashTest {
             System.getProperty("java.class.path"),
             LedgerCrashChild.class.getName(),
             dbFile.toString(),
-            ackFile.toString())
+            ackFile.toString(),
+            durability)
         .redirectErrorStream(true)
         .redirectOutput(dbFile.resolveSibling("child.log").toFile())
         .start();

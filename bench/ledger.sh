@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Ledger throughput and acknowledgement latency on SQLite (src/test/java/dev/switchboard/bench/
+# LedgerBench.java): closed loops of APPENDERS concurrent appenders (64 = what 64 client
+# connections produce; 1 = a single agent), each usage row with 1 or 2 attempt rows as the gateway
+# writes them. Variants, alternated in ROUNDS rounds (one fresh JVM and database each):
+#   <rev>     for each rev in BASELINES, the writer that build opened by default, its classes put
+#             first on the class path (default 8f83dae: synchronous=FULL, before storage.durability)
+#   machine   this build, storage.durability: machine (every commit fsync'd before its ack)
+#   process   this build, storage.durability: process (the default; WAL fsync'd within 50 ms)
+# Prints, per appender count, the medians of the rounds: usage rows/s (attempt rows not counted),
+# and append()-to-acknowledgement p50/p99, which is what a response's final byte waits for, plus
+# ratios against the first variant. Run under the shared lock:
+#   flock /work/notes/bench.lock bench/ledger.sh
+# Usage: bench/ledger.sh; env ROUNDS=3 APPENDERS="1 64 1024" WARMUP=2 MEASURE=3 (seconds)
+#        BASELINES="<git rev> ..." (or "" for none)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export PATH="$JAVA_HOME/bin:$PATH"
+ROUNDS="${ROUNDS:-3}"
+APPENDERS="${APPENDERS:-1 64 1024}"
+WARMUP="${WARMUP:-2}"
+MEASURE="${MEASURE:-3}"
+BASELINES="${BASELINES-8f83dae}"
+
+./mvnw -o -q -B test-compile
+CP_FILE=$(mktemp)
+RESULTS=$(mktemp)
+trap 'rm -f "$CP_FILE" "$RESULTS"' EXIT
+./mvnw -o -q -B org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+CP="target/test-classes:target/classes:$(cat "$CP_FILE")"
+
+VARIANTS=""
+for rev in $BASELINES; do
+  dir="target/ledger-baseline-$rev"
+  if [ ! -d "$dir/target/classes" ]; then
+    rm -rf "$dir"
+    git worktree prune
+    git worktree add -q --detach "$dir" "$rev"
+    (cd "$dir" && ./mvnw -o -q -B -DskipTests compile)
+  fi
+  VARIANTS="$VARIANTS $rev"
+done
+VARIANTS="${VARIANTS# } machine process"
+VARIANTS="${VARIANTS# }"
+
+for round in $(seq "$ROUNDS"); do
+  for appenders in $APPENDERS; do
+    for variant in $VARIANTS; do
+      case "$variant" in
+        machine | process) classpath="$CP" durability="$variant" ;;
+        *) classpath="target/ledger-baseline-$variant/target/classes:$CP" durability=default ;;
+      esac
+      java --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.switchboard.bench.LedgerBench \
+        "$variant" "$durability" "$appenders" "$WARMUP" "$MEASURE" 2>/dev/null | tee -a "$RESULTS"
+    done
+  done
+done
+
+echo
+echo "Medians of $ROUNDS rounds (rows/s = usage rows; ack = append() to its future completing):"
+awk -v variants="$VARIANTS" '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  {
+    split($2, k, "="); n = k[2]; seen[n] = 1
+    for (f = 3; f <= NF; f++) { split($f, kv, "="); v[$1, n, kv[1]] = v[$1, n, kv[1]] " " kv[2] }
+  }
+  END {
+    split(variants, names, " ")
+    printf "%-9s %9s %10s %8s %11s %8s %11s %8s\n", "variant", "appenders", "rows/s", "x first", "ack p50 us", "x first", "ack p99 us", "x first"
+    for (n in seen) {
+      for (i = 1; i <= length(names); i++) {
+        name = names[i]
+        r = median(v[name, n, "rows_per_s"]); p50 = median(v[name, n, "ack_p50_us"]); p99 = median(v[name, n, "ack_p99_us"])
+        if (i == 1) { r0 = r; p500 = p50; p990 = p99 }
+        printf "%-9s %9s %10.0f %8s %11.1f %8s %11.1f %8s\n", name, n, r,
+          sprintf("%.2f", r / r0), p50, sprintf("%.2f", p50 / p500), p99, sprintf("%.2f", p99 / p990)
+      }
+    }
+  }' "$RESULTS"

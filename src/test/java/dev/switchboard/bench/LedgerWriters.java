@@ -1,0 +1,30 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.config.Config;
+import dev.switchboard.config.Config.Storage.Durability;
+import dev.switchboard.ledger.LedgerWriter;
+import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+
+/**
+ * Opens the writer {@link LedgerBench} measures. "default" uses only the API every build has, so
+ * the bench also runs against the build before durability was configurable (put first on the class
+ * path); the other modes are kept here so that build never loads them.
+ */
+final class LedgerWriters {
+  private LedgerWriters() {}
+
+  static LedgerWriter open(SqliteDatabase db, String durability) {
+    return switch (durability) {
+      case "default" -> SqliteLedgerWriter.open(db);
+      case "process" -> configured(db, Durability.PROCESS);
+      case "machine" -> configured(db, Durability.MACHINE);
+      default -> throw new IllegalArgumentException("unknown durability " + durability);
+    };
+  }
+
+  private static LedgerWriter configured(SqliteDatabase db, Durability durability) {
+    return SqliteLedgerWriter.open(
+        db, new Config.Storage(db.file(), durability, Config.Storage.DEFAULT_SYNC_WINDOW));
+  }
+}
