@@ -6,7 +6,7 @@
 # a second, unpaced simulator), beside the same probe with no stream open (the same run's baseline).
 # Usage: bench/open-streams.sh [streams=10000]
 #   env JVM_FLAGS    the gateway's JVM flags (default: those of the launcher, when it has them)
-#       MAX_TOKENS=45  HOLD_SECONDS=10  OPENING=256 (streams connecting or sending at once)
+#       MAX_TOKENS=45  PROMPT_KB=0 (prose added to each prompt)  HOLD_SECONDS=10  OPENING=256 (streams connecting or sending at once)
 #       HISTO=FILE     writes the heap histogram's growth per open stream to FILE (jcmd; full GCs)
 #       UPSTREAM_YAML  extra keys of the gateway's upstream section, e.g. "http2: true"
 # Run it under the bench lock: flock /work/notes/bench.lock bench/open-streams.sh
@@ -53,5 +53,6 @@ GW_URL="http://127.0.0.1:$GW_PORT" KEY=$KEY GW_PID=$GW STREAMS=$STREAMS LABEL="$
   java -Xmx1g -XX:+UseParallelGC -cp target/test-classes:target/switchboard.jar dev.switchboard.bench.OpenStreams || status=$?
 if [ -n "${HISTO:-}" ] && [ -f "$HISTO" ]; then head -25 "$HISTO"; fi
 errors=$(grep -c -E 'SEVERE|ERROR|Exception' "$WORK/gw.log" || true)
+[ "$status" = 0 ] || { cp "$WORK/gw.log" /tmp/open-streams-gw.log; echo "gateway log kept in /tmp/open-streams-gw.log"; }
 echo "gateway log: $errors error lines"; [ "$errors" = 0 ] || grep -m5 -E 'SEVERE|ERROR|Exception' "$WORK/gw.log"
 exit $status

@@ -58,7 +58,15 @@ public final class OpenStreams {
                 + model
                 + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"max_tokens\":"
                 + maxTokens
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about load.\"}]}");
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + prompt(Integer.parseInt(env("PROMPT_KB", "0")))
+                + "Tell me about load.\"}]}");
+  }
+
+  /** About {@code kb} KB of prose before the question: agents send long prompts. */
+  private static String prompt(int kb) {
+    String sentence = "The quick brown fox jumps over the lazy dog near the river bank. ";
+    return sentence.repeat(kb * 1024 / sentence.length());
   }
 
   static String env(String name, String fallback) {
@@ -149,7 +157,7 @@ public final class OpenStreams {
     if (failure != null) {
       failed.incrementAndGet();
       // The kind, not each message: connection errors repeat with distinct ports.
-      String kind = failure.length() > 90 ? failure.substring(0, 90) : failure;
+      String kind = failure.length() > 160 ? failure.substring(0, 160) : failure;
       failures.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
     }
   }

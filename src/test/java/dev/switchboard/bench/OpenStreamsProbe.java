@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The other requests a busy gateway must keep answering: GET /health, GET /v1/models and a small
- * non-streamed chat (to a provider that answers at once), one at a time on one keep-alive connection, timed from
- * send to the last byte. Runs on its own thread with the JDK's client, apart from the event loop
- * that holds the open streams.
+ * non-streamed chat (to a provider that answers at once), one at a time on one keep-alive
+ * connection, timed from send to the last byte. Runs on its own thread with the JDK's client, apart
+ * from the event loop that holds the open streams.
  */
 final class OpenStreamsProbe {
   private final HttpClient http =

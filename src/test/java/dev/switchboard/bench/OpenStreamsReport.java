@@ -140,7 +140,8 @@ final class OpenStreamsReport {
           p(loaded, name, 99) / p(idle, name, 99));
     }
     System.out.printf(
-        "probe failures idle/open/after: %d/%d/%d%n", idle.failed(), loaded.failed(), after.failed());
+        "probe failures idle/open/after: %d/%d/%d%n",
+        idle.failed(), loaded.failed(), after.failed());
     failures.forEach((kind, n) -> System.out.printf("  failed %6d x %s%n", n.get(), kind));
   }
 
@@ -191,7 +192,8 @@ final class OpenStreamsReport {
       for (String line : new String(jcmd.getInputStream().readAllBytes()).split("\n")) {
         Matcher m = HISTO_LINE.matcher(line);
         if (m.matches()) {
-          classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+          classes.put(
+              m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
         }
       }
       jcmd.waitFor();

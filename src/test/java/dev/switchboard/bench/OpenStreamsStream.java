@@ -52,10 +52,10 @@ final class OpenStreamsStream {
       return "status " + status;
     }
     if (!usage) {
-      return "no usage object";
+      return "no usage object, ended with: " + tail.strip().replace('\n', ' ');
     }
     if (!tail.strip().endsWith(DONE)) {
-      return "[DONE] not last";
+      return "[DONE] not last, ended with: " + tail.strip().replace('\n', ' ');
     }
     return null;
   }
