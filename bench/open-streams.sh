@@ -9,6 +9,7 @@
 #       MAX_TOKENS=45  PROMPT_KB=0 (prose added to each prompt)  HOLD_SECONDS=10  OPENING=256 (streams connecting or sending at once)
 #       HISTO=FILE     writes the heap histogram's growth per open stream to FILE (jcmd; full GCs)
 #       UPSTREAM_YAML  extra keys of the gateway's upstream section, e.g. "http2: true"
+#       GATEWAY_JAR    the gateway's jar (default target/switchboard.jar), to compare two builds
 # Run it under the bench lock: flock /work/notes/bench.lock bench/open-streams.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ java $SIM_FLAGS -jar target/switchboard.jar sim --port $SLOW_PORT --tokens-per-s
 java $SIM_FLAGS -jar target/switchboard.jar sim --port $FAST_PORT > "$WORK/fast.log" 2>&1 & echo $! > "$WORK/fast.pid"
 KEY=$(java -jar target/switchboard.jar keys create --config "$WORK/switchboard.yaml" --name bench | sed -n 's/^Secret.*: //p')
 # shellcheck disable=SC2086
-java $JVM_FLAGS -jar target/switchboard.jar serve --config "$WORK/switchboard.yaml" > "$WORK/gw.log" 2>&1 & echo $! > "$WORK/gw.pid"
+java $JVM_FLAGS -jar "${GATEWAY_JAR:-target/switchboard.jar}" serve --config "$WORK/switchboard.yaml" > "$WORK/gw.log" 2>&1 & echo $! > "$WORK/gw.pid"
 for port in $SLOW_PORT $FAST_PORT $GW_PORT; do
   for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 done
