@@ -95,29 +95,50 @@ public record Config(
   }
 
   /**
-   * The client side towards providers. {@code forwardSimFaultHeader} copies a client's {@code
-   * x-sim-fault} header to the provider: on only in front of the simulator (the demo), so a user
-   * can make a simulated provider fail and watch the fallback.
+   * The client side towards providers. {@code maxConnectionsPerHost} is per event loop (the gateway
+   * runs one per core). {@code forwardSimFaultHeader} copies a client's {@code x-sim-fault} header
+   * to the provider: on only in front of the simulator (the demo), so a user can make a simulated
+   * provider fail and watch the fallback. {@code http2}: speak HTTP/2 to providers (ALPN on https,
+   * falling back to HTTP/1.1 when the provider does not offer it; prior knowledge on plain http, so
+   * only for providers known to speak it), so one connection carries many streams instead of one
+   * connection and one socket per open stream.
    */
   public record Upstream(
       Duration connectTimeout,
       Duration idleTimeout,
       int maxConnectionsPerHost,
       boolean forwardSimFaultHeader,
-      boolean cacheBreakpoints) {
+      boolean cacheBreakpoints,
+      boolean http2) {
 
     /**
      * Real providers: the sim's fault header is never forwarded; a request translated into
-     * Anthropic's format without cache hints gets breakpoints on its stable prefix.
+     * Anthropic's format without cache hints gets breakpoints on its stable prefix; HTTP/1.1.
      */
     public Upstream(Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
-      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false, true);
+      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false, true, false);
+    }
+
+    /** Over HTTP/1.1. */
+    public Upstream(
+        Duration connectTimeout,
+        Duration idleTimeout,
+        int maxConnectionsPerHost,
+        boolean forwardSimFaultHeader,
+        boolean cacheBreakpoints) {
+      this(
+          connectTimeout,
+          idleTimeout,
+          maxConnectionsPerHost,
+          forwardSimFaultHeader,
+          cacheBreakpoints,
+          false);
     }
 
     /** Returns a copy that forwards the sim's fault header, or not. */
     public Upstream withForwardSimFaultHeader(boolean forward) {
       return new Upstream(
-          connectTimeout, idleTimeout, maxConnectionsPerHost, forward, cacheBreakpoints);
+          connectTimeout, idleTimeout, maxConnectionsPerHost, forward, cacheBreakpoints, http2);
     }
   }
 

@@ -38,7 +38,8 @@ final class ConfigParser {
           "idle_timeout",
           "max_connections_per_host",
           "forward_sim_fault_header",
-          "cache_breakpoints");
+          "cache_breakpoints",
+          "http2");
   private static final List<String> CATALOG_KEYS = List.of("models", "providers", "deployments");
   private static final ConfigNode.Errors ERRORS = ConfigException::new;
 
@@ -160,7 +161,8 @@ final class ConfigParser {
         node.duration("idle_timeout").orElse(d.idleTimeout()),
         node.integer("max_connections_per_host", 1, 100_000).orElse(d.maxConnectionsPerHost()),
         node.bool("forward_sim_fault_header").orElse(d.forwardSimFaultHeader()),
-        node.bool("cache_breakpoints").orElse(d.cacheBreakpoints()));
+        node.bool("cache_breakpoints").orElse(d.cacheBreakpoints()),
+        node.bool("http2").orElse(d.http2()));
   }
 
   /** Only the section's shape is checked here; the catalog package validates the entries. */

@@ -1,5 +1,6 @@
 package dev.switchboard.provider;
 
+import dev.switchboard.config.Config;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
 import io.vertx.core.Future;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
@@ -24,6 +26,12 @@ public final class UpstreamClient {
   /** How many requests may wait per pooled connection before more are refused. */
   public static final int WAITING_PER_CONNECTION = 4;
 
+  /**
+   * Over HTTP/2 a connection carries many streams (providers allow about 100 at once), and every
+   * request waits while the first connection opens: that many may wait per connection.
+   */
+  public static final int WAITING_PER_HTTP2_CONNECTION = 100;
+
   private final Vertx vertx;
   private final HttpClientAgent http;
   private final long connectTimeoutMs;
@@ -34,7 +42,7 @@ public final class UpstreamClient {
    * {@code configured} are every configured provider: whatever a provider sends back is scrubbed of
    * all their credentials. At most {@link #WAITING_PER_CONNECTION} requests per connection wait for
    * one (Vert.x counts a request whose connection is still opening as waiting); more fail at once,
-   * so a saturated provider makes callers fall back instead of queueing without end.
+   * so a saturated provider makes callers fall back instead of queueing without end. HTTP/1.1.
    */
   public UpstreamClient(
       Vertx vertx,
@@ -42,21 +50,44 @@ public final class UpstreamClient {
       Duration idleTimeout,
       int maxConnectionsPerHost,
       Collection<UpstreamEndpoint> configured) {
+    this(
+        vertx, new Config.Upstream(connectTimeout, idleTimeout, maxConnectionsPerHost), configured);
+  }
+
+  /**
+   * As configured; with {@link Config.Upstream#http2()} each connection carries as many streams as
+   * the provider allows (its SETTINGS_MAX_CONCURRENT_STREAMS, often 100), so 10,000 open streams
+   * need about 100 sockets instead of 10,000, and a connection's fixed cost (a channel, its
+   * pipeline, Vert.x's 4 KB outbound queue) is shared.
+   */
+  public UpstreamClient(
+      Vertx vertx, Config.Upstream limits, Collection<UpstreamEndpoint> configured) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
             .setTcpNoDelay(true)
             .setVerifyHost(true)
             .setDecompressionSupported(true);
+    if (limits.http2()) {
+      // ALPN on https (HTTP/1.1 if the provider does not offer h2); prior knowledge on http.
+      options
+          .setProtocolVersion(HttpVersion.HTTP_2)
+          .setUseAlpn(true)
+          .setHttp2ClearTextUpgrade(false);
+    }
+    int connections = limits.maxConnectionsPerHost();
     this.http =
         vertx.createHttpClient(
             options,
             new PoolOptions()
-                .setHttp1MaxSize(maxConnectionsPerHost)
-                .setMaxWaitQueueSize(WAITING_PER_CONNECTION * maxConnectionsPerHost));
+                .setHttp1MaxSize(connections)
+                .setHttp2MaxSize(connections)
+                .setMaxWaitQueueSize(
+                    (limits.http2() ? WAITING_PER_HTTP2_CONNECTION : WAITING_PER_CONNECTION)
+                        * connections));
     this.vertx = vertx;
-    this.connectTimeoutMs = connectTimeout.toMillis();
-    this.idleTimeout = idleTimeout;
+    this.connectTimeoutMs = limits.connectTimeout().toMillis();
+    this.idleTimeout = limits.idleTimeout();
     this.secrets = new ProviderSecrets(configured);
   }
 

@@ -81,6 +81,14 @@ class ConfigTest {
         .isTrue();
   }
 
+  @Test
+  void http2_isOffByDefault_andReadFromUpstream() {
+    assertThat(Config.defaults().upstream().http2()).isFalse();
+    Config.Upstream on = Config.parse("upstream:\n  http2: true\n", NO_ENV).upstream();
+    assertThat(on.http2()).isTrue();
+    assertThat(on.withForwardSimFaultHeader(true).http2()).as("kept by the copy").isTrue();
+  }
+
   @ParameterizedTest
   @CsvSource({"500ms,PT0.5S", "5s,PT5S", "2m,PT2M", "1h,PT1H", "90s,PT1M30S"})
   void duration_acceptsEachUnit(String text, String expected) {

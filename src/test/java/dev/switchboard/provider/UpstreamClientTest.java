@@ -124,6 +124,68 @@ class UpstreamClientTest {
     assertThat(received.get()).isEqualTo(1);
   }
 
+  @Test
+  void overHttp2_moreOpenStreamsThanConnections() throws Exception {
+    int streams = 20;
+    AtomicInteger connections = new AtomicInteger();
+    List<io.vertx.core.http.HttpServerResponse> open = new ArrayList<>();
+    List<io.vertx.core.http.HttpVersion> versions = new ArrayList<>();
+    HttpServer provider =
+        vertx
+            .createHttpServer()
+            .connectionHandler(c -> connections.incrementAndGet())
+            .requestHandler(
+                request -> {
+                  versions.add(request.version());
+                  io.vertx.core.http.HttpServerResponse response = request.response();
+                  response.setChunked(true).write("data: {\"n\":1}\n\n");
+                  open.add(response);
+                  if (open.size() == streams) {
+                    // Every stream is open at once; now each ends.
+                    open.forEach(r -> r.end("data: [DONE]\n\n"));
+                  }
+                });
+    provider.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    UpstreamEndpoint endpoint =
+        new UpstreamEndpoint(
+            "h2", "http://127.0.0.1:" + provider.actualPort() + "/v1", Optional.of("h2-test-key"));
+    UpstreamClient client =
+        new UpstreamClient(
+            vertx,
+            new dev.switchboard.config.Config.Upstream(
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 4, false, true, true),
+            List.of(endpoint));
+    UpstreamCall call =
+        new UpstreamCall(
+            "/chat/completions",
+            Map.of("content-type", "application/json"),
+            "{}".getBytes(StandardCharsets.UTF_8),
+            AuthScheme.BEARER,
+            false);
+    List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+    Context context = vertx.getOrCreateContext();
+    for (int i = 0; i < streams; i++) {
+      context.runOnContext(
+          v ->
+              client
+                  .send(endpoint, call)
+                  .onSuccess(
+                      exchange -> {
+                        StringBuilder body = new StringBuilder();
+                        exchange.stream(
+                            data -> body.append(data.toString(StandardCharsets.UTF_8)),
+                            end -> bodies.add(body.toString()));
+                      })
+                  .onFailure(error -> bodies.add("failed: " + error)));
+    }
+    awaitTrue(() -> bodies.size() == streams || bodies.stream().anyMatch(b -> b.startsWith("f")));
+
+    assertThat(bodies).allMatch(b -> b.equals("data: {\"n\":1}\n\ndata: [DONE]\n\n"));
+    assertThat(versions).hasSize(streams).containsOnly(io.vertx.core.http.HttpVersion.HTTP_2);
+    // Over HTTP/1.1 the pool's 4 connections could not hold 20 streams open at once: this hangs.
+    assertThat(connections.get()).as("connections carrying 20 open streams").isBetween(1, 4);
+  }
+
   private static void awaitTrue(java.util.function.BooleanSupplier condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
