@@ -20,8 +20,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 [ -f target/test-classes/dev/switchboard/bench/OpenStreams.class ] || ./mvnw -q -B test-compile
 # Each stream holds two sockets in the gateway (client and provider) and one in each other process.
 ulimit -n "$(ulimit -Hn)"
-if [ -z "${JVM_FLAGS+x}" ] && [ -f config/jvm.options ]; then
-  JVM_FLAGS=$(grep -v '^#' config/jvm.options | xargs)
+if [ -z "${JVM_FLAGS+x}" ] && [ -f jvm.options ]; then
+  JVM_FLAGS=$(grep -v '^#' jvm.options | xargs)
 fi
 JVM_FLAGS=${JVM_FLAGS:-}
 WORK=$(mktemp -d) SLOW_PORT=19091 FAST_PORT=19092 GW_PORT=18089

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.HttpServerConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client's side of a stream. Headers go out lazily: with the first event, or with the first
@@ -33,7 +34,8 @@ final class ClientStream implements ClientChannel.Stream {
   private Runnable drained = () -> {};
   private final Context context;
   private final Handler<Void> sendGatheredTask = v -> sendGathered();
-  private Buffer outgoing = Buffer.buffer(512);
+  // Allocated by the first write after a flush: an idle open stream holds no buffer.
+  private @Nullable Buffer outgoing;
   private boolean flushScheduled;
   private boolean headersSet;
   private boolean committed;
@@ -83,7 +85,7 @@ final class ClientStream implements ClientChannel.Stream {
     sendHeaders();
     committed = true;
     lastWrite = System.nanoTime();
-    outgoing.appendString(event.frame());
+    gathered().appendString(event.frame());
   }
 
   /**
@@ -93,7 +95,7 @@ final class ClientStream implements ClientChannel.Stream {
    */
   @Override
   public void flush() {
-    if (!flushScheduled && outgoing.length() > 0 && !ended) {
+    if (!flushScheduled && outgoing != null && !ended) {
       flushScheduled = true;
       context.runOnContext(sendGatheredTask);
     }
@@ -101,10 +103,20 @@ final class ClientStream implements ClientChannel.Stream {
 
   private void sendGathered() {
     flushScheduled = false;
-    if (outgoing.length() > 0 && !ended) {
-      out.write(outgoing);
-      outgoing = Buffer.buffer(512);
+    Buffer gathered = outgoing;
+    if (gathered != null && !ended) {
+      outgoing = null;
+      out.write(gathered);
     }
+  }
+
+  private Buffer gathered() {
+    Buffer gathered = outgoing;
+    if (gathered == null) {
+      gathered = Buffer.buffer(512);
+      outgoing = gathered;
+    }
+    return gathered;
   }
 
   @Override

@@ -110,9 +110,7 @@ public final class GatewayVerticle extends VerticleBase {
     UpstreamClient client =
         new UpstreamClient(
             vertx,
-            limits.connectTimeout(),
-            limits.idleTimeout(),
-            limits.maxConnectionsPerHost(),
+            limits,
             services.catalog().providers().stream()
                 .map(p -> new UpstreamEndpoint(p.id(), p.baseUrl(), p.apiKey()))
                 .toList());

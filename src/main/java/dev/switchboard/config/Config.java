@@ -313,7 +313,7 @@ public record Config(
     return new Config(
         new Server("127.0.0.1", 8080, 10L * 1024 * 1024, Duration.ofSeconds(2)),
         new Storage(Path.of("./switchboard.db")),
-        new Upstream(Duration.ofSeconds(5), Duration.ofSeconds(300), 64),
+        new Upstream(Duration.ofSeconds(5), Duration.ofSeconds(300), 1024),
         Json.object());
   }
 

@@ -26,7 +26,7 @@ class ConfigTest {
         .isEqualTo(new Config.Server("127.0.0.1", 8080, 10_485_760L, Duration.ofSeconds(2)));
     assertThat(d.storage().sqlitePath()).isEqualTo(Path.of("./switchboard.db"));
     assertThat(d.upstream())
-        .isEqualTo(new Config.Upstream(Duration.ofSeconds(5), Duration.ofSeconds(300), 64));
+        .isEqualTo(new Config.Upstream(Duration.ofSeconds(5), Duration.ofSeconds(300), 1024));
     assertThat(d.catalog().isObject()).isTrue();
     assertThat(d.catalog().isEmpty()).isTrue();
   }
