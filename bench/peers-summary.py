@@ -224,6 +224,11 @@ class Summary:
         print(f'## Switchboard beside its peers (bench/peers.sh, commit {m.get("commit", "?")}'
               f'{", QUICK" if m.get("quick") == "1" else ""})')
         print('\nAll on one machine on loopback; wrk, the mocks and the proxies share its cores, so read the ratios.')
+        others = [float(r['others_pct']) for rows in self.wrk.values() for r in rows if 'others_pct' in r]
+        if others:
+            print(f'Processes outside the bench took a median {statistics.median(others):.0f}% of the machine\'s CPU during '
+                  f'the measured runs (at most {max(others):.0f}%)'
+                  + ('; figures from a machine this busy are noisy.' if statistics.median(others) > 5 else '.'))
         if any(c == 1 for (_, c, _) in self.wrk):
             self.one_at_a_time()
         self.first_event()

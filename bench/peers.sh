@@ -17,7 +17,8 @@
 #   MODES=plain,stream,long   which modes (default all three; STREAM=1 alone means MODES=stream)
 #   CONNS=1,64                connection counts for plain and stream; LONG_CONNS=16 for long streams
 #   PEERS=nginx,scg,portkey   which peers beside Switchboard (portkey is measured non-streamed only)
-#   QUICK=1                   short runs (3s / 2s, 100 first-event requests): a smoke test, ~4 min
+#   QUICK=1                   short runs (3s / 2s, 5s warm-ups, 100 first-event requests): a smoke test, ~5 min;
+#                             the JVMs are not warm yet, so its figures are not results
 #   RESULTS=dir               where raw runs, logs and summary.md go (default: a new temp dir, kept)
 #   BASE_JAR=<switchboard.jar of an earlier build> adds it as "sb-base" (before/after from one run)
 #   JVM_FLAGS                 the launcher's JVM flags, given to every Switchboard (see launcher_jvm_flags)
@@ -25,8 +26,9 @@
 #   POLICY=1                  adds "sb-policy": the current build with the example data policy (policy.yaml)
 #   TRANSLATE=1               adds "sb-anth": the same requests in Anthropic's format to /v1/messages,
 #                             translated to the OpenAI-format mocks
-#   DUR_C1=5s DUR_LONG=10s WARM=10s FIRST_N=300   durations of the -c1 and long runs, warm-up per JIT'd
-#                             target and mode, requests per first-event round
+#   DUR_C1=5s DUR_LONG=10s WARM=15s FIRST_N=300   durations of the -c1 and long runs, the warm-up of each
+#                             JIT'd target per mode (Switchboard's C2 needs ~20 s of load to settle), requests
+#                             per first-event round
 #   PEERBENCH_WORK=dir        where ../shared/bench/setup.sh installs Portkey and SCG when they are absent
 #                             (default <tmp>/peerbench; needs npm and mvn); SCG_JAR overrides the jar
 # Needs nginx, wrk, node and python3; writes only RESULTS (and PEERBENCH_WORK on a first install).
@@ -35,9 +37,9 @@ cd "$(dirname "$0")/.."
 
 ROUNDS=${1:-${ROUNDS:-3}}
 if [ "${QUICK:-0}" = 1 ]; then
-  DUR=${2:-${DUR:-3s}} DUR_C1=${DUR_C1:-2s} DUR_LONG=${DUR_LONG:-3s} WARM=${WARM:-3s} FIRST_N=${FIRST_N:-100}
+  DUR=${2:-${DUR:-3s}} DUR_C1=${DUR_C1:-2s} DUR_LONG=${DUR_LONG:-3s} WARM=${WARM:-5s} FIRST_N=${FIRST_N:-100}
 else
-  DUR=${2:-${DUR:-10s}} DUR_C1=${DUR_C1:-5s} DUR_LONG=${DUR_LONG:-10s} WARM=${WARM:-10s} FIRST_N=${FIRST_N:-300}
+  DUR=${2:-${DUR:-10s}} DUR_C1=${DUR_C1:-5s} DUR_LONG=${DUR_LONG:-10s} WARM=${WARM:-15s} FIRST_N=${FIRST_N:-300}
 fi
 MODES=${MODES:-$([ "${STREAM:-0}" = 1 ] && echo stream || echo plain,stream,long)}
 CONNS=${CONNS:-1,64} LONG_CONNS=${LONG_CONNS:-16} PEERS=${PEERS:-nginx,scg,portkey}
@@ -293,23 +295,32 @@ rss_kib() { # pid-name -> resident KiB of the process and its children
   echo $sum
 }
 machine_busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
+# CPU of everything this bench runs: the recorded processes, plus wrk and other finished children of this shell.
+bench_ticks() {
+  local f sum=0
+  for f in "$RUN"/pids/*.pid; do f=${f##*/}; sum=$((sum + $(cpu_ticks "${f%.pid}"))); done
+  echo $((sum + $(sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}')))
+}
 
 # One wrk run against one target; appends a line to runs.tsv (and returns quietly on errors: they are counted).
 wrk_run() { # mode conns round spec duration [discard]
   local mode=$1 conns=$2 round=$3 spec=$4 dur=$5 name pidname out before after busy0 busy1
   name=$(spec_field "$spec" 1) pidname=$(spec_field "$spec" 6)
   out="$RUN/wrk/$mode-c$conns-r$round-$name.txt"
+  local ours0 ours1; ours0=$(bench_ticks)
   before=$(cpu_ticks "$pidname"); busy0=$(machine_busy_ticks)
   # shellcheck disable=SC2046 # the env is words
   env LABEL="$name" $(wrk_env_of "$spec" "$mode") timeout $((${dur%s} + 30)) \
-    wrk -t"$((conns < 2 ? 1 : 2))" -c"$conns" -d"$dur" --latency -s bench/peers.lua \
+    wrk -t"$((conns < 2 ? 1 : 2))" -c"$conns" -d"$dur" --timeout 10s --latency -s bench/peers.lua \
     "http://127.0.0.1:$(spec_field "$spec" 2)" > "$out" 2>&1 || true
-  after=$(cpu_ticks "$pidname"); busy1=$(machine_busy_ticks)
+  after=$(cpu_ticks "$pidname"); busy1=$(machine_busy_ticks); ours1=$(bench_ticks)
   [ "${6:-}" = discard ] && return 0
   local result; result=$(grep '^RESULT' "$out" || echo "RESULT requests=0 rps=0 non2xx=0 errors=1")
-  local busy; busy=$(echo "$busy0 $busy1" | awk '{d=$4-$2; printf "%.0f", (d > 0 ? 100*($3-$1)/d : 0)}')
-  printf 'kind=wrk\tmode=%s\tconns=%s\tround=%s\ttarget=%s\t%s\tcpu_us=%s\tbusy_pct=%s\n' "$mode" "$conns" "$round" \
-    "$name" "$(sed 's/^RESULT //; s/ /\t/g' <<< "$result")" $(((after - before) * 1000000 / TICK)) "$busy" >> "$RUN/runs.tsv"
+  local shares; shares=($(echo "$busy0 $busy1 $ours0 $ours1" |
+    awk '{d=$4-$2; b=$3-$1; o=b-($6-$5); printf "%.0f %.0f", (d > 0 ? 100*b/d : 0), (d > 0 && o > 0 ? 100*o/d : 0)}'))
+  printf 'kind=wrk\tmode=%s\tconns=%s\tround=%s\ttarget=%s\t%s\tcpu_us=%s\tbusy_pct=%s\tothers_pct=%s\n' "$mode" "$conns" \
+    "$round" "$name" "$(sed 's/^RESULT //; s/ /\t/g' <<< "$result")" $(((after - before) * 1000000 / TICK)) \
+    "${shares[0]}" "${shares[1]}" >> "$RUN/runs.tsv"
   log "  [$mode c$conns r$round] $name: $(cut -d' ' -f3-8 <<< "$result")"
 }
 
