@@ -59,8 +59,10 @@ SCG_PORT=18090 PORTKEY_PORT=18787 SB_PORT=18095 SB_BASE_PORT=18096 SB_POLICY_POR
 has() { [[ ",$1," == *",$2,"* ]]; } # list item
 log() { echo "$*" >&2; }
 
-# The launcher's JVM flags. The launcher is to keep them in one file; until then they come from JVM_FLAGS.
-launcher_jvm_flags() { echo "${JVM_FLAGS:-}"; }
+# The launcher's JVM flags (jvm.options, as ./switchboard starts it), unless JVM_FLAGS says otherwise.
+launcher_jvm_flags() {
+  if [ -n "${JVM_FLAGS+x}" ]; then echo "$JVM_FLAGS"; else grep -v '^#' jvm.options | tr '\n' ' '; fi
+}
 
 # ---------------------------------------------------------------------------------------------------
 # Installing and starting
@@ -171,7 +173,7 @@ start_switchboard() { # name jar port extra-jvm-flags [policy]
     sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1 > "$RUN/$1.key"
   [ -s "$RUN/$1.key" ] || { log "no key from $2 keys create"; exit 1; }
   # shellcheck disable=SC2046 # the flags are words
-  "$JAVA" $(launcher_jvm_flags) $4 -jar "$2" serve --config "$RUN/$1.yaml" > "$RUN/$1.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 "$JAVA" $(launcher_jvm_flags) $4 -jar "$2" serve --config "$RUN/$1.yaml" > "$RUN/$1.log" 2>&1 &
   remember_pid "$1" $!
 }
 
