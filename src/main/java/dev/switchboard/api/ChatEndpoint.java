@@ -21,6 +21,7 @@ final class ChatEndpoint implements Handler<RoutingContext> {
   private final IngressReader reader;
   private final ChatPipeline pipeline;
   private final Config.Server http;
+  private final StreamTicker ticker;
 
   ChatEndpoint(
       Vertx vertx,
@@ -33,6 +34,12 @@ final class ChatEndpoint implements Handler<RoutingContext> {
     this.reader = new IngressReader(vertx, keys, http.maxBodyBytes());
     this.pipeline = pipeline;
     this.http = http;
+    // Half the shorter of the keep-alive and the write timeout: neither is overshot by more.
+    this.ticker =
+        new StreamTicker(
+            vertx,
+            Math.min(http.streamKeepAlive().toMillis(), http.limits().writeTimeout().toMillis())
+                / 2);
   }
 
   @Override
@@ -47,7 +54,7 @@ final class ChatEndpoint implements Handler<RoutingContext> {
                   format,
                   received.request(),
                   received.key(),
-                  new HttpClientChannel(vertx, ctx, format, http));
+                  new HttpClientChannel(vertx, ctx, format, http, ticker));
               return received;
             })
         .onFailure(error -> Replies.refuse(request, format, Failures.logged(error)));

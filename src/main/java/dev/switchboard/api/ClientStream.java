@@ -23,12 +23,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientStream implements ClientChannel.Stream {
   private static final Buffer KEEP_ALIVE = Buffer.buffer(": PROCESSING\n\n");
-  private final Vertx vertx;
   private final HttpServerResponse out;
   private final HttpConnection connection;
   private final long keepAliveNanos;
   private final long writeTimeoutNanos;
-  private final long timer;
+  private final StreamTicker ticker;
   private long lastWrite = System.nanoTime();
   private long stalledSince;
   private Runnable drained = () -> {};
@@ -41,15 +40,14 @@ final class ClientStream implements ClientChannel.Stream {
   private boolean committed;
   private boolean ended;
 
-  ClientStream(Vertx vertx, HttpServerRequest request, Config.Server limits) {
-    this.vertx = vertx;
+  ClientStream(Vertx vertx, HttpServerRequest request, Config.Server limits, StreamTicker ticker) {
     this.context = vertx.getOrCreateContext();
     this.out = request.response();
     this.connection = request.connection();
     this.keepAliveNanos = limits.streamKeepAlive().toNanos();
     this.writeTimeoutNanos = limits.limits().writeTimeout().toNanos();
-    long period = Math.min(limits.streamKeepAlive().toMillis(), writeTimeoutNanos / 1_000_000) / 2;
-    this.timer = vertx.setPeriodic(Math.max(1, period), id -> tick());
+    this.ticker = ticker;
+    ticker.add(this);
     out.drainHandler(
         v -> {
           stalledSince = 0;
@@ -61,7 +59,7 @@ final class ClientStream implements ClientChannel.Stream {
   void gone(Runnable action) {
     if (!ended) {
       ended = true;
-      vertx.cancelTimer(timer);
+      ticker.remove(this);
       action.run();
     }
   }
@@ -141,7 +139,7 @@ final class ClientStream implements ClientChannel.Stream {
     }
     sendGathered();
     ended = true;
-    vertx.cancelTimer(timer);
+    ticker.remove(this);
     sendHeaders();
     out.end();
   }
@@ -155,11 +153,12 @@ final class ClientStream implements ClientChannel.Stream {
       return false;
     }
     ended = true;
-    vertx.cancelTimer(timer);
+    ticker.remove(this);
     return true;
   }
 
-  private void tick() {
+  /** Sends a keep-alive comment when due; cuts a client that stopped reading. */
+  void tick() {
     if (ended) {
       return;
     }

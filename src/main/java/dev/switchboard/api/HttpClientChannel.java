@@ -20,14 +20,21 @@ final class HttpClientChannel implements ClientChannel {
   private final HttpServerResponse out;
   private final WireFormat format;
   private final Config.Server limits;
+  private final StreamTicker ticker;
   private @Nullable ClientStream stream;
 
-  HttpClientChannel(Vertx vertx, RoutingContext ctx, WireFormat format, Config.Server limits) {
+  HttpClientChannel(
+      Vertx vertx,
+      RoutingContext ctx,
+      WireFormat format,
+      Config.Server limits,
+      StreamTicker ticker) {
     this.vertx = vertx;
     this.ctx = ctx;
     this.out = ctx.response();
     this.format = format;
     this.limits = limits;
+    this.ticker = ticker;
   }
 
   @Override
@@ -73,7 +80,7 @@ final class HttpClientChannel implements ClientChannel {
   public Stream stream() {
     ClientStream open = stream;
     if (open == null) {
-      open = new ClientStream(vertx, ctx.request(), limits);
+      open = new ClientStream(vertx, ctx.request(), limits, ticker);
       stream = open;
     }
     return open;
