@@ -16,17 +16,19 @@
 #
 # 2026-12-06, development machine (2 cores shared with four other engineers' builds and benches,
 # load average 3-7: fsync latency swung from 0.2 to 8 ms between rounds, so read the medians),
-# BASELINES="8f83dae c5ac5b8" ROUNDS=3 APPENDERS="1 64" WARMUP=2 MEASURE=3. 8f83dae = before
+# BASELINES="8f83dae c5ac5b8" ROUNDS=3 APPENDERS="1 64" WARMUP=2 MEASURE=4. 8f83dae = before
 # (synchronous=FULL); c5ac5b8 = process durability, statements still prepared per transaction:
 #   variant   appenders  rows/s  x first  ack p50 us  x first  ack p99 us  x first
-#   8f83dae           1    3518     1.00       233.6     1.00      1049.0     1.00
-#   c5ac5b8           1    4979     1.42       118.4     0.51      2320.2     2.21
-#   machine           1    4086     1.16       157.6     0.67      1428.4     1.36
-#   process           1    7996     2.27        73.7     0.32       440.0     0.42
-#   8f83dae          64   22430     1.00      2714.3     1.00      6152.3     1.00
-#   c5ac5b8          64   23528     1.05      2250.8     0.83      9868.5     1.60
-#   machine          64   22977     1.02      2580.4     0.95      5048.5     0.82
-#   process          64   27128     1.21      1931.3     0.71      8534.8     1.39
+#   8f83dae           1    3572     1.00       168.9     1.00      1122.5     1.00
+#   c5ac5b8           1    6051     1.69       117.1     0.69       407.1     0.36
+#   machine           1    5301     1.48       148.1     0.88       669.9     0.60
+#   process           1    8328     2.33        71.6     0.42       324.3     0.29
+#   8f83dae          64   22295     1.00      2781.0     1.00      5594.3     1.00
+#   c5ac5b8          64   23478     1.05      2319.4     0.83      8624.7     1.54
+#   machine          64   24638     1.11      2498.8     0.90      4972.0     0.89
+#   process          64   25702     1.15      2096.1     0.75      8340.9     1.49
+# An earlier run (MEASURE=3) agreed: at 64 process 1.21x and machine 1.02x the rows/s, p99 1.39x
+# and 0.82x; at 1 the ack p50 0.32x and 0.67x.
 # At 64 appenders the writer thread is the bottleneck (async-profiler: 74% of the process's CPU
 # samples, 78% of its own in SQLite's step: the row, its three indexes, the attempts, the WAL
 # writes), so durability changes throughput little; ack latency at 64 is mostly queueing behind
