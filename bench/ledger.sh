@@ -13,6 +13,34 @@
 #   flock /work/notes/bench.lock bench/ledger.sh
 # Usage: bench/ledger.sh; env ROUNDS=3 APPENDERS="1 64 1024" WARMUP=2 MEASURE=3 (seconds)
 #        BASELINES="<git rev> ..." (or "" for none)
+#
+# 2026-12-06, development machine (2 cores shared with four other engineers' builds and benches,
+# load average 3-7: fsync latency swung from 0.2 to 8 ms between rounds, so read the medians),
+# BASELINES="8f83dae c5ac5b8" ROUNDS=3 APPENDERS="1 64" WARMUP=2 MEASURE=4. 8f83dae = before
+# (synchronous=FULL); c5ac5b8 = process durability, statements still prepared per transaction:
+#   variant   appenders  rows/s  x first  ack p50 us  x first  ack p99 us  x first
+#   8f83dae           1    3572     1.00       168.9     1.00      1122.5     1.00
+#   c5ac5b8           1    6051     1.69       117.1     0.69       407.1     0.36
+#   machine           1    5301     1.48       148.1     0.88       669.9     0.60
+#   process           1    8328     2.33        71.6     0.42       324.3     0.29
+#   8f83dae          64   22295     1.00      2781.0     1.00      5594.3     1.00
+#   c5ac5b8          64   23478     1.05      2319.4     0.83      8624.7     1.54
+#   machine          64   24638     1.11      2498.8     0.90      4972.0     0.89
+#   process          64   25702     1.15      2096.1     0.75      8340.9     1.49
+# An earlier run (MEASURE=3) agreed: at 64 process 1.21x and machine 1.02x the rows/s, p99 1.39x
+# and 0.82x; at 1 the ack p50 0.32x and 0.67x.
+# At 64 appenders the writer thread is the bottleneck (async-profiler: 74% of the process's CPU
+# samples, 78% of its own in SQLite's step: the row, its three indexes, the attempts, the WAL
+# writes), so durability changes throughput little; ack latency at 64 is mostly queueing behind
+# the batch in progress. The writer thread still fsyncs in process mode (the profile shows it):
+# SQLite's automatic checkpoint (every 4 MiB of WAL: page copies and two fsyncs) runs on it after a
+# commit, the likely cause of process durability's p99 at 64: it must flush the WAL written since
+# the last sync, which machine durability flushed commit by commit. Not the syncer: with the sync
+# window at 1 min (LedgerBench durability process@60000, no WAL sync while measuring) p99 at 64 was
+# the same (medians of 3: machine 5.9 ms, process 9.4 ms, process@60000 9.6 ms). A background
+# checkpointer would
+# starve under continuous writes (the WAL can only restart between the writer's transactions), so
+# it stays there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

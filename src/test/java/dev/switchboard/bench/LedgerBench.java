@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * from append() to its future completing. Not a test: run with bench/ledger.sh, which alternates
  * the variants (the build before this one included) and prints medians and ratios.
  *
- * <p>Arguments: variant label, durability (default, process or machine), appenders, warm-up
- * seconds, measured seconds.
+ * <p>Arguments: variant label, durability (default, process, machine, or process@MS for a sync
+ * window of MS milliseconds), appenders, warm-up seconds, measured seconds.
  */
 public final class LedgerBench {
   private static final int KEYS = 16;

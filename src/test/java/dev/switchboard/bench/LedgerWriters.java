@@ -5,6 +5,7 @@ import dev.switchboard.config.Config.Storage.Durability;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import java.time.Duration;
 
 /**
  * Opens the writer {@link LedgerBench} measures. "default" uses only the API every build has, so
@@ -15,16 +16,21 @@ final class LedgerWriters {
   private LedgerWriters() {}
 
   static LedgerWriter open(SqliteDatabase db, String durability) {
+    if (durability.startsWith("process@")) { // process@<sync window in ms>
+      Duration window =
+          Duration.ofMillis(Long.parseLong(durability.substring("process@".length())));
+      return configured(db, Durability.PROCESS, window);
+    }
     return switch (durability) {
       case "default" -> SqliteLedgerWriter.open(db);
-      case "process" -> configured(db, Durability.PROCESS);
-      case "machine" -> configured(db, Durability.MACHINE);
+      case "process" -> configured(db, Durability.PROCESS, Config.Storage.DEFAULT_SYNC_WINDOW);
+      case "machine" -> configured(db, Durability.MACHINE, Config.Storage.DEFAULT_SYNC_WINDOW);
       default -> throw new IllegalArgumentException("unknown durability " + durability);
     };
   }
 
-  private static LedgerWriter configured(SqliteDatabase db, Durability durability) {
-    return SqliteLedgerWriter.open(
-        db, new Config.Storage(db.file(), durability, Config.Storage.DEFAULT_SYNC_WINDOW));
+  private static LedgerWriter configured(
+      SqliteDatabase db, Durability durability, Duration window) {
+    return SqliteLedgerWriter.open(db, new Config.Storage(db.file(), durability, window));
   }
 }
