@@ -90,6 +90,47 @@ public class StreamChunkBench {
     relay(anthropic, openai, anthropicText, client);
   }
 
+  /** {@link #openaiToOpenai} through the byte API of issue 14 ({@link FrameAttempt}). */
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS)
+  public void openaiToOpenaiFrames(Blackhole client) throws Exception {
+    frames(openai, openai, openaiText, client);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS)
+  public void anthropicToAnthropicFrames(Blackhole client) throws Exception {
+    frames(anthropic, anthropic, anthropicText, client);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS)
+  public void geminiToGeminiFrames(Blackhole client) throws Exception {
+    frames(gemini, gemini, geminiThinking, client);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS)
+  public void openaiToAnthropicFrames(Blackhole client) throws Exception {
+    frames(openai, anthropic, openaiText, client);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS)
+  public void anthropicToOpenaiFrames(Blackhole client) throws Exception {
+    frames(anthropic, openai, anthropicText, client);
+  }
+
+  private void frames(WireFormat provider, WireFormat ingress, LongStream stream, Blackhole client)
+      throws Exception {
+    FrameAttempt.run(
+        provider,
+        ingress,
+        requests.get(ingress),
+        stream,
+        (Buffer written) -> client.consume(written));
+  }
+
   private void relay(WireFormat provider, WireFormat ingress, LongStream stream, Blackhole client)
       throws Exception {
     RelayedAttempt.run(
