@@ -7,6 +7,7 @@ import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,10 +60,14 @@ public class RequestParseBench {
             "/v1/messages",
             Map.of("anthropic-version", "2023-06-01"),
             anthropicBody.getBytes(UTF_8));
-    if (openaiChat.body().length < 800 || openaiChat().messages().size() != 2) {
-      throw new IllegalStateException("the request is no longer a ~1 KB chat of 2 messages");
+    for (ChatRequest parsed : List.of(openaiChat(), anthropicMessages())) {
+      if (parsed.system().size() != 1 || parsed.messages().size() != 1) {
+        throw new IllegalStateException("the request is no longer a system prompt and a message");
+      }
     }
-    anthropicMessages();
+    if (openaiChat.body().length < 800) {
+      throw new IllegalStateException("the request is no longer about 1 KB");
+    }
   }
 
   @Benchmark
