@@ -15,6 +15,21 @@
 #     git worktree add --detach /tmp/sb-main main && (cd /tmp/sb-main && ./mvnw -o -q compile)
 #     BASELINE=/tmp/sb-main/target/classes bench/jmh.sh StreamChunkBench
 #   The two runs follow each other on the same machine: read the ratios, not the absolute figures.
+#
+# 2026-12-06, issue 14 (wire/ stream path as bytes), BASELINE = main at 8f83dae, one run of all of
+# them (bench/jmh.sh, defaults), 2 cores shared with other builds: ScanBench and CostBench, whose
+# code did not change, moved by up to 1.4x, so read time ratios under ~0.7 only; B/op is exact.
+# StreamChunkBench, per chunk (200-chunk streams from the fixtures):
+#                          ns/op before  now (old API)  now (byte API)   B/op before  old API  byte API
+#   openaiToOpenai               7,293     4,434 0.61     1,483 0.20         5,405    2,777     974 0.18
+#   openaiToAnthropic            7,238     2,818 0.39     1,714 0.24         5,629    2,287   1,541 0.27
+#   anthropicToOpenai            2,965     2,836 0.96     3,685 (noise)      5,360    3,300   3,217 0.60
+#   anthropicToAnthropic         2,142     2,053 0.96     2,423 (noise)      3,902    2,886   2,838 0.73
+#   geminiToGemini              16,418     9,410 0.57    14,934 (noise)     11,031    8,898   8,782 0.80
+# "byte API" is *Frames: SseDecoder.feedFrames, StreamDecoder.decode(Frame), Passthrough.Stream
+# .relayTo(ByteSink), what gateway.StreamAttempt should call (FrameAttempt.java). About 550 of the
+# byte path's 974 B/op is the client buffer api.ClientStream allocates per provider read
+# (Buffer.buffer(512)), which the bench copies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
