@@ -57,6 +57,17 @@ public interface Passthrough {
     Optional<SseEvent> relayed();
 
     /**
+     * Writes the event last decoded as the client must see it, as its SSE frame, unless it is held
+     * back for {@link #closing}; returns whether it wrote. Call it right after {@code decode}, in
+     * the SSE decoder's callback: a format relaying bytes writes straight from the provider's.
+     */
+    default boolean relayTo(ByteSink client) {
+      Optional<SseEvent> event = relayed();
+      event.ifPresent(client::frame);
+      return event.isPresent();
+    }
+
+    /**
      * The events that end the client's stream: what was held back, amended with the settled usage.
      */
     List<SseEvent> closing(Usage settled);

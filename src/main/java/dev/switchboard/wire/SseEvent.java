@@ -10,6 +10,12 @@ public record SseEvent(String event, String data) {
 
   /** The frame as written on the wire, ending with the blank line. */
   public String frame() {
+    if (data.indexOf('\n') < 0) {
+      // The usual event, one data line: one exact-size String, no split.
+      return event.isEmpty()
+          ? "data: " + data + "\n\n"
+          : "event: " + event + "\ndata: " + data + "\n\n";
+    }
     StringBuilder out = new StringBuilder(data.length() + 16);
     if (!event.isEmpty()) {
       out.append("event: ").append(event).append('\n');

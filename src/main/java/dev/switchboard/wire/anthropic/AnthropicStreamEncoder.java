@@ -1,5 +1,6 @@
 package dev.switchboard.wire.anthropic;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Finish;
@@ -45,8 +46,10 @@ final class AnthropicStreamEncoder implements StreamEncoder {
         // The identity comes from identify(); message_start goes out with the first block.
       }
       case ChatEvent.TextDelta text -> {
-        open(text.block(), Json.object().put("type", "text").put("text", ""), out);
-        delta(Json.object().put("type", "text_delta").put("text", text.text()), out);
+        if (!opened(text.block())) {
+          open(text.block(), Json.object().put("type", "text").put("text", ""), out);
+        }
+        textDelta(text.text(), out);
       }
       case ChatEvent.ReasoningDelta reasoning -> {
         open(reasoning.block(), thinkingBlock(), out);
@@ -154,6 +157,23 @@ final class AnthropicStreamEncoder implements StreamEncoder {
     emit(root, out);
     open = true;
     openBlock = block;
+  }
+
+  /** Whether the block of canonical number {@code block} is the open one (after message_start). */
+  private boolean opened(int block) {
+    return started && open && openBlock == block;
+  }
+
+  /**
+   * A text delta, the most frequent event: written as {@link #delta} would write it (same fields,
+   * order and escaping), without a tree.
+   */
+  private void textDelta(String text, SseSink out) {
+    StringBuilder json = new StringBuilder(text.length() + 96);
+    json.append("{\"type\":\"content_block_delta\",\"index\":").append(nextIndex);
+    json.append(",\"delta\":{\"type\":\"text_delta\",\"text\":\"");
+    JsonStringEncoder.getInstance().quoteAsString(text, json);
+    out.event(new SseEvent("content_block_delta", json.append("\"}}").toString()));
   }
 
   private void delta(ObjectNode delta, SseSink out) {

@@ -1,5 +1,6 @@
 package dev.switchboard.wire.openai;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,12 +27,20 @@ final class OpenAiChunkReader {
       Spans spans,
       List<Piece> pieces,
       Optional<JsonNode> usage,
-      Optional<JsonNode> error) {}
+      Optional<JsonNode> error,
+      int contentAt) {
+    /**
+     * Where the JSON string of the content starts when the chunk's only piece is that content, and
+     * it has no usage or error (-1 otherwise): a chunk that differs from this one only there says
+     * the same but that text ({@link OpenAiRepeatedChunk}).
+     */
+    Chunk {}
+  }
 
   /**
-   * Where the top-level id, created, model and provider values start in the chunk's text (-1 when
-   * absent or not of their usual type), so that a relay can replace them without another parse. A
-   * provider that is there but not a string is {@link #NOT_TEXT}.
+   * Where the top-level id, created, model and provider values start in the chunk (-1 when absent
+   * or not of their usual type), so that a relay can replace them without another parse. A provider
+   * that is there but not a string is {@link #NOT_TEXT}.
    */
   record Spans(int id, int created, int model, int provider) {
     static final int NOT_TEXT = -2;
@@ -63,8 +72,65 @@ final class OpenAiChunkReader {
 
   private OpenAiChunkReader() {}
 
+  /**
+   * Reads the chunk in {@code data[0, length)}, UTF-8; the spans are byte offsets. The bytes must
+   * be valid UTF-8 (a relay splices them as they are).
+   */
+  static Chunk read(byte[] data, int length) throws IOException {
+    try (JsonParser p = Json.factory().createParser(data, 0, length)) {
+      return read(p);
+    }
+  }
+
+  /** Reads the chunk in {@code data}; the spans are char offsets. */
   static Chunk read(String data) throws IOException {
     try (JsonParser p = Json.factory().createParser(data)) {
+      return read(p);
+    }
+  }
+
+  /** {@code chunk}, read from {@code text} by the char parser, with its spans in UTF-8 bytes. */
+  static Chunk inBytes(Chunk chunk, String text) {
+    Spans at = chunk.spans();
+    return new Chunk(
+        chunk.id(),
+        chunk.created(),
+        chunk.model(),
+        new Spans(
+            utf8Offset(text, at.id()),
+            utf8Offset(text, at.created()),
+            utf8Offset(text, at.model()),
+            utf8Offset(text, at.provider())),
+        chunk.pieces(),
+        chunk.usage(),
+        chunk.error(),
+        -1);
+  }
+
+  /** The UTF-8 offset of char offset {@code at} (negative: a marker, kept). */
+  private static int utf8Offset(String text, int at) {
+    int bytes = 0;
+    for (int i = 0; i < at; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        // Other chars, and a lone surrogate (written as '?': 1 byte).
+        bytes += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return at < 0 ? at : bytes;
+  }
+
+  private static Chunk read(JsonParser p) throws IOException {
+    try {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new IOException("expected a JSON object");
@@ -81,7 +147,13 @@ final class OpenAiChunkReader {
           new Spans(chunk.idAt, chunk.createdAt, chunk.modelAt, chunk.providerAt),
           chunk.pieces,
           chunk.usage,
-          chunk.error);
+          chunk.error,
+          chunk.pieces.size() == 1
+                  && chunk.pieces.get(0) instanceof Piece.Content
+                  && chunk.usage.isEmpty()
+                  && chunk.error.isEmpty()
+              ? chunk.contentAt
+              : -1);
     } catch (NumberFormatException e) {
       throw new IOException(Json.OUT_OF_RANGE, e);
     }
@@ -128,6 +200,7 @@ final class OpenAiChunkReader {
     private int createdAt = -1;
     private int modelAt = -1;
     private int providerAt = -1;
+    private int contentAt = -1;
     private Optional<JsonNode> usage = Optional.empty();
     private Optional<JsonNode> error = Optional.empty();
 
@@ -159,7 +232,7 @@ final class OpenAiChunkReader {
                 p,
                 value,
                 start -> {
-                  ChoiceParts choice = new ChoiceParts(p, pieces);
+                  ChoiceParts choice = new ChoiceParts(p, this);
                   fields(p, start, choice::field);
                   choice.emit();
                 });
@@ -173,16 +246,19 @@ final class OpenAiChunkReader {
   /** One choice; its index may come after its delta, so the parts are gathered, then emitted. */
   private static final class ChoiceParts {
     private final JsonParser p;
+    private final ChunkParts chunk;
     private final List<Piece> pieces;
     private final List<ToolPiece> tools = new ArrayList<>(1);
     private int index;
+    private int contentAt = -1;
     private String content = "";
     private String reasoning = "";
     private String finish = "";
 
-    ChoiceParts(JsonParser p, List<Piece> pieces) {
+    ChoiceParts(JsonParser p, ChunkParts chunk) {
       this.p = p;
-      this.pieces = pieces;
+      this.chunk = chunk;
+      this.pieces = chunk.pieces;
     }
 
     void field(String field, JsonToken value) throws IOException {
@@ -196,7 +272,10 @@ final class OpenAiChunkReader {
 
     private void delta(String field, JsonToken value) throws IOException {
       switch (field) {
-        case "content" -> content = text(p, value, content);
+        case "content" -> {
+          contentAt = value == JsonToken.VALUE_STRING ? start(p) : contentAt;
+          content = text(p, value, content);
+        }
         case "reasoning", "reasoning_content" -> reasoning = text(p, value, reasoning);
         case "tool_calls" ->
             elements(
@@ -218,6 +297,7 @@ final class OpenAiChunkReader {
       }
       if (!content.isEmpty()) {
         pieces.add(new Piece.Content(index, content));
+        chunk.contentAt = contentAt;
       }
       for (ToolPiece tool : tools) {
         tool.emit(index, pieces);
@@ -269,8 +349,10 @@ final class OpenAiChunkReader {
     }
   }
 
+  /** Where the current value starts: in bytes for a parser of bytes, else in chars. */
   private static int start(JsonParser p) {
-    return (int) p.currentTokenLocation().getCharOffset();
+    JsonLocation at = p.currentTokenLocation();
+    return (int) Math.max(at.getByteOffset(), at.getCharOffset());
   }
 
   private static String text(JsonParser p, JsonToken value, String otherwise) throws IOException {

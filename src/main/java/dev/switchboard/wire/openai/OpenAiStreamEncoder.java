@@ -1,5 +1,6 @@
 package dev.switchboard.wire.openai;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.GatewayError;
@@ -12,12 +13,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes canonical events as chat.completion.chunk events, then the usage chunk and [DONE]; each
  * names the provider serving (OpenRouter's {@code provider} field) once {@link #servedBy} said it.
  */
 final class OpenAiStreamEncoder implements StreamEncoder {
+  /** What follows the delta object in a delta chunk. */
+  private static final String DELTA_TAIL = ",\"finish_reason\":null}]}";
+
   /** Block number of each tool call to its position in tool_calls. */
   private final Map<Integer, Integer> toolIndexes = new HashMap<>(4);
 
@@ -25,6 +30,9 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   private String model;
   private long created = Instant.now().getEpochSecond();
   private Optional<String> provider = Optional.empty();
+
+  /** What a delta chunk holds before its delta object, for this identity; null once it changed. */
+  private @Nullable String head;
 
   OpenAiStreamEncoder(String model) {
     this.model = model;
@@ -35,11 +43,28 @@ final class OpenAiStreamEncoder implements StreamEncoder {
     this.id = id;
     this.created = created;
     this.model = model;
+    head = null;
   }
 
   @Override
   public void servedBy(String provider) {
     this.provider = Optional.of(provider);
+    head = null;
+  }
+
+  /**
+   * A text or reasoning delta, the most frequent chunk: written as {@link #chunk} would write it
+   * (same fields, order and escaping), from the stream's constant head and tail, without a tree.
+   */
+  private SseEvent delta(String field, String text) {
+    if (head == null) {
+      String whole = chunkJson(Json.object());
+      head = whole.substring(0, whole.length() - DELTA_TAIL.length() - 2);
+    }
+    StringBuilder json = new StringBuilder(head.length() + text.length() + 48);
+    json.append(head).append(field).append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, json);
+    return SseEvent.data(json.append("\"}").append(DELTA_TAIL).toString());
   }
 
   @Override
@@ -49,9 +74,9 @@ final class OpenAiStreamEncoder implements StreamEncoder {
         // The identity comes from identify(): the provider's own model name stays upstream.
         out.event(chunk(Json.object().put("role", "assistant").put("content", "")));
       }
-      case ChatEvent.TextDelta text -> out.event(chunk(Json.object().put("content", text.text())));
+      case ChatEvent.TextDelta text -> out.event(delta("{\"content\":", text.text()));
       case ChatEvent.ReasoningDelta reasoning ->
-          out.event(chunk(Json.object().put("reasoning", reasoning.text())));
+          out.event(delta("{\"reasoning\":", reasoning.text()));
       case ChatEvent.ToolCallStarted call -> {
         int ordinal = toolIndexes.size();
         toolIndexes.put(call.block(), ordinal);
@@ -111,13 +136,17 @@ final class OpenAiStreamEncoder implements StreamEncoder {
   }
 
   private SseEvent chunk(ObjectNode delta) {
+    return SseEvent.data(chunkJson(delta));
+  }
+
+  private String chunkJson(ObjectNode delta) {
     ObjectNode root = base();
     root.putArray("choices")
         .addObject()
         .put("index", 0)
         .<ObjectNode>set("delta", delta)
         .putNull("finish_reason");
-    return SseEvent.data(Json.string(root));
+    return Json.string(root);
   }
 
   private static ObjectNode toolDelta(ObjectNode item) {
