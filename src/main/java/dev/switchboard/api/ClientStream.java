@@ -77,13 +77,29 @@ final class ClientStream implements ClientChannel.Stream {
 
   @Override
   public void write(SseEvent event) {
+    Buffer gathered = gathering();
+    if (gathered != null) {
+      gathered.appendString(event.frame());
+    }
+  }
+
+  @Override
+  public void write(byte[] frames, int offset, int length) {
+    Buffer gathered = gathering();
+    if (gathered != null) {
+      gathered.appendBytes(frames, offset, length);
+    }
+  }
+
+  /** The buffer a data write goes into (null once the stream ended); the stream is committed. */
+  private @Nullable Buffer gathering() {
     if (ended) {
-      return;
+      return null;
     }
     sendHeaders();
     committed = true;
     lastWrite = System.nanoTime();
-    gathered().appendString(event.frame());
+    return gathered();
   }
 
   /**

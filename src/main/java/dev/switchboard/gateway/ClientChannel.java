@@ -54,6 +54,12 @@ public interface ClientChannel {
     /** Queues one event; {@link #flush} sends what was queued. */
     void write(SseEvent event);
 
+    /**
+     * Queues whole SSE frames given as bytes, which the caller may reuse once this returns; as
+     * {@link #write(SseEvent)} otherwise.
+     */
+    void write(byte[] frames, int offset, int length);
+
     /** Sends what {@link #write} gathered as one write. */
     void flush();
 

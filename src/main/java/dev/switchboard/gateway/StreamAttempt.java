@@ -4,11 +4,13 @@ import dev.switchboard.policy.redact.StreamRestorer;
 import dev.switchboard.provider.UpstreamExchange;
 import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.routing.Route;
+import dev.switchboard.wire.ByteSink;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.SseDecoder;
 import dev.switchboard.wire.SseEvent;
+import dev.switchboard.wire.SseSink;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.StreamTruncated;
@@ -17,10 +19,13 @@ import dev.switchboard.wire.UpstreamStreamError;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Relays one provider's stream to the client. Same format: events pass unchanged, the usage is held
@@ -53,8 +58,17 @@ final class StreamAttempt {
   /** Puts redacted values back into what the client sees; inert for a request not redacted. */
   private final StreamRestorer restorer;
 
-  private final List<SseEvent> pending = new ArrayList<>();
+  /** Frames held until the first content, so an attempt that dies before it leaves no trace. */
+  private final List<byte[]> pending = new ArrayList<>();
+
   private final List<ChatEvent> decoded = new ArrayList<>(4);
+  private final Consumer<ChatEvent> decodedAdd = decoded::add;
+  private final Consumer<SseDecoder.Frame> onFrame = this::event;
+  private final SseSink onEmit = this::emit;
+
+  /** Where a same-format relay writes the client's bytes, straight from the provider's. */
+  private final ByteSink relaySink = this::emit;
+
   private boolean over;
   private boolean content;
 
@@ -122,7 +136,8 @@ final class StreamAttempt {
   }
 
   private void received(Buffer bytes) {
-    sse.feed(bytes.getBytes(), this::event);
+    byte[] read = bytes.getBytes();
+    sse.feedFrames(read, 0, read.length, onFrame);
     client.flush();
     if (client.writeQueueFull()) {
       exchange.pause();
@@ -130,13 +145,13 @@ final class StreamAttempt {
     }
   }
 
-  private void event(SseEvent event) {
+  private void event(SseDecoder.Frame frame) {
     if (over) {
       return;
     }
     decoded.clear();
     try {
-      decoder.decode(event, decoded::add);
+      decoder.decode(frame, decodedAdd);
     } catch (WireException e) {
       String why = String.valueOf(e.getMessage());
       fail(afterHeaders(why.startsWith(MALFORMED) ? why : MALFORMED + why));
@@ -157,12 +172,15 @@ final class StreamAttempt {
       outcome.content();
     }
     if (passthrough.isPresent()) {
-      passthrough.get().relayed().ifPresent(this::emit);
+      // Right here, in the decoder's callback: the frame's bytes are reused once it returns.
+      passthrough.get().relayTo(relaySink);
     } else if (call.restorer().isEmpty()) {
-      decoded.forEach(canonical -> encoder.encode(canonical, this::emit));
+      for (ChatEvent canonical : decoded) {
+        encoder.encode(canonical, onEmit);
+      }
     } else {
       for (ChatEvent canonical : decoded) {
-        restorer.accept(canonical, restored -> encoder.encode(restored, this::emit));
+        restorer.accept(canonical, restored -> encoder.encode(restored, onEmit));
       }
     }
   }
@@ -184,14 +202,32 @@ final class StreamAttempt {
   }
 
   private void emit(SseEvent event) {
-    pending.add(event);
-    if (client.committed() || tap.sawContent()) {
+    if (live()) {
       flush();
+      client.write(event);
+    } else {
+      pending.add(event.frame().getBytes(StandardCharsets.UTF_8));
     }
   }
 
+  private void emit(byte[] frames, int offset, int length) {
+    if (live()) {
+      flush();
+      client.write(frames, offset, length);
+    } else {
+      pending.add(Arrays.copyOfRange(frames, offset, offset + length));
+    }
+  }
+
+  /** Whether the client's stream is under way: events go to it as they come. */
+  private boolean live() {
+    return client.committed() || tap.sawContent();
+  }
+
   private void flush() {
-    pending.forEach(client::write);
+    for (byte[] frame : pending) {
+      client.write(frame, 0, frame.length);
+    }
     pending.clear();
   }
 
@@ -199,7 +235,7 @@ final class StreamAttempt {
     if (over) {
       return;
     }
-    sse.finish(this::event);
+    sse.finishFrames(onFrame);
     try {
       decoder.finish(tap);
     } catch (StreamTruncated e) {

@@ -116,6 +116,15 @@ final class FakeClientChannel implements ClientChannel {
     }
 
     @Override
+    public void write(byte[] bytes, int offset, int length) {
+      if (!ended.isDone()) {
+        headersSent = true;
+        committed = true;
+        frames.add(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+
+    @Override
     public void flush() {
       // Written at once.
     }
