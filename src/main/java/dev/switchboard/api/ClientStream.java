@@ -28,7 +28,10 @@ final class ClientStream implements ClientChannel.Stream {
   private final long keepAliveNanos;
   private final long writeTimeoutNanos;
   private final StreamTicker ticker;
+  private static final int MIN_BUFFER = 512;
+  private static final int MAX_BUFFER = 64 * 1024;
   private long lastWrite = System.nanoTime();
+  private int lastWriteSize = MIN_BUFFER;
   private long stalledSince;
   private Runnable drained = () -> {};
   private final Context context;
@@ -98,7 +101,6 @@ final class ClientStream implements ClientChannel.Stream {
     }
     sendHeaders();
     committed = true;
-    lastWrite = System.nanoTime();
     return gathered();
   }
 
@@ -120,6 +122,9 @@ final class ClientStream implements ClientChannel.Stream {
     Buffer gathered = outgoing;
     if (gathered != null && !ended) {
       outgoing = null;
+      // Timed per write, not per event: reading the clock is a syscall on some virtual machines.
+      lastWrite = System.nanoTime();
+      lastWriteSize = Math.clamp(gathered.length(), MIN_BUFFER, MAX_BUFFER);
       out.write(gathered);
     }
   }
@@ -127,7 +132,8 @@ final class ClientStream implements ClientChannel.Stream {
   private Buffer gathered() {
     Buffer gathered = outgoing;
     if (gathered == null) {
-      gathered = Buffer.buffer(512);
+      // Sized as the last write was: a provider's reads come in similar sizes, so it rarely grows.
+      gathered = Buffer.buffer(lastWriteSize);
       outgoing = gathered;
     }
     return gathered;
