@@ -6,6 +6,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Usage;
+import dev.switchboard.wire.Utf8;
 import io.vertx.core.Context;
 
 /**
@@ -86,23 +87,7 @@ public final class TokenEstimator {
 
   /** The UTF-8 length of {@code text} from {@code from} on, without encoding it. */
   static long utf8Length(String text, int from) {
-    long bytes = 0;
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
+    return Utf8.length(text, from, text.length());
   }
 
   private static long ceilDiv(long a, long b) {

@@ -157,22 +157,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       queue.offer(Wake.WAKE);
     }
     if (Thread.currentThread() != thread) {
-      joinUninterruptibly();
-    }
-  }
-
-  // Returning before the drain finished would break close()'s promise, so an interrupt only defers.
-  private void joinUninterruptibly() {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      Uninterruptibly.join(thread);
     }
   }
 

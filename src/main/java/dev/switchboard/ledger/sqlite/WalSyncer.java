@@ -77,21 +77,11 @@ final class WalSyncer {
   void close() {
     closed = true;
     LockSupport.unpark(thread);
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
+    Uninterruptibly.join(thread);
     try {
       wal.close();
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "cannot close the ledger's WAL file", e);
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

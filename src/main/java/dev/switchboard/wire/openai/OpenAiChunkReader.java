@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,24 +110,7 @@ final class OpenAiChunkReader {
 
   /** The UTF-8 offset of char offset {@code at} (negative: a marker, kept). */
   private static int utf8Offset(String text, int at) {
-    int bytes = 0;
-    for (int i = 0; i < at; i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        // Other chars, and a lone surrogate (written as '?': 1 byte).
-        bytes += Character.isSurrogate(c) ? 1 : 3;
-      }
-    }
-    return at < 0 ? at : bytes;
+    return at < 0 ? at : (int) Utf8.length(text, 0, at);
   }
 
   private static Chunk read(JsonParser p) throws IOException {
