@@ -74,7 +74,9 @@ def load(name):
         sec = {k.lstrip("\u00b7"): v for k, v in r["secondaryMetrics"].items()}
         alloc = sec.get("gc.alloc.rate.norm", {}).get("score", float("nan"))
         name = r["benchmark"].replace("dev.switchboard.bench.", "")
-        rows[name] = (m["score"] * SCALE[m["scoreUnit"]], m["scoreError"] * SCALE[m["scoreUnit"]], alloc)
+        # JMH writes "NaN" as a string (an error bar from one iteration, say).
+        scale = SCALE[m["scoreUnit"]]
+        rows[name] = (float(m["score"]) * scale, float(m["scoreError"]) * scale, float(alloc))
     return rows
 now, before = load("now"), load("before")
 if before:
