@@ -92,9 +92,10 @@ public final class SqliteKeyStore implements KeyStore {
 
   @Override
   public List<ApiKey> list() {
+    // rowid breaks ties within one millisecond in creation order; ids are random.
     try (Connection c = database.connection();
         PreparedStatement query =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
+            c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, rowid");
         ResultSet rows = query.executeQuery()) {
       List<ApiKey> keys = new ArrayList<>();
       while (rows.next()) {
