@@ -103,7 +103,12 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideOutsideOfPackages(
-            "dev.switchboard.ledger.sqlite..", "dev.switchboard.account.sqlite..")
+            "dev.switchboard.storage..",
+            "dev.switchboard.ledger.sqlite..",
+            "dev.switchboard.ledger.postgresql..",
+            "dev.switchboard.account.sqlite..",
+            "dev.switchboard.account.sql..",
+            "dev.switchboard.budget.sql..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("java.sql..")
@@ -126,7 +131,10 @@ class ArchitectureTest {
         .that()
         .areDeclaredInClassesThat()
         .resideInAnyPackage(
-            "dev.switchboard.money..", "dev.switchboard.account..", "dev.switchboard.ledger..")
+            "dev.switchboard.money..",
+            "dev.switchboard.account..",
+            "dev.switchboard.ledger..",
+            "dev.switchboard.budget..")
         .should()
         .notHaveRawType(double.class)
         .andShould()

@@ -1,6 +1,8 @@
 package dev.switchboard.ledger.sqlite;
 
 import dev.switchboard.ledger.StorageException;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
  * busy_timeout 5 s, foreign keys on); several processes may open the same file at once. The ledger
  * writer sets its own connection's synchronous mode from the configured durability.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements Database {
   private static final int BUSY_TIMEOUT_MS = 5_000;
 
   private final Path file;
@@ -72,10 +74,8 @@ public final class SqliteDatabase implements AutoCloseable {
     return file;
   }
 
-  /**
-   * A new connection in auto-commit mode; the caller closes it and uses one thread at a time. Use
-   * {@link #immediate} for multi-statement writes.
-   */
+  /** Use {@link #immediate} for multi-statement writes. */
+  @Override
   public Connection connection() throws SQLException {
     if (closed.get()) {
       throw new SQLException("the database " + file + " is closed");
@@ -110,6 +110,11 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.SQLITE;
   }
 
   /** Checkpoints the WAL into the main file (best effort) and releases the database. Idempotent. */

@@ -1,0 +1,5 @@
+/**
+ * The database seam: {@link dev.switchboard.storage.Database} (SQLite embedded, PostgreSQL for a
+ * cluster) and the one set of migrations both run.
+ */
+package dev.switchboard.storage;
