@@ -1,0 +1,13 @@
+package dev.switchboard.ratelimit;
+
+/**
+ * The limiter's store (Redis) could not be reached in time: the request is refused (503 {@code
+ * rate_limiter_unavailable}) rather than admitted unchecked.
+ */
+public final class RateLimiterUnavailable extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public RateLimiterUnavailable(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
