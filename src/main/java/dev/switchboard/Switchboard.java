@@ -3,7 +3,7 @@ package dev.switchboard;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
-import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
+import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.api.WarmUp;
@@ -14,8 +14,7 @@ import dev.switchboard.config.Config;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.HealthView;
 import dev.switchboard.ledger.LedgerWriter;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.policy.PolicyParser;
@@ -24,6 +23,7 @@ import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.sim.SimProvider;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -108,7 +108,7 @@ public final class Switchboard implements AutoCloseable {
     KeyAuthenticator authenticator =
         new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
     LedgerWriter ledger = SqliteLedgerWriter.open(database, resolved.storage());
-    IdempotencyStore idempotency = SqliteIdempotencyStore.open(database, clock);
+    IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
@@ -119,7 +119,7 @@ public final class Switchboard implements AutoCloseable {
             catalog,
             authenticator,
             ledger,
-            SqliteLedgerReader.of(database),
+            SqlLedgerReader.of(database),
             idempotency,
             new HealthTracker(routing),
             new GatewayMetrics(),

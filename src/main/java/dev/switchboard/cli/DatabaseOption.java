@@ -1,6 +1,6 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import dev.switchboard.insight.SpendReport;
 import dev.switchboard.insight.UsageReport;
 import dev.switchboard.ledger.SpendGroup;
 import dev.switchboard.ledger.SpendQuery;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -75,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Catalog catalog = store.setup().catalog();
     try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
-      var usage = SqliteLedgerReader.of(db).usageByModel(window.from(), window.to());
+      var usage = SqlLedgerReader.of(db).usageByModel(window.from(), window.to());
       UsageReport report =
           UsageReport.of(window, usage, id -> catalog.model(id).map(Model::originCountry), top);
       spec.commandLine().getOut().print(report.render());
@@ -88,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
     try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
       SpendQuery query =
           SpendQuery.of(group).between(Optional.of(window.from()), Optional.of(window.to()));
-      SpendReport report = new SpendReport(window, group, SqliteLedgerReader.of(db).spend(query));
+      SpendReport report = new SpendReport(window, group, SqlLedgerReader.of(db).spend(query));
       spec.commandLine().getOut().print(report.render());
       spec.commandLine().getOut().flush();
       return 0;

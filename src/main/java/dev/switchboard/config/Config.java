@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +25,8 @@ public record Config(
     Logging logging,
     Map<String, String> aliases,
     Routing routing,
-    JsonNode policy) {
+    JsonNode policy,
+    Optional<Redis> redis) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -72,19 +74,47 @@ public record Config(
   }
 
   /**
-   * Where the embedded database lives and how durable a ledger row is when its response ends.
-   * {@code PROCESS}: the row is committed (it survives kill -9 or OOM of the gateway) and the
-   * commits are fsync'd at least every {@code syncWindow}, so a power loss or kernel crash loses at
-   * most rows that old. {@code MACHINE}: every commit is fsync'd before its response ends ({@code
-   * syncWindow} is then unused).
+   * Where the database lives and how durable a ledger row is when its response ends: the embedded
+   * SQLite file at {@code sqlitePath}, or, when {@code postgresqlUrl} is set (cluster mode), that
+   * PostgreSQL ({@code postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?PARAMS]}), which every node
+   * shares and where a committed row is as durable as PostgreSQL makes it (durability and
+   * syncWindow then apply to SQLite only). {@code PROCESS}: the row is committed (it survives kill
+   * -9 or OOM of the gateway) and the commits are fsync'd at least every {@code syncWindow}, so a
+   * power loss or kernel crash loses at most rows that old. {@code MACHINE}: every commit is
+   * fsync'd before its response ends ({@code syncWindow} is then unused).
    */
-  public record Storage(Path sqlitePath, Durability durability, Duration syncWindow) {
+  public record Storage(
+      Path sqlitePath, Durability durability, Duration syncWindow, Optional<String> postgresqlUrl) {
     /** The default {@code sync_window}. */
     public static final Duration DEFAULT_SYNC_WINDOW = Duration.ofMillis(50);
 
     /** The database at {@code sqlitePath}, process durability, {@link #DEFAULT_SYNC_WINDOW}. */
     public Storage(Path sqlitePath) {
       this(sqlitePath, Durability.PROCESS, DEFAULT_SYNC_WINDOW);
+    }
+
+    /** An embedded SQLite database (no PostgreSQL). */
+    public Storage(Path sqlitePath, Durability durability, Duration syncWindow) {
+      this(sqlitePath, durability, syncWindow, Optional.empty());
+    }
+
+    /** The same settings on the PostgreSQL at {@code url} ({@code postgresql://USER@HOST/DB}). */
+    public Storage withPostgresql(String url) {
+      return new Storage(sqlitePath, durability, syncWindow, Optional.of(url));
+    }
+
+    /** Never prints a password the PostgreSQL URL may carry. */
+    @Override
+    public String toString() {
+      return "Storage[sqlitePath="
+          + sqlitePath
+          + ", durability="
+          + durability
+          + ", syncWindow="
+          + syncWindow
+          + ", postgresqlUrl="
+          + postgresqlUrl.map(url -> url.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@"))
+          + "]";
     }
 
     /** What a ledger row survives once its response has ended (see {@link Storage}). */
@@ -226,6 +256,24 @@ public record Config(
     }
   }
 
+  /**
+   * The Redis every node of a cluster shares for rate limits and hot counters ({@code
+   * redis://HOST:PORT}, optionally with a password or a database index as Lettuce reads them).
+   */
+  public record Redis(String url) {
+    public Redis {
+      if (url.isBlank()) {
+        throw new IllegalArgumentException("a Redis URL cannot be blank");
+      }
+    }
+
+    /** Never prints a password the URL may carry. */
+    @Override
+    public String toString() {
+      return "Redis[url=" + url.replaceAll("//([^/@]*)@", "//***@") + "]";
+    }
+  }
+
   /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
   public record Logging(Format format) {
     /** The shape of a log line. */
@@ -243,6 +291,19 @@ public record Config(
     catalog = catalog.deepCopy();
     policy = policy.deepCopy();
     aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
+  }
+
+  /** A single-node configuration: no Redis. */
+  public Config(
+      Server server,
+      Storage storage,
+      Upstream upstream,
+      JsonNode catalog,
+      Logging logging,
+      Map<String, String> aliases,
+      Routing routing,
+      JsonNode policy) {
+    this(server, storage, upstream, catalog, logging, aliases, routing, policy, Optional.empty());
   }
 
   /** A configuration without a sourcing policy. */
@@ -276,7 +337,8 @@ public record Config(
 
   /** The same configuration with other routing settings. */
   public Config withRouting(Routing replacement) {
-    return new Config(server, storage, upstream, catalog, logging, aliases, replacement, policy);
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, replacement, policy, redis);
   }
 
   /** A configuration with the default logging (text lines) and no aliases. */
@@ -286,7 +348,8 @@ public record Config(
 
   /** The same configuration with another {@code policy:} section (YAML tree). */
   public Config withPolicy(JsonNode replacement) {
-    return new Config(server, storage, upstream, catalog, logging, aliases, routing, replacement);
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, routing, replacement, redis);
   }
 
   /**
@@ -346,21 +409,31 @@ public record Config(
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog, logging, aliases, routing, policy);
+    return new Config(
+        replacement, storage, upstream, catalog, logging, aliases, routing, policy, redis);
   }
 
   /** Returns a copy with another upstream section. */
   public Config withUpstream(Upstream replacement) {
-    return new Config(server, storage, replacement, catalog, logging, aliases, routing, policy);
+    return new Config(
+        server, storage, replacement, catalog, logging, aliases, routing, policy, redis);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog, logging, aliases, routing, policy);
+    return new Config(
+        server, replacement, upstream, catalog, logging, aliases, routing, policy, redis);
+  }
+
+  /** Returns a copy with another redis section (empty: single node, no Redis). */
+  public Config withRedis(Optional<Redis> replacement) {
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, routing, policy, replacement);
   }
 
   /** Returns a copy with another logging section. */
   public Config withLogging(Logging replacement) {
-    return new Config(server, storage, upstream, catalog, replacement, aliases, routing, policy);
+    return new Config(
+        server, storage, upstream, catalog, replacement, aliases, routing, policy, redis);
   }
 }

@@ -2,11 +2,14 @@ package dev.switchboard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.wire.Json;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +19,15 @@ import java.util.function.Consumer;
 final class ConfigParser {
   private static final List<String> ROOT_KEYS =
       List.of(
-          "server", "storage", "upstream", "catalog", "logging", "aliases", "routing", "policy");
+          "server",
+          "storage",
+          "upstream",
+          "catalog",
+          "logging",
+          "aliases",
+          "routing",
+          "policy",
+          "redis");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -30,7 +41,7 @@ final class ConfigParser {
           "public_models");
   private static final long MAX_HEADER_BYTES = 1024 * 1024;
   private static final List<String> STORAGE_KEYS =
-      List.of("sqlite_path", "durability", "sync_window");
+      List.of("sqlite_path", "postgresql", "durability", "sync_window");
   private static final Duration MAX_SYNC_WINDOW = Duration.ofMinutes(1);
   private static final List<String> UPSTREAM_KEYS =
       List.of(
@@ -62,7 +73,8 @@ final class ConfigParser {
         root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()),
         root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()),
         root.object("routing").map(RoutingConfig::parse).orElse(Config.Routing.defaults()),
-        root.object("policy").map(ConfigNode::json).orElse(Json.object()));
+        root.object("policy").map(ConfigNode::json).orElse(Json.object()),
+        root.object("redis").map(ConfigParser::redis));
   }
 
   /** Each key a model name (or a prefix ending in '*'), each value a catalog model id. */
@@ -119,7 +131,43 @@ final class ConfigParser {
     return new Config.Storage(
         node.has("sqlite_path") ? sqlitePath(node) : d.sqlitePath(),
         node.has("durability") ? durability(node) : d.durability(),
-        syncWindow(node, d.syncWindow()));
+        syncWindow(node, d.syncWindow()),
+        node.has("postgresql") ? Optional.of(postgresql(node)) : d.postgresqlUrl());
+  }
+
+  // Only the shape is checked here; the storage package turns it into a JDBC URL.
+  private static String postgresql(ConfigNode node) {
+    String url = node.requiredString("postgresql");
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw node.error("postgresql", "not a URL: " + e.getReason());
+    }
+    boolean scheme = "postgresql".equals(uri.getScheme()) || "postgres".equals(uri.getScheme());
+    String path = uri.getPath();
+    if (!scheme || uri.getHost() == null || path == null || path.length() < 2) {
+      throw node.error(
+          "postgresql",
+          "expected postgresql://USER@HOST:PORT/DATABASE (a password may follow USER)");
+    }
+    return url;
+  }
+
+  private static Config.Redis redis(ConfigNode node) {
+    node.allowOnly(List.of("url"));
+    String url = node.requiredString("url");
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw node.error("url", "not a URL: " + e.getReason());
+    }
+    boolean scheme = "redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme());
+    if (!scheme || uri.getHost() == null) {
+      throw node.error("url", "expected redis://HOST:PORT (or rediss:// for TLS)");
+    }
+    return new Config.Redis(url);
   }
 
   private static Path sqlitePath(ConfigNode node) {

@@ -30,4 +30,11 @@ public interface LedgerReader {
 
   /** The newest rows first, at most {@code limit}. */
   List<UsageRecord> recent(int limit);
+
+  /**
+   * The exact sum of the costs of key {@code keyId}'s rows at or after {@code from} (every row,
+   * failed ones included: what the key was charged), only those of session {@code sessionId} when
+   * given. Seeds budget windows.
+   */
+  long spentMicros(String keyId, Instant from, Optional<String> sessionId);
 }

@@ -1,10 +1,10 @@
 package dev.switchboard.ledger;
 
 /**
- * A storage operation failed (I/O, a locked or corrupt database). Unchecked so that no driver
- * exception type crosses a package boundary; the message never contains key material.
+ * A store (ledger, keys, idempotency, budgets) could not read or write: the {@link
+ * dev.switchboard.storage.StorageException} the stores throw, so callers may catch either.
  */
-public final class StorageException extends RuntimeException {
+public final class StorageException extends dev.switchboard.storage.StorageException {
   private static final long serialVersionUID = 1L;
 
   public StorageException(String message, Throwable cause) {

@@ -12,7 +12,9 @@ import java.util.OptionalLong;
  * is the catalog id, {@code providerModel} the provider's own name for it, as its answer said.
  * Token counts follow {@link dev.switchboard.wire.Usage}: cache reads ({@code cachedTokens}) and
  * cache writes (5-minute and 1-hour lifetimes) are part of {@code promptTokens}. {@code handling}
- * is what the sourcing policy decided ({@link DataHandling#NONE} without a policy).
+ * is what the sourcing policy decided ({@link DataHandling#NONE} without a policy). {@code
+ * sessionId} is the client's session (an agent run) the request belongs to, when it named one;
+ * {@code reservationId} the budget reservation its cost settles, when the key has a money limit.
  */
 public record UsageRecord(
     String id,
@@ -35,7 +37,58 @@ public record UsageRecord(
     int status,
     Optional<String> errorCode,
     Optional<String> providerModel,
-    DataHandling handling) {
+    DataHandling handling,
+    Optional<String> sessionId,
+    Optional<String> reservationId) {
+
+  /** A row of no session and no reservation. */
+  public UsageRecord(
+      String id,
+      Instant at,
+      String keyId,
+      String requestedModel,
+      Optional<String> servedModel,
+      Optional<String> provider,
+      long promptTokens,
+      long completionTokens,
+      long cachedTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long reasoningTokens,
+      boolean estimated,
+      long costMicros,
+      long latencyMs,
+      OptionalLong ttftMs,
+      boolean stream,
+      int status,
+      Optional<String> errorCode,
+      Optional<String> providerModel,
+      DataHandling handling) {
+    this(
+        id,
+        at,
+        keyId,
+        requestedModel,
+        servedModel,
+        provider,
+        promptTokens,
+        completionTokens,
+        cachedTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        reasoningTokens,
+        estimated,
+        costMicros,
+        latencyMs,
+        ttftMs,
+        stream,
+        status,
+        errorCode,
+        providerModel,
+        handling,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** A row made without a sourcing policy: {@link DataHandling#NONE}. */
   public UsageRecord(
@@ -98,7 +151,22 @@ public record UsageRecord(
   }
 
   /** The same row with the sourcing policy's decision. */
-  public UsageRecord withHandling(DataHandling handling) {
+  public UsageRecord withHandling(DataHandling replacement) {
+    return with(replacement, sessionId, reservationId);
+  }
+
+  /** The same row in the client's session {@code session} (an agent run). */
+  public UsageRecord withSessionId(Optional<String> session) {
+    return with(handling, session, reservationId);
+  }
+
+  /** The same row settling the budget reservation {@code reservation}. */
+  public UsageRecord withReservationId(Optional<String> reservation) {
+    return with(handling, sessionId, reservation);
+  }
+
+  private UsageRecord with(
+      DataHandling newHandling, Optional<String> newSession, Optional<String> newReservation) {
     return new UsageRecord(
         id,
         at,
@@ -120,7 +188,9 @@ public record UsageRecord(
         status,
         errorCode,
         providerModel,
-        handling);
+        newHandling,
+        newSession,
+        newReservation);
   }
 
   /**

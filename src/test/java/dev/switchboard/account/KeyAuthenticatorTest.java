@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.ledger.UsageRecords;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.policy.DataClass;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.ByteArrayOutputStream;

@@ -2,15 +2,15 @@ package dev.switchboard.api;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.account.KeyAuthenticator;
-import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
+import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
@@ -49,8 +49,8 @@ final class EdgeHarness implements AutoCloseable {
                 Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
                 new KeyAuthenticator(keys, keys.hasher(), blocking, Duration.ofMillis(50)),
                 SqliteLedgerWriter.open(database),
-                SqliteLedgerReader.of(database),
-                SqliteIdempotencyStore.open(database, Clock.systemUTC())),
+                SqlLedgerReader.of(database),
+                SqlIdempotencyStore.open(database, Clock.systemUTC())),
             formats);
     vertx.deployVerticle(gateway).await();
   }

@@ -3,8 +3,8 @@ package dev.switchboard.bench;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.Config.Storage.Durability;
 import dev.switchboard.ledger.LedgerWriter;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.time.Duration;
 
 /**

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -107,7 +107,7 @@ class ServeSigtermTest {
       assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("the gateway exited").isTrue();
       try (SqliteDatabase database = SqliteDatabase.open(db)) {
         UsageRecord row =
-            SqliteLedgerReader.of(database)
+            SqlLedgerReader.of(database)
                 .find(response.headers().firstValue("x-generation-id").orElseThrow())
                 .orElseThrow();
         assertThat(row.status()).isEqualTo(200);

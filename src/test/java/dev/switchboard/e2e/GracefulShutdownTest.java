@@ -7,10 +7,10 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -65,7 +65,7 @@ class GracefulShutdownTest {
     JsonNode usage = GatewayHarness.json(data.get(data.size() - 2)).get("usage");
     try (SqliteDatabase reopened = SqliteDatabase.open(db)) {
       UsageRecord row =
-          SqliteLedgerReader.of(reopened)
+          SqlLedgerReader.of(reopened)
               .find(response.headers().firstValue("x-generation-id").orElseThrow())
               .orElseThrow();
       assertThat(row.completionTokens()).isEqualTo(usage.get("completion_tokens").asLong());

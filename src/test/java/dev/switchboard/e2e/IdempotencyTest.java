@@ -7,7 +7,7 @@ import dev.switchboard.MutableClock;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -265,7 +265,7 @@ class IdempotencyTest {
   }
 
   private static List<UsageRecord> ledgerRows(IssuedKey key) {
-    return SqliteLedgerReader.of(harness.gateway.database()).recent(100_000).stream()
+    return SqlLedgerReader.of(harness.gateway.database()).recent(100_000).stream()
         .filter(row -> row.keyId().equals(key.key().id()))
         .toList();
   }

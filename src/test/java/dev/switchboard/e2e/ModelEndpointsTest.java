@@ -6,7 +6,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.account.KeyAuthenticator;
-import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
+import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.attempt.Attempt;
@@ -14,11 +14,11 @@ import dev.switchboard.attempt.Attempt.Outcome;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.health.HealthTracker;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
@@ -73,8 +73,8 @@ class ModelEndpointsTest {
             Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
             new KeyAuthenticator(keys, keys.hasher(), BLOCKING, Duration.ofMillis(50)),
             SqliteLedgerWriter.open(database),
-            SqliteLedgerReader.of(database),
-            SqliteIdempotencyStore.open(database, Clock.systemUTC()));
+            SqlLedgerReader.of(database),
+            SqlIdempotencyStore.open(database, Clock.systemUTC()));
     health = services.health();
     VERTX.deployVerticle(new GatewayVerticle(services)).await();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sqlite.SqliteLedgerReader;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -106,7 +106,7 @@ class SlowClientsTest {
   }
 
   private static List<UsageRecord> rows() {
-    return SqliteLedgerReader.of(gateway.gateway.database()).recent(1000).stream()
+    return SqlLedgerReader.of(gateway.gateway.database()).recent(1000).stream()
         .filter(row -> row.requestedModel().equals("slow/endless"))
         .toList();
   }

@@ -1,7 +1,7 @@
 /**
  * The SQLite {@link dev.switchboard.account.KeyStore} and {@link
  * dev.switchboard.account.IdempotencyStore}, sharing the database file (and its migrations) of
- * {@link dev.switchboard.ledger.sqlite.SqliteDatabase}, so the ledger writer can charge key spend
+ * {@link dev.switchboard.storage.sqlite.SqliteDatabase}, so the ledger writer can charge key spend
  * in the same transaction as the ledger row. One of the few places with JDBC.
  */
 @NullMarked

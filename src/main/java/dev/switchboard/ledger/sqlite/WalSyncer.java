@@ -1,5 +1,6 @@
 package dev.switchboard.ledger.sqlite;
 
+import dev.switchboard.ledger.sql.Uninterruptibly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.switchboard.ledger.sqlite;
 
+import dev.switchboard.ledger.sql.AttemptRows;
+import dev.switchboard.ledger.sql.UsageRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

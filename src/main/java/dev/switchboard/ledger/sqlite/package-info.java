@@ -1,6 +1,6 @@
 /**
  * SQLite storage for the embedded deployment: the shared {@link
- * dev.switchboard.ledger.sqlite.SqliteDatabase} (one WAL file, versioned migrations), the
+ * dev.switchboard.storage.sqlite.SqliteDatabase} (one WAL file, versioned migrations), the
  * group-commit ledger writer and the ledger reader. One of the few places where JDBC is allowed;
  * nothing here knows about HTTP or Vert.x.
  */

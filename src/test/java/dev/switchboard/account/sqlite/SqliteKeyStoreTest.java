@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
 import dev.switchboard.policy.DataClass;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

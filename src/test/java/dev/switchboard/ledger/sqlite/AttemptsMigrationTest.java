@@ -1,10 +1,13 @@
 package dev.switchboard.ledger.sqlite;
 
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.execute;
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static dev.switchboard.storage.SqlProbe.execute;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class AttemptsMigrationTest {
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       assertThat(query(db, "SELECT MAX(version) FROM schema_version"))
           .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
-      SqliteLedgerReader reader = SqliteLedgerReader.of(db);
+      SqlLedgerReader reader = SqlLedgerReader.of(db);
       assertThat(reader.find("old")).isPresent();
       assertThat(reader.attempts("old")).isEmpty();
     }

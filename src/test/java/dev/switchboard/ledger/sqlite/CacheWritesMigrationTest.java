@@ -1,11 +1,14 @@
 package dev.switchboard.ledger.sqlite;
 
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.execute;
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static dev.switchboard.storage.SqlProbe.execute;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class CacheWritesMigrationTest {
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       assertThat(query(db, "SELECT MAX(version) FROM schema_version"))
           .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
-      UsageRecord old = SqliteLedgerReader.of(db).find("old").orElseThrow();
+      UsageRecord old = SqlLedgerReader.of(db).find("old").orElseThrow();
       assertThat(old.cachedTokens()).isEqualTo(4);
       assertThat(old.cacheWrite5mTokens()).isZero();
       assertThat(old.cacheWrite1hTokens()).isZero();

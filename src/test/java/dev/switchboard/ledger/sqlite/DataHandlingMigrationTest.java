@@ -1,7 +1,7 @@
 package dev.switchboard.ledger.sqlite;
 
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.execute;
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static dev.switchboard.storage.SqlProbe.execute;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,9 @@ import dev.switchboard.ledger.SpendGroup;
 import dev.switchboard.ledger.SpendQuery;
 import dev.switchboard.ledger.SpendRow;
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -48,8 +51,9 @@ class DataHandlingMigrationTest {
     }
 
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      assertThat(query(db, "SELECT MAX(version) FROM schema_version")).isEqualTo("6");
-      SqliteLedgerReader reader = SqliteLedgerReader.of(db);
+      assertThat(query(db, "SELECT MAX(version) FROM schema_version"))
+          .isEqualTo(String.valueOf(Migrations.SCRIPTS.size()));
+      SqlLedgerReader reader = SqlLedgerReader.of(db);
       UsageRecord old = reader.find("old-1").orElseThrow();
       assertThat(old.handling()).isEqualTo(DataHandling.NONE);
       assertThat(old.costMicros()).isEqualTo(3);
@@ -64,11 +68,12 @@ class DataHandlingMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V6. */
   static void undoVersion6(SqliteDatabase db) throws SQLException {
+    LedgerSessionsMigrationTest.undoVersion9(db);
     for (String column : List.of("data_class", "policy_rule", "policy_action", "finding_types")) {
       execute(db, "ALTER TABLE requests DROP COLUMN " + column);
     }
     execute(db, "ALTER TABLE api_keys DROP COLUMN data_class");
-    execute(db, "DELETE FROM schema_version WHERE version = 6");
+    execute(db, "DELETE FROM schema_version WHERE version >= 6");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.switchboard.ledger.UsageRecords.row;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.config.Config.Storage.Durability;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,8 +1,10 @@
 package dev.switchboard.ledger.sqlite;
 
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +45,7 @@ class LedgerCrashTest {
     assertThat(acked).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
     try (SqliteDatabase db = SqliteDatabase.open(dbFile)) {
       assertThat(query(db, "PRAGMA integrity_check")).isEqualTo("ok");
-      SqliteLedgerReader reader = SqliteLedgerReader.of(db);
+      SqlLedgerReader reader = SqlLedgerReader.of(db);
       assertThat(acked).allSatisfy(id -> assertThat(reader.find(id)).as(id).isPresent());
       assertThat(
               query(

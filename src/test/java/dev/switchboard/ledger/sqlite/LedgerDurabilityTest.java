@@ -2,11 +2,12 @@ package dev.switchboard.ledger.sqlite;
 
 import static dev.switchboard.ledger.UsageRecords.attempt;
 import static dev.switchboard.ledger.UsageRecords.row;
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.config.Config.Storage.Durability;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.ModelUsage;
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteLedgerReaderTest {
+class SqlLedgerReaderTest {
   @TempDir Path dir;
   private SqliteDatabase db;
-  private SqliteLedgerReader reader;
+  private SqlLedgerReader reader;
 
   @BeforeEach
   void open() {
     db = SqliteDatabase.open(dir.resolve("ledger.db"));
-    reader = SqliteLedgerReader.of(db);
+    reader = SqlLedgerReader.of(db);
   }
 
   @AfterEach

@@ -11,6 +11,9 @@ import dev.switchboard.ledger.SpendGroup;
 import dev.switchboard.ledger.SpendQuery;
 import dev.switchboard.ledger.SpendRow;
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.SqlProbe;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,18 +32,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link SqliteLedgerReader#spend}: sums per group, exact, within a range, for one key or all. */
+/** {@link SqlLedgerReader#spend}: sums per group, exact, within a range, for one key or all. */
 class SqliteLedgerSpendTest {
   private static final List<String> CLASSES = DataHandling.CLASSES;
 
   @TempDir Path dir;
   private SqliteDatabase db;
-  private SqliteLedgerReader reader;
+  private SqlLedgerReader reader;
 
   @BeforeEach
   void open() {
     db = SqliteDatabase.open(dir.resolve("ledger.db"));
-    reader = SqliteLedgerReader.of(db);
+    reader = SqlLedgerReader.of(db);
   }
 
   @AfterEach
@@ -63,8 +66,7 @@ class SqliteLedgerSpendTest {
     assertThat(reader.find("gen-r").orElseThrow().handling().findingTypes())
         .containsExactly("CUSTOM:employee_id", "EMAIL", "US_SSN");
     assertThat(reader.find("gen-plain").orElseThrow().handling()).isEqualTo(DataHandling.NONE);
-    assertThat(
-            SqliteDatabaseTest.query(db, "SELECT finding_types FROM requests WHERE id = 'gen-r'"))
+    assertThat(SqlProbe.query(db, "SELECT finding_types FROM requests WHERE id = 'gen-r'"))
         .isEqualTo("CUSTOM:employee_id,EMAIL,US_SSN");
     assertThat(reader.recent(2)).contains(row);
   }

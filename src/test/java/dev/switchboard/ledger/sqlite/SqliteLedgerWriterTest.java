@@ -2,13 +2,15 @@ package dev.switchboard.ledger.sqlite;
 
 import static dev.switchboard.ledger.UsageRecords.attempt;
 import static dev.switchboard.ledger.UsageRecords.row;
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.execute;
-import static dev.switchboard.ledger.sqlite.SqliteDatabaseTest.query;
+import static dev.switchboard.storage.SqlProbe.execute;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.StorageException;
+import dev.switchboard.ledger.sql.SqlLedgerReader;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,7 +86,7 @@ class SqliteLedgerWriterTest {
   void rowIsVisibleToAnotherConnection_assoonAsItsFutureCompletes() throws Exception {
     Queue<String> missing = new ConcurrentLinkedQueue<>();
     try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("ledger.db"))) {
-      SqliteLedgerReader reader = SqliteLedgerReader.of(other);
+      SqlLedgerReader reader = SqlLedgerReader.of(other);
       List<CompletableFuture<Void>> checks = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         String id = "gen-" + i;

@@ -1,4 +1,4 @@
-package dev.switchboard.account.sqlite;
+package dev.switchboard.account.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import dev.switchboard.account.IdempotencyStore.Claim;
 import dev.switchboard.account.IdempotencyStore.Claimed;
 import dev.switchboard.account.IdempotencyStore.Held;
 import dev.switchboard.account.IdempotencyStore.StoredResponse;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteIdempotencyStoreTest {
+class SqlIdempotencyStoreTest {
   private static final String HASH = "a".repeat(64);
   private static final StoredResponse ANSWER =
       new StoredResponse(
@@ -38,7 +38,7 @@ class SqliteIdempotencyStoreTest {
   @BeforeEach
   void open() {
     db = SqliteDatabase.open(dir.resolve("idem.db"));
-    store = SqliteIdempotencyStore.open(db, clock);
+    store = SqlIdempotencyStore.open(db, clock);
   }
 
   @AfterEach
@@ -137,7 +137,7 @@ class SqliteIdempotencyStoreTest {
     db.close();
 
     db = SqliteDatabase.open(dir.resolve("idem.db"));
-    store = SqliteIdempotencyStore.open(db, clock);
+    store = SqlIdempotencyStore.open(db, clock);
 
     assertThat(answerOf(store.claim("key_a", "answered", HASH, "gen-3")).body())
         .isEqualTo(ANSWER.body());

@@ -1,4 +1,4 @@
-package dev.switchboard.ledger.sqlite;
+package dev.switchboard.ledger.sql;
 
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.LedgerReader;
@@ -8,6 +8,8 @@ import dev.switchboard.ledger.SpendQuery;
 import dev.switchboard.ledger.SpendRow;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,10 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the ledger through short-lived connections: WAL lets it read a consistent snapshot while
- * the gateway (this or another process) writes. Blocking and thread-safe.
+ * Reads the ledger of either engine through short-lived connections: on SQLite, WAL lets it read a
+ * consistent snapshot while the gateway (this or another process) writes; on PostgreSQL each query
+ * reads what was committed when it started. Blocking and thread-safe.
  */
-public final class SqliteLedgerReader implements LedgerReader {
+public final class SqlLedgerReader implements LedgerReader {
   private static final String USAGE_BY_MODEL =
       "SELECT served_model, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens), SUM(cost_micros)"
           + " FROM requests"
@@ -33,14 +36,39 @@ public final class SqliteLedgerReader implements LedgerReader {
   private static final String RECENT =
       "SELECT " + UsageRows.COLUMNS + " FROM requests ORDER BY at DESC, seq DESC LIMIT ?";
 
-  private final SqliteDatabase database;
+  private static final String SPENT =
+      "SELECT COALESCE(SUM(cost_micros), 0) FROM requests WHERE key_id = ? AND at >= ?";
 
-  private SqliteLedgerReader(SqliteDatabase database) {
+  private final Database database;
+
+  private SqlLedgerReader(Database database) {
     this.database = database;
   }
 
-  public static SqliteLedgerReader of(SqliteDatabase database) {
-    return new SqliteLedgerReader(database);
+  /** A reader of {@code database}'s ledger. */
+  public static SqlLedgerReader of(Database database) {
+    return new SqlLedgerReader(database);
+  }
+
+  @Override
+  public long spentMicros(String keyId, Instant from, Optional<String> sessionId) {
+    String sql = sessionId.isPresent() ? SPENT + " AND session_id = ?" : SPENT;
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(sql)) {
+      query.setString(1, keyId);
+      query.setLong(2, from.toEpochMilli());
+      if (sessionId.isPresent()) {
+        query.setString(3, sessionId.get());
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        // PostgreSQL sums bigints as numeric: exact, and getLong fails rather than wrap past a
+        // long.
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot read the spend of key " + keyId, e);
+    }
   }
 
   @Override
@@ -70,7 +98,7 @@ public final class SqliteLedgerReader implements LedgerReader {
   @Override
   public List<SpendRow> spend(SpendQuery spend) {
     List<Object> args = new ArrayList<>();
-    String sql = spendSql(spend, args);
+    String sql = spendSql(spend, args, database.dialect());
     try (Connection c = database.connection();
         PreparedStatement query = c.prepareStatement(sql)) {
       for (int i = 0; i < args.size(); i++) {
@@ -95,15 +123,19 @@ public final class SqliteLedgerReader implements LedgerReader {
   }
 
   // The grouping expressions are fixed strings chosen by the enum, never client text; values are
-  // bound. SQLite's SUM over integers is exact and fails on overflow instead of rounding.
-  private static String spendSql(SpendQuery spend, List<Object> args) {
+  // bound. SQLite's SUM over integers is exact and fails on overflow instead of rounding;
+  // PostgreSQL's is a numeric, exact, and getLong fails on one past a long.
+  private static String spendSql(SpendQuery spend, List<Object> args, Dialect dialect) {
     String group =
         switch (spend.groupBy()) {
           case KEY -> "key_id";
           case MODEL -> "COALESCE(served_model, requested_model)";
           case PROVIDER -> "provider";
           case DATA_CLASS -> "data_class";
-          case DAY -> "date(at / 1000, 'unixepoch')";
+          case DAY ->
+              dialect == Dialect.SQLITE
+                  ? "date(at / 1000, 'unixepoch')"
+                  : "to_char(to_timestamp(at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
         };
     StringBuilder sql =
         new StringBuilder("SELECT ")

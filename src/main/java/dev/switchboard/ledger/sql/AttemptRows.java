@@ -1,4 +1,4 @@
-package dev.switchboard.ledger.sqlite;
+package dev.switchboard.ledger.sql;
 
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.UsageRecord;
@@ -12,14 +12,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Maps {@link Attempt} to and from the {@code attempts} table; the one list of its columns. */
-final class AttemptRows {
-  static final String COLUMNS =
+/**
+ * Maps {@link Attempt} to and from the {@code attempts} table; the one list of its columns, shared
+ * by both engines' writers and the reader.
+ */
+public final class AttemptRows {
+  public static final String COLUMNS =
       "generation_id, number, provider, model, outcome, status, error_code, started_at,"
           + " latency_ms, first_token_ms, bytes, output_tokens";
-  static final String INSERT =
+  public static final String INSERT =
       "INSERT INTO attempts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  static final String OF_GENERATION =
+  public static final String OF_GENERATION =
       "SELECT " + COLUMNS + " FROM attempts WHERE generation_id = ? ORDER BY number";
 
   /** Attempt.status when no response came; stored as NULL. */
@@ -32,7 +35,7 @@ final class AttemptRows {
    * before queueing, so that a caller's mistake fails its own append at once instead of a
    * constraint failing it at commit.
    */
-  static void check(UsageRecord row, List<Attempt> attempts) {
+  public static void check(UsageRecord row, List<Attempt> attempts) {
     int previous = 0;
     for (Attempt a : attempts) {
       String problem = problem(row, a, previous);
@@ -62,7 +65,7 @@ final class AttemptRows {
     return negative ? "latency, first token, bytes and tokens cannot be negative" : "";
   }
 
-  static void bind(PreparedStatement insert, Attempt a) throws SQLException {
+  public static void bind(PreparedStatement insert, Attempt a) throws SQLException {
     insert.setString(1, a.generationId());
     insert.setInt(2, a.number());
     insert.setString(3, a.providerId());
@@ -85,7 +88,7 @@ final class AttemptRows {
     insert.setLong(12, a.outputTokens());
   }
 
-  static Attempt read(ResultSet row) throws SQLException {
+  public static Attempt read(ResultSet row) throws SQLException {
     long firstToken = row.getLong("first_token_ms");
     OptionalLong firstTokenMs = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(firstToken);
     return new Attempt(

@@ -1,11 +1,11 @@
-package dev.switchboard.ledger.sqlite;
+package dev.switchboard.ledger.sql;
 
 /** Waits that an interrupt only defers: returning early would break a close()'s promise. */
-final class Uninterruptibly {
+public final class Uninterruptibly {
   private Uninterruptibly() {}
 
   /** Waits for {@code thread} to end; an interrupt meanwhile is restored afterwards. */
-  static void join(Thread thread) {
+  public static void join(Thread thread) {
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {

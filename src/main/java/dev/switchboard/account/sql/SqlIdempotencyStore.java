@@ -1,8 +1,10 @@
-package dev.switchboard.account.sqlite;
+package dev.switchboard.account.sql;
 
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.ledger.StorageException;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Dialect;
+import dev.switchboard.storage.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,12 +13,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@link IdempotencyStore} in the {@code idempotency} table of the gateway's SQLite file. Blocking
- * and thread-safe; each call uses its own connection. The claim is {@code INSERT ... ON CONFLICT DO
- * NOTHING} on the primary key, which is what keeps it correct on a shared PostgreSQL too.
+ * {@link IdempotencyStore} in the {@code idempotency} table of the gateway's database, SQLite or
+ * the PostgreSQL a cluster shares. Blocking and thread-safe; each call uses its own connection. The
+ * claim is {@code INSERT ... ON CONFLICT DO NOTHING} on the primary key, so of several racing
+ * requests on any nodes exactly one takes a key.
  */
-public final class SqliteIdempotencyStore implements IdempotencyStore {
+public final class SqlIdempotencyStore implements IdempotencyStore {
   private static final String IN_FLIGHT = "in_flight";
+  private static final int CLAIM_ROUNDS = 5;
   private static final String INSERT =
       "INSERT INTO idempotency (key_id, idempotency_key, body_hash, generation_id, state,"
           + " created_at) VALUES (?, ?, ?, ?, 'in_flight', ?)"
@@ -26,32 +30,52 @@ public final class SqliteIdempotencyStore implements IdempotencyStore {
   private static final String OWNED =
       " WHERE key_id = ? AND idempotency_key = ? AND generation_id = ? AND state = 'in_flight'";
 
-  private final SqliteDatabase database;
+  private final Database database;
   private final Clock clock;
 
-  private SqliteIdempotencyStore(SqliteDatabase database, Clock clock) {
+  private SqlIdempotencyStore(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
   }
 
   /**
-   * Opens the store and forgets the claims a previous run left in flight: one gateway owns an
-   * SQLite file, so a claim found at start belongs to a request that died with that run, and its
-   * client must be able to retry at once rather than wait {@link #ABANDONED_AFTER}.
+   * Opens the store. On SQLite it forgets the claims a previous run left in flight: one gateway
+   * owns an SQLite file, so a claim found at start belongs to a request that died with that run,
+   * and its client must be able to retry at once rather than wait {@link #ABANDONED_AFTER}. On
+   * PostgreSQL a claim in flight may be another node's live request: it stays until it answers or
+   * is abandoned.
    */
-  public static SqliteIdempotencyStore open(SqliteDatabase database, Clock clock) {
-    SqliteIdempotencyStore store = new SqliteIdempotencyStore(database, clock);
-    store.update("DELETE FROM idempotency WHERE state = 'in_flight'");
+  public static SqlIdempotencyStore open(Database database, Clock clock) {
+    SqlIdempotencyStore store = new SqlIdempotencyStore(database, clock);
+    if (database.dialect() == Dialect.SQLITE) {
+      store.update("DELETE FROM idempotency WHERE state = 'in_flight'");
+    }
     store.purgeExpired();
     return store;
   }
 
   @Override
   public Claim claim(String keyId, String idempotencyKey, String bodyHash, String generationId) {
+    // On PostgreSQL the row that beat our insert may be released before we read it: claim again.
+    for (int round = 1; ; round++) {
+      Optional<Claim> claim = tryClaim(keyId, idempotencyKey, bodyHash, generationId);
+      if (claim.isPresent()) {
+        return claim.get();
+      }
+      if (round == CLAIM_ROUNDS) {
+        throw new StorageException(
+            "cannot claim an idempotency key", new SQLException("the claim kept changing hands"));
+      }
+    }
+  }
+
+  private Optional<Claim> tryClaim(
+      String keyId, String idempotencyKey, String bodyHash, String generationId) {
     long now = clock.millis();
     try (Connection c = database.connection()) {
-      return SqliteDatabase.immediate(
+      return Transactions.run(
           c,
+          database.dialect(),
           tx -> {
             try (PreparedStatement stale =
                     tx.prepareStatement(
@@ -62,7 +86,9 @@ public final class SqliteIdempotencyStore implements IdempotencyStore {
               bind(stale, keyId, idempotencyKey, expiredAt(now), abandonedAt(now));
               stale.executeUpdate();
               bind(insert, keyId, idempotencyKey, bodyHash, generationId, now);
-              return insert.executeUpdate() == 1 ? new Claimed() : held(tx, keyId, idempotencyKey);
+              return insert.executeUpdate() == 1
+                  ? Optional.of(new Claimed())
+                  : held(tx, keyId, idempotencyKey);
             }
           });
     } catch (SQLException e) {
@@ -127,15 +153,19 @@ public final class SqliteIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  private static Held held(Connection c, String keyId, String idempotencyKey) throws SQLException {
+  private static Optional<Claim> held(Connection c, String keyId, String idempotencyKey)
+      throws SQLException {
     try (PreparedStatement query =
         c.prepareStatement(
             "SELECT body_hash, generation_id, state, status, content_type, body FROM idempotency"
                 + " WHERE key_id = ? AND idempotency_key = ?")) {
       bind(query, keyId, idempotencyKey);
       try (ResultSet row = query.executeQuery()) {
-        // The insert lost to this row inside the same write transaction, so it is there.
-        row.next();
+        // On SQLite the insert lost to this row inside the same write transaction, so it is there;
+        // on PostgreSQL (read committed) its owner may have released it since.
+        if (!row.next()) {
+          return Optional.empty();
+        }
         Optional<StoredResponse> answer =
             IN_FLIGHT.equals(row.getString("state"))
                 ? Optional.empty()
@@ -145,7 +175,7 @@ public final class SqliteIdempotencyStore implements IdempotencyStore {
                         row.getString("content_type"),
                         row.getString("generation_id"),
                         row.getBytes("body")));
-        return new Held(row.getString("body_hash"), answer);
+        return Optional.of(new Held(row.getString("body_hash"), answer));
       }
     }
   }

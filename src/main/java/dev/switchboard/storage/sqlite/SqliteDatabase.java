@@ -1,8 +1,11 @@
-package dev.switchboard.ledger.sqlite;
+package dev.switchboard.storage.sqlite;
 
-import dev.switchboard.ledger.StorageException;
 import dev.switchboard.storage.Database;
 import dev.switchboard.storage.Dialect;
+import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.SqlWork;
+import dev.switchboard.storage.StorageException;
+import dev.switchboard.storage.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +53,7 @@ public final class SqliteDatabase implements Database {
     try {
       Connection keeper = dataSource.getConnection();
       try {
-        Migrations.apply(keeper);
+        Migrations.apply(keeper, Dialect.SQLITE);
       } catch (SQLException | RuntimeException e) {
         keeper.close();
         throw e;
@@ -70,6 +73,7 @@ public final class SqliteDatabase implements Database {
     return config;
   }
 
+  /** The database file (absolute). */
   public Path file() {
     return file;
   }
@@ -86,30 +90,10 @@ public final class SqliteDatabase implements Database {
   /**
    * Runs work in one {@code BEGIN IMMEDIATE} transaction: the write lock is taken up front (waiting
    * up to the busy timeout) so the transaction cannot fail half-way on a lock upgrade. Rolls back
-   * on any exception.
+   * on any exception. {@link Transactions#run} is the same for either engine.
    */
   public static <T> T immediate(Connection connection, SqlWork<T> work) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("BEGIN IMMEDIATE");
-      try {
-        T result = work.run(connection);
-        statement.execute("COMMIT");
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(statement, e);
-        throw e;
-      }
-    }
-  }
-
-  // SQLite rolls some failures back by itself (I/O, out of memory); then ROLLBACK fails and is
-  // noted.
-  private static void rollbackQuietly(Statement statement, Exception cause) {
-    try {
-      statement.execute("ROLLBACK");
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
+    return Transactions.run(connection, Dialect.SQLITE, work);
   }
 
   @Override
@@ -131,11 +115,5 @@ public final class SqliteDatabase implements Database {
     } catch (SQLException e) {
       throw new StorageException("cannot close the database " + file, e);
     }
-  }
-
-  /** A unit of JDBC work inside a transaction. */
-  @FunctionalInterface
-  public interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
   }
 }

@@ -1,11 +1,13 @@
-package dev.switchboard.ledger.sqlite;
+package dev.switchboard.storage.sqlite;
 
+import static dev.switchboard.storage.SqlProbe.execute;
+import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.storage.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -114,22 +116,6 @@ class SqliteDatabaseTest {
           .isInstanceOf(SQLException.class);
       assertThat(query(db, "SELECT COUNT(*) FROM meta WHERE name = 'x'")).isEqualTo("0");
       assertThat(c.getAutoCommit()).isTrue();
-    }
-  }
-
-  static void execute(SqliteDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  static String query(SqliteDatabase db, String sql) throws SQLException {
-    try (Connection c = db.connection();
-        Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery(sql)) {
-      assertThat(rows.next()).as("a row for %s", sql).isTrue();
-      return rows.getString(1);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.ledger.sqlite;
+package dev.switchboard.ledger.sql;
 
 import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.UsageRecord;
@@ -11,24 +11,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Maps {@link UsageRecord} to and from the {@code requests} table; the one list of its columns. */
-final class UsageRows {
-  static final String COLUMNS =
+/**
+ * Maps {@link UsageRecord} to and from the {@code requests} table; the one list of its columns,
+ * shared by both engines' writers and the reader.
+ */
+public final class UsageRows {
+  public static final String COLUMNS =
       "id, at, key_id, requested_model, served_model, provider, prompt_tokens, completion_tokens,"
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
           + " status, error_code, provider_model, cache_write_5m_tokens, cache_write_1h_tokens,"
-          + " data_class, policy_rule, policy_action, finding_types";
-  static final String INSERT =
+          + " data_class, policy_rule, policy_action, finding_types, session_id, reservation_id";
+  public static final String INSERT =
       "INSERT INTO requests ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** Joins the finding types in {@code finding_types}; type names never contain it. */
   private static final String TYPE_SEPARATOR = ",";
 
   private UsageRows() {}
 
-  static void bind(PreparedStatement insert, UsageRecord r) throws SQLException {
+  public static void bind(PreparedStatement insert, UsageRecord r) throws SQLException {
     insert.setString(1, r.id());
     insert.setLong(2, r.at().toEpochMilli());
     insert.setString(3, r.keyId());
@@ -58,9 +61,11 @@ final class UsageRows {
     insert.setString(22, handling.rule());
     insert.setString(23, handling.action());
     insert.setString(24, String.join(TYPE_SEPARATOR, handling.findingTypes()));
+    insert.setString(25, r.sessionId().orElse(null));
+    insert.setString(26, r.reservationId().orElse(null));
   }
 
-  static UsageRecord read(ResultSet row) throws SQLException {
+  public static UsageRecord read(ResultSet row) throws SQLException {
     return new UsageRecord(
         row.getString("id"),
         Instant.ofEpochMilli(row.getLong("at")),
@@ -82,7 +87,9 @@ final class UsageRows {
         row.getInt("status"),
         Optional.ofNullable(row.getString("error_code")),
         Optional.ofNullable(row.getString("provider_model")),
-        handling(row));
+        handling(row),
+        Optional.ofNullable(row.getString("session_id")),
+        Optional.ofNullable(row.getString("reservation_id")));
   }
 
   private static DataHandling handling(ResultSet row) throws SQLException {

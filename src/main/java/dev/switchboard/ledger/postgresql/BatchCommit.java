@@ -1,0 +1,173 @@
+package dev.switchboard.ledger.postgresql;
+
+import dev.switchboard.attempt.Attempt;
+import dev.switchboard.ledger.SettleHook;
+import dev.switchboard.ledger.StorageException;
+import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.ledger.postgresql.PostgresLedgerWriter.Pending;
+import dev.switchboard.ledger.sql.AttemptRows;
+import dev.switchboard.ledger.sql.UsageRows;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One batch of ledger rows in one PostgreSQL transaction, for the writer thread only. A batch that
+ * fails because of one of its rows (a duplicate id, a value out of range) is retried row by row so
+ * the other rows commit; one that lost a deadlock or a serialization conflict to another node is
+ * retried whole; one that cannot reach the server fails every row at once (each row would only wait
+ * for the same timeout again).
+ */
+final class BatchCommit {
+  private static final String CHARGE_KEY =
+      "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
+  private static final int CONFLICT_RETRIES = 3;
+
+  final AtomicLong batches = new AtomicLong();
+  final AtomicLong rows = new AtomicLong();
+  private final Database database;
+  private final SettleHook settle;
+
+  BatchCommit(Database database, SettleHook settle) {
+    this.database = database;
+    this.settle = settle;
+  }
+
+  void write(List<Pending> batch) {
+    try {
+      commitRetryingConflicts(batch);
+    } catch (SQLException | RuntimeException e) {
+      if (batch.size() == 1 || !causedByARow(e)) {
+        batch.forEach(pending -> fail(pending, e));
+        return;
+      }
+      for (Pending pending : batch) {
+        try {
+          commitRetryingConflicts(List.of(pending));
+        } catch (SQLException | RuntimeException rowFailure) {
+          fail(pending, rowFailure);
+        }
+      }
+    }
+  }
+
+  private void commitRetryingConflicts(List<Pending> batch) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        commit(batch);
+        return;
+      } catch (SQLException e) {
+        if (attempt >= CONFLICT_RETRIES || !sqlState(e).startsWith("40")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void commit(List<Pending> batch) throws SQLException {
+    Transactions.run(
+        database,
+        c -> {
+          insertRows(c, batch);
+          insertAttempts(c, batch);
+          charge(c, batch);
+          for (Pending pending : batch) {
+            if (pending.record().reservationId().isPresent()) {
+              settle.settle(c, pending.record());
+            }
+          }
+          return null;
+        });
+    batches.incrementAndGet();
+    rows.addAndGet(batch.size());
+    for (Pending pending : batch) {
+      pending.done().complete(null);
+    }
+  }
+
+  private static void insertRows(Connection c, List<Pending> batch) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(UsageRows.INSERT)) {
+      for (Pending pending : batch) {
+        UsageRows.bind(insert, pending.record());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  // After the rows, which the attempts reference.
+  private static void insertAttempts(Connection c, List<Pending> batch) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(AttemptRows.INSERT)) {
+      int count = 0;
+      for (Pending pending : batch) {
+        for (Attempt attempt : pending.attempts()) {
+          AttemptRows.bind(insert, attempt);
+          insert.addBatch();
+          count++;
+        }
+      }
+      if (count > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  // One UPDATE per key, in key order: two nodes charging the same keys lock them in the same order
+  // and never deadlock each other.
+  private static void charge(Connection c, List<Pending> batch) throws SQLException {
+    Map<String, Long> costByKey = new TreeMap<>();
+    for (Pending pending : batch) {
+      UsageRecord row = pending.record();
+      costByKey.merge(row.keyId(), row.costMicros(), Math::addExact);
+    }
+    try (PreparedStatement update = c.prepareStatement(CHARGE_KEY)) {
+      int count = 0;
+      for (Map.Entry<String, Long> entry : costByKey.entrySet()) {
+        if (entry.getValue() != 0) {
+          update.setLong(1, entry.getValue());
+          update.setString(2, entry.getKey());
+          update.addBatch();
+          count++;
+        }
+      }
+      if (count > 0) {
+        update.executeBatch();
+      }
+    }
+  }
+
+  // Integrity (23: a duplicate id, a missing parent) and data (22: out of range) errors belong to
+  // a row; connection (08), timeout (57) and resource errors do not.
+  private static boolean causedByARow(Exception e) {
+    if (e instanceof RuntimeException) {
+      return true;
+    }
+    String state = sqlState((SQLException) e);
+    return state.startsWith("23") || state.startsWith("22");
+  }
+
+  // A batch's own exception often carries a generic state; the server's is on the chain.
+  private static String sqlState(SQLException e) {
+    for (SQLException link = e; link != null; link = link.getNextException()) {
+      String state = link.getSQLState();
+      if (state != null && !state.isEmpty() && !state.equals("00000")) {
+        return state;
+      }
+    }
+    return "";
+  }
+
+  private static void fail(Pending pending, Exception cause) {
+    pending
+        .done()
+        .completeExceptionally(
+            new StorageException(
+                "ledger row " + pending.record().id() + " was not committed", cause));
+  }
+}

@@ -1,0 +1,2 @@
+-- Reserved for budgets (budget/): windows and reservations of issue 10; its owner's script replaces this placeholder
+-- when the branches merge. Empty so that V9 can be numbered and tested before then.
