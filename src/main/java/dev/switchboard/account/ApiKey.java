@@ -34,6 +34,24 @@ public record ApiKey(
     this(id, name, hint, limitMicros, spentMicros, createdAt, revokedAt, Optional.empty());
   }
 
+  /**
+   * The key's rules. Stand-in for the keys helper's version (issue 10 contract): only the limit and
+   * the data class exist here.
+   */
+  public KeyRules rules() {
+    return new KeyRules(
+        limitMicros,
+        Optional.empty(),
+        Optional.empty(),
+        java.util.List.of(),
+        java.util.OptionalInt.empty(),
+        OptionalLong.empty(),
+        java.util.OptionalInt.empty(),
+        OptionalLong.empty(),
+        OptionalLong.empty(),
+        dataClass);
+  }
+
   public boolean active() {
     return revokedAt.isEmpty();
   }

@@ -136,4 +136,12 @@ public record UsageRecord(
       throw new IllegalArgumentException(field + " cannot be negative: " + value);
     }
   }
+
+  /**
+   * The reservation this row settles. Stand-in for the storage helper's record component (issue 10
+   * contract): always empty here.
+   */
+  public Optional<String> reservationId() {
+    return Optional.empty();
+  }
 }
