@@ -3,8 +3,9 @@ package dev.switchboard.budget;
 import java.util.Arrays;
 
 /**
- * The last {@value #SIZE} output token counts of one model and their 95th percentile, recomputed
- * every {@value #RECOMPUTE_EVERY} observations so a read is a field load.
+ * The last {@value #SIZE} output token counts of one model and their 95th percentile (nearest
+ * rank), recomputed on each of the first {@value #SIZE} observations and then every {@value
+ * #RECOMPUTE_EVERY}, so a read is a field load.
  */
 final class RecentOutputs {
   static final int SIZE = 256;
@@ -22,7 +23,7 @@ final class RecentOutputs {
     if (count < SIZE) {
       count++;
     }
-    if (count < RECOMPUTE_EVERY || next % RECOMPUTE_EVERY == 0) {
+    if (count < SIZE || next % RECOMPUTE_EVERY == 0) {
       long[] sorted = Arrays.copyOf(ring, count);
       Arrays.sort(sorted);
       int index = (count * PERCENTILE + 99) / 100 - 1; // nearest rank
