@@ -27,7 +27,8 @@ final class Migrations {
           "V3__provider_model.sql",
           "V4__cache_writes.sql",
           "V5__attempts.sql",
-          "V6__data_handling.sql");
+          "V6__data_handling.sql",
+          "V7__key_rules.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\R|$)");
 
