@@ -4,7 +4,7 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.account.sql.SqlIdempotencyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
@@ -103,7 +103,7 @@ public final class Switchboard implements AutoCloseable {
             .withServer(server.withPort(port))
             .withRouting(config.routing().withModelDefaults(catalog.firstTokenTimeouts()));
     SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
-    SqliteKeyStore keys = SqliteKeyStore.of(database);
+    SqlKeyStore keys = SqlKeyStore.of(database);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator =
         new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);

@@ -3,7 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.money.Money;
 import dev.switchboard.policy.DataClass;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
@@ -65,7 +65,7 @@ final class KeysCommand {
       String keyName = name();
       try (SqliteDatabase db = store.openOrCreate(spec.commandLine().getErr())) {
         IssuedKey issued =
-            SqliteKeyStore.of(db).create(keyName, limit, Optional.ofNullable(dataClass));
+            SqlKeyStore.of(db).create(keyName, limit, Optional.ofNullable(dataClass));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
             "Created key %s (%s)%s%s%n",
@@ -107,7 +107,7 @@ final class KeysCommand {
         out.printf(
             "%-18s %-20s %-18s %-8s %14s %14s  %s%n",
             "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT", "DATA CLASS");
-        for (ApiKey key : SqliteKeyStore.of(db).list()) {
+        for (ApiKey key : SqlKeyStore.of(db).list()) {
           out.printf(
               "%-18s %-20s %-18s %-8s %14s %14s  %s%n",
               key.id(),
@@ -137,7 +137,7 @@ final class KeysCommand {
     @Override
     public Integer call() {
       try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
-        KeyStore keys = SqliteKeyStore.of(db);
+        KeyStore keys = SqlKeyStore.of(db);
         var revoked = keys.revoke(idOrName);
         PrintWriter out = spec.commandLine().getOut();
         if (revoked.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.switchboard.account.sqlite;
+package dev.switchboard.account.sql;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
@@ -9,12 +9,12 @@ import dev.switchboard.account.KeyStore;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.policy.DataClass;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
+import dev.switchboard.storage.Database;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,31 +22,36 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * API keys in the {@code api_keys} table. The installation salt lives in {@code meta} and is
- * created by whichever process opens the file first. Blocking and thread-safe; each call uses its
- * own connection, so another process (the CLI) may change keys at the same time.
+ * API keys in the {@code api_keys} table of a migrated {@link Database}, SQLite or PostgreSQL. The
+ * installation salt lives in {@code meta} and is created by whichever process opens the database
+ * first. Blocking and thread-safe; each call uses its own connection, so other processes (the CLI,
+ * other nodes) may change keys at the same time.
  */
-public final class SqliteKeyStore implements KeyStore {
+public final class SqlKeyStore implements KeyStore {
   static final String SALT_NAME = "key_hash_salt";
   private static final int SALT_BYTES = 32;
-  private static final String COLUMNS =
-      "id, name, hint, limit_micros, spent_micros, created_at, revoked_at, data_class";
+  // PostgreSQL's unique_violation: two creates raced for one active name.
+  private static final String UNIQUE_VIOLATION = "23505";
 
-  private final SqliteDatabase database;
+  private final Database database;
   private final KeyHasher hasher;
   private final Clock clock;
 
-  private SqliteKeyStore(SqliteDatabase database, KeyHasher hasher, Clock clock) {
+  private SqlKeyStore(Database database, KeyHasher hasher, Clock clock) {
     this.database = database;
     this.hasher = hasher;
     this.clock = clock;
   }
 
-  public static SqliteKeyStore of(SqliteDatabase database) {
-    return new SqliteKeyStore(database, KeyHasher.of(salt(database)), Clock.systemUTC());
+  public static SqlKeyStore of(Database database) {
+    return of(database, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps creation, revocation and updates. */
+  public static SqlKeyStore of(Database database, Clock clock) {
+    return new SqlKeyStore(database, KeyHasher.of(salt(database)), clock);
   }
 
   /**
@@ -59,63 +64,77 @@ public final class SqliteKeyStore implements KeyStore {
 
   @Override
   public IssuedKey create(String name, KeyRules rules, boolean admin) {
-    return create(name, rules.limitMicros(), rules.dataClass());
-  }
-
-  @Override
-  public Optional<ApiKey> update(String idOrName, KeyRules rules) {
-    throw new UnsupportedOperationException("replaced by SqlKeyStore");
-  }
-
-  @Override
-  public Optional<ApiKey> find(String idOrName) {
-    throw new UnsupportedOperationException("replaced by SqlKeyStore");
-  }
-
-  @Override
-  public IssuedKey create(String name, OptionalLong limitMicros, Optional<DataClass> dataClass) {
     KeyFormat.checkName(name);
-    if (limitMicros.isPresent() && limitMicros.getAsLong() < 0) {
-      throw new IllegalArgumentException("a spend limit cannot be negative");
-    }
     String secret = KeyFormat.newSecret();
     ApiKey key =
         new ApiKey(
             KeyFormat.newId(),
             name,
             KeyFormat.hintOf(secret),
-            limitMicros,
             0,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            now(),
             Optional.empty(),
-            dataClass);
+            rules,
+            admin);
     try (Connection c = database.connection()) {
-      // Checked and inserted in one write transaction, so two processes cannot both take the name.
-      SqliteDatabase.immediate(
+      Transactions.run(
+          database,
           c,
           tx -> {
-            if (activeId(tx, name, name).isPresent()) {
-              throw new IllegalArgumentException("an active key is already named '" + name + "'");
+            if (activeId(tx, name).isPresent()) {
+              throw taken(name);
             }
             insert(tx, key, hasher.hash(secret));
             return null;
           });
     } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw taken(name);
+      }
       throw new StorageException("cannot create key '" + name + "'", e);
     }
     return new IssuedKey(key, secret);
   }
 
   @Override
+  public Optional<ApiKey> update(String idOrName, KeyRules rules) {
+    long now = now().toEpochMilli();
+    try (Connection c = database.connection()) {
+      return Transactions.run(
+          database,
+          c,
+          tx -> {
+            Optional<String> id = activeId(tx, idOrName);
+            if (id.isEmpty()) {
+              return Optional.<ApiKey>empty();
+            }
+            try (PreparedStatement update =
+                tx.prepareStatement(
+                    "UPDATE api_keys SET ("
+                        + KeyRows.RULE_COLUMNS
+                        + ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?")) {
+              KeyRows.bindRules(update, 1, rules);
+              update.setLong(KeyRows.RULE_COUNT + 1, now);
+              update.setString(KeyRows.RULE_COUNT + 2, id.get());
+              update.executeUpdate();
+            }
+            return findBy(tx, "id", id.get());
+          });
+    } catch (SQLException e) {
+      throw new StorageException("cannot update key '" + idOrName + "'", e);
+    }
+  }
+
+  @Override
   public List<ApiKey> list() {
-    // rowid breaks ties within one millisecond in creation order; ids are random.
     try (Connection c = database.connection();
         PreparedStatement query =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, rowid");
+            c.prepareStatement(
+                "SELECT " + KeyRows.COLUMNS + " FROM api_keys ORDER BY seq, created_at, id");
         ResultSet rows = query.executeQuery()) {
       List<ApiKey> keys = new ArrayList<>();
       while (rows.next()) {
-        keys.add(read(rows));
+        keys.add(KeyRows.read(rows));
       }
       return List.copyOf(keys);
     } catch (SQLException e) {
@@ -124,20 +143,37 @@ public final class SqliteKeyStore implements KeyStore {
   }
 
   @Override
-  public Optional<ApiKey> revoke(String idOrName) {
-    long now = clock.instant().toEpochMilli();
+  public Optional<ApiKey> find(String idOrName) {
     try (Connection c = database.connection()) {
-      return SqliteDatabase.immediate(
+      Optional<ApiKey> byId = findBy(c, "id", idOrName);
+      if (byId.isPresent()) {
+        return byId;
+      }
+      Optional<String> active = activeId(c, idOrName);
+      return active.isPresent() ? findBy(c, "id", active.get()) : Optional.empty();
+    } catch (SQLException e) {
+      throw new StorageException("cannot look up key '" + idOrName + "'", e);
+    }
+  }
+
+  @Override
+  public Optional<ApiKey> revoke(String idOrName) {
+    long now = now().toEpochMilli();
+    try (Connection c = database.connection()) {
+      return Transactions.run(
+          database,
           c,
           tx -> {
-            Optional<String> id = activeId(tx, idOrName, idOrName);
+            Optional<String> id = activeId(tx, idOrName);
             if (id.isEmpty()) {
               return Optional.<ApiKey>empty();
             }
             try (PreparedStatement update =
-                tx.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE id = ?")) {
+                tx.prepareStatement(
+                    "UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE id = ?")) {
               update.setLong(1, now);
-              update.setString(2, id.get());
+              update.setLong(2, now);
+              update.setString(3, id.get());
               update.executeUpdate();
             }
             return findBy(tx, "id", id.get());
@@ -156,16 +192,23 @@ public final class SqliteKeyStore implements KeyStore {
     }
   }
 
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static IllegalArgumentException taken(String name) {
+    return new IllegalArgumentException("an active key is already named '" + name + "'");
+  }
+
   // An id match wins over a name match; names cannot look like ids, so this only orders the query.
-  private static Optional<String> activeId(Connection c, String id, String name)
-      throws SQLException {
+  private static Optional<String> activeId(Connection c, String idOrName) throws SQLException {
     try (PreparedStatement query =
         c.prepareStatement(
             "SELECT id FROM api_keys WHERE revoked_at IS NULL AND (id = ? OR name = ?)"
-                + " ORDER BY id = ? DESC LIMIT 1")) {
-      query.setString(1, id);
-      query.setString(2, name);
-      query.setString(3, id);
+                + " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1")) {
+      query.setString(1, idOrName);
+      query.setString(2, idOrName);
+      query.setString(3, idOrName);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
       }
@@ -175,10 +218,11 @@ public final class SqliteKeyStore implements KeyStore {
   private static Optional<ApiKey> findBy(Connection c, String column, String value)
       throws SQLException {
     try (PreparedStatement query =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?")) {
+        c.prepareStatement(
+            "SELECT " + KeyRows.COLUMNS + " FROM api_keys WHERE " + column + " = ?")) {
       query.setString(1, value);
       try (ResultSet rows = query.executeQuery()) {
-        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+        return rows.next() ? Optional.of(KeyRows.read(rows)) : Optional.empty();
       }
     }
   }
@@ -186,50 +230,32 @@ public final class SqliteKeyStore implements KeyStore {
   private static void insert(Connection c, ApiKey key, String keyHash) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO api_keys (id, name, key_hash, hint, limit_micros, spent_micros,"
-                + " created_at, data_class) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+            "INSERT INTO api_keys (id, name, key_hash, hint, spent_micros, created_at, admin, seq, "
+                + KeyRows.RULE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, 0, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM api_keys),"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, key.id());
       insert.setString(2, key.name());
       insert.setString(3, keyHash);
       insert.setString(4, key.hint());
-      if (key.limitMicros().isPresent()) {
-        insert.setLong(5, key.limitMicros().getAsLong());
-      } else {
-        insert.setNull(5, Types.INTEGER);
-      }
-      insert.setLong(6, key.createdAt().toEpochMilli());
-      insert.setString(7, key.dataClass().map(DataClass::wireName).orElse(null));
+      insert.setLong(5, key.createdAt().toEpochMilli());
+      insert.setInt(6, key.admin() ? 1 : 0);
+      KeyRows.bindRules(insert, 7, key.rules());
       insert.executeUpdate();
     }
   }
 
-  private static ApiKey read(ResultSet row) throws SQLException {
-    long limit = row.getLong("limit_micros");
-    OptionalLong limitMicros = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(limit);
-    long revoked = row.getLong("revoked_at");
-    Optional<Instant> revokedAt =
-        row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
-    return new ApiKey(
-        row.getString("id"),
-        row.getString("name"),
-        row.getString("hint"),
-        limitMicros,
-        row.getLong("spent_micros"),
-        Instant.ofEpochMilli(row.getLong("created_at")),
-        revokedAt,
-        Optional.ofNullable(row.getString("data_class")).map(DataClass::of));
-  }
-
-  // Read first, so opening an installed database takes no write lock. On a new file, INSERT OR
-  // IGNORE then read back: if two processes race, both use the winner's salt.
-  private static byte[] salt(SqliteDatabase database) {
+  // Read first, so opening an installed database takes no write lock. On a new database, insert
+  // unless present, then read back: if two processes race, both use the winner's salt.
+  private static byte[] salt(Database database) {
     try (Connection c = database.connection()) {
       Optional<String> salt = readSalt(c);
       if (salt.isEmpty()) {
         byte[] fresh = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(fresh);
         try (PreparedStatement insert =
-            c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")) {
+            c.prepareStatement(
+                "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
           insert.setString(1, SALT_NAME);
           insert.setString(2, HexFormat.of().formatHex(fresh));
           insert.executeUpdate();
