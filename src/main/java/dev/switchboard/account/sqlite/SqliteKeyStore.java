@@ -4,6 +4,7 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyFormat;
 import dev.switchboard.account.KeyHasher;
+import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.sqlite.SqliteDatabase;
@@ -54,6 +55,21 @@ public final class SqliteKeyStore implements KeyStore {
    */
   public KeyHasher hasher() {
     return hasher;
+  }
+
+  @Override
+  public IssuedKey create(String name, KeyRules rules, boolean admin) {
+    return create(name, rules.limitMicros(), rules.dataClass());
+  }
+
+  @Override
+  public Optional<ApiKey> update(String idOrName, KeyRules rules) {
+    throw new UnsupportedOperationException("replaced by SqlKeyStore");
+  }
+
+  @Override
+  public Optional<ApiKey> find(String idOrName) {
+    throw new UnsupportedOperationException("replaced by SqlKeyStore");
   }
 
   @Override
