@@ -169,8 +169,18 @@ class KeyAuthenticatorTest {
     }
 
     @Override
-    public IssuedKey create(String name, OptionalLong limitMicros, Optional<DataClass> dataClass) {
-      return delegate.create(name, limitMicros, dataClass);
+    public IssuedKey create(String name, KeyRules rules, boolean admin) {
+      return delegate.create(name, rules, admin);
+    }
+
+    @Override
+    public Optional<ApiKey> update(String idOrName, KeyRules rules) {
+      return delegate.update(idOrName, rules);
+    }
+
+    @Override
+    public Optional<ApiKey> find(String idOrName) {
+      return delegate.find(idOrName);
     }
 
     @Override
