@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyRules;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.policy.DataClass;
 import java.nio.file.Path;
 import java.sql.Connection;

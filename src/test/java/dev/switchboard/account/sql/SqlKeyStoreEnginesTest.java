@@ -7,7 +7,7 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.LimitReset;
-import dev.switchboard.ledger.sqlite.SqliteDatabase;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.policy.DataClass;
 import dev.switchboard.storage.Database;
 import java.nio.file.Path;
