@@ -3,8 +3,6 @@ package dev.switchboard;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
-import dev.switchboard.account.sql.SqlIdempotencyStore;
-import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
@@ -13,9 +11,6 @@ import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.HealthView;
-import dev.switchboard.ledger.LedgerWriter;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
-import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.policy.PolicyParser;
 import dev.switchboard.policy.SourcingPolicy;
@@ -23,7 +18,7 @@ import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.sim.SimProvider;
-import dev.switchboard.storage.sqlite.SqliteDatabase;
+import dev.switchboard.storage.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -48,25 +43,15 @@ public final class Switchboard implements AutoCloseable {
   private static final String SIMULATED_KEY = "sim-provider-key";
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private final Vertx vertx;
-  private final SqliteDatabase database;
-  private final KeyStore keys;
-  private final LedgerWriter ledger;
+  private final Backends backends;
   private final ExecutorService blocking;
   private final String deployment;
   private final int port;
 
   private Switchboard(
-      Vertx vertx,
-      SqliteDatabase database,
-      KeyStore keys,
-      LedgerWriter ledger,
-      ExecutorService blocking,
-      String deployment,
-      int port) {
+      Vertx vertx, Backends backends, ExecutorService blocking, String deployment, int port) {
     this.vertx = vertx;
-    this.database = database;
-    this.keys = keys;
-    this.ledger = ledger;
+    this.backends = backends;
     this.blocking = blocking;
     this.deployment = deployment;
     this.port = port;
@@ -102,13 +87,12 @@ public final class Switchboard implements AutoCloseable {
         config
             .withServer(server.withPort(port))
             .withRouting(config.routing().withModelDefaults(catalog.firstTokenTimeouts()));
-    SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
-    SqlKeyStore keys = SqlKeyStore.of(database);
+    Backends backends = Backends.open(resolved, clock);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator =
-        new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
-    LedgerWriter ledger = SqliteLedgerWriter.open(database, resolved.storage());
-    IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
+        new KeyAuthenticator(
+            backends.keys(), backends.keys().hasher(), blocking, backends.keyRefresh());
+    IdempotencyStore idempotency = backends.idempotency();
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
@@ -118,15 +102,17 @@ public final class Switchboard implements AutoCloseable {
             resolved,
             catalog,
             authenticator,
-            ledger,
-            SqlLedgerReader.of(database),
+            backends.ledger(),
+            backends.reader(),
             idempotency,
             new HealthTracker(routing),
             new GatewayMetrics(),
             // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
             RetryBudget.of(routing),
             attemptListener,
-            policy);
+            policy,
+            backends.limits(),
+            backends.readiness());
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;
@@ -141,13 +127,12 @@ public final class Switchboard implements AutoCloseable {
       // Nothing listens: release what was opened, so a caller that goes on is not left with
       // threads and an open database.
       vertx.close().toCompletionStage().toCompletableFuture().join();
-      ledger.close();
       blocking.close();
-      database.close();
+      backends.close();
       throw listenFailure(e, server.host(), port);
     }
     WarmUp.finish(warm, vertx, server.host(), port);
-    return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);
+    return new Switchboard(vertx, backends, blocking, deployment, port);
   }
 
   /**
@@ -196,20 +181,19 @@ public final class Switchboard implements AutoCloseable {
 
   /** The key store, for the CLI and tests (blocking calls). */
   public KeyStore keys() {
-    return keys;
+    return backends.keys();
   }
 
-  public SqliteDatabase database() {
-    return database;
+  public Database database() {
+    return backends.database();
   }
 
   @Override
   public void close() {
     vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
-    ledger.close();
     blocking.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
-    database.close();
+    backends.close();
   }
 
   private static int freePort(String host) {

@@ -84,6 +84,8 @@ final class GatewayRoutes {
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
     routes.policyAndSpend(router, services, planner);
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
+    // Ready = what requests need answers; a load balancer sends traffic elsewhere meanwhile.
+    router.get("/health/ready").handler(ctx -> ReadyEndpoint.answer(ctx, services.readiness()));
     // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
     router
         .get("/metrics")

@@ -8,7 +8,9 @@ public enum ErrorKind {
   UNAUTHENTICATED(401, "invalid_api_key"),
   INSUFFICIENT_CREDIT(402, "insufficient_credit"),
   POLICY_BLOCKED(403, "policy_blocked"),
-  /** The key may not do this: an admin key on a completion route, a model the key does not allow. */
+  /**
+   * The key may not do this: an admin key on a completion route, a model the key does not allow.
+   */
   FORBIDDEN(403, "forbidden"),
   MODEL_NOT_FOUND(404, "model_not_found"),
   NOT_FOUND(404, "not_found"),

@@ -61,6 +61,7 @@ class RouteAccessTest {
           // Any valid key, which sees the spend of its own requests only.
           Map.entry("GET /api/v1/spend", Access.KEY),
           Map.entry("GET /health", Access.PUBLIC),
+          Map.entry("GET /health/ready", Access.PUBLIC),
           Map.entry("GET /metrics", Access.PUBLIC),
           Map.entry("HEAD /api/hello", Access.PUBLIC),
           Map.entry("ANY *", Access.FAILURE_HANDLER));

@@ -167,7 +167,12 @@ class LocalRateLimiterTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
       List<Future<?>> all = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        all.add(pool.submit(() -> holdRepeatedly(key, holding, most, admitted)));
+        all.add(
+            pool.submit(
+                () -> {
+                  holdRepeatedly(key, holding, most, admitted);
+                  return null;
+                }));
       }
       for (Future<?> f : all) {
         f.get();

@@ -7,8 +7,6 @@ import dev.switchboard.account.KeyHasher;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.ledger.StorageException;
-import dev.switchboard.policy.DataClass;
-import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.storage.Database;
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyRules;
-import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.policy.DataClass;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
