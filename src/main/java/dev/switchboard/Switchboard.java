@@ -9,6 +9,7 @@ import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
+import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.HealthView;
 import dev.switchboard.metrics.GatewayMetrics;
@@ -186,6 +187,11 @@ public final class Switchboard implements AutoCloseable {
 
   public Database database() {
     return backends.database();
+  }
+
+  /** The budgets and rate limits requests are held to, for tests that check what is reserved. */
+  public Limits limits() {
+    return backends.limits();
   }
 
   @Override
