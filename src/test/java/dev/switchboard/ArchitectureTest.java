@@ -105,10 +105,14 @@ class ArchitectureTest {
         .resideOutsideOfPackages(
             "dev.switchboard.storage..",
             "dev.switchboard.ledger.sqlite..",
+            "dev.switchboard.ledger.sql..",
             "dev.switchboard.ledger.postgresql..",
             "dev.switchboard.account.sqlite..",
             "dev.switchboard.account.sql..",
             "dev.switchboard.budget.sql..")
+        // The budget settles inside the ledger's transaction: the hook hands it the connection.
+        .and()
+        .doNotHaveFullyQualifiedName("dev.switchboard.ledger.SettleHook")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("java.sql..")

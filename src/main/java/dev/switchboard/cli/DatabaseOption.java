@@ -1,15 +1,21 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.config.Config;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Databases;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Which SQLite file {@code keys} and {@code report} use: {@code --db}, else storage.sqlite_path of
- * the config, found as {@code serve} finds it. They say which file on stderr, and refuse a missing
- * one (only {@code keys create} may start a new file), so a typo never reads an empty ledger.
+ * Which database {@code keys} and {@code report} use: {@code --db} (an SQLite file), else the
+ * config's storage, found as {@code serve} finds it: its PostgreSQL when storage.postgresql is set
+ * (cluster mode), else storage.sqlite_path. They say which on stderr, and refuse a missing SQLite
+ * file (only {@code keys create} may start a new one), so a typo never reads an empty ledger.
  */
 final class DatabaseOption {
   @Option(
@@ -35,7 +41,23 @@ final class DatabaseOption {
     return setup;
   }
 
-  /** Opens the file, which must exist. */
+  /**
+   * Opens the database: the PostgreSQL of the config (calls bounded by {@code timeout}), or the
+   * SQLite file, which must exist unless {@code create}.
+   */
+  Database database(PrintWriter err, boolean create, Duration timeout) {
+    Optional<String> postgresql =
+        database == null ? setup().config().storage().postgresqlUrl() : Optional.empty();
+    if (postgresql.isEmpty()) {
+      return create ? openOrCreate(err) : openExisting(err);
+    }
+    Config.Storage storage = setup().config().storage();
+    err.printf("using %s (%s)%n", Databases.describe(storage), source("storage.postgresql"));
+    err.flush();
+    return Databases.open(storage, timeout);
+  }
+
+  /** Opens the SQLite file, which must exist. */
   SqliteDatabase openExisting(PrintWriter err) {
     Path path = path();
     if (!Files.exists(path)) {
@@ -50,7 +72,7 @@ final class DatabaseOption {
     return open(path, "using", err);
   }
 
-  /** Opens the file, creating it if needed (a first key comes before the first serve). */
+  /** Opens the SQLite file, creating it if needed (a first key comes before the first serve). */
   SqliteDatabase openOrCreate(PrintWriter err) {
     Path path = path();
     return open(path, Files.exists(path) ? "using" : "creating", err);
@@ -68,6 +90,10 @@ final class DatabaseOption {
 
   private String source() {
     return database != null ? "--db" : setup().storageSource();
+  }
+
+  private String source(String field) {
+    return setup().configFile().map(file -> field + " of " + file).orElse(field);
   }
 
   /** The commonest mix-up: keys made for the demo went to the real database, or the reverse. */

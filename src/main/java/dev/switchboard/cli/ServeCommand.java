@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.config.Config;
+import dev.switchboard.storage.Databases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -41,7 +42,7 @@ final class ServeCommand implements Runnable {
     Shutdown shutdown = Shutdown.onSignal(gateway);
     out.printf(
         "Switchboard listening on http://%s:%d/v1 (ledger: %s)%n",
-        config.server().host(), gateway.port(), config.storage().sqlitePath());
+        config.server().host(), gateway.port(), Databases.describe(config.storage()));
     ProviderStatus.lines(setup).forEach(out::println);
     out.flush();
     shutdown.await();

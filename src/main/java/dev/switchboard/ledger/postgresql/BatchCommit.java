@@ -12,8 +12,11 @@ import dev.switchboard.storage.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +31,7 @@ final class BatchCommit {
   private static final String CHARGE_KEY =
       "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
   private static final int CONFLICT_RETRIES = 3;
+  private static final Set<String> SERVER_FAILURES = Set.of("08", "53", "57", "58", "XX");
 
   final AtomicLong batches = new AtomicLong();
   final AtomicLong rows = new AtomicLong();
@@ -142,14 +146,19 @@ final class BatchCommit {
     }
   }
 
-  // Integrity (23: a duplicate id, a missing parent) and data (22: out of range) errors belong to
-  // a row; connection (08), timeout (57) and resource errors do not.
+  // Only a failure of the connection or the server (08 connection, 53 resources, 57 operator or
+  // timeout, 58 system, XX internal; the pool's own timeouts) would repeat for every row: any other
+  // error (a duplicate id, a value out of range, the settle hook refusing a row) belongs to a row.
   private static boolean causedByARow(Exception e) {
     if (e instanceof RuntimeException) {
       return true;
     }
+    if (e instanceof SQLTransientConnectionException
+        || e instanceof SQLNonTransientConnectionException) {
+      return false;
+    }
     String state = sqlState((SQLException) e);
-    return state.startsWith("23") || state.startsWith("22");
+    return state.length() < 2 || !SERVER_FAILURES.contains(state.substring(0, 2));
   }
 
   // A batch's own exception often carries a generic state; the server's is on the chain.

@@ -79,8 +79,9 @@ public final class PostgresDatabase implements Database {
     config.addDataSourceProperty("options", "-c statement_timeout=" + millis);
     config.setConnectionTimeout(millis);
     config.setValidationTimeout(Math.min(millis, 1_000));
-    // Fail open() within the timeout when the server is not there, instead of starting blind.
-    config.setInitializationFailTimeout(millis);
+    // The pool starts without a connection (Hikari's own start-up check sleeps a second between
+    // attempts); open()'s first connection, for the migrations, then fails within the timeout.
+    config.setInitializationFailTimeout(-1);
     config.setMaximumPoolSize(POOL_SIZE);
     config.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
     return config;
