@@ -24,7 +24,8 @@ public record Config(
     Logging logging,
     Map<String, String> aliases,
     Routing routing,
-    JsonNode policy) {
+    JsonNode policy,
+    Budgets budgets) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -226,6 +227,17 @@ public record Config(
     }
   }
 
+  /**
+   * Key budgets: {@code timeZone} aligns daily caps and limit resets to calendar days; a
+   * reservation whose node stops renewing it (a crash) expires after {@code reservationTtl}.
+   */
+  public record Budgets(java.time.ZoneId timeZone, Duration reservationTtl) {
+    /** UTC days, 60 s reservations. */
+    public static Budgets defaults() {
+      return new Budgets(java.time.ZoneOffset.UTC, Duration.ofSeconds(60));
+    }
+  }
+
   /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
   public record Logging(Format format) {
     /** The shape of a log line. */
@@ -243,6 +255,19 @@ public record Config(
     catalog = catalog.deepCopy();
     policy = policy.deepCopy();
     aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
+  }
+
+  /** A configuration with the default budgets. */
+  public Config(
+      Server server,
+      Storage storage,
+      Upstream upstream,
+      JsonNode catalog,
+      Logging logging,
+      Map<String, String> aliases,
+      Routing routing,
+      JsonNode policy) {
+    this(server, storage, upstream, catalog, logging, aliases, routing, policy, Budgets.defaults());
   }
 
   /** A configuration without a sourcing policy. */
@@ -276,7 +301,8 @@ public record Config(
 
   /** The same configuration with other routing settings. */
   public Config withRouting(Routing replacement) {
-    return new Config(server, storage, upstream, catalog, logging, aliases, replacement, policy);
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, replacement, policy, budgets);
   }
 
   /** A configuration with the default logging (text lines) and no aliases. */
@@ -286,7 +312,8 @@ public record Config(
 
   /** The same configuration with another {@code policy:} section (YAML tree). */
   public Config withPolicy(JsonNode replacement) {
-    return new Config(server, storage, upstream, catalog, logging, aliases, routing, replacement);
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, routing, replacement, budgets);
   }
 
   /**
@@ -346,21 +373,31 @@ public record Config(
 
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
-    return new Config(replacement, storage, upstream, catalog, logging, aliases, routing, policy);
+    return new Config(
+        replacement, storage, upstream, catalog, logging, aliases, routing, policy, budgets);
   }
 
   /** Returns a copy with another upstream section. */
   public Config withUpstream(Upstream replacement) {
-    return new Config(server, storage, replacement, catalog, logging, aliases, routing, policy);
+    return new Config(
+        server, storage, replacement, catalog, logging, aliases, routing, policy, budgets);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
-    return new Config(server, replacement, upstream, catalog, logging, aliases, routing, policy);
+    return new Config(
+        server, replacement, upstream, catalog, logging, aliases, routing, policy, budgets);
+  }
+
+  /** Returns a copy with another budgets section. */
+  public Config withBudgets(Budgets replacement) {
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, routing, policy, replacement);
   }
 
   /** Returns a copy with another logging section. */
   public Config withLogging(Logging replacement) {
-    return new Config(server, storage, upstream, catalog, replacement, aliases, routing, policy);
+    return new Config(
+        server, storage, upstream, catalog, replacement, aliases, routing, policy, budgets);
   }
 }

@@ -16,7 +16,15 @@ import java.util.function.Consumer;
 final class ConfigParser {
   private static final List<String> ROOT_KEYS =
       List.of(
-          "server", "storage", "upstream", "catalog", "logging", "aliases", "routing", "policy");
+          "server",
+          "storage",
+          "upstream",
+          "catalog",
+          "logging",
+          "aliases",
+          "routing",
+          "policy",
+          "budgets");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -62,7 +70,8 @@ final class ConfigParser {
         root.object("logging").map(ConfigParser::logging).orElse(defaults.logging()),
         root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()),
         root.object("routing").map(RoutingConfig::parse).orElse(Config.Routing.defaults()),
-        root.object("policy").map(ConfigNode::json).orElse(Json.object()));
+        root.object("policy").map(ConfigNode::json).orElse(Json.object()),
+        root.object("budgets").map(BudgetsConfig::parse).orElse(Config.Budgets.defaults()));
   }
 
   /** Each key a model name (or a prefix ending in '*'), each value a catalog model id. */
