@@ -109,6 +109,8 @@ class ArchitectureTest {
             "dev.switchboard.account.sqlite..",
             "dev.switchboard.account.sql..",
             "dev.switchboard.budget.sql..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.switchboard.ledger.SettleHook")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("java.sql..")
