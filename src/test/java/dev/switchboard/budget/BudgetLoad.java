@@ -17,30 +17,46 @@ import java.util.concurrent.atomic.AtomicLong;
  * concurrent requests of one key do: each reserves an expected cost, may top up while it "streams",
  * then either writes its ledger row (charging at most what it holds) or fails.
  */
-final class BudgetLoad {
+public final class BudgetLoad {
   /** Writes the ledger row of a reservation and tells the budgets (as the gateway's settlement). */
-  interface Settler {
-    void settle(Reservation reservation, long chargedMicros);
+  public interface Settler {
+    void settle(Budgets node, Reservation reservation, long chargedMicros);
   }
 
-  final AtomicLong granted = new AtomicLong();
-  final AtomicLong refused = new AtomicLong();
-  final AtomicLong charged = new AtomicLong();
-  final ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong charged = new AtomicLong();
+  private final ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
 
-  void run(Budgets budgets, List<BudgetWindow> windows, Settler settler, int threads, int opsEach)
+  public long refused() {
+    return refused.get();
+  }
+
+  public long charged() {
+    return charged.get();
+  }
+
+  /**
+   * {@code threads} threads, thread t on node t mod nodes, each making {@code opsEach} requests.
+   */
+  public void run(
+      List<? extends Budgets> nodes,
+      List<BudgetWindow> windows,
+      Settler settler,
+      int threads,
+      int opsEach)
       throws InterruptedException {
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       for (int t = 0; t < threads; t++) {
         long seed = t;
+        Budgets node = nodes.get(t % nodes.size());
         pool.execute(
             () -> {
               Random random = new Random(seed);
               await(start);
               for (int i = 0; i < opsEach; i++) {
                 try {
-                  one(budgets, windows, settler, random, "r-" + seed + "-" + i);
+                  one(node, windows, settler, random, "r-" + seed + "-" + i);
                 } catch (RuntimeException | Error e) {
                   errors.add(e);
                 }
@@ -68,7 +84,6 @@ final class BudgetLoad {
       }
       throw e;
     }
-    granted.incrementAndGet();
     if (random.nextInt(3) == 0) {
       r = budgets.topUp(r, 1 + random.nextInt(30_000)).join();
     }
@@ -77,7 +92,7 @@ final class BudgetLoad {
       return;
     }
     long cost = random.nextInt(4) == 0 ? r.amountMicros() : random.nextLong(r.amountMicros() + 1);
-    settler.settle(r, cost);
+    settler.settle(budgets, r, cost);
     charged.addAndGet(cost);
   }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class MemoryBudgetsTest {
+public class MemoryBudgetsTest {
   private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
   private final TestLedger ledger = new TestLedger();
@@ -33,12 +33,12 @@ class MemoryBudgetsTest {
     List<BudgetWindow> windows = windows("k1", rules, Optional.empty());
     BudgetLoad load = new BudgetLoad();
 
-    load.run(budgets, windows, this::writeRowThenSettle, 64, 300);
+    load.run(List.of(budgets), windows, (b, r, c) -> writeRowThenSettle(r, c), 64, 300);
 
     var usage = budgets.usage(windows).join();
     long spent = ledger.spentMicros("k1", Instant.EPOCH, Optional.empty());
-    assertThat(load.refused.get()).as("the cap must run out under this load").isPositive();
-    assertThat(spent).isEqualTo(load.charged.get()).isLessThanOrEqualTo(3_000_000);
+    assertThat(load.refused()).as("the cap must run out under this load").isPositive();
+    assertThat(spent).isEqualTo(load.charged()).isLessThanOrEqualTo(3_000_000);
     for (BudgetWindow w : windows) {
       assertThat(usage.get(w.id())).isEqualTo(new WindowUsage(spent, 0));
     }
@@ -54,7 +54,8 @@ class MemoryBudgetsTest {
     BudgetLoad load = new BudgetLoad();
     for (String session : List.of("a", "b")) {
       List<BudgetWindow> windows = windows("k2", rules, Optional.of(session));
-      load.run(budgets, windows, (r, c) -> writeRow(r, c, Optional.of(session)), 16, 100);
+      load.run(
+          List.of(budgets), windows, (b, r, c) -> writeRow(r, c, Optional.of(session)), 16, 100);
       assertThat(ledger.spentMicros("k2", Instant.EPOCH, Optional.of(session)))
           .isLessThanOrEqualTo(400_000);
     }
@@ -163,7 +164,7 @@ class MemoryBudgetsTest {
   }
 
   /** Credit limit (monthly), daily cap, session cap; 0 means none. */
-  static KeyRules rules(long limit, long dailyCap, long sessionCap) {
+  public static KeyRules rules(long limit, long dailyCap, long sessionCap) {
     return new KeyRules(
         limit > 0 ? OptionalLong.of(limit) : OptionalLong.empty(),
         Optional.of(LimitReset.MONTHLY),
