@@ -1,8 +1,7 @@
 /**
- * The SQLite {@link dev.switchboard.account.KeyStore} and {@link
- * dev.switchboard.account.IdempotencyStore}, sharing the database file (and its migrations) of
- * {@link dev.switchboard.ledger.sqlite.SqliteDatabase}, so the ledger writer can charge key spend
- * in the same transaction as the ledger row. One of the few places with JDBC.
+ * The SQLite {@link dev.switchboard.account.IdempotencyStore}, sharing the database file (and its
+ * migrations) of {@link dev.switchboard.ledger.sqlite.SqliteDatabase}. Keys moved to {@code
+ * account.sql}, which runs on SQLite and PostgreSQL alike. One of the few places with JDBC.
  */
 @NullMarked
 package dev.switchboard.account.sqlite;
