@@ -6,6 +6,7 @@ import dev.switchboard.account.KeyStore;
 import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.account.sqlite.SqliteIdempotencyStore;
 import dev.switchboard.api.GatewayVerticle;
+import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
@@ -33,6 +34,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -113,20 +115,23 @@ public final class Switchboard implements AutoCloseable {
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
     Config.Routing routing = resolved.routing();
+    SqliteLedgerReader reader = SqliteLedgerReader.of(database);
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
             resolved,
             catalog,
             authenticator,
             ledger,
-            SqliteLedgerReader.of(database),
+            reader,
             idempotency,
             new HealthTracker(routing),
             new GatewayMetrics(),
             // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
             RetryBudget.of(routing),
             attemptListener,
-            policy);
+            policy,
+            // Calendar periods in UTC until the budgets' time zone is configured.
+            LedgerKeyUsage.of(reader, ZoneOffset.UTC));
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;

@@ -29,6 +29,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ public final class GatewayVerticle extends VerticleBase {
    * What every instance shares: thread-safe services built once by the wiring. Every attempt goes
    * to {@code health}, then {@code metrics}, then {@code attemptListeners} (tests; {@link
    * AttemptListener#NONE} for none); {@code retryBudget} caps extra attempts across all event
-   * loops.
+   * loops; {@code keyUsage} is the spend the key endpoints show.
    */
   public record Services(
       Config config,
@@ -55,7 +56,8 @@ public final class GatewayVerticle extends VerticleBase {
       GatewayMetrics metrics,
       RetryBudget retryBudget,
       AttemptListener attemptListeners,
-      SourcingPolicy policy) {
+      SourcingPolicy policy,
+      KeyUsageSource keyUsage) {
 
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
@@ -84,7 +86,8 @@ public final class GatewayVerticle extends VerticleBase {
           new GatewayMetrics(),
           RetryBudget.of(config.routing()),
           AttemptListener.NONE,
-          PolicyParser.parse(config.policy(), catalog));
+          PolicyParser.parse(config.policy(), catalog),
+          LedgerKeyUsage.of(ledgerReader, ZoneOffset.UTC));
     }
   }
 
