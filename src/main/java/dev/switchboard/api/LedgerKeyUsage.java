@@ -33,7 +33,12 @@ public final class LedgerKeyUsage implements KeyUsageSource {
   }
 
   public static LedgerKeyUsage of(LedgerReader ledger, ZoneId zone) {
-    return new LedgerKeyUsage(ledger, zone, Clock.systemUTC());
+    return of(ledger, zone, Clock.systemUTC());
+  }
+
+  /** With the clock that says which day, week and month it is. */
+  public static LedgerKeyUsage of(LedgerReader ledger, ZoneId zone, Clock clock) {
+    return new LedgerKeyUsage(ledger, zone, clock);
   }
 
   @Override
