@@ -107,22 +107,20 @@ public final class Switchboard implements AutoCloseable {
     SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
     SqlKeyStore keys = SqlKeyStore.of(database);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-    KeyAuthenticator authenticator =
-        new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
+    KeyAuthenticator authenticator = KeyAuthenticator.of(keys, keys.hasher(), blocking);
     LedgerWriter ledger = SqliteLedgerWriter.open(database, resolved.storage());
     IdempotencyStore idempotency = SqliteIdempotencyStore.open(database, clock);
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
     Config.Routing routing = resolved.routing();
-    SqliteLedgerReader reader = SqliteLedgerReader.of(database);
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
             resolved,
             catalog,
             authenticator,
             ledger,
-            reader,
+            SqliteLedgerReader.of(database),
             idempotency,
             new HealthTracker(routing),
             new GatewayMetrics(),
@@ -130,8 +128,7 @@ public final class Switchboard implements AutoCloseable {
             RetryBudget.of(routing),
             attemptListener,
             policy,
-            // Calendar periods in UTC until the budgets' time zone is configured.
-            LedgerKeyUsage.of(reader, ZoneOffset.UTC));
+            LedgerKeyUsage.of(SqliteLedgerReader.of(database), ZoneOffset.UTC));
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;
