@@ -51,7 +51,7 @@ record Backends(
       LedgerReader reader = SqlLedgerReader.of(database);
       IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
       if (database.dialect() == Dialect.SQLITE) {
-        Limits limits = Limits.singleNode(reader, java.time.ZoneOffset.UTC);
+        Limits limits = Limits.singleNode(reader, config.budgets().timeZone());
         LedgerWriter ledger = SqliteLedgerWriter.open((SqliteDatabase) database, config.storage());
         return new Backends(database, keys, ledger, reader, idempotency, limits, Readiness.ALWAYS);
       }

@@ -4,6 +4,7 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.api.GatewayVerticle;
+import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
@@ -113,7 +114,8 @@ public final class Switchboard implements AutoCloseable {
             attemptListener,
             policy,
             backends.limits(),
-            backends.readiness());
+            backends.readiness(),
+            LedgerKeyUsage.of(backends.reader(), resolved.budgets().timeZone()));
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * period), an expiry, the models it may ask for (empty: any), requests and tokens per minute,
  * concurrent requests, caps per session and per day in micro-dollars, and a default data class.
  * Every part is optional; {@link #NONE} sets nothing. Amounts are never negative and counts are
- * positive; a reset needs a limit.
+ * positive; a reset needs a limit; model names have no commas and may end in {@code *} (a prefix).
  */
 public record KeyRules(
     OptionalLong limitMicros,
@@ -42,8 +42,11 @@ public record KeyRules(
       throw new IllegalArgumentException("a limit reset needs a credit limit");
     }
     for (String model : models) {
-      if (model.isBlank() || !model.equals(model.strip())) {
-        throw new IllegalArgumentException("an allowed model must be a non-blank name");
+      if (model.isBlank() || !model.equals(model.strip()) || model.contains(",")) {
+        throw new IllegalArgumentException(
+            "an allowed model must be a name without commas or surrounding spaces: '"
+                + (model.length() > 60 ? model.substring(0, 60) + "…" : model)
+                + "'");
       }
     }
   }

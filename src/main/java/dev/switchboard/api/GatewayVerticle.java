@@ -44,7 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
    * What every instance shares: thread-safe services built once by the wiring. Every attempt goes
    * to {@code health}, then {@code metrics}, then {@code attemptListeners} (tests; {@link
    * AttemptListener#NONE} for none); {@code retryBudget} caps extra attempts across all event
-   * loops.
+   * loops; {@code keyUsage} is the spend the key endpoints show.
    */
   public record Services(
       Config config,
@@ -59,7 +59,8 @@ public final class GatewayVerticle extends VerticleBase {
       AttemptListener attemptListeners,
       SourcingPolicy policy,
       Limits limits,
-      Readiness readiness) {
+      Readiness readiness,
+      KeyUsageSource keyUsage) {
 
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
@@ -89,8 +90,9 @@ public final class GatewayVerticle extends VerticleBase {
           RetryBudget.of(config.routing()),
           AttemptListener.NONE,
           PolicyParser.parse(config.policy(), catalog),
-          Limits.singleNode(ledgerReader, java.time.ZoneOffset.UTC),
-          Readiness.ALWAYS);
+          Limits.singleNode(ledgerReader, config.budgets().timeZone()),
+          Readiness.ALWAYS,
+          LedgerKeyUsage.of(ledgerReader, config.budgets().timeZone()));
     }
   }
 
