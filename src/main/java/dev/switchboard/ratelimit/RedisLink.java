@@ -52,7 +52,7 @@ final class RedisLink implements AutoCloseable {
   private final TimeMeter clock;
   private volatile @Nullable Session session;
   private @Nullable CompletableFuture<Session> connecting; // guarded by this
-  private volatile boolean answering;
+  private volatile @Nullable Boolean answering; // null until the first command
   private volatile boolean closed;
 
   RedisLink(String url, TimeMeter clock) {
@@ -146,26 +146,24 @@ final class RedisLink implements AutoCloseable {
         .whenComplete((pong, failure) -> answered(failure == null));
   }
 
-  /** Records whether Redis answered the last command in time. */
+  /** Records whether Redis answered the last command in time; says so when that changes. */
   void answered(boolean answered) {
-    if (this.answered() != answered && !closed) {
+    Boolean before = answering;
+    answering = answered;
+    if (!closed && (before == null ? !answered : before != answered)) {
       LOG.log(
           answered ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
           answered
               ? "Redis answers again: rate limits are enforced"
-              : "Redis does not answer: rate-limited requests are refused until it does");
+              : "Redis does not answer: requests of keys with rate limits are refused until it"
+                  + " does");
     }
-    this.answering = answered;
-  }
-
-  private boolean answered() {
-    return answering;
   }
 
   /** Whether Redis answered the last command and the connection is open. */
   boolean ready() {
     Session open = session;
-    return open != null && open.connection().isOpen() && answering;
+    return open != null && open.connection().isOpen() && Boolean.TRUE.equals(answering);
   }
 
   @Override
