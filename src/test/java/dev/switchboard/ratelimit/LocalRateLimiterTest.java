@@ -211,6 +211,19 @@ class LocalRateLimiterTest {
     refusal(limiter.acquire(eight, 1));
   }
 
+  @Test
+  void theFactoryBuildsALimiterOnTheRealClock() {
+    try (RateLimiter local = RateLimiters.local()) {
+      ApiKey key = Keys.rpm(3);
+      for (int i = 0; i < 3; i++) {
+        local.acquire(key, 1).join().release(1);
+      }
+      RateLimited refused = refusal(local.acquire(key, 1));
+      assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(19), Duration.ofSeconds(20));
+      assertThat(local.ready()).isTrue();
+    }
+  }
+
   private void holdRepeatedly(
       ApiKey key, AtomicInteger holding, AtomicInteger most, AtomicInteger admitted)
       throws InterruptedException {

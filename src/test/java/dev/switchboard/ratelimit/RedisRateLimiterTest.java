@@ -13,6 +13,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,25 @@ class RedisRateLimiterTest {
       burst.add((i % 2 == 0 ? a : b).acquire(key, 100));
     }
     assertThat(admitted(burst)).isEqualTo(1);
+    // the bucket expires by itself once it would be full again (a minute) plus its afterlife
+    assertThat(redis.redis().pttl(redis.prefix + ":rpm:20:" + key.id())).isBetween(1L, 80_000L);
+  }
+
+  @Test
+  void theFactoryBuildsNodesThatShareLimitsOnTheRealClock() throws Exception {
+    try (RateLimiter a = RateLimiters.redis(RedisFixture.URL, redis.prefix);
+        RateLimiter b = RateLimiters.redis(RedisFixture.URL, redis.prefix)) {
+      ApiKey key = Keys.rpm(60); // one more each second
+      long start = System.nanoTime();
+      List<CompletableFuture<Permit>> burst = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        burst.add((i % 2 == 0 ? a : b).acquire(key, 100));
+      }
+      int admitted = admitted(burst);
+      long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+      assertThat(admitted).isBetween(60, 60 + (int) seconds + 1);
+      eventually(Duration.ofSeconds(2), () -> a.ready() && b.ready(), "both nodes ready");
+    }
   }
 
   @Test
@@ -97,7 +119,42 @@ class RedisRateLimiterTest {
     List<Permit> taken = new ArrayList<>();
     eventually(Duration.ofSeconds(2), () -> holds(b, key, taken), "the freed slot is taken");
     refusal(a.acquire(key, 1));
-    assertThat(redis.redis().zcard(redis.prefix + ":inflight:" + key.id())).isEqualTo(3);
+    String slots = redis.prefix + ":inflight:" + key.id();
+    assertThat(redis.redis().zcard(slots)).isEqualTo(3);
+    assertThat(redis.redis().pttl(slots)).isPositive(); // a set nobody renews goes away
+  }
+
+  @Test
+  void twoNodesNeverHoldMoreSlotsThanTheLimitUnderContention() throws Exception {
+    RateLimiter a = node();
+    RateLimiter b = node();
+    ApiKey key = Keys.concurrency(4);
+    AtomicInteger holding = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    AtomicInteger admitted = new AtomicInteger();
+    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int w = 0; w < 12; w++) {
+        RateLimiter node = w % 2 == 0 ? a : b;
+        workers.submit(
+            () -> {
+              for (int i = 0; i < 25; i++) {
+                List<Permit> taken = new ArrayList<>(1);
+                if (holds(node, key, taken)) {
+                  admitted.incrementAndGet();
+                  most.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                  Thread.sleep(5);
+                  holding.decrementAndGet();
+                  taken.getFirst().release(1);
+                }
+              }
+              return null;
+            });
+      }
+    }
+    assertThat(most.get()).isBetween(1, 4);
+    assertThat(admitted.get()).isPositive();
+    String slots = redis.prefix + ":inflight:" + key.id();
+    eventually(Duration.ofSeconds(2), () -> redis.redis().zcard(slots) == 0, "all slots freed");
   }
 
   @Test
