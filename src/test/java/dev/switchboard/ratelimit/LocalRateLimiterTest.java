@@ -224,6 +224,13 @@ class LocalRateLimiterTest {
     }
   }
 
+  @Test
+  void aTokenLimitBeyondWhatBucket4jRefillsIsHeldAtItsMost() {
+    Permit permit = limiter.acquire(Keys.tpm(Long.MAX_VALUE), 1_000_000).join();
+    assertThat(permit.headers())
+        .containsEntry("X-RateLimit-Limit-Tokens", Long.toString(KeyLimits.MOST_TOKENS_PER_MINUTE));
+  }
+
   private void holdRepeatedly(
       ApiKey key, AtomicInteger holding, AtomicInteger most, AtomicInteger admitted)
       throws InterruptedException {
