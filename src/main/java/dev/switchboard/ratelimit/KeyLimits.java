@@ -7,8 +7,18 @@ import java.util.OptionalLong;
 /** The rate limits a key's rules set: requests and tokens per minute, concurrent requests. */
 record KeyLimits(OptionalInt rpm, OptionalLong tpm, OptionalInt concurrency) {
 
+  /**
+   * Bucket4j refills at most one token a nanosecond; a limit above that is no limit in practice,
+   * and is held there rather than refused by Bucket4j.
+   */
+  static final long MOST_TOKENS_PER_MINUTE = 60_000_000_000L;
+
   static KeyLimits of(ApiKey key) {
-    return new KeyLimits(key.rules().rpm(), key.rules().tpm(), key.rules().concurrency());
+    OptionalLong tpm = key.rules().tpm();
+    return new KeyLimits(
+        key.rules().rpm(),
+        tpm.isPresent() ? OptionalLong.of(Math.min(tpm.getAsLong(), MOST_TOKENS_PER_MINUTE)) : tpm,
+        key.rules().concurrency());
   }
 
   /** No limit set: the request never touches a bucket or Redis. */

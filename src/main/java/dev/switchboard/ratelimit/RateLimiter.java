@@ -24,6 +24,14 @@ public interface RateLimiter extends AutoCloseable {
         public void close() {}
       };
 
+  /**
+   * Whether the limiter can decide right now, for {@code /health/ready}: false while its store
+   * (Redis) does not answer, when every limited request is refused. Local limiters always can.
+   */
+  default boolean ready() {
+    return true;
+  }
+
   @Override
   void close();
 }

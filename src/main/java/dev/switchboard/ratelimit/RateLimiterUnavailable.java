@@ -1,5 +1,7 @@
 package dev.switchboard.ratelimit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The limiter's store (Redis) could not be reached in time: the request is refused (503 {@code
  * rate_limiter_unavailable}) rather than admitted unchecked.
@@ -7,7 +9,7 @@ package dev.switchboard.ratelimit;
 public final class RateLimiterUnavailable extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public RateLimiterUnavailable(String message, Throwable cause) {
+  public RateLimiterUnavailable(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -16,6 +16,7 @@ public final class RateLimiters {
    * the same key prefix.
    */
   public static RateLimiter redis(String url, String prefix) {
-    return RateLimiter.NONE;
+    return new RedisRateLimiter(
+        url, prefix, TimeMeter.SYSTEM_MILLISECONDS, RedisRateLimiter.DEFAULT_SLOT_TTL);
   }
 }

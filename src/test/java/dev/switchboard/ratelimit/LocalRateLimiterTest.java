@@ -129,11 +129,11 @@ class LocalRateLimiterTest {
     for (int i = 0; i < 5; i++) {
       assertThat(refusal(limiter.acquire(key, 50)).limit()).isEqualTo("tokens per minute");
     }
-    time.advance(Duration.ofSeconds(30)); // 50 tokens back, and still one request left
+    time.advance(Duration.ofSeconds(30)); // 50 tokens back
     Permit permit = limiter.acquire(key, 50).join();
     assertThat(permit.headers())
         .containsEntry("X-RateLimit-Limit", "2")
-        .containsEntry("X-RateLimit-Remaining-Requests", "0")
+        .containsEntry("X-RateLimit-Remaining-Requests", "1") // refusals took none; 30 s gave one
         .containsEntry("X-RateLimit-Remaining-Tokens", "0");
   }
 
@@ -209,6 +209,26 @@ class LocalRateLimiterTest {
       limiter.acquire(eight, 1).join();
     }
     refusal(limiter.acquire(eight, 1));
+  }
+
+  @Test
+  void theFactoryBuildsALimiterOnTheRealClock() {
+    try (RateLimiter local = RateLimiters.local()) {
+      ApiKey key = Keys.rpm(3);
+      for (int i = 0; i < 3; i++) {
+        local.acquire(key, 1).join().release(1);
+      }
+      RateLimited refused = refusal(local.acquire(key, 1));
+      assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(19), Duration.ofSeconds(20));
+      assertThat(local.ready()).isTrue();
+    }
+  }
+
+  @Test
+  void aTokenLimitBeyondWhatBucket4jRefillsIsHeldAtItsMost() {
+    Permit permit = limiter.acquire(Keys.tpm(Long.MAX_VALUE), 1_000_000).join();
+    assertThat(permit.headers())
+        .containsEntry("X-RateLimit-Limit-Tokens", Long.toString(KeyLimits.MOST_TOKENS_PER_MINUTE));
   }
 
   private void holdRepeatedly(
