@@ -4,19 +4,25 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sql.SqlKeyStore;
+import dev.switchboard.budget.OutputEstimates;
+import dev.switchboard.budget.sql.SqlBudgets;
 import dev.switchboard.config.Config;
+import dev.switchboard.config.ConfigException;
 import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.Readiness;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
-import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.ledger.LedgerWriters;
+import dev.switchboard.ledger.SettleHook;
+import dev.switchboard.ratelimit.RateLimiter;
+import dev.switchboard.ratelimit.RateLimiters;
 import dev.switchboard.storage.Database;
 import dev.switchboard.storage.Databases;
 import dev.switchboard.storage.Dialect;
-import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * What a gateway keeps outside its event loops, opened from the config: the database and the stores
@@ -33,6 +39,10 @@ record Backends(
     Limits limits,
     Readiness readiness)
     implements AutoCloseable {
+  /** Where every node of a cluster keeps its rate-limit state in Redis. */
+  private static final String REDIS_PREFIX = "switchboard:";
+
+  private static final Duration READINESS_PERIOD = Duration.ofSeconds(1);
 
   /**
    * How stale a node's view of a key may be: a key revoked or changed on one node is refused on all
@@ -48,31 +58,51 @@ record Backends(
     Database database = Databases.open(config.storage());
     try {
       SqlKeyStore keys = SqlKeyStore.of(database);
-      LedgerReader reader = SqlLedgerReader.of(database);
+      LedgerReader reader = LedgerWriters.reader(database);
       IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
+      ZoneId zone = config.budgets().timeZone();
       if (database.dialect() == Dialect.SQLITE) {
-        Limits limits = Limits.singleNode(reader, config.budgets().timeZone());
-        LedgerWriter ledger = SqliteLedgerWriter.open((SqliteDatabase) database, config.storage());
+        Limits limits = Limits.singleNode(reader, zone);
+        LedgerWriter ledger = LedgerWriters.open(database, config.storage(), SettleHook.NONE);
         return new Backends(database, keys, ledger, reader, idempotency, limits, Readiness.ALWAYS);
       }
-      return cluster(config, database, keys, reader, idempotency);
+      // Per-node rate limits would multiply with the nodes: a cluster shares them in Redis.
+      Config.Redis redis =
+          config
+              .redis()
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "redis.url",
+                          "is required with storage.postgresql: every node must share the rate"
+                              + " limits"));
+      SqlBudgets budgets = SqlBudgets.open(database, config.budgets().reservationTtl());
+      RateLimiter rateLimits = RateLimiters.redis(redis.url(), REDIS_PREFIX);
+      List<Readiness.Probe> probes =
+          List.of(
+              probe("postgresql", database::ping),
+              probe(
+                  "redis",
+                  () -> {
+                    if (!rateLimits.ready()) {
+                      throw new IllegalStateException("Redis does not answer");
+                    }
+                  }));
+      return new Backends(
+          database,
+          keys,
+          LedgerWriters.open(database, config.storage(), budgets.settleHook()),
+          reader,
+          idempotency,
+          new Limits(budgets, rateLimits, new OutputEstimates(), zone),
+          Readiness.probing(probes, READINESS_PERIOD));
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static Backends cluster(
-      Config config,
-      Database database,
-      SqlKeyStore keys,
-      LedgerReader reader,
-      IdempotencyStore idempotency) {
-    throw new UnsupportedOperationException("cluster budgets: wired when SqlBudgets lands");
-  }
-
-  /** A probe of the database for {@code /health/ready}. */
-  static Readiness.Probe probe(Database database, String name) {
+  private static Readiness.Probe probe(String name, Runnable check) {
     return new Readiness.Probe() {
       @Override
       public String name() {
@@ -81,7 +111,7 @@ record Backends(
 
       @Override
       public void check() {
-        database.ping();
+        check.run();
       }
     };
   }
