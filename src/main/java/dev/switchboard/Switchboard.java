@@ -115,7 +115,8 @@ public final class Switchboard implements AutoCloseable {
             policy,
             backends.limits(),
             backends.readiness(),
-            LedgerKeyUsage.of(backends.reader(), resolved.budgets().timeZone()));
+            LedgerKeyUsage.of(
+                backends.reader(), backends.limits().budgets(), resolved.budgets().timeZone()));
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;

@@ -26,11 +26,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Holds a request to its key's rules before any provider is called: expiry, allowed models, rate
- * limits, then a budget reservation of what the request is expected to cost (its prompt, counted,
- * plus a typical answer for the model), never the theoretical worst case. A unary request reserves
- * up to its worst case, as far as the budget goes, since it cannot top up on the way. Fails with
- * the GatewayError the client gets: 401, 403, 429, 402, or 503 when a limit cannot be checked.
+ * Holds a request to its key's rules before any provider is called (the edge already refused an
+ * expired or admin key): allowed models, rate limits, then a budget reservation of what the request
+ * is expected to cost (its prompt, counted, plus a typical answer for the model), never the
+ * theoretical worst case. A unary request reserves up to its worst case, as far as the budget goes,
+ * since it cannot top up on the way. Fails with the GatewayError the client gets: 403, 429, 402, or
+ * 503 when a limit cannot be checked.
  */
 final class Admission {
   /** Prompts of bodies up to this size are counted on the event loop (microseconds). */
@@ -77,12 +78,6 @@ final class Admission {
     ApiKey key = call.key;
     KeyRules rules = key.rules();
     Instant now = Instant.now();
-    if (key.expired(now)) {
-      return Future.failedFuture(
-          GatewayError.of(
-              ErrorKind.UNAUTHENTICATED,
-              "this key expired at " + rules.expiresAt().orElseThrow() + "; use another key"));
-    }
     List<Route> routes;
     try {
       routes = allowed(call, planned);

@@ -130,11 +130,26 @@ class BudgetTest {
         harness.send(
             request(key, GatewayHarness.body(CHEAP, false, ""), "x-session-id", "fresh-" + loop));
     assertThat(other.statusCode()).isEqualTo(200);
-    assertThat(rows(key))
-        .filteredOn(r -> r.sessionId().equals(Optional.of(loop)) && r.status() == 200)
-        .extracting(UsageRecord::costMicros)
-        .satisfies(
-            costs -> assertThat(costs.stream().mapToLong(c -> c).sum()).isLessThanOrEqualTo(300));
+    long sessionSpend =
+        rows(key).stream()
+            .filter(r -> r.sessionId().equals(Optional.of(loop)))
+            .mapToLong(UsageRecord::costMicros)
+            .sum();
+    assertThat(sessionSpend).isPositive().isLessThanOrEqualTo(300);
+    HttpResponse<String> shown =
+        harness.send(
+            HttpRequest.newBuilder(harness.uri("/api/v1/key"))
+                .header("authorization", "Bearer " + key.secret())
+                .header("x-session-id", loop)
+                .build());
+    assertThat(
+            GatewayHarness.json(shown.body())
+                .path("data")
+                .path("session")
+                .path("usage")
+                .decimalValue())
+        .as("GET /api/v1/key shows the session's spend")
+        .isEqualByComparingTo(java.math.BigDecimal.valueOf(sessionSpend, 6));
   }
 
   @Test
