@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.policy.DataClass;
+import dev.switchboard.storage.sqlite.Downgrades;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,6 +68,7 @@ public class KeyRulesMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V7. */
   public static void undoVersion7(SqliteDatabase db) throws SQLException {
+    Downgrades.toVersion7(db);
     for (String column : V7_COLUMNS) {
       execute(db, "ALTER TABLE api_keys DROP COLUMN " + column);
     }

@@ -68,7 +68,6 @@ class DataHandlingMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V6. */
   static void undoVersion6(SqliteDatabase db) throws SQLException {
-    LedgerSessionsMigrationTest.undoVersion9(db);
     dev.switchboard.account.sql.KeyRulesMigrationTest.undoVersion7(db);
     for (String column : List.of("data_class", "policy_rule", "policy_action", "finding_types")) {
       execute(db, "ALTER TABLE requests DROP COLUMN " + column);
