@@ -92,17 +92,25 @@ final class ConcurrencySlots {
     if (setKey == null) {
       return;
     }
-    redis
-        .zrem(setKey, bytes(permitId))
-        .whenComplete(
-            (removed, failure) -> {
-              if (failure != null) {
-                LOG.log(
-                    System.Logger.Level.DEBUG,
-                    "A concurrency slot could not be freed now; it expires by itself: {0}",
-                    failure.toString());
-              }
-            });
+    try {
+      redis
+          .zrem(setKey, bytes(permitId))
+          .whenComplete(
+              (removed, failure) -> {
+                if (failure != null) {
+                  notFreed(failure);
+                }
+              });
+    } catch (RuntimeException closed) { // Lettuce throws at once on a closed connection
+      notFreed(closed);
+    }
+  }
+
+  private static void notFreed(Throwable failure) {
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "A concurrency slot could not be freed now; it expires by itself: {0}",
+        failure.toString());
   }
 
   /** Extends every slot this node holds by one ttl from now. */

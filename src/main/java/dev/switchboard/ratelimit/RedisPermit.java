@@ -50,18 +50,26 @@ final class RedisPermit implements Permit {
     if (bucket == null || delta == 0) {
       return;
     }
-    CompletableFuture<?> correction =
-        delta < 0 ? bucket.addTokens(-delta) : bucket.consumeIgnoringRateLimits(delta);
-    correction.whenComplete(
-        (ignored, failure) -> {
-          if (failure != null) {
-            LOG.log(
-                System.Logger.Level.WARNING,
-                "Tokens per minute not corrected by {0} (Redis did not answer): {1}",
-                delta,
-                failure.toString());
-          }
-        });
+    try {
+      CompletableFuture<?> correction =
+          delta < 0 ? bucket.addTokens(-delta) : bucket.consumeIgnoringRateLimits(delta);
+      correction.whenComplete(
+          (ignored, failure) -> {
+            if (failure != null) {
+              notCorrected(delta, failure);
+            }
+          });
+    } catch (RuntimeException closed) { // a closed connection refuses at once
+      notCorrected(delta, closed);
+    }
+  }
+
+  private static void notCorrected(long delta, Throwable failure) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Tokens per minute not corrected by {0} (Redis did not answer): {1}",
+        delta,
+        failure.toString());
   }
 
   @Override

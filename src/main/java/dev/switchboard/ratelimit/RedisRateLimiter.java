@@ -1,7 +1,5 @@
 package dev.switchboard.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.account.ApiKey;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -31,8 +29,6 @@ final class RedisRateLimiter implements RateLimiter {
   private final String prefix;
   private final ConcurrencySlots slots;
   private final ScheduledExecutorService timer;
-  private final Cache<String, AsyncBucketProxy> buckets =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
   RedisRateLimiter(String url, String prefix, TimeMeter clock, Duration slotTtl) {
     this.link = new RedisLink(url, clock);
@@ -110,14 +106,16 @@ final class RedisRateLimiter implements RateLimiter {
     String redisKey = prefix + ":" + kind + ":" + perMinute + ":" + keyId;
     BucketConfiguration configuration =
         BucketConfiguration.builder().addLimit(KeyBuckets.perMinute(perMinute)).build();
-    return buckets.get(
-        redisKey,
-        name ->
-            session
-                .buckets()
-                .builder()
-                .withOptimization(Optimizations.batching())
-                .build(name, () -> CompletableFuture.completedFuture(configuration)));
+    return session
+        .proxies()
+        .get(
+            redisKey,
+            name ->
+                session
+                    .buckets()
+                    .builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(name, () -> CompletableFuture.completedFuture(configuration)));
   }
 
   String slotKey(String keyId) {

@@ -164,8 +164,9 @@ class RedisRateLimiterTest {
     RateLimiter doomed = node(RedisFixture.URL, ttl);
     ApiKey key = Keys.concurrency(2);
     live.acquire(key, 1).join();
-    doomed.acquire(key, 1).join();
+    Permit orphan = doomed.acquire(key, 1).join();
     doomed.close(); // like kill -9: nothing is released, nothing renewed any more
+    orphan.release(1); // a release after close cannot reach Redis, and does not throw
     refusal(live.acquire(key, 1));
     Thread.sleep(ttl.multipliedBy(2).toMillis()); // the live slot outlives its ttl, renewed
     live.acquire(key, 1).join(); // the dead node's slot is gone
@@ -208,6 +209,67 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void aLimiterBuiltWhileRedisIsAwayConnectsOnceItIsBack() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      proxy.stop();
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key = Keys.rpm(100);
+      assertUnavailableWithinASecond(node.acquire(key, 1));
+      assertThat(node.ready()).isFalse();
+      proxy.start();
+      eventually(Duration.ofSeconds(3), () -> admits(node, key, 1), "admits once Redis is back");
+      eventually(Duration.ofSeconds(2), node::ready, "ready");
+    }
+  }
+
+  @Test
+  void aLimiterWhoseFirstConnectionStallsTimesOutAndConnectsLater() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      proxy.stall(true);
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key = Keys.rpm(100);
+      for (int i = 0; i < 2; i++) {
+        assertUnavailableWithinASecond(node.acquire(key, 1));
+      }
+      proxy.stall(false);
+      eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits once Redis answers");
+    }
+  }
+
+  @Test
+  void aFirstConnectionLostInABlackHoleIsGivenUpAndTriedAgain() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      proxy.blackHole(true);
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key = Keys.rpm(100);
+      for (int i = 0; i < 2; i++) {
+        assertUnavailableWithinASecond(node.acquire(key, 1));
+      }
+      proxy.blackHole(false);
+      eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits on a new attempt");
+    }
+  }
+
+  @Test
+  void aConnectionThatStaysSilentIsReplaced() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key =
+          Keys.withLimits(OptionalInt.of(1000), OptionalLong.of(100_000), OptionalInt.of(5));
+      node.acquire(key, 10).join().release(10);
+      proxy.blackHole(true);
+      for (int i = 0; i < 3; i++) {
+        assertUnavailableWithinASecond(node.acquire(key, 10));
+      }
+      eventually(Duration.ofSeconds(2), () -> !node.ready(), "not ready in the black hole");
+      Thread.sleep(3000); // long enough to give up on the connection and on a new attempt
+      proxy.blackHole(false);
+      eventually(Duration.ofSeconds(6), () -> admits(node, key, 10), "admits on a new connection");
+      eventually(Duration.ofSeconds(2), node::ready, "ready again");
+    }
+  }
+
+  @Test
   void aStalledRedisTimesOutWithinASecondAndLateAnswersLeaveNoSlotBehind() throws Exception {
     try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
@@ -221,8 +283,9 @@ class RedisRateLimiterTest {
       proxy.stall(false);
       eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits again");
       String slots = redis.prefix + ":inflight:" + key.id();
+      // slots taken by commands answered too late are freed, or expire within their ttl
       eventually(
-          Duration.ofSeconds(2), () -> redis.redis().zcard(slots) == 0, "late slots are freed");
+          Duration.ofSeconds(5), () -> redis.redis().zcard(slots) == 0, "late slots are freed");
     }
   }
 
