@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -122,6 +123,22 @@ class RedisRateLimiterTest {
     String slots = redis.prefix + ":inflight:" + key.id();
     assertThat(redis.redis().zcard(slots)).isEqualTo(3);
     assertThat(redis.redis().pttl(slots)).isPositive(); // a set nobody renews goes away
+  }
+
+  @Test
+  void aChangedLimitAppliesAtOnceInABucketOfItsOwn() {
+    RateLimiter a = node();
+    String id = "key_" + UUID.randomUUID();
+    ApiKey two = Keys.withLimits(id, OptionalInt.of(2), OptionalLong.empty(), OptionalInt.empty());
+    a.acquire(two, 1).join();
+    a.acquire(two, 1).join();
+    refusal(a.acquire(two, 1));
+    ApiKey three =
+        Keys.withLimits(id, OptionalInt.of(3), OptionalLong.empty(), OptionalInt.empty());
+    for (int i = 0; i < 3; i++) {
+      a.acquire(three, 1).join();
+    }
+    assertThat(refusal(a.acquire(three, 1)).headers()).containsEntry("X-RateLimit-Limit", "3");
   }
 
   @Test
