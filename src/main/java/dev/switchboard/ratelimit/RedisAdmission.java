@@ -47,8 +47,15 @@ final class RedisAdmission {
 
   private Permit permit(RedisLink.Session session) {
     seen.sort((a, b) -> a.kind().compareTo(b.kind()));
+    long tokenLimit = tokenBucket != null ? limits.tpm().orElse(0) : 0;
     return new RedisPermit(
-        limiter, session, slot, tokenBucket, tokens, RateLimitHeaders.admitted(seen));
+        limiter,
+        session,
+        keyId,
+        slot,
+        tokenLimit,
+        tokenLimit == 0 ? 0 : tokens,
+        RateLimitHeaders.admitted(seen));
   }
 
   private CompletableFuture<@Nullable Void> takeSlot(RedisLink.Session session) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rate limits shared by every node through Redis: requests and tokens per minute in Bucket4j
@@ -116,6 +117,10 @@ final class RedisRateLimiter implements RateLimiter {
                     .builder()
                     .withOptimization(Optimizations.batching())
                     .build(name, () -> CompletableFuture.completedFuture(configuration)));
+  }
+
+  RedisLink.@Nullable Session currentSession() {
+    return link.current();
   }
 
   String slotKey(String keyId) {

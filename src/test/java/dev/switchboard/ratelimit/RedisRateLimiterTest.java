@@ -270,10 +270,10 @@ class RedisRateLimiterTest {
   @Test
   void aConnectionThatStaysSilentIsReplaced() throws Exception {
     try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
-      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(30));
       ApiKey key =
           Keys.withLimits(OptionalInt.of(1000), OptionalLong.of(100_000), OptionalInt.of(5));
-      node.acquire(key, 10).join().release(10);
+      Permit held = node.acquire(key, 10).join(); // held across the outage
       proxy.blackHole(true);
       for (int i = 0; i < 3; i++) {
         assertUnavailableWithinASecond(node.acquire(key, 10));
@@ -283,6 +283,9 @@ class RedisRateLimiterTest {
       proxy.blackHole(false);
       eventually(Duration.ofSeconds(6), () -> admits(node, key, 10), "admits on a new connection");
       eventually(Duration.ofSeconds(2), node::ready, "ready again");
+      held.release(10); // over the new connection: the old one is gone
+      String slots = redis.prefix + ":inflight:" + key.id();
+      eventually(Duration.ofSeconds(2), () -> redis.redis().zcard(slots) == 0, "slot freed");
     }
   }
 
