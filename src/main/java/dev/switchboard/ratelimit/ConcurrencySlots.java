@@ -86,23 +86,29 @@ final class ConcurrencySlots {
             });
   }
 
-  /** Gives a slot back; if Redis cannot be told, the slot expires within one ttl. */
-  void free(RedisAsyncCommands<String, byte[]> redis, String permitId) {
+  /**
+   * Gives a slot back; completes (never exceptionally) once Redis has been told, or could not be,
+   * in which case the slot expires within one ttl.
+   */
+  CompletableFuture<?> free(RedisAsyncCommands<String, byte[]> redis, String permitId) {
     String setKey = held.remove(permitId);
     if (setKey == null) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     try {
-      redis
+      return redis
           .zrem(setKey, bytes(permitId))
-          .whenComplete(
+          .toCompletableFuture()
+          .handle(
               (removed, failure) -> {
                 if (failure != null) {
                   notFreed(failure);
                 }
+                return null;
               });
     } catch (RuntimeException closed) { // Lettuce throws at once on a closed connection
       notFreed(closed);
+      return CompletableFuture.completedFuture(null);
     }
   }
 

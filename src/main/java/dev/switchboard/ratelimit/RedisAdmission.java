@@ -114,12 +114,19 @@ final class RedisAdmission {
    */
   private CompletableFuture<?> undo(RedisLink.Session session) {
     String taken = slot;
-    if (taken != null) {
-      limiter.slots().free(session.redis(), taken);
-    }
+    CompletableFuture<?> slotBack =
+        taken == null
+            ? CompletableFuture.completedFuture(null)
+            : limiter.slots().free(session.redis(), taken);
     AsyncBucketProxy requests = requestBucket;
-    return requests == null
-        ? CompletableFuture.completedFuture(null)
-        : requests.addTokens(1).handle((ignored, failure) -> null);
+    CompletableFuture<?> requestBack = CompletableFuture.completedFuture(null);
+    if (requests != null) {
+      try {
+        requestBack = requests.addTokens(1).handle((ignored, failure) -> null);
+      } catch (RuntimeException closed) {
+        // the request comes back with the refill instead
+      }
+    }
+    return CompletableFuture.allOf(slotBack, requestBack);
   }
 }

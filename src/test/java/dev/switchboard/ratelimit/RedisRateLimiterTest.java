@@ -191,6 +191,15 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void aClosedLimiterRefusesInsteadOfThrowing() {
+    RateLimiter node = node();
+    node.acquire(Keys.rpm(5), 1).join();
+    node.close();
+    Throwable failure = node.acquire(Keys.rpm(5), 1).handle((p, e) -> e).join();
+    assertThat(failure).isInstanceOf(RateLimiterUnavailable.class);
+  }
+
+  @Test
   void anUnreachableRedisRefusesLimitedKeysFastAndPassesOthers() throws Exception {
     int nobody;
     try (ServerSocket socket = new ServerSocket(0)) {
