@@ -86,23 +86,37 @@ final class ConcurrencySlots {
             });
   }
 
-  /** Gives a slot back; if Redis cannot be told, the slot expires within one ttl. */
-  void free(RedisAsyncCommands<String, byte[]> redis, String permitId) {
+  /**
+   * Gives a slot back; completes (never exceptionally) once Redis has been told, or could not be,
+   * in which case the slot expires within one ttl.
+   */
+  CompletableFuture<?> free(RedisAsyncCommands<String, byte[]> redis, String permitId) {
     String setKey = held.remove(permitId);
     if (setKey == null) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
-    redis
-        .zrem(setKey, bytes(permitId))
-        .whenComplete(
-            (removed, failure) -> {
-              if (failure != null) {
-                LOG.log(
-                    System.Logger.Level.DEBUG,
-                    "A concurrency slot could not be freed now; it expires by itself: {0}",
-                    failure.toString());
-              }
-            });
+    try {
+      return redis
+          .zrem(setKey, bytes(permitId))
+          .toCompletableFuture()
+          .handle(
+              (removed, failure) -> {
+                if (failure != null) {
+                  notFreed(failure);
+                }
+                return null;
+              });
+    } catch (RuntimeException closed) { // Lettuce throws at once on a closed connection
+      notFreed(closed);
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  private static void notFreed(Throwable failure) {
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "A concurrency slot could not be freed now; it expires by itself: {0}",
+        failure.toString());
   }
 
   /** Extends every slot this node holds by one ttl from now. */

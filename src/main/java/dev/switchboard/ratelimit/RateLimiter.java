@@ -3,7 +3,12 @@ package dev.switchboard.ratelimit;
 import dev.switchboard.account.ApiKey;
 import java.util.concurrent.CompletableFuture;
 
-/** Admits a key's request against its RPM, TPM and concurrency limits, or says why not. */
+/**
+ * Admits a key's request against its RPM, TPM and concurrency limits, or says why not. Keys whose
+ * rules set none of them are admitted at once, touching nothing. The returned future may complete
+ * on a limiter thread (Redis I/O): a caller on an event loop continues on its own context. Every
+ * permit must be released exactly once, whatever becomes of the request.
+ */
 public interface RateLimiter extends AutoCloseable {
 
   /**

@@ -47,8 +47,15 @@ final class RedisAdmission {
 
   private Permit permit(RedisLink.Session session) {
     seen.sort((a, b) -> a.kind().compareTo(b.kind()));
+    long tokenLimit = tokenBucket != null ? limits.tpm().orElse(0) : 0;
     return new RedisPermit(
-        limiter, session, slot, tokenBucket, tokens, RateLimitHeaders.admitted(seen));
+        limiter,
+        session,
+        keyId,
+        slot,
+        tokenLimit,
+        tokenLimit == 0 ? 0 : tokens,
+        RateLimitHeaders.admitted(seen));
   }
 
   private CompletableFuture<@Nullable Void> takeSlot(RedisLink.Session session) {
@@ -107,12 +114,19 @@ final class RedisAdmission {
    */
   private CompletableFuture<?> undo(RedisLink.Session session) {
     String taken = slot;
-    if (taken != null) {
-      limiter.slots().free(session.redis(), taken);
-    }
+    CompletableFuture<?> slotBack =
+        taken == null
+            ? CompletableFuture.completedFuture(null)
+            : limiter.slots().free(session.redis(), taken);
     AsyncBucketProxy requests = requestBucket;
-    return requests == null
-        ? CompletableFuture.completedFuture(null)
-        : requests.addTokens(1).handle((ignored, failure) -> null);
+    CompletableFuture<?> requestBack = CompletableFuture.completedFuture(null);
+    if (requests != null) {
+      try {
+        requestBack = requests.addTokens(1).handle((ignored, failure) -> null);
+      } catch (RuntimeException closed) {
+        // the request comes back with the refill instead
+      }
+    }
+    return CompletableFuture.allOf(slotBack, requestBack);
   }
 }

@@ -1,6 +1,9 @@
 package dev.switchboard.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -26,11 +29,20 @@ import org.jspecify.annotations.Nullable;
  * The one Lettuce connection a limiter talks to Redis over, and whether Redis answers. It fails
  * fast instead of waiting: every command times out after {@link #COMMAND_TIMEOUT}, and while the
  * link is down commands are rejected at once rather than queued. It heals by itself: the first
- * connection is opened lazily (a limiter built while Redis is down works once Redis is up), and a
- * lost connection is reopened by Lettuce, retrying at least every second.
+ * connection is opened lazily (a limiter built while Redis is down works once Redis is up); a lost
+ * connection is reopened by Lettuce, retrying at least every second; and a connection that stays
+ * open but silent (a black hole, which TCP would notice only after minutes) is dropped after {@link
+ * #SILENCE_LIMIT} of failed probes and opened afresh.
  */
 final class RedisLink implements AutoCloseable {
   static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+
+  /** A connection attempt not done by then is forgotten; the next call starts another. */
+  private static final Duration CONNECT_GIVE_UP = Duration.ofSeconds(1);
+
+  /** Failed probes in a row (one each half second) before the connection is replaced: 2 s. */
+  private static final int SILENCE_LIMIT = 4;
+
   private static final System.Logger LOG = System.getLogger("switchboard.ratelimit");
   private static final RedisCodec<String, byte[]> CODEC =
       RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -38,9 +50,11 @@ final class RedisLink implements AutoCloseable {
   /** Buckets outlive their last write by this much after they would be full again. */
   private static final Duration BUCKET_AFTERLIFE = Duration.ofSeconds(10);
 
-  /** A live connection and the Bucket4j proxy manager bound to it. */
+  /** A live connection, the Bucket4j proxy manager bound to it and the bucket proxies it made. */
   record Session(
-      StatefulRedisConnection<String, byte[]> connection, AsyncProxyManager<String> buckets) {
+      StatefulRedisConnection<String, byte[]> connection,
+      AsyncProxyManager<String> buckets,
+      Cache<String, AsyncBucketProxy> proxies) {
     RedisAsyncCommands<String, byte[]> redis() {
       return connection.async();
     }
@@ -53,6 +67,7 @@ final class RedisLink implements AutoCloseable {
   private volatile @Nullable Session session;
   private @Nullable CompletableFuture<Session> connecting; // guarded by this
   private volatile @Nullable Boolean answering; // null until the first command
+  private volatile int failedProbes;
   private volatile boolean closed;
 
   RedisLink(String url, TimeMeter clock) {
@@ -78,10 +93,15 @@ final class RedisLink implements AutoCloseable {
             .build());
   }
 
-  /** The session, connecting first if no connection was ever made (one attempt at a time). */
+  /** The session, connecting first if there is none (one attempt at a time). */
   CompletableFuture<Session> session() {
     Session open = session;
     return open != null ? CompletableFuture.completedFuture(open) : connect();
+  }
+
+  /** The session if there is one, without trying to make one. */
+  @Nullable Session current() {
+    return session;
   }
 
   private synchronized CompletableFuture<Session> connect() {
@@ -98,17 +118,14 @@ final class RedisLink implements AutoCloseable {
     }
     CompletableFuture<Session> attempt = new CompletableFuture<>();
     connecting = attempt;
+    attempt
+        .orTimeout(CONNECT_GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((made, failure) -> forget(attempt));
     client
         .connectAsync(CODEC, uri)
         .whenComplete(
             (connection, failure) -> {
-              synchronized (this) {
-                connecting = null;
-                if (connection != null && !closed) {
-                  session = open(connection);
-                }
-              }
-              Session made = session;
+              Session made = connection == null ? null : adopt(connection);
               if (made != null) {
                 answered(true);
                 attempt.complete(made);
@@ -121,7 +138,19 @@ final class RedisLink implements AutoCloseable {
     return attempt;
   }
 
-  private Session open(StatefulRedisConnection<String, byte[]> connection) {
+  private synchronized void forget(CompletableFuture<Session> attempt) {
+    if (connecting == attempt) {
+      connecting = null;
+    }
+  }
+
+  /** Takes a new connection into use, unless closed or another one got there first. */
+  private synchronized @Nullable Session adopt(StatefulRedisConnection<String, byte[]> connection) {
+    Session open = session;
+    if (closed || open != null) {
+      connection.closeAsync();
+      return open;
+    }
     AsyncProxyManager<String> buckets =
         Bucket4jLettuce.casBasedBuilder(connection)
             .clientClock(clock)
@@ -130,20 +159,46 @@ final class RedisLink implements AutoCloseable {
                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(BUCKET_AFTERLIFE))
             .build()
             .asAsync();
-    return new Session(connection, buckets);
+    Cache<String, AsyncBucketProxy> proxies =
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+    Session made = new Session(connection, buckets, proxies);
+    session = made;
+    return made;
   }
 
-  /** The session if a connection was ever made, without trying to make one. */
-  @Nullable Session current() {
-    return session;
-  }
-
-  /** Pings Redis (connecting if need be) so {@link #ready()} follows Redis without traffic. */
+  /**
+   * Pings Redis (connecting if need be) so {@link #ready()} follows Redis without traffic, and
+   * replaces a connection that stays silent.
+   */
   void probe() {
     session()
         .thenCompose(s -> s.redis().ping().toCompletableFuture())
         .orTimeout(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((pong, failure) -> answered(failure == null));
+        .whenComplete(
+            (pong, failure) -> {
+              answered(failure == null);
+              failedProbes = failure == null ? 0 : failedProbes + 1;
+              if (failedProbes >= SILENCE_LIMIT) {
+                failedProbes = 0;
+                drop();
+              }
+            });
+  }
+
+  /** Lets the current connection go; the next call opens a new one. */
+  private void drop() {
+    Session silent;
+    synchronized (this) {
+      silent = session;
+      session = null;
+    }
+    if (silent != null) {
+      LOG.log(System.Logger.Level.WARNING, "Redis stays silent: opening a new connection");
+      silent.connection().closeAsync();
+    }
   }
 
   /** Records whether Redis answered the last command in time; says so when that changes. */

@@ -1,7 +1,5 @@
 package dev.switchboard.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.account.ApiKey;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -10,10 +8,13 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rate limits shared by every node through Redis: requests and tokens per minute in Bucket4j
@@ -31,8 +32,7 @@ final class RedisRateLimiter implements RateLimiter {
   private final String prefix;
   private final ConcurrencySlots slots;
   private final ScheduledExecutorService timer;
-  private final Cache<String, AsyncBucketProxy> buckets =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   RedisRateLimiter(String url, String prefix, TimeMeter clock, Duration slotTtl) {
     this.link = new RedisLink(url, clock);
@@ -61,17 +61,24 @@ final class RedisRateLimiter implements RateLimiter {
     RedisAdmission admission =
         new RedisAdmission(this, key.id(), limits, limits.tokensToTake(reservedTokens));
     CompletableFuture<Permit> outcome = new CompletableFuture<>();
-    ScheduledFuture<?> deadline =
-        timer.schedule(
-            () -> {
-              if (outcome.completeExceptionally(
-                  new RateLimiterUnavailable(
-                      "Redis did not answer within " + ACQUIRE_TIMEOUT.toMillis() + " ms", null))) {
-                link.answered(false);
-              }
-            },
-            ACQUIRE_TIMEOUT.toMillis(),
-            TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> deadline;
+    try {
+      deadline =
+          timer.schedule(
+              () -> {
+                if (outcome.completeExceptionally(
+                    new RateLimiterUnavailable(
+                        "Redis did not answer within " + ACQUIRE_TIMEOUT.toMillis() + " ms",
+                        null))) {
+                  link.answered(false);
+                }
+              },
+              ACQUIRE_TIMEOUT.toMillis(),
+              TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      return CompletableFuture.failedFuture(
+          new RateLimiterUnavailable("the rate limiter is closed", closed));
+    }
     link.session()
         .thenCompose(admission::run)
         .whenComplete(
@@ -83,8 +90,9 @@ final class RedisRateLimiter implements RateLimiter {
   }
 
   /** Hands the admission's outcome over, or undoes a permit that came after the deadline. */
-  private void settle(CompletableFuture<Permit> outcome, Permit permit, Throwable failure) {
-    if (failure == null) {
+  private void settle(
+      CompletableFuture<Permit> outcome, @Nullable Permit permit, @Nullable Throwable failure) {
+    if (permit != null) {
       link.answered(true);
       if (!outcome.complete(permit)) {
         permit.release(0);
@@ -105,19 +113,28 @@ final class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  /** The bucket of {@code perMinute} under {@code name}; a changed limit is a new bucket. */
+  /**
+   * The {@code kind} bucket ("rpm", "tpm") of a key at {@code perMinute}. The limit is part of its
+   * Redis key, so a changed limit starts a new, full bucket, and the old one expires.
+   */
   AsyncBucketProxy bucket(RedisLink.Session session, String kind, String keyId, long perMinute) {
     String redisKey = prefix + ":" + kind + ":" + perMinute + ":" + keyId;
     BucketConfiguration configuration =
         BucketConfiguration.builder().addLimit(KeyBuckets.perMinute(perMinute)).build();
-    return buckets.get(
-        redisKey,
-        name ->
-            session
-                .buckets()
-                .builder()
-                .withOptimization(Optimizations.batching())
-                .build(name, () -> CompletableFuture.completedFuture(configuration)));
+    return session
+        .proxies()
+        .get(
+            redisKey,
+            name ->
+                session
+                    .buckets()
+                    .builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(name, () -> CompletableFuture.completedFuture(configuration)));
+  }
+
+  RedisLink.@Nullable Session currentSession() {
+    return link.current();
   }
 
   String slotKey(String keyId) {
@@ -157,7 +174,9 @@ final class RedisRateLimiter implements RateLimiter {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    link.close();
+    if (closed.compareAndSet(false, true)) {
+      timer.shutdownNow();
+      link.close();
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -125,6 +126,22 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void aChangedLimitAppliesAtOnceInABucketOfItsOwn() {
+    RateLimiter a = node();
+    String id = "key_" + UUID.randomUUID();
+    ApiKey two = Keys.withLimits(id, OptionalInt.of(2), OptionalLong.empty(), OptionalInt.empty());
+    a.acquire(two, 1).join();
+    a.acquire(two, 1).join();
+    refusal(a.acquire(two, 1));
+    ApiKey three =
+        Keys.withLimits(id, OptionalInt.of(3), OptionalLong.empty(), OptionalInt.empty());
+    for (int i = 0; i < 3; i++) {
+      a.acquire(three, 1).join();
+    }
+    assertThat(refusal(a.acquire(three, 1)).headers()).containsEntry("X-RateLimit-Limit", "3");
+  }
+
+  @Test
   void twoNodesNeverHoldMoreSlotsThanTheLimitUnderContention() throws Exception {
     RateLimiter a = node();
     RateLimiter b = node();
@@ -164,12 +181,22 @@ class RedisRateLimiterTest {
     RateLimiter doomed = node(RedisFixture.URL, ttl);
     ApiKey key = Keys.concurrency(2);
     live.acquire(key, 1).join();
-    doomed.acquire(key, 1).join();
+    Permit orphan = doomed.acquire(key, 1).join();
     doomed.close(); // like kill -9: nothing is released, nothing renewed any more
+    orphan.release(1); // a release after close cannot reach Redis, and does not throw
     refusal(live.acquire(key, 1));
     Thread.sleep(ttl.multipliedBy(2).toMillis()); // the live slot outlives its ttl, renewed
     live.acquire(key, 1).join(); // the dead node's slot is gone
     refusal(live.acquire(key, 1)); // the live node's first slot still counts
+  }
+
+  @Test
+  void aClosedLimiterRefusesInsteadOfThrowing() {
+    RateLimiter node = node();
+    node.acquire(Keys.rpm(5), 1).join();
+    node.close();
+    Throwable failure = node.acquire(Keys.rpm(5), 1).handle((p, e) -> e).join();
+    assertThat(failure).isInstanceOf(RateLimiterUnavailable.class);
   }
 
   @Test
@@ -208,6 +235,70 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void aLimiterBuiltWhileRedisIsAwayConnectsOnceItIsBack() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      proxy.stop();
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key = Keys.rpm(100);
+      assertUnavailableWithinASecond(node.acquire(key, 1));
+      assertThat(node.ready()).isFalse();
+      proxy.start();
+      eventually(Duration.ofSeconds(3), () -> admits(node, key, 1), "admits once Redis is back");
+      eventually(Duration.ofSeconds(2), node::ready, "ready");
+    }
+  }
+
+  @Test
+  void aLimiterWhoseFirstConnectionStallsTimesOutAndConnectsLater() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      proxy.stall(true);
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key = Keys.rpm(100);
+      for (int i = 0; i < 2; i++) {
+        assertUnavailableWithinASecond(node.acquire(key, 1));
+      }
+      proxy.stall(false);
+      eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits once Redis answers");
+    }
+  }
+
+  @Test
+  void aFirstConnectionLostInABlackHoleIsGivenUpAndTriedAgain() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      proxy.blackHole(true);
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+      ApiKey key = Keys.rpm(100);
+      for (int i = 0; i < 2; i++) {
+        assertUnavailableWithinASecond(node.acquire(key, 1));
+      }
+      proxy.blackHole(false);
+      eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits on a new attempt");
+    }
+  }
+
+  @Test
+  void aConnectionThatStaysSilentIsReplaced() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+      RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(30));
+      ApiKey key =
+          Keys.withLimits(OptionalInt.of(1000), OptionalLong.of(100_000), OptionalInt.of(5));
+      Permit held = node.acquire(key, 10).join(); // held across the outage
+      proxy.blackHole(true);
+      for (int i = 0; i < 3; i++) {
+        assertUnavailableWithinASecond(node.acquire(key, 10));
+      }
+      eventually(Duration.ofSeconds(2), () -> !node.ready(), "not ready in the black hole");
+      Thread.sleep(3000); // long enough to give up on the connection and on a new attempt
+      proxy.blackHole(false);
+      eventually(Duration.ofSeconds(6), () -> admits(node, key, 10), "admits on a new connection");
+      eventually(Duration.ofSeconds(2), node::ready, "ready again");
+      held.release(10); // over the new connection: the old one is gone
+      String slots = redis.prefix + ":inflight:" + key.id();
+      eventually(Duration.ofSeconds(2), () -> redis.redis().zcard(slots) == 0, "slot freed");
+    }
+  }
+
+  @Test
   void aStalledRedisTimesOutWithinASecondAndLateAnswersLeaveNoSlotBehind() throws Exception {
     try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
@@ -221,8 +312,9 @@ class RedisRateLimiterTest {
       proxy.stall(false);
       eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits again");
       String slots = redis.prefix + ":inflight:" + key.id();
+      // slots taken by commands answered too late are freed, or expire within their ttl
       eventually(
-          Duration.ofSeconds(2), () -> redis.redis().zcard(slots) == 0, "late slots are freed");
+          Duration.ofSeconds(5), () -> redis.redis().zcard(slots) == 0, "late slots are freed");
     }
   }
 

@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP proxy the test controls, standing between a limiter and Redis: {@link #stop} closes the
  * port and every connection (Redis "goes away"), {@link #start} listens on the same port again,
  * {@link #stall} keeps connections open but holds every byte until unstalled, as a network that
- * drops packets for a while does (TCP delivers them late; only timeouts tell).
+ * drops packets for a while does (TCP delivers them late; only timeouts tell), and {@link
+ * #blackHole} swallows every byte for good, on open connections and on new ones, as a lost route
+ * does.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean stalled;
+  private volatile boolean blackHole;
   private volatile ServerSocket server;
 
   TcpProxy(int targetPort) throws IOException {
@@ -56,6 +59,14 @@ final class TcpProxy implements AutoCloseable {
     stalled = stall;
   }
 
+  /**
+   * While on, new connections are accepted and never answered, and what open ones carry is lost:
+   * they stay useless after it is turned off. Connections made after that work.
+   */
+  void blackHole(boolean on) {
+    blackHole = on;
+  }
+
   @Override
   public void close() throws IOException {
     stop();
@@ -72,8 +83,12 @@ final class TcpProxy implements AutoCloseable {
     while (!listening.isClosed()) {
       try {
         Socket client = listening.accept();
-        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
+        if (blackHole) {
+          Thread.ofVirtual().start(() -> swallow(client));
+          continue;
+        }
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(upstream);
         Thread.ofVirtual().start(() -> pump(client, upstream));
         Thread.ofVirtual().start(() -> pump(upstream, client));
@@ -88,18 +103,33 @@ final class TcpProxy implements AutoCloseable {
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
       int read;
+      boolean lost = false;
       while ((read = in.read(buffer)) >= 0) {
         while (stalled) {
           Thread.sleep(5);
         }
-        out.write(buffer, 0, read);
-        out.flush();
+        lost |= blackHole;
+        if (!lost) {
+          out.write(buffer, 0, read);
+          out.flush();
+        }
       }
     } catch (IOException | InterruptedException closed) {
       // one side went away: close both below
     } finally {
       closeQuietly(from);
       closeQuietly(to);
+    }
+  }
+
+  private static void swallow(Socket client) {
+    byte[] buffer = new byte[4096];
+    try (InputStream in = client.getInputStream()) {
+      while (in.read(buffer) >= 0) {
+        // into the hole
+      }
+    } catch (IOException closed) {
+      // the client gave up
     }
   }
 
