@@ -46,7 +46,10 @@ final class Replies {
     error
         .retryAfter()
         .ifPresent(
-            after -> out.putHeader("retry-after", Long.toString(Math.max(1, after.toSeconds()))));
+            // Whole seconds, rounded up: a client that waits that long is not refused again.
+            after ->
+                out.putHeader(
+                    "retry-after", Long.toString(Math.max(1, (after.toMillis() + 999) / 1000))));
     return json(out, body.status(), body.body());
   }
 

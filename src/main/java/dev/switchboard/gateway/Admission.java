@@ -220,7 +220,7 @@ final class Admission {
               "this key's limit of "
                   + limited.limit()
                   + " is reached; retry after "
-                  + Math.max(1, limited.retryAfter().toSeconds())
+                  + Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)
                   + " s")
           .retryAfter(limited.retryAfter())
           .build();
