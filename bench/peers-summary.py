@@ -15,9 +15,10 @@ NAMES = {
     'sb': '**Switchboard**',
     'sb-base': 'Switchboard, earlier build (BASE_JAR)',
     'sb-policy': 'Switchboard with the example data policy',
+    'sb-budget': 'Switchboard, a key with budgets and rate limits',
     'sb-anth': 'Switchboard, Anthropic in, OpenAI-format mock',
 }
-ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-base', 'sb-policy', 'sb-anth']
+ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-base', 'sb-policy', 'sb-budget', 'sb-anth']
 MIB = 1024
 
 

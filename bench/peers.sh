@@ -24,6 +24,9 @@
 #   JVM_FLAGS                 the launcher's JVM flags, given to every Switchboard (see launcher_jvm_flags)
 #   GW_JAVA_OPTS / BASE_JAVA_OPTS   extra JVM flags for the current / the earlier build (an A/B of one flag)
 #   POLICY=1                  adds "sb-policy": the current build with the example data policy (policy.yaml)
+#   BUDGET=1                  adds "sb-budget": the same Switchboard with a key that has every limit (a credit
+#                             limit, a daily cap, requests and tokens per minute, concurrency), all far
+#                             from reached: the cost of budgets and rate limits on the request path
 #   TRANSLATE=1               adds "sb-anth": the same requests in Anthropic's format to /v1/messages,
 #                             translated to the OpenAI-format mocks
 #   DUR_C1=5s DUR_LONG=10s WARM=15s FIRST_N=300   durations of the -c1 and long runs, the warm-up of each
@@ -172,6 +175,12 @@ start_switchboard() { # name jar port extra-jvm-flags [policy]
   "$JAVA" -jar "$2" keys create --config "$RUN/$1.yaml" --name bench 2> /dev/null |
     sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1 > "$RUN/$1.key"
   [ -s "$RUN/$1.key" ] || { log "no key from $2 keys create"; exit 1; }
+  if [ "$1" = sb ] && [ "${BUDGET:-0}" = 1 ]; then
+    "$JAVA" -jar "$2" keys create --config "$RUN/$1.yaml" --name bench-budget --limit 1000000 \
+        --daily-cap 1000000 --rpm 100000000 --tpm 2000000000 --concurrency 100000 2> /dev/null |
+      sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1 > "$RUN/sb-budget.key"
+    [ -s "$RUN/sb-budget.key" ] || { log "no budget key from $2 keys create"; exit 1; }
+  fi
   # shellcheck disable=SC2046 # the flags are words
   MALLOC_ARENA_MAX=2 "$JAVA" $(launcher_jvm_flags) $4 -jar "$2" serve --config "$RUN/$1.yaml" > "$RUN/$1.log" 2>&1 &
   remember_pid "$1" $!
@@ -216,6 +225,7 @@ targets_of_mode() { # mode
   echo "sb|$SB_PORT|/v1/chat/completions|$model|@sb|sb|"
   [ -n "${BASE_JAR:-}" ] && echo "sb-base|$SB_BASE_PORT|/v1/chat/completions|$model|@sb-base|sb-base|"
   [ "${POLICY:-0}" = 1 ] && echo "sb-policy|$SB_POLICY_PORT|/v1/chat/completions|$model|@sb-policy|sb-policy|"
+  [ "${BUDGET:-0}" = 1 ] && echo "sb-budget|$SB_PORT|/v1/chat/completions|$model|@sb-budget|sb|"
   [ "${TRANSLATE:-0}" = 1 ] && echo "sb-anth|$SB_PORT|/v1/messages|$model|@sb|sb|INGRESS=anthropic"
   has "$PEERS" scg && echo "scg|$SCG_PORT|$scg_path/chat/completions|gpt-4o-mini|sk-mock|scg|"
   has "$PEERS" portkey && [ "$1" = plain ] &&
