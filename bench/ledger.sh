@@ -49,7 +49,9 @@ ROUNDS="${ROUNDS:-3}"
 APPENDERS="${APPENDERS:-1 64 1024}"
 WARMUP="${WARMUP:-2}"
 MEASURE="${MEASURE:-3}"
-BASELINES="${BASELINES-8f83dae}"
+# Builds before the storage seam (SqliteDatabase moved from ledger.sqlite to storage.sqlite) cannot
+# be loaded under this bench's classes any more, so there is no default baseline.
+BASELINES="${BASELINES-}"
 
 ./mvnw -o -q -B test-compile
 CP_FILE=$(mktemp)
