@@ -4,7 +4,7 @@
 # connections produce; 1 = a single agent), each usage row with 1 or 2 attempt rows as the gateway
 # writes them. Variants, alternated in ROUNDS rounds (one fresh JVM and database each):
 #   <rev>     for each rev in BASELINES, the writer that build opened by default, its classes put
-#             first on the class path (default 8f83dae: synchronous=FULL, before storage.durability)
+#             first on the class path (none by default: builds before the storage seam do not load)
 #   machine   this build, storage.durability: machine (every commit fsync'd before its ack)
 #   process   this build, storage.durability: process (the default; WAL fsync'd within 50 ms)
 # Prints, per appender count, the medians of the rounds: usage rows/s (attempt rows not counted),
