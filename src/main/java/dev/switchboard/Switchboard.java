@@ -3,19 +3,16 @@ package dev.switchboard;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
-import dev.switchboard.account.sql.SqlIdempotencyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
 import dev.switchboard.api.GatewayVerticle;
+import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
+import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.HealthView;
-import dev.switchboard.ledger.LedgerWriter;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
-import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.policy.PolicyParser;
 import dev.switchboard.policy.SourcingPolicy;
@@ -23,7 +20,7 @@ import dev.switchboard.routing.ModelAliases;
 import dev.switchboard.routing.RetryBudget;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.sim.SimProvider;
-import dev.switchboard.storage.sqlite.SqliteDatabase;
+import dev.switchboard.storage.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -48,25 +45,15 @@ public final class Switchboard implements AutoCloseable {
   private static final String SIMULATED_KEY = "sim-provider-key";
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private final Vertx vertx;
-  private final SqliteDatabase database;
-  private final KeyStore keys;
-  private final LedgerWriter ledger;
+  private final Backends backends;
   private final ExecutorService blocking;
   private final String deployment;
   private final int port;
 
   private Switchboard(
-      Vertx vertx,
-      SqliteDatabase database,
-      KeyStore keys,
-      LedgerWriter ledger,
-      ExecutorService blocking,
-      String deployment,
-      int port) {
+      Vertx vertx, Backends backends, ExecutorService blocking, String deployment, int port) {
     this.vertx = vertx;
-    this.database = database;
-    this.keys = keys;
-    this.ledger = ledger;
+    this.backends = backends;
     this.blocking = blocking;
     this.deployment = deployment;
     this.port = port;
@@ -102,13 +89,12 @@ public final class Switchboard implements AutoCloseable {
         config
             .withServer(server.withPort(port))
             .withRouting(config.routing().withModelDefaults(catalog.firstTokenTimeouts()));
-    SqliteDatabase database = SqliteDatabase.open(resolved.storage().sqlitePath());
-    SqliteKeyStore keys = SqliteKeyStore.of(database);
+    Backends backends = Backends.open(resolved, clock);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator =
-        new KeyAuthenticator(keys, keys.hasher(), blocking, KeyAuthenticator.DEFAULT_REFRESH);
-    LedgerWriter ledger = SqliteLedgerWriter.open(database, resolved.storage());
-    IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
+        new KeyAuthenticator(
+            backends.keys(), backends.keys().hasher(), blocking, backends.keyRefresh());
+    IdempotencyStore idempotency = backends.idempotency();
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
@@ -118,15 +104,19 @@ public final class Switchboard implements AutoCloseable {
             resolved,
             catalog,
             authenticator,
-            ledger,
-            SqlLedgerReader.of(database),
+            backends.ledger(),
+            backends.reader(),
             idempotency,
             new HealthTracker(routing),
             new GatewayMetrics(),
             // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
             RetryBudget.of(routing),
             attemptListener,
-            policy);
+            policy,
+            backends.limits(),
+            backends.readiness(),
+            LedgerKeyUsage.of(
+                backends.reader(), backends.limits().budgets(), resolved.budgets().timeZone()));
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;
@@ -141,13 +131,12 @@ public final class Switchboard implements AutoCloseable {
       // Nothing listens: release what was opened, so a caller that goes on is not left with
       // threads and an open database.
       vertx.close().toCompletionStage().toCompletableFuture().join();
-      ledger.close();
       blocking.close();
-      database.close();
+      backends.close();
       throw listenFailure(e, server.host(), port);
     }
     WarmUp.finish(warm, vertx, server.host(), port);
-    return new Switchboard(vertx, database, keys, ledger, blocking, deployment, port);
+    return new Switchboard(vertx, backends, blocking, deployment, port);
   }
 
   /**
@@ -196,20 +185,24 @@ public final class Switchboard implements AutoCloseable {
 
   /** The key store, for the CLI and tests (blocking calls). */
   public KeyStore keys() {
-    return keys;
+    return backends.keys();
   }
 
-  public SqliteDatabase database() {
-    return database;
+  public Database database() {
+    return backends.database();
+  }
+
+  /** The budgets and rate limits requests are held to, for tests that check what is reserved. */
+  public Limits limits() {
+    return backends.limits();
   }
 
   @Override
   public void close() {
     vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
-    ledger.close();
     blocking.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
-    database.close();
+    backends.close();
   }
 
   private static int freePort(String host) {

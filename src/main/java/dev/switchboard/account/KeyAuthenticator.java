@@ -20,6 +20,7 @@ public final class KeyAuthenticator {
   static final Duration UNKNOWN_EXPIRY = Duration.ofSeconds(5);
   static final long MAX_ENTRIES = 100_000;
 
+  private final KeyStore store;
   private final KeyHasher hasher;
   private final AsyncLoadingCache<String, Lookup> cache;
   private final long staleAfterNanos;
@@ -28,6 +29,7 @@ public final class KeyAuthenticator {
     if (refresh.isNegative() || refresh.isZero() || refresh.compareTo(KNOWN_EXPIRY) >= 0) {
       throw new IllegalArgumentException("refresh must be above 0 and below " + KNOWN_EXPIRY);
     }
+    this.store = store;
     this.hasher = hasher;
     this.staleAfterNanos = refresh.multipliedBy(2).toNanos();
     this.cache =
@@ -46,6 +48,14 @@ public final class KeyAuthenticator {
   /** With the default refresh of one second. */
   public static KeyAuthenticator of(KeyStore store, KeyHasher hasher, Executor blocking) {
     return new KeyAuthenticator(store, hasher, blocking, DEFAULT_REFRESH);
+  }
+
+  /**
+   * The store behind this authenticator, for the admin key API (blocking). A change made through it
+   * reaches {@link #authenticate} within twice the refresh period, as any other change does.
+   */
+  public KeyStore store() {
+    return store;
   }
 
   /**

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Authorization: Bearer} (OpenAI), {@code x-api-key} (Anthropic), {@code x-goog-api-key} or the
  * {@code ?key=} query parameter (Gemini). The same key in several places is one key; two different
  * keys, or one place sent twice, are refused with 400: which key to bill would be a guess. The key
- * is then checked against the cached key store.
+ * is then checked against the cached key store: it must be active and unexpired, and only the key
+ * endpoints accept an admin key.
  */
 final class ClientCredentials {
   private static final String BEARER = "bearer ";
@@ -28,7 +30,27 @@ final class ClientCredentials {
 
   private ClientCredentials() {}
 
+  /**
+   * The client key of the request: refuses a request without a key or with an unknown, revoked or
+   * expired one (401), and an admin key (403), which manages keys and may not call completions.
+   */
   static Future<ApiKey> authenticate(
+      KeyAuthenticator keys, Vertx vertx, HttpServerRequest request) {
+    return authenticateAny(keys, vertx, request)
+        .compose(
+            key ->
+                key.admin()
+                    ? Future.failedFuture(
+                        GatewayError.of(
+                            ErrorKind.POLICY_BLOCKED,
+                            "this is an admin key: it manages keys (/api/v1/keys) and cannot call "
+                                + request.path()
+                                + "; use a normal key"))
+                    : Future.succeededFuture(key));
+  }
+
+  /** Any valid key of the request, admin keys included (401 as {@link #authenticate}). */
+  static Future<ApiKey> authenticateAny(
       KeyAuthenticator keys, Vertx vertx, HttpServerRequest request) {
     Optional<String> secret;
     try {
@@ -50,12 +72,23 @@ final class ClientCredentials {
         .compose(
             key ->
                 key.filter(ApiKey::active)
-                    .map(Future::succeededFuture)
+                    .map(ClientCredentials::unexpired)
                     .orElseGet(
                         () ->
                             Future.failedFuture(
                                 GatewayError.of(
                                     ErrorKind.UNAUTHENTICATED, "invalid or revoked API key"))));
+  }
+
+  private static Future<ApiKey> unexpired(ApiKey key) {
+    Instant now = Instant.now();
+    if (key.expired(now)) {
+      return Future.failedFuture(
+          GatewayError.of(
+              ErrorKind.UNAUTHENTICATED,
+              "this API key expired at " + key.rules().expiresAt().orElse(now)));
+    }
+    return Future.succeededFuture(key);
   }
 
   /**

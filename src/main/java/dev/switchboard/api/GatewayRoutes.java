@@ -83,7 +83,10 @@ final class GatewayRoutes {
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
     routes.policyAndSpend(router, services, planner);
+    routes.keys(router, services.keyUsage());
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
+    // Ready = what requests need answers; a load balancer sends traffic elsewhere meanwhile.
+    router.get("/health/ready").handler(ctx -> ReadyEndpoint.answer(ctx, services.readiness()));
     // Prometheus scrapes without a key: counts and timings by provider and model, nothing secret.
     router
         .get("/metrics")
@@ -118,6 +121,18 @@ final class GatewayRoutes {
         .handler(authenticated(new SpendEndpoint(vertx, services.ledgerReader())));
   }
 
+  /** The caller's key and credits (any key), and the admin key API (admin keys only). */
+  private void keys(Router router, KeyUsageSource usage) {
+    router.get("/api/v1/key").handler(anyKey(new KeyEndpoint(vertx, usage)));
+    router.get("/api/v1/credits").handler(anyKey(new CreditsEndpoint(vertx, usage)));
+    KeysAdminEndpoint admin = new KeysAdminEndpoint(vertx, keys, usage, formats);
+    router.get("/api/v1/keys").handler(admin.list());
+    router.post("/api/v1/keys").handler(admin.create());
+    router.get("/api/v1/keys/:id").handler(admin.one());
+    router.patch("/api/v1/keys/:id").handler(admin.update());
+    router.delete("/api/v1/keys/:id").handler(admin.delete());
+  }
+
   /** The format whose clients list models in their own shape, if this request is one of theirs. */
   private static Optional<ModelListing> listingFor(RouteFormats formats, RoutingContext ctx) {
     Map<String, String> headers = new HashMap<>();
@@ -149,6 +164,15 @@ final class GatewayRoutes {
         reply(
             ctx,
             ClientCredentials.authenticate(keys, vertx, ctx.request())
+                .compose(key -> body.apply(ctx, key)));
+  }
+
+  /** A JSON GET for any valid key, admin keys included. */
+  private Handler<RoutingContext> anyKey(BiFunction<RoutingContext, ApiKey, Future<byte[]>> body) {
+    return ctx ->
+        reply(
+            ctx,
+            ClientCredentials.authenticateAny(keys, vertx, ctx.request())
                 .compose(key -> body.apply(ctx, key)));
   }
 

@@ -5,13 +5,15 @@ import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
+import dev.switchboard.gateway.Accounting;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
+import dev.switchboard.gateway.Limits;
 import dev.switchboard.gateway.PolicyGate;
 import dev.switchboard.gateway.Recovery;
-import dev.switchboard.gateway.Settlement;
 import dev.switchboard.gateway.Sourcing;
 import dev.switchboard.health.HealthTracker;
+import dev.switchboard.health.Readiness;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
@@ -42,7 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
    * What every instance shares: thread-safe services built once by the wiring. Every attempt goes
    * to {@code health}, then {@code metrics}, then {@code attemptListeners} (tests; {@link
    * AttemptListener#NONE} for none); {@code retryBudget} caps extra attempts across all event
-   * loops.
+   * loops; {@code keyUsage} is the spend the key endpoints show.
    */
   public record Services(
       Config config,
@@ -55,7 +57,10 @@ public final class GatewayVerticle extends VerticleBase {
       GatewayMetrics metrics,
       RetryBudget retryBudget,
       AttemptListener attemptListeners,
-      SourcingPolicy policy) {
+      SourcingPolicy policy,
+      Limits limits,
+      Readiness readiness,
+      KeyUsageSource keyUsage) {
 
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
@@ -84,7 +89,10 @@ public final class GatewayVerticle extends VerticleBase {
           new GatewayMetrics(),
           RetryBudget.of(config.routing()),
           AttemptListener.NONE,
-          PolicyParser.parse(config.policy(), catalog));
+          PolicyParser.parse(config.policy(), catalog),
+          Limits.singleNode(ledgerReader, config.budgets().timeZone()),
+          Readiness.ALWAYS,
+          LedgerKeyUsage.of(ledgerReader, config.budgets().timeZone()));
     }
   }
 
@@ -148,8 +156,12 @@ public final class GatewayVerticle extends VerticleBase {
         new ChatPipeline(
             new Sourcing(new PolicyGate(services.policy(), vertx), planner),
             client,
-            new Settlement(
-                services.ledger(), services.catalog(), services.config().logging(), vertx),
+            Accounting.of(
+                services.limits(),
+                services.ledger(),
+                services.catalog(),
+                services.config().logging(),
+                vertx),
             new Idempotency(vertx, services.idempotency()),
             new Recovery(
                 vertx, services.config().routing(), services.retryBudget(), services.attempts()),

@@ -2,14 +2,15 @@ package dev.switchboard.cli;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
+import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.KeyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.money.Money;
 import dev.switchboard.policy.DataClass;
-import dev.switchboard.storage.sqlite.SqliteDatabase;
+import dev.switchboard.storage.Database;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -18,14 +19,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Creates, lists and revokes client API keys. A key's secret is printed once and stored only as a
- * salted hash.
+ * Creates, updates, lists and revokes client API keys with their rules (see {@link
+ * KeyRuleOptions}). A key's secret is printed once and stored only as a salted hash.
  */
 @Command(
     name = "keys",
     mixinStandardHelpOptions = true,
     description = "Manage client API keys.",
-    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+    subcommands = {
+      KeysCommand.Create.class,
+      KeysCommand.Update.class,
+      KeysCommand.ListKeys.class,
+      KeysCommand.Revoke.class
+    })
 final class KeysCommand {
   @Command(
       name = "create",
@@ -34,6 +40,7 @@ final class KeysCommand {
   static final class Create implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin DatabaseOption store;
+    @CommandLine.Mixin KeyRuleOptions rules;
 
     @Parameters(
         arity = "0..1",
@@ -45,34 +52,21 @@ final class KeysCommand {
     @Nullable String name;
 
     @Option(
-        names = "--data-class",
-        converter = DataClassName.class,
+        names = "--admin",
         description =
-            "The key's default data class: public, internal, confidential or regulated. Every"
-                + " request made with the key is at least this class.")
-    @Nullable DataClass dataClass;
-
-    @Option(
-        names = "--limit-usd",
-        converter = UsdAmount.class,
-        description = "Spending limit in USD (up to 6 decimals).")
-    Money limitUsd;
+            "An admin key: manages keys over the API (/api/v1/keys) and cannot call completions.")
+    boolean admin;
 
     @Override
     public Integer call() {
-      OptionalLong limit =
-          limitUsd == null ? OptionalLong.empty() : OptionalLong.of(limitUsd.micros());
       String keyName = name();
-      try (SqliteDatabase db = store.openOrCreate(spec.commandLine().getErr())) {
-        IssuedKey issued =
-            SqliteKeyStore.of(db).create(keyName, limit, Optional.ofNullable(dataClass));
+      KeyRules keyRules = rules.applyTo(KeyRules.NONE);
+      try (Database db = store.openOrCreate(spec.commandLine().getErr())) {
+        IssuedKey issued = SqlKeyStore.of(db).create(keyName, keyRules, admin);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "Created key %s (%s)%s%s%n",
-            issued.key().id(),
-            issued.key().name(),
-            limitText(issued.key()),
-            issued.key().dataClass().map(c -> ", data class " + c.wireName()).orElse(""));
+            "Created %skey %s (%s)%s%n",
+            admin ? "admin " : "", issued.key().id(), issued.key().name(), rulesText(issued.key()));
         out.printf("Secret (shown once, store it now): %s%n", issued.secret());
         return 0;
       }
@@ -93,33 +87,81 @@ final class KeysCommand {
   }
 
   @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description =
+          "Change an active key's rules; flags left out keep theirs, none removes one (models:"
+              + " any).")
+  static final class Update implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DatabaseOption store;
+    @CommandLine.Mixin KeyRuleOptions rules;
+
+    @Parameters(paramLabel = "ID_OR_NAME")
+    String idOrName;
+
+    @Override
+    public Integer call() {
+      if (!rules.any()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "nothing to change: give at least one rule flag (see --help)");
+      }
+      try (Database db = store.openExisting(spec.commandLine().getErr())) {
+        KeyStore keys = SqlKeyStore.of(db);
+        Optional<ApiKey> current = keys.find(idOrName).filter(ApiKey::active);
+        Optional<ApiKey> updated =
+            current.flatMap(key -> keys.update(key.id(), rules.applyTo(key.rules())));
+        if (updated.isEmpty()) {
+          spec.commandLine().getErr().printf("No active key with id or name '%s'%n", idOrName);
+          return 1;
+        }
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Updated key %s (%s)%s%n",
+                updated.get().id(), updated.get().name(), rulesText(updated.get()));
+        return 0;
+      }
+    }
+  }
+
+  @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List keys with their spend.")
+      description = "List keys with their spend and rules.")
   static final class ListKeys implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin DatabaseOption store;
 
     @Override
     public Integer call() {
-      try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
+      try (Database db = store.openExisting(spec.commandLine().getErr())) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "%-18s %-20s %-18s %-8s %14s %14s  %s%n",
-            "ID", "NAME", "HINT", "STATUS", "SPENT", "LIMIT", "DATA CLASS");
-        for (ApiKey key : SqliteKeyStore.of(db).list()) {
+            "%-18s %-20s %-18s %-8s %-6s %14s %14s  %-12s  %s%n",
+            "ID", "NAME", "HINT", "STATUS", "ADMIN", "SPENT", "LIMIT", "DATA CLASS", "RULES");
+        for (ApiKey key : SqlKeyStore.of(db).list()) {
           out.printf(
-              "%-18s %-20s %-18s %-8s %14s %14s  %s%n",
+              "%-18s %-20s %-18s %-8s %-6s %14s %14s  %-12s  %s%n",
               key.id(),
               key.name(),
               key.hint(),
-              key.active() ? "active" : "revoked",
+              status(key),
+              key.admin() ? "yes" : "no",
               key.spent(),
               key.limit().map(Money::toString).orElse("-"),
-              key.dataClass().map(DataClass::wireName).orElse("-"));
+              key.dataClass().map(DataClass::wireName).orElse("-"),
+              KeyRuleOptions.describe(key.rules()));
         }
         return 0;
       }
+    }
+
+    private static String status(ApiKey key) {
+      if (!key.active()) {
+        return "revoked";
+      }
+      return key.expired(Instant.now()) ? "expired" : "active";
     }
   }
 
@@ -136,8 +178,8 @@ final class KeysCommand {
 
     @Override
     public Integer call() {
-      try (SqliteDatabase db = store.openExisting(spec.commandLine().getErr())) {
-        KeyStore keys = SqliteKeyStore.of(db);
+      try (Database db = store.openExisting(spec.commandLine().getErr())) {
+        KeyStore keys = SqlKeyStore.of(db);
         var revoked = keys.revoke(idOrName);
         PrintWriter out = spec.commandLine().getOut();
         if (revoked.isEmpty()) {
@@ -181,7 +223,8 @@ final class KeysCommand {
     }
   }
 
-  private static String limitText(ApiKey key) {
-    return key.limit().map(limit -> ", limit " + limit).orElse("");
+  private static String rulesText(ApiKey key) {
+    String rules = KeyRuleOptions.describe(key.rules());
+    return rules.equals("-") ? "" : ": " + rules;
   }
 }

@@ -26,7 +26,8 @@ public record Config(
     Map<String, String> aliases,
     Routing routing,
     JsonNode policy,
-    Optional<Redis> redis) {
+    Optional<Redis> redis,
+    Budgets budgets) {
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
@@ -274,6 +275,17 @@ public record Config(
     }
   }
 
+  /**
+   * Key budgets: {@code timeZone} aligns daily caps and limit resets to calendar days; a
+   * reservation whose node stops renewing it (a crash) expires after {@code reservationTtl}.
+   */
+  public record Budgets(java.time.ZoneId timeZone, Duration reservationTtl) {
+    /** UTC days, 60 s reservations. */
+    public static Budgets defaults() {
+      return new Budgets(java.time.ZoneOffset.UTC, Duration.ofSeconds(60));
+    }
+  }
+
   /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
   public record Logging(Format format) {
     /** The shape of a log line. */
@@ -293,7 +305,7 @@ public record Config(
     aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
   }
 
-  /** A single-node configuration: no Redis. */
+  /** A single-node configuration: no Redis, the default budgets. */
   public Config(
       Server server,
       Storage storage,
@@ -303,7 +315,17 @@ public record Config(
       Map<String, String> aliases,
       Routing routing,
       JsonNode policy) {
-    this(server, storage, upstream, catalog, logging, aliases, routing, policy, Optional.empty());
+    this(
+        server,
+        storage,
+        upstream,
+        catalog,
+        logging,
+        aliases,
+        routing,
+        policy,
+        Optional.empty(),
+        Budgets.defaults());
   }
 
   /** A configuration without a sourcing policy. */
@@ -338,7 +360,7 @@ public record Config(
   /** The same configuration with other routing settings. */
   public Config withRouting(Routing replacement) {
     return new Config(
-        server, storage, upstream, catalog, logging, aliases, replacement, policy, redis);
+        server, storage, upstream, catalog, logging, aliases, replacement, policy, redis, budgets);
   }
 
   /** A configuration with the default logging (text lines) and no aliases. */
@@ -349,7 +371,7 @@ public record Config(
   /** The same configuration with another {@code policy:} section (YAML tree). */
   public Config withPolicy(JsonNode replacement) {
     return new Config(
-        server, storage, upstream, catalog, logging, aliases, routing, replacement, redis);
+        server, storage, upstream, catalog, logging, aliases, routing, replacement, redis, budgets);
   }
 
   /**
@@ -410,30 +432,45 @@ public record Config(
   /** Returns a copy with another server section. */
   public Config withServer(Server replacement) {
     return new Config(
-        replacement, storage, upstream, catalog, logging, aliases, routing, policy, redis);
+        replacement, storage, upstream, catalog, logging, aliases, routing, policy, redis, budgets);
   }
 
   /** Returns a copy with another upstream section. */
   public Config withUpstream(Upstream replacement) {
     return new Config(
-        server, storage, replacement, catalog, logging, aliases, routing, policy, redis);
+        server, storage, replacement, catalog, logging, aliases, routing, policy, redis, budgets);
   }
 
   /** Returns a copy with another storage section. */
   public Config withStorage(Storage replacement) {
     return new Config(
-        server, replacement, upstream, catalog, logging, aliases, routing, policy, redis);
+        server, replacement, upstream, catalog, logging, aliases, routing, policy, redis, budgets);
   }
 
   /** Returns a copy with another redis section (empty: single node, no Redis). */
   public Config withRedis(Optional<Redis> replacement) {
     return new Config(
-        server, storage, upstream, catalog, logging, aliases, routing, policy, replacement);
+        server,
+        storage,
+        upstream,
+        catalog,
+        logging,
+        aliases,
+        routing,
+        policy,
+        replacement,
+        budgets);
+  }
+
+  /** Returns a copy with another budgets section. */
+  public Config withBudgets(Budgets replacement) {
+    return new Config(
+        server, storage, upstream, catalog, logging, aliases, routing, policy, redis, replacement);
   }
 
   /** Returns a copy with another logging section. */
   public Config withLogging(Logging replacement) {
     return new Config(
-        server, storage, upstream, catalog, replacement, aliases, routing, policy, redis);
+        server, storage, upstream, catalog, replacement, aliases, routing, policy, redis, budgets);
   }
 }

@@ -27,7 +27,8 @@ final class ConfigParser {
           "aliases",
           "routing",
           "policy",
-          "redis");
+          "redis",
+          "budgets");
   private static final List<String> SERVER_KEYS =
       List.of(
           "host",
@@ -74,7 +75,8 @@ final class ConfigParser {
         root.object("aliases").map(ConfigParser::aliases).orElse(defaults.aliases()),
         root.object("routing").map(RoutingConfig::parse).orElse(Config.Routing.defaults()),
         root.object("policy").map(ConfigNode::json).orElse(Json.object()),
-        root.object("redis").map(ConfigParser::redis));
+        root.object("redis").map(ConfigParser::redis),
+        root.object("budgets").map(BudgetsConfig::parse).orElse(Config.Budgets.defaults()));
   }
 
   /** Each key a model name (or a prefix ending in '*'), each value a catalog model id. */

@@ -7,6 +7,7 @@ import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.WireException;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,9 +69,22 @@ final class Attempts {
     firstTokenNanos = 0;
     Route route = current();
     call.attempting(route);
-    UpstreamCall encoded = route.format().encodeRequest(call.request, route.target());
+    UpstreamCall encoded = route.format().encodeRequest(call.request, target(route));
     call.dropped(dropped(route, encoded));
     return SimFaultHeader.addTo(encoded, call.simFault());
+  }
+
+  /**
+   * The route's target; for a unary request whose reservation pays for fewer answer tokens than it
+   * asked, capped (a stream tops its reservation up instead).
+   */
+  private UpstreamTarget target(Route route) {
+    UpstreamTarget target = route.target();
+    if (call.request.stream()) {
+      return target;
+    }
+    OptionalLong cap = call.hold().map(hold -> hold.outputCap(route)).orElse(OptionalLong.empty());
+    return cap.isPresent() ? target.capped(cap.getAsLong()) : target;
   }
 
   /** This format cannot carry the request without changing its meaning; another may. */

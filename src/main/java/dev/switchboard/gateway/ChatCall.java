@@ -7,6 +7,7 @@ import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.redact.Restorer;
 import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.WireFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,12 @@ final class ChatCall {
   /** The path the client asked, without its query: for the log line. */
   final String route;
 
+  /** The size of the client's body: a cheap bound on the prompt's length. */
+  final int bodyBytes;
+
+  /** The agent session the request belongs to ({@link SessionIds}). */
+  private final Optional<String> sessionId;
+
   final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
   private long firstTokenNanos;
@@ -39,21 +46,40 @@ final class ChatCall {
   private final List<Attempt> attempts = new ArrayList<>(2);
   private PolicyDecision decision = PolicyDecision.UNCLASSIFIED;
   private Restorer restorer = Restorer.none();
+  private Optional<KeyHold> hold = Optional.empty();
 
-  /** {@code simFault}: the client's x-sim-fault header, when this gateway forwards it (demo). */
+  /**
+   * {@code request} as parsed from {@code sent}; {@code simFault}: the client's x-sim-fault header,
+   * when this gateway forwards it (demo).
+   */
   ChatCall(
       String generationId,
       ApiKey key,
       ChatRequest request,
       WireFormat ingress,
-      String route,
+      IngressRequest sent,
       Optional<String> simFault) {
     this.generationId = generationId;
     this.key = key;
     this.request = request;
     this.ingress = ingress;
-    this.route = route;
+    this.route = sent.route();
+    this.bodyBytes = sent.body().length;
+    this.sessionId = SessionIds.of(request, sent.headers());
     this.simFault = simFault;
+  }
+
+  Optional<String> sessionId() {
+    return sessionId;
+  }
+
+  /** The request's hold on its key's limits, once admitted. */
+  void admitted(KeyHold admitted) {
+    hold = Optional.of(admitted);
+  }
+
+  Optional<KeyHold> hold() {
+    return hold;
   }
 
   /**

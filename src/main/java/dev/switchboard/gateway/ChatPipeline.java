@@ -1,7 +1,6 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
-import dev.switchboard.money.Money;
 import dev.switchboard.policy.Action;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.provider.UpstreamClient;
@@ -25,6 +24,7 @@ public final class ChatPipeline {
   private final RoutePlanner planner;
   private final PolicyGate policy;
   private final UpstreamClient upstream;
+  private final Admission admission;
   private final Settlement settlement;
   private final Idempotency idempotency;
   private final Recovery recovery;
@@ -38,14 +38,15 @@ public final class ChatPipeline {
   public ChatPipeline(
       Sourcing sourcing,
       UpstreamClient upstream,
-      Settlement settlement,
+      Accounting accounting,
       Idempotency idempotency,
       Recovery recovery,
       boolean forwardSimFault) {
     this.planner = sourcing.planner();
     this.policy = sourcing.policy();
     this.upstream = upstream;
-    this.settlement = settlement;
+    this.admission = accounting.admission();
+    this.settlement = accounting.settlement();
     this.idempotency = idempotency;
     this.recovery = recovery;
     this.forwardSimFault = forwardSimFault;
@@ -65,6 +66,7 @@ public final class ChatPipeline {
       return;
     }
     UpstreamOverrides.check(parsed, request.headers());
+    SessionIds.of(parsed, request.headers()); // a malformed session id is a 400 before anything
     policy.decide(
         parsed,
         key,
@@ -82,8 +84,7 @@ public final class ChatPipeline {
     Optional<String> simFault =
         forwardSimFault ? SimFaultHeader.of(request.headers()) : Optional.empty();
     ChatCall call =
-        new ChatCall(
-            GenerationIds.next(), key, verdict.request(), ingress, request.route(), simFault);
+        new ChatCall(GenerationIds.next(), key, verdict.request(), ingress, request, simFault);
     PolicyDecision decision = verdict.decision();
     call.classified(decision, verdict.restorer());
     if (decision.action() == Action.BLOCK) {
@@ -97,19 +98,31 @@ public final class ChatPipeline {
 
   private void execute(ChatCall call, ClientChannel client, Idempotency.Claim claim) {
     client.header(ClientChannel.GENERATION_ID, call.generationId);
-    List<Route> routes;
+    List<Route> planned;
     try {
-      admit(call.key);
-      routes = planner.plan(call.request, call.decision().filter());
+      planned = planner.plan(call.request, call.decision().filter());
     } catch (GatewayError error) {
-      settlement
-          .fail(call, error, "")
-          .eventually(claim::release)
-          .onComplete(ignored -> client.reject(error));
+      refuse(call, client, claim, error);
       return;
     }
+    admission
+        .admit(call, planned, client)
+        .onSuccess(hold -> start(call, client, claim, hold))
+        .onFailure(error -> refuse(call, client, claim, asGatewayError(error)));
+  }
+
+  private void refuse(
+      ChatCall call, ClientChannel client, Idempotency.Claim claim, GatewayError error) {
+    settlement
+        .fail(call, error, "")
+        .eventually(claim::release)
+        .onComplete(ignored -> client.reject(error));
+  }
+
+  private void start(ChatCall call, ClientChannel client, Idempotency.Claim claim, KeyHold hold) {
+    call.admitted(hold);
     recovery.budget().deposit();
-    Attempts attempts = new Attempts(call, routes, recovery);
+    Attempts attempts = new Attempts(call, hold.routes(), recovery);
     if (call.request.stream()) {
       new StreamRelay(call, attempts, upstream, settlement, recovery, client).start();
     } else {
@@ -119,15 +132,11 @@ public final class ChatPipeline {
     }
   }
 
-  private static void admit(ApiKey key) {
-    if (key.overLimit()) {
-      throw GatewayError.of(
-          ErrorKind.INSUFFICIENT_CREDIT,
-          "this key has spent "
-              + key.spent()
-              + " of "
-              + key.limit().map(Money::toString).orElse("its limit")
-              + "; raise its limit or use another key");
-    }
+  private static GatewayError asGatewayError(Throwable error) {
+    return error instanceof GatewayError known
+        ? known
+        : GatewayError.builder(ErrorKind.INTERNAL, "the request could not be admitted")
+            .cause(error)
+            .build();
   }
 }

@@ -16,6 +16,12 @@ public interface ClientChannel {
   /** The client's fields the serving format could not carry and harmlessly left out. */
   String DROPPED = "X-Switchboard-Dropped";
 
+  /**
+   * On a unary answer whose key's budget pays for fewer tokens than the request allowed: the limit
+   * the provider was asked for instead.
+   */
+  String MAX_TOKENS_LOWERED = "X-Switchboard-Max-Tokens-Lowered";
+
   /** Runs once if the client goes away before the answer ended. */
   void onGone(Runnable action);
 

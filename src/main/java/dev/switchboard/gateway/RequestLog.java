@@ -73,6 +73,18 @@ final class RequestLog {
     LINES.log(record);
   }
 
+  /**
+   * A request cost more than its key's budget could pay even after a top-up (a provider counted
+   * more than the gateway did); the rest was not charged, so the operator pays it.
+   */
+  static void uncharged(ChatCall call, long micros) {
+    LOG.log(
+        Level.WARNING,
+        String.format(
+            "%s key=%s: %s of its cost exceeded the key's budget and was not charged",
+            call.generationId, call.key.id(), Money.ofMicros(micros)));
+  }
+
   static void failed(ChatCall call, GatewayError error) {
     // Client mistakes (4xx) are the client's to see, not the operator's to read.
     Level level =

@@ -1,11 +1,13 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.budget.Reservation;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
 import dev.switchboard.routing.Route;
+import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Usage;
 import io.vertx.core.Future;
@@ -17,6 +19,11 @@ import java.util.Optional;
  * Prices a finished request and writes its ledger row. The returned future completes on the
  * caller's event loop once the row is durable, which is when the client may see the end. Token
  * estimates run on a small worker pool of their own, never on the event loop.
+ *
+ * <p>A request holding a budget reservation is charged within it: a cost above it first tops the
+ * reservation up from what the budget has left, and what even that cannot pay is not charged (and
+ * logged), so a key's settled spend never passes its limit. The row carries the reservation, which
+ * it settles; the rate-limit hold is freed with the tokens really used.
  */
 public final class Settlement {
   /** nginx's status for a request the client abandoned; it never goes on the wire. */
@@ -29,13 +36,16 @@ public final class Settlement {
 
   private final LedgerWriter ledger;
   private final Catalog catalog;
+  private final Limits limits;
   private final Vertx vertx;
   private final WorkerExecutor estimates;
 
-  public Settlement(LedgerWriter ledger, Catalog catalog, Config.Logging logging, Vertx vertx) {
+  Settlement(
+      LedgerWriter ledger, Catalog catalog, Config.Logging logging, Limits limits, Vertx vertx) {
     RequestLog.use(logging.format());
     this.ledger = ledger;
     this.catalog = catalog;
+    this.limits = limits;
     this.vertx = vertx;
     this.estimates = vertx.createSharedWorkerExecutor(ESTIMATES, ESTIMATE_THREADS);
   }
@@ -51,11 +61,22 @@ public final class Settlement {
             ? Future.succeededFuture(reported.get())
             : estimate(call, route, completionText);
     return usage.compose(
-        counted -> {
-          Money cost = route.deployment().prices().cost(counted);
-          Usage priced = counted.withCost(cost.toUsd());
-          return append(call, record(call, priced, cost, 200, Optional.empty())).map(priced);
-        });
+        counted ->
+            charge(call, route.deployment().prices().cost(counted))
+                .compose(
+                    charged -> {
+                      Usage priced = counted.withCost(charged.toUsd());
+                      limits
+                          .outputs()
+                          .observe(route.deployment().modelId(), counted.completionTokens());
+                      return append(call, record(call, priced, charged, 200, Optional.empty()))
+                          .map(priced);
+                    }));
+  }
+
+  /** A meter of a stream's answer against the reservation {@code hold} holds, on this loop. */
+  SpendMeter meter(KeyHold hold, Route route) {
+    return new SpendMeter(hold, route, limits.budgets(), vertx.getOrCreateContext());
   }
 
   /**
@@ -64,7 +85,10 @@ public final class Settlement {
    */
   Future<Void> fail(ChatCall call, GatewayError error, String completionText) {
     RequestLog.failed(call, error);
-    return unfinished(call, completionText, false, error.kind().status(), error.kind().code());
+    // An answer cut because the key's budget ran out was generated and received: it is billed,
+    // within the reservation.
+    boolean billed = error.kind() == ErrorKind.INSUFFICIENT_CREDIT;
+    return unfinished(call, completionText, billed, error.kind().status(), error.kind().code());
   }
 
   /**
@@ -83,13 +107,40 @@ public final class Settlement {
             ? estimate(call, route.get(), completionText)
             : Future.succeededFuture(Usage.estimated(0, 0));
     return usage.compose(
-        counted -> {
-          Money cost =
-              billed && route.isPresent()
-                  ? route.get().deployment().prices().cost(counted)
-                  : Money.ZERO;
-          return append(call, record(call, counted, cost, status, Optional.of(errorCode)));
-        });
+        counted ->
+            charge(
+                    call,
+                    billed && route.isPresent()
+                        ? route.get().deployment().prices().cost(counted)
+                        : Money.ZERO)
+                .compose(
+                    charged ->
+                        append(
+                            call, record(call, counted, charged, status, Optional.of(errorCode)))));
+  }
+
+  /**
+   * What the key is charged for {@code cost}: all of it, unless it holds a reservation that even a
+   * top-up cannot stretch to it.
+   */
+  private Future<Money> charge(ChatCall call, Money cost) {
+    Optional<Reservation> held = call.hold().flatMap(KeyHold::reservation);
+    if (held.isEmpty() || cost.micros() <= held.get().amountMicros()) {
+      return Future.succeededFuture(cost);
+    }
+    Reservation reservation = held.get();
+    long missing = cost.micros() - reservation.amountMicros();
+    return Future.fromCompletionStage(
+            limits.budgets().topUp(reservation, missing), vertx.getOrCreateContext())
+        .otherwise(reservation)
+        .map(
+            grown -> {
+              call.hold().orElseThrow().toppedUp(grown);
+              if (grown.amountMicros() < cost.micros()) {
+                RequestLog.uncharged(call, cost.micros() - grown.amountMicros());
+              }
+              return Money.ofMicros(Math.min(cost.micros(), grown.amountMicros()));
+            });
   }
 
   /** Estimates off the event loop; the future completes back on the caller's context. */
@@ -109,7 +160,31 @@ public final class Settlement {
   private Future<Void> append(ChatCall call, UsageRecord record) {
     return Future.fromCompletionStage(
             ledger.append(record, call.attempts()), vertx.getOrCreateContext())
-        .onSuccess(written -> RequestLog.finished(call, record));
+        .onComplete(
+            written -> {
+              released(call, record, written.succeeded());
+              if (written.succeeded()) {
+                RequestLog.finished(call, record);
+              }
+            });
+  }
+
+  /** The row is written (or could not be): the reservation is settled and the permit freed. */
+  private void released(ChatCall call, UsageRecord record, boolean written) {
+    call.hold()
+        .ifPresent(
+            hold -> {
+              hold.reservation()
+                  .ifPresent(
+                      reservation -> {
+                        if (written) {
+                          limits.budgets().settled(reservation, record.costMicros());
+                        } else {
+                          limits.budgets().abandoned(reservation);
+                        }
+                      });
+              hold.release(record.promptTokens() + record.completionTokens());
+            });
   }
 
   private static UsageRecord record(
@@ -136,6 +211,8 @@ public final class Settlement {
             status,
             errorCode,
             call.providerModel())
-        .withHandling(call.decision().handling());
+        .withHandling(call.decision().handling())
+        .withSessionId(call.sessionId())
+        .withReservationId(call.hold().flatMap(KeyHold::reservation).map(Reservation::id));
   }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ByteSink;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ErrorKind;
+import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.SseDecoder;
 import dev.switchboard.wire.SseEvent;
@@ -41,6 +42,9 @@ final class StreamAttempt {
     void completed(StreamAttempt attempt);
 
     void failed(UpstreamFailure failure);
+
+    /** The key's budget cannot pay for more of this answer: the stream must end now. */
+    void outOfBudget(GatewayError error);
   }
 
   private static final String MALFORMED = "malformed stream event: ";
@@ -54,6 +58,9 @@ final class StreamAttempt {
   private final StreamDecoder decoder;
   private final StreamTap tap = new StreamTap();
   private final Optional<Passthrough.Stream> passthrough;
+
+  /** Counts the answer against the key's budget, when the key has one. */
+  private final Optional<SpendMeter> meter;
 
   /** Puts redacted values back into what the client sees; inert for a request not redacted. */
   private final StreamRestorer restorer;
@@ -77,8 +84,10 @@ final class StreamAttempt {
       Route route,
       UpstreamExchange exchange,
       ClientChannel.Stream client,
+      Optional<SpendMeter> meter,
       Outcome outcome) {
     this.call = call;
+    this.meter = meter;
     this.route = route;
     this.exchange = exchange;
     this.client = client;
@@ -171,6 +180,16 @@ final class StreamAttempt {
       call.firstToken();
       outcome.content();
     }
+    relay();
+    // What arrived was relayed first: the key pays for it.
+    if (meter.isPresent() && meter.get().exhausted(tap.textBytes())) {
+      over = true;
+      exchange.cancel();
+      outcome.outOfBudget(meter.get().error());
+    }
+  }
+
+  private void relay() {
     if (passthrough.isPresent()) {
       // Right here, in the decoder's callback: the frame's bytes are reused once it returns.
       passthrough.get().relayTo(relaySink);

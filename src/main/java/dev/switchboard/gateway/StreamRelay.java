@@ -45,6 +45,9 @@ final class StreamRelay extends RouteExecution {
             route,
             exchange,
             client,
+            call.hold()
+                .filter(hold -> hold.reservation().isPresent())
+                .map(hold -> settlement.meter(hold, route)),
             new StreamAttempt.Outcome() {
               @Override
               public void content() {
@@ -59,6 +62,11 @@ final class StreamRelay extends RouteExecution {
               @Override
               public void failed(UpstreamFailure failure) {
                 StreamRelay.this.failed(failure);
+              }
+
+              @Override
+              public void outOfBudget(GatewayError error) {
+                fail(error);
               }
             });
     current = Optional.of(attempt);

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.Usage;
+import dev.switchboard.wire.Utf8;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
  */
 final class StreamTap implements Consumer<ChatEvent> {
   private final StringBuilder completion = new StringBuilder();
+  private long textBytes;
   private Optional<Usage> usage = Optional.empty();
   private boolean content;
 
@@ -38,6 +40,7 @@ final class StreamTap implements Consumer<ChatEvent> {
 
   private void seen(String text) {
     completion.append(text);
+    textBytes += Utf8.length(text, 0, text.length());
     content = true;
   }
 
@@ -47,6 +50,11 @@ final class StreamTap implements Consumer<ChatEvent> {
 
   Optional<Usage> usage() {
     return usage;
+  }
+
+  /** The UTF-8 size of what was generated so far: what a budget meter counts. */
+  long textBytes() {
+    return textBytes;
   }
 
   String completionText() {

@@ -49,6 +49,19 @@ public final class TokenEstimator {
       throw new IllegalStateException("token estimates block: run them off the event loop");
     }
     Budget budget = new Budget();
+    long prompt = prompt(request, contextLength, budget);
+    return Usage.estimated(prompt, budget.count(completionText));
+  }
+
+  /**
+   * The prompt's tokens, capped at {@code contextLength}. Work grows with the prompt: on an event
+   * loop only for short ones.
+   */
+  public static long promptTokens(ChatRequest request, int contextLength) {
+    return prompt(request, contextLength, new Budget());
+  }
+
+  private static long prompt(ChatRequest request, int contextLength, Budget budget) {
     long prompt = PER_REQUEST;
     if (!request.system().isEmpty()) {
       prompt += PER_MESSAGE + budget.count(Message.textOf(request.system()));
@@ -57,8 +70,7 @@ public final class TokenEstimator {
       // Text, reasoning, tool calls and tool results: everything the model reads.
       prompt += PER_MESSAGE + budget.count(message.text());
     }
-    long completion = budget.count(completionText);
-    return Usage.estimated(Math.min(prompt, Math.max(0, contextLength)), completion);
+    return Math.min(prompt, Math.max(0, contextLength));
   }
 
   /** What is left of one request's BPE budget. */

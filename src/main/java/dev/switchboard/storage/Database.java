@@ -2,6 +2,7 @@ package dev.switchboard.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The storage seam: one migrated SQL database, embedded (SQLite) or shared by a cluster
@@ -12,6 +13,19 @@ import java.sql.SQLException;
 public interface Database extends AutoCloseable {
   /** A connection in auto-commit mode; the caller closes it and uses one thread at a time. */
   Connection connection() throws SQLException;
+
+  /**
+   * One trivial query, bounded by the connection's timeouts: whether the database answers now.
+   * Throws {@link StorageException} saying why not.
+   */
+  default void ping() {
+    try (Connection c = connection();
+        Statement statement = c.createStatement()) {
+      statement.execute("SELECT 1");
+    } catch (SQLException e) {
+      throw new StorageException("the database does not answer: " + e.getMessage(), e);
+    }
+  }
 
   /** Which SQL the stores speak to it. */
   Dialect dialect();

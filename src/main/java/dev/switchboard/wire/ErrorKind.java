@@ -8,6 +8,10 @@ public enum ErrorKind {
   UNAUTHENTICATED(401, "invalid_api_key"),
   INSUFFICIENT_CREDIT(402, "insufficient_credit"),
   POLICY_BLOCKED(403, "policy_blocked"),
+  /**
+   * The key may not do this: an admin key on a completion route, a model the key does not allow.
+   */
+  FORBIDDEN(403, "forbidden"),
   MODEL_NOT_FOUND(404, "model_not_found"),
   NOT_FOUND(404, "not_found"),
   /** The model exists, but the request's constraints left no deployment of it (OpenRouter's). */
@@ -25,6 +29,11 @@ public enum ErrorKind {
   INTERNAL(500, "internal_error"),
   UPSTREAM_FAILED(502, "upstream_failed"),
   NO_ELIGIBLE_ROUTE(503, "no_eligible_route"),
+  /**
+   * Something the gateway must check could not be reached (the database, the rate limiter): the
+   * request is refused rather than let through unchecked.
+   */
+  UNAVAILABLE(503, "service_unavailable"),
   UPSTREAM_TIMEOUT(504, "upstream_timeout");
 
   private final int status;

@@ -3,7 +3,7 @@ package dev.switchboard.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.ledger.UsageRecords;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.policy.DataClass;
@@ -28,8 +28,8 @@ class KeyAuthenticatorTest {
   @TempDir Path dir;
   private SqliteDatabase db;
   private SqliteDatabase cliDb; // a second handle on the file, as the CLI process would have
-  private SqliteKeyStore store;
-  private SqliteKeyStore cli;
+  private SqlKeyStore store;
+  private SqlKeyStore cli;
   private CountingStore counting;
   private ExecutorService blocking;
 
@@ -37,8 +37,8 @@ class KeyAuthenticatorTest {
   void open() {
     db = SqliteDatabase.open(dir.resolve("gateway.db"));
     cliDb = SqliteDatabase.open(dir.resolve("gateway.db"));
-    store = SqliteKeyStore.of(db);
-    cli = SqliteKeyStore.of(cliDb);
+    store = SqlKeyStore.of(db);
+    cli = SqlKeyStore.of(cliDb);
     counting = new CountingStore(store);
     blocking = Executors.newVirtualThreadPerTaskExecutor();
   }
@@ -169,8 +169,18 @@ class KeyAuthenticatorTest {
     }
 
     @Override
-    public IssuedKey create(String name, OptionalLong limitMicros, Optional<DataClass> dataClass) {
-      return delegate.create(name, limitMicros, dataClass);
+    public IssuedKey create(String name, KeyRules rules, boolean admin) {
+      return delegate.create(name, rules, admin);
+    }
+
+    @Override
+    public Optional<ApiKey> update(String idOrName, KeyRules rules) {
+      return delegate.update(idOrName, rules);
+    }
+
+    @Override
+    public Optional<ApiKey> find(String idOrName) {
+      return delegate.find(idOrName);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.switchboard.api;
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.switchboard.account.KeyAuthenticator;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -41,7 +41,7 @@ class ClientCredentialsFuzzTest {
   static void start() throws Exception {
     dir = Files.createTempDirectory("client-credentials-fuzz");
     database = SqliteDatabase.open(dir.resolve("keys.db"));
-    SqliteKeyStore store = SqliteKeyStore.of(database);
+    SqlKeyStore store = SqlKeyStore.of(database);
     store.create("fuzz", OptionalLong.empty());
     blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator keys = KeyAuthenticator.of(store, store.hasher(), blocking);

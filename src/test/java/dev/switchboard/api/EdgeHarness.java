@@ -3,7 +3,7 @@ package dev.switchboard.api;
 import dev.switchboard.Switchboard;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.sql.SqlIdempotencyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
  * key store and ledger in a temporary directory; 1 MiB bodies.
  */
 final class EdgeHarness implements AutoCloseable {
-  final SqliteKeyStore keys;
+  final SqlKeyStore keys;
   final GatewayVerticle gateway;
   private final Vertx simVertx = Vertx.vertx();
   private final Vertx vertx = Vertx.vertx();
@@ -38,7 +38,7 @@ final class EdgeHarness implements AutoCloseable {
   EdgeHarness(List<WireFormat> formats) throws IOException {
     SimProvider sim = SimProvider.start(simVertx, SimOptions.defaults()).await();
     database = SqliteDatabase.open(Files.createTempDirectory("switchboard-edge").resolve("l.db"));
-    keys = SqliteKeyStore.of(database);
+    keys = SqlKeyStore.of(database);
     Config config =
         Config.defaults()
             .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofSeconds(2)));

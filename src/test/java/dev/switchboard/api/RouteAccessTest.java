@@ -32,11 +32,13 @@ class RouteAccessTest {
   enum Access {
     /** Anyone: health, the model list (public by default, as OpenRouter's). */
     PUBLIC,
-    /** Any valid key: the chat endpoint. */
+    /** Any valid client key: the chat endpoint. An admin key gets 403. */
     KEY,
+    /** Any valid key, admin keys too: the caller's own key and credits. */
+    ANY_KEY,
     /** Only the key that owns the data behind {@code ?id=}; any other key gets 404. */
     OWNER,
-    /** Only an admin key (none exist yet; a route so classified must refuse ordinary keys). */
+    /** Only an admin key: ordinary keys get 403. */
     ADMIN,
     /** Not an endpoint: the failure handler every route shares. */
     FAILURE_HANDLER
@@ -60,7 +62,15 @@ class RouteAccessTest {
           Map.entry("POST /api/v1/policy/scan", Access.KEY),
           // Any valid key, which sees the spend of its own requests only.
           Map.entry("GET /api/v1/spend", Access.KEY),
+          Map.entry("GET /api/v1/key", Access.ANY_KEY),
+          Map.entry("GET /api/v1/credits", Access.ANY_KEY),
+          Map.entry("GET /api/v1/keys", Access.ADMIN),
+          Map.entry("POST /api/v1/keys", Access.ADMIN),
+          Map.entry("GET /api/v1/keys/:id", Access.ADMIN),
+          Map.entry("PATCH /api/v1/keys/:id", Access.ADMIN),
+          Map.entry("DELETE /api/v1/keys/:id", Access.ADMIN),
           Map.entry("GET /health", Access.PUBLIC),
+          Map.entry("GET /health/ready", Access.PUBLIC),
           Map.entry("GET /metrics", Access.PUBLIC),
           Map.entry("HEAD /api/hello", Access.PUBLIC),
           Map.entry("ANY *", Access.FAILURE_HANDLER));
@@ -73,6 +83,7 @@ class RouteAccessTest {
   private static String owner;
   private static String other;
   private static String revoked;
+  private static String admin;
 
   @BeforeAll
   static void start() throws IOException {
@@ -83,6 +94,7 @@ class RouteAccessTest {
     var toRevoke = edge.keys.create("revoked", OptionalLong.empty());
     edge.keys.revoke(toRevoke.key().id());
     revoked = toRevoke.secret();
+    admin = edge.keys.create("admin", dev.switchboard.account.KeyRules.NONE, true).secret();
   }
 
   @AfterAll
@@ -121,6 +133,13 @@ class RouteAccessTest {
       case KEY -> {
         assertThat(status(method, path, "")).as(route).isEqualTo(401);
         assertThat(status(method, path, revoked)).as(route).isEqualTo(401);
+        assertThat(status(method, path, admin)).as("an admin key on " + route).isEqualTo(403);
+        assertThat(status(method, path, owner)).as(route).isEqualTo(200);
+      }
+      case ANY_KEY -> {
+        assertThat(status(method, path, "")).as(route).isEqualTo(401);
+        assertThat(status(method, path, revoked)).as(route).isEqualTo(401);
+        assertThat(status(method, path, admin)).as(route).isEqualTo(200);
         assertThat(status(method, path, owner)).as(route).isEqualTo(200);
       }
       case OWNER -> {
@@ -132,7 +151,9 @@ class RouteAccessTest {
       }
       case ADMIN -> {
         assertThat(status(method, path, "")).as(route).isEqualTo(401);
+        assertThat(status(method, path, revoked)).as(route).isEqualTo(401);
         assertThat(status(method, path, owner)).as("an ordinary key on " + route).isEqualTo(403);
+        assertThat(status(method, path, admin)).as("the admin key on " + route).isNotIn(401, 403);
       }
       case FAILURE_HANDLER -> {
         // Reached only through a failing route; the routes above exercise it.

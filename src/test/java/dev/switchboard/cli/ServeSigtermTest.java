@@ -2,7 +2,7 @@ package dev.switchboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.sim.SimOptions;
@@ -59,7 +59,7 @@ class ServeSigtermTest {
             .formatted(port, db, sim.baseUrl("deepseek"), sim.baseUrl("deepinfra")));
     String key;
     try (SqliteDatabase database = SqliteDatabase.open(db)) {
-      key = SqliteKeyStore.of(database).create("sigterm", OptionalLong.empty()).secret();
+      key = SqlKeyStore.of(database).create("sigterm", OptionalLong.empty()).secret();
     }
     Process serve =
         new ProcessBuilder(

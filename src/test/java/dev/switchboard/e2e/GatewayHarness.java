@@ -161,7 +161,7 @@ final class GatewayHarness {
     }
   }
 
-  private static JsonNode testCatalog() throws IOException {
+  static JsonNode testCatalog() throws IOException {
     try (InputStream in = GatewayHarness.class.getResourceAsStream("/e2e/test-catalog.yaml")) {
       return Json.yaml().readTree(in);
     }

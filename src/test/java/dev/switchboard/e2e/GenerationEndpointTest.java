@@ -9,6 +9,7 @@ import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.UsageRecords;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -52,7 +53,8 @@ class GenerationEndpointTest {
             attempt(id, 1, "deepinfra", Attempt.Outcome.PROVIDER_FAULT, 0, "connect_failed", -1),
             attempt(id, 2, "together", Attempt.Outcome.RATE_LIMITED, 429, "rate_limited", -1),
             attempt(id, 3, "fireworks", Attempt.Outcome.OK, 200, "", 180));
-    try (SqliteLedgerWriter writer = SqliteLedgerWriter.open(harness.gateway.database())) {
+    try (SqliteLedgerWriter writer =
+        SqliteLedgerWriter.open((SqliteDatabase) harness.gateway.database())) {
       writer
           .append(UsageRecords.served(id, key.key().id(), "m/x", at, 10, 5, 3), attempts)
           .get(10, TimeUnit.SECONDS);
@@ -110,7 +112,8 @@ class GenerationEndpointTest {
     DataHandling redacted =
         new DataHandling(
             "regulated", "policy.classes.regulated", "redact", List.of("US_SSN", "EMAIL"));
-    try (SqliteLedgerWriter writer = SqliteLedgerWriter.open(harness.gateway.database())) {
+    try (SqliteLedgerWriter writer =
+        SqliteLedgerWriter.open((SqliteDatabase) harness.gateway.database())) {
       Instant at = Instant.parse("2026-03-01T12:00:00Z");
       writer
           .append(

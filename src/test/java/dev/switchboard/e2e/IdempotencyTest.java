@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.MutableClock;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
+import dev.switchboard.account.KeyRules;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import java.io.IOException;
@@ -184,10 +185,20 @@ class IdempotencyTest {
 
   @Test
   void aReplay_isServedEvenAfterTheKeyWentOverItsLimit_sinceItCostsNothing() throws Exception {
-    IssuedKey key = harness.gateway.keys().create("idem-" + UUID.randomUUID(), OptionalLong.of(1));
+    IssuedKey key =
+        harness.gateway.keys().create("idem-" + UUID.randomUUID(), OptionalLong.of(1_000_000));
     String body = body(MODEL, marker());
     HttpResponse<String> first = chat(key, "order-8", body);
     assertThat(first.statusCode()).isEqualTo(200);
+    // The limit drops to what was spent: nothing new can be paid for.
+    harness
+        .gateway
+        .keys()
+        .update(
+            key.key().id(),
+            KeyRules.builder()
+                .limitMicros(OptionalLong.of(ledgerRows(key).getFirst().costMicros()))
+                .build());
     // Without a key, a new request shows when the gateway sees the spend (its cache refreshes).
     HttpRequest unkeyed =
         harness

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.Switchboard;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.sql.SqlIdempotencyStore;
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.api.GatewayVerticle;
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.attempt.Attempt.Outcome;
@@ -60,7 +60,7 @@ class ModelEndpointsTest {
     SimProvider sim = SimProvider.start(SIM_VERTX, SimOptions.defaults()).await();
     database =
         SqliteDatabase.open(Files.createTempDirectory("switchboard-endpoints").resolve("l.db"));
-    SqliteKeyStore keys = SqliteKeyStore.of(database);
+    SqlKeyStore keys = SqlKeyStore.of(database);
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }

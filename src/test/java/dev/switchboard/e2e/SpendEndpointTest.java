@@ -8,6 +8,7 @@ import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.UsageRecords;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
+import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -189,7 +190,8 @@ class SpendEndpointTest {
   }
 
   private void write(List<UsageRecord> rows) throws Exception {
-    try (SqliteLedgerWriter writer = SqliteLedgerWriter.open(harness.gateway.database())) {
+    try (SqliteLedgerWriter writer =
+        SqliteLedgerWriter.open((SqliteDatabase) harness.gateway.database())) {
       List<CompletableFuture<Void>> acks = new ArrayList<>();
       rows.forEach(row -> acks.add(writer.append(row)));
       CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);

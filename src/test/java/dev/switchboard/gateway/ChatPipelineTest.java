@@ -29,6 +29,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,7 +208,12 @@ class ChatPipelineTest {
     return new ChatPipeline(
         new Sourcing(new PolicyGate(SourcingPolicy.none(), vertx), new RoutePlanner(catalog)),
         new UpstreamClient(vertx, Duration.ofSeconds(5), upstreamIdle, 8, endpoints),
-        new Settlement(LEDGER, catalog, new Config.Logging(Config.Logging.Format.TEXT), vertx),
+        Accounting.of(
+            Limits.inMemory((keyId, from, session) -> 0L, ZoneOffset.UTC),
+            LEDGER,
+            catalog,
+            new Config.Logging(Config.Logging.Format.TEXT),
+            vertx),
         new Idempotency(vertx, new NoIdempotencyStore()),
         new Recovery(
             vertx,

@@ -1,6 +1,6 @@
 /**
- * The account stores written once for both engines over {@link dev.switchboard.storage.Database}
- * (SQLite embedded, PostgreSQL shared by a cluster). One of the few places with JDBC.
+ * The account stores in SQL over {@link dev.switchboard.storage.Database}: the same statements on
+ * SQLite and PostgreSQL, branching on the dialect only for how a write transaction starts.
  */
 @NullMarked
 package dev.switchboard.account.sql;

@@ -49,14 +49,14 @@ final class AnthropicErrors {
           "invalid_request_error";
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "billing_error";
-      case POLICY_BLOCKED -> "permission_error";
+      case POLICY_BLOCKED, FORBIDDEN -> "permission_error";
       case MODEL_NOT_FOUND, NOT_FOUND, NO_ENDPOINTS -> "not_found_error";
       case PAYLOAD_TOO_LARGE -> "request_too_large";
       case RATE_LIMITED -> "rate_limit_error";
       case REQUEST_TIMEOUT, UPSTREAM_TIMEOUT -> "timeout_error";
       case INTERNAL, UPSTREAM_FAILED -> "api_error";
       // No deployment can take the request now: Anthropic's word for "try again shortly".
-      case NO_ELIGIBLE_ROUTE -> "overloaded_error";
+      case NO_ELIGIBLE_ROUTE, UNAVAILABLE -> "overloaded_error";
     };
   }
 

@@ -138,6 +138,7 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
       }
     }
     body.put("model", target.upstreamModel());
+    AnthropicOutputCap.apply(body, target);
     if (request.stream()) {
       body.put("stream", true);
     }

@@ -88,12 +88,17 @@ public final class GeminiFormat implements WireFormat {
     ObjectNode body;
     List<String> dropped = List.of();
     if (NAME.equals(request.source().format())) {
-      body = request.source().body();
+      // Shared with every attempt: copied only when this one changes it.
+      body =
+          target.outputCap().isPresent()
+              ? request.source().body().deepCopy()
+              : request.source().body();
     } else {
       GeminiRequestWriter writer = new GeminiRequestWriter();
       body = writer.write(request, target.upstreamModel());
       dropped = writer.dropped();
     }
+    GeminiOutputCap.apply(body, target);
     // The model is a path segment; a name with a slash stays one segment.
     String model = URLEncoder.encode(target.upstreamModel(), StandardCharsets.UTF_8);
     String path =

@@ -58,11 +58,11 @@ final class OpenAiErrors {
           "invalid_request_error";
       case UNAUTHENTICATED -> "authentication_error";
       case INSUFFICIENT_CREDIT -> "insufficient_quota";
-      case POLICY_BLOCKED -> "permission_error";
+      case POLICY_BLOCKED, FORBIDDEN -> "permission_error";
       case RATE_LIMITED -> "rate_limit_error";
       case INTERNAL -> "server_error";
       case UPSTREAM_FAILED, UPSTREAM_TIMEOUT -> "upstream_error";
-      case NO_ELIGIBLE_ROUTE -> "service_unavailable_error";
+      case NO_ELIGIBLE_ROUTE, UNAVAILABLE -> "service_unavailable_error";
     };
   }
 

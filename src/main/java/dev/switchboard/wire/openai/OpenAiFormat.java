@@ -110,6 +110,7 @@ public final class OpenAiFormat implements WireFormat {
       dropped = writer.dropped();
     }
     body.put("model", target.upstreamModel());
+    OpenAiOutputCap.apply(body, target);
     if (request.stream()) {
       body.put("stream", true);
       // Without this opt-in OpenAI-compatible providers send no usage in streams.

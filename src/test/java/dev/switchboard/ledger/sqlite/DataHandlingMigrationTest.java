@@ -5,7 +5,7 @@ import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.account.sqlite.SqliteKeyStore;
+import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.ledger.DataHandling;
 import dev.switchboard.ledger.SpendGroup;
 import dev.switchboard.ledger.SpendQuery;
@@ -59,7 +59,7 @@ class DataHandlingMigrationTest {
       assertThat(old.costMicros()).isEqualTo(3);
       assertThat(reader.spend(SpendQuery.of(SpendGroup.DATA_CLASS)))
           .containsExactly(new SpendRow(Optional.of("public"), 2, 20, 10, 7));
-      assertThat(SqliteKeyStore.of(db).list())
+      assertThat(SqlKeyStore.of(db).list())
           .singleElement()
           .satisfies(key -> assertThat(key.dataClass()).isEmpty())
           .satisfies(key -> assertThat(key.spentMicros()).isEqualTo(7));
@@ -69,6 +69,7 @@ class DataHandlingMigrationTest {
   /** Turns a fresh file back into what Switchboard wrote before V6. */
   static void undoVersion6(SqliteDatabase db) throws SQLException {
     LedgerSessionsMigrationTest.undoVersion9(db);
+    dev.switchboard.account.sql.KeyRulesMigrationTest.undoVersion7(db);
     for (String column : List.of("data_class", "policy_rule", "policy_action", "finding_types")) {
       execute(db, "ALTER TABLE requests DROP COLUMN " + column);
     }

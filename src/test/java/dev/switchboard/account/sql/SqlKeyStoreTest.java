@@ -1,4 +1,4 @@
-package dev.switchboard.account.sqlite;
+package dev.switchboard.account.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,15 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteKeyStoreTest {
+class SqlKeyStoreTest {
   @TempDir Path dir;
   private SqliteDatabase db;
-  private SqliteKeyStore store;
+  private SqlKeyStore store;
 
   @BeforeEach
   void open() {
     db = SqliteDatabase.open(dir.resolve("keys.db"));
-    store = SqliteKeyStore.of(db);
+    store = SqlKeyStore.of(db);
   }
 
   @AfterEach
@@ -107,12 +107,12 @@ class SqliteKeyStoreTest {
     IssuedKey a = store.create("a", OptionalLong.empty());
     IssuedKey b = store.create("b", OptionalLong.empty());
     try (SqliteDatabase again = SqliteDatabase.open(dir.resolve("keys.db"))) {
-      SqliteKeyStore other = SqliteKeyStore.of(again);
+      SqlKeyStore other = SqlKeyStore.of(again);
       assertThat(other.hasher().hash(a.secret())).isEqualTo(store.hasher().hash(a.secret()));
       assertThat(other.findByHash(other.hasher().hash(b.secret()))).contains(b.key());
     }
     try (SqliteDatabase elsewhere = SqliteDatabase.open(dir.resolve("other.db"))) {
-      assertThat(SqliteKeyStore.of(elsewhere).hasher().hash(a.secret()))
+      assertThat(SqlKeyStore.of(elsewhere).hasher().hash(a.secret()))
           .as("another installation has another salt")
           .isNotEqualTo(store.hasher().hash(a.secret()));
     }

@@ -1,0 +1,32 @@
+package dev.switchboard.wire.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.UpstreamTarget;
+import java.util.OptionalLong;
+
+/**
+ * Lowers the answer's token limit to the gateway's cap, in the field the body already uses
+ * (max_completion_tokens wins when both are there, as the parser reads them), else in
+ * max_completion_tokens, the field the request writer uses.
+ */
+final class OpenAiOutputCap {
+  private static final String MAX_TOKENS = "max_tokens";
+  private static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
+
+  private OpenAiOutputCap() {}
+
+  static void apply(ObjectNode body, UpstreamTarget target) {
+    if (target.outputCap().isEmpty()) {
+      return;
+    }
+    String field =
+        body.has(MAX_TOKENS) && !body.has(MAX_COMPLETION_TOKENS)
+            ? MAX_TOKENS
+            : MAX_COMPLETION_TOKENS;
+    JsonNode requested = body.path(field);
+    OptionalLong own =
+        requested.canConvertToLong() ? OptionalLong.of(requested.asLong()) : OptionalLong.empty();
+    body.put(field, target.maxTokens(own).getAsLong());
+  }
+}
