@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.Downgrade;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -48,9 +49,6 @@ class LedgerSessionsMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V9. */
   static void undoVersion9(SqliteDatabase db) throws SQLException {
-    execute(db, "DROP INDEX requests_key_session");
-    execute(db, "ALTER TABLE requests DROP COLUMN session_id");
-    execute(db, "ALTER TABLE requests DROP COLUMN reservation_id");
-    execute(db, "DELETE FROM schema_version WHERE version >= 9");
+    Downgrade.to(db, 8);
   }
 }

@@ -78,7 +78,9 @@ class SqliteDatabaseTest {
                   db,
                   "SELECT group_concat(name, ',') FROM"
                       + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
-          .isEqualTo("api_keys,attempts,idempotency,meta,requests,schema_version");
+          .isEqualTo(
+              "api_keys,attempts,budget_reservations,budget_windows,idempotency,meta,requests,"
+                  + "schema_version");
       assertThat(
               query(
                   db,
