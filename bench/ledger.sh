@@ -4,9 +4,11 @@
 # connections produce; 1 = a single agent), each usage row with 1 or 2 attempt rows as the gateway
 # writes them. Variants, alternated in ROUNDS rounds (one fresh JVM and database each):
 #   <rev>     for each rev in BASELINES, the writer that build opened by default, its classes put
-#             first on the class path (default 8f83dae: synchronous=FULL, before storage.durability)
+#             first on the class path (none by default: builds before the storage seam do not load)
 #   machine   this build, storage.durability: machine (every commit fsync'd before its ack)
 #   process   this build, storage.durability: process (the default; WAL fsync'd within 50 ms)
+#   postgresql  this build's PostgreSQL writer, in a schema of its own on the test PostgreSQL
+#             (127.0.0.1:5432, see README "Cluster mode"); POSTGRESQL=0 leaves it out
 # Prints, per appender count, the medians of the rounds: usage rows/s (attempt rows not counted),
 # and append()-to-acknowledgement p50/p99, which is what a response's final byte waits for, plus
 # ratios against the first variant. Run under the shared lock:
@@ -41,6 +43,18 @@
 # checkpointer would
 # starve under continuous writes (the WAL can only restart between the writer's transactions), so
 # it stays there.
+# PostgreSQL (local PostgreSQL 15, synchronous_commit on: every commit waits for its WAL fsync),
+# 2026-12-06 on the same machine under heavier load (four builds at once, so only the ratios mean
+# anything), ROUNDS=1 APPENDERS="1 64" WARMUP=1 MEASURE=3:
+#   variant     appenders  rows/s  x first  ack p50 us  x first  ack p99 us  x first
+#   machine             1     342     1.00      2256.6     1.00     11605.5     1.00
+#   process             1    1547     4.52       115.2     0.05      7129.1     0.61
+#   postgresql          1      89     0.26      8177.0     3.62     61903.1     5.33
+#   machine            64    7191     1.00      5897.3     1.00     51878.3     1.00
+#   process            64   10121     1.41      2536.0     0.43     61301.3     1.18
+#   postgresql         64    4023     0.56     12819.3     2.17     78263.9     1.51
+# Group commit carries PostgreSQL at 64 appenders (about 0.6x SQLite fsync'ing every commit); one
+# appender alone pays four round trips and a server fsync per row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -49,7 +63,9 @@ ROUNDS="${ROUNDS:-3}"
 APPENDERS="${APPENDERS:-1 64 1024}"
 WARMUP="${WARMUP:-2}"
 MEASURE="${MEASURE:-3}"
-BASELINES="${BASELINES-8f83dae}"
+# Builds before the storage seam (SqliteDatabase moved from ledger.sqlite to storage.sqlite) cannot
+# be loaded under this bench's classes any more, so there is no default baseline.
+BASELINES="${BASELINES-}"
 
 ./mvnw -o -q -B test-compile
 CP_FILE=$(mktemp)
@@ -71,13 +87,16 @@ for rev in $BASELINES; do
   VARIANTS="$VARIANTS $rev"
 done
 VARIANTS="${VARIANTS# } machine process"
+if [ "${POSTGRESQL:-1}" != 0 ]; then
+  VARIANTS="$VARIANTS postgresql"
+fi
 VARIANTS="${VARIANTS# }"
 
 for round in $(seq "$ROUNDS"); do
   for appenders in $APPENDERS; do
     for variant in $VARIANTS; do
       case "$variant" in
-        machine | process) classpath="$CP" durability="$variant" ;;
+        machine | process | postgresql) classpath="$CP" durability="$variant" ;;
         *) classpath="target/ledger-baseline-$variant/target/classes:$CP" durability=default ;;
       esac
       java --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.switchboard.bench.LedgerBench \

@@ -3,6 +3,9 @@ package dev.switchboard.storage;
 import dev.switchboard.config.Config;
 import dev.switchboard.storage.postgresql.PostgresDatabase;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /** Opens the database the configuration names: PostgreSQL when set (cluster mode), else SQLite. */
@@ -26,6 +29,20 @@ public final class Databases {
     return storage.postgresqlUrl().isPresent()
         ? PostgresDatabase.open(storage.postgresqlUrl().get(), timeout)
         : SqliteDatabase.open(storage.sqlitePath());
+  }
+
+  /**
+   * Whether {@code database} answers a trivial query now (within its call timeout on PostgreSQL):
+   * for a readiness probe. Blocking: call it off the event loop.
+   */
+  public static boolean ready(Database database) {
+    try (Connection c = database.connection();
+        Statement s = c.createStatement()) {
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** Where {@code storage} points, for messages: never a password. */

@@ -1,9 +1,15 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.config.Config;
 import dev.switchboard.ledger.LedgerWriter;
+import dev.switchboard.ledger.SettleHook;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.UsageRecords;
+import dev.switchboard.ledger.postgresql.PostgresLedgerWriter;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.postgresql.PostgresDatabase;
+import dev.switchboard.storage.postgresql.TestPostgres;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Ledger throughput and acknowledgement latency on a real SQLite file: {@code appenders} closed
- * loops (as that many client connections would produce), each appending a usage row with one or two
- * attempts (alternately, as the gateway writes them) and appending the next once the previous is
+ * Ledger throughput and acknowledgement latency on a real SQLite file (or, with durability {@code
+ * postgresql}, in a schema of its own on the test PostgreSQL): {@code appenders} closed loops (as
+ * that many client connections would produce), each appending a usage row with one or two attempts
+ * (alternately, as the gateway writes them) and appending the next once the previous is
  * acknowledged. The next append is handed to two "event loop" threads, as the gateway hops back to
  * its context. Prints one line: variant, rows/s, attempt rows/s, and the median and p99 of the time
  * from append() to its future completing. Not a test: run with bench/ledger.sh, which alternates
  * the variants (the build before this one included) and prints medians and ratios.
  *
- * <p>Arguments: variant label, durability (default, process, machine, or process@MS for a sync
- * window of MS milliseconds), appenders, warm-up seconds, measured seconds.
+ * <p>Arguments: variant label, durability (default, process, machine, process@MS for a sync window
+ * of MS milliseconds, or postgresql), appenders, warm-up seconds, measured seconds.
  */
 public final class LedgerBench {
   private static final int KEYS = 16;
@@ -58,13 +65,22 @@ public final class LedgerBench {
     int appenders = Integer.parseInt(args[2]);
     long warmUpSeconds = Long.parseLong(args[3]);
     long measureSeconds = Long.parseLong(args[4]);
+    if (durability.equals("postgresql")) {
+      try (TestPostgres schema = TestPostgres.schema();
+          PostgresDatabase db = PostgresDatabase.open(schema.url())) {
+        seedKeys(db);
+        Config.Storage unused = new Config.Storage(Path.of("unused.db"));
+        try (LedgerWriter writer = PostgresLedgerWriter.open(db, unused, SettleHook.NONE)) {
+          report(variant, appenders, new LedgerBench(writer), warmUpSeconds, measureSeconds);
+        }
+      }
+      System.exit(0);
+    }
     Path dir = Files.createTempDirectory("ledger-bench");
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("ledger.db"))) {
       seedKeys(db);
       try (LedgerWriter writer = LedgerWriters.open(db, durability)) {
-        LedgerBench bench = new LedgerBench(writer);
-        String result = bench.run(appenders, warmUpSeconds, measureSeconds);
-        System.out.println(variant + " appenders=" + appenders + " " + result);
+        report(variant, appenders, new LedgerBench(writer), warmUpSeconds, measureSeconds);
       }
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
@@ -75,6 +91,13 @@ public final class LedgerBench {
       Files.deleteIfExists(dir);
     }
     System.exit(0);
+  }
+
+  private static void report(
+      String variant, int appenders, LedgerBench bench, long warmUp, long measure)
+      throws Exception {
+    String result = bench.run(appenders, warmUp, measure);
+    System.out.println(variant + " appenders=" + appenders + " " + result);
   }
 
   private String run(int appenders, long warmUpSeconds, long measureSeconds) throws Exception {
@@ -148,7 +171,7 @@ public final class LedgerBench {
   }
 
   // The ledger charges each row's cost to its key, so the keys exist as in a real gateway.
-  private static void seedKeys(SqliteDatabase db) throws SQLException {
+  private static void seedKeys(Database db) throws SQLException {
     try (Connection c = db.connection();
         PreparedStatement insert =
             c.prepareStatement(

@@ -3,11 +3,14 @@ package dev.switchboard.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -17,6 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * accepting but forwards nothing, as a network that drops packets does.
  */
 public final class TcpProxy implements AutoCloseable {
+  private static final int FIRST_PORT = 20_000;
+  private static final int PORTS = 12_000;
+  private static final Random RANDOM = new Random();
+
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -40,15 +47,40 @@ public final class TcpProxy implements AutoCloseable {
     return port;
   }
 
-  /** Listens (again) on the proxy's port and forwards. */
+  /**
+   * Listens (again) on the proxy's port and forwards. The port is chosen below the ephemeral range:
+   * a client retrying a port in that range while nothing listens can end up connected to itself
+   * (TCP simultaneous open) and hold the port. A restart waits for the port a few seconds.
+   */
   public synchronized void start() throws IOException {
     blackHole = false;
-    ServerSocket server = new ServerSocket();
-    server.setReuseAddress(true);
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    port = server.getLocalPort();
-    listener = server;
-    Thread.ofVirtual().start(() -> accept(server));
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      int candidate = port != 0 ? port : FIRST_PORT + RANDOM.nextInt(PORTS);
+      ServerSocket server = new ServerSocket();
+      try {
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+        port = candidate;
+        listener = server;
+        Thread.ofVirtual().start(() -> accept(server));
+        return;
+      } catch (BindException e) {
+        server.close();
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleepBriefly();
+      }
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Closes the listener and every connection through it. */

@@ -1,8 +1,7 @@
 /**
- * SQLite storage for the embedded deployment: the shared {@link
- * dev.switchboard.storage.sqlite.SqliteDatabase} (one WAL file, versioned migrations), the
- * group-commit ledger writer and the ledger reader. One of the few places where JDBC is allowed;
- * nothing here knows about HTTP or Vert.x.
+ * The SQLite ledger writer for the embedded deployment: group commit on one connection to the
+ * shared {@link dev.switchboard.storage.sqlite.SqliteDatabase}, and the WAL syncer behind process
+ * durability. One of the few places where JDBC is allowed; nothing here knows about HTTP or Vert.x.
  */
 @NullMarked
 package dev.switchboard.ledger.sqlite;

@@ -8,7 +8,10 @@ import dev.switchboard.storage.Migrations;
 import dev.switchboard.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A PostgreSQL database shared by every node of a cluster, through a HikariCP pool of pgjdbc
@@ -55,6 +58,10 @@ public final class PostgresDatabase implements Database {
     try (Connection connection = database.connection()) {
       migrate(connection);
       return database;
+    } catch (SQLTransientConnectionException e) {
+      database.close();
+      throw new StorageException(
+          "cannot connect to PostgreSQL at " + parsed + " within " + timeout.toMillis() + " ms", e);
     } catch (SQLException | RuntimeException e) {
       database.close();
       throw new StorageException("cannot migrate the PostgreSQL database " + parsed, e);
@@ -68,15 +75,18 @@ public final class PostgresDatabase implements Database {
     config.setJdbcUrl(url.jdbcUrl());
     config.setUsername(url.user());
     url.password().ifPresent(config::setPassword);
-    url.parameters().forEach(config::addDataSourceProperty);
     String seconds = String.valueOf(Math.max(1, (millis + 999) / 1000));
-    config.addDataSourceProperty("connectTimeout", seconds);
-    config.addDataSourceProperty("loginTimeout", seconds);
-    config.addDataSourceProperty("socketTimeout", seconds);
-    config.addDataSourceProperty("tcpKeepAlive", "true");
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("connectTimeout", seconds);
+    properties.put("loginTimeout", seconds);
+    properties.put("socketTimeout", seconds);
+    properties.put("tcpKeepAlive", "true");
     // One round trip for a batch of inserts (the ledger writer's group commit).
-    config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    config.addDataSourceProperty("options", "-c statement_timeout=" + millis);
+    properties.put("reWriteBatchedInserts", "true");
+    properties.put("options", "-c statement_timeout=" + millis);
+    // What the URL says wins: an operator may know better for their network.
+    properties.putAll(url.parameters());
+    properties.forEach(config::addDataSourceProperty);
     config.setConnectionTimeout(millis);
     config.setValidationTimeout(Math.min(millis, 1_000));
     // The pool starts without a connection (Hikari's own start-up check sleeps a second between

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.policy.DataClass;
-import dev.switchboard.storage.sqlite.Downgrades;
+import dev.switchboard.storage.sqlite.Downgrade;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,20 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** V7 on a database written before it: old keys get no rules, no admin, and keep their order. */
 public class KeyRulesMigrationTest {
-  private static final List<String> V7_COLUMNS =
-      List.of(
-          "limit_reset",
-          "expires_at",
-          "models",
-          "rpm",
-          "tpm",
-          "concurrency",
-          "session_cap_micros",
-          "daily_cap_micros",
-          "admin",
-          "updated_at",
-          "seq");
-
   @TempDir Path dir;
 
   @Test
@@ -68,11 +54,7 @@ public class KeyRulesMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V7. */
   public static void undoVersion7(SqliteDatabase db) throws SQLException {
-    Downgrades.toVersion7(db);
-    for (String column : V7_COLUMNS) {
-      execute(db, "ALTER TABLE api_keys DROP COLUMN " + column);
-    }
-    execute(db, "DELETE FROM schema_version WHERE version = 7");
+    Downgrade.to(db, 6);
     try (Connection c = db.connection();
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM pragma_table_info('api_keys')")) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.Downgrade;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,9 +30,7 @@ class AttemptsMigrationTest {
   void upgradesAVersion4Ledger_whoseOldRowsHaveNoAttempts() throws SQLException {
     Path file = dir.resolve("old.db");
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      DataHandlingMigrationTest.undoVersion6(db);
-      execute(db, "DROP TABLE attempts");
-      execute(db, "DELETE FROM schema_version WHERE version = 5");
+      Downgrade.to(db, 4);
       execute(db, ROW);
     }
 

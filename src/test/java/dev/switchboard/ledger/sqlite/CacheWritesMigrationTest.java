@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.Downgrade;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -23,11 +24,7 @@ class CacheWritesMigrationTest {
     Path file = dir.resolve("old.db");
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       // Turn the fresh file back into what Switchboard wrote before V4, with one row in it.
-      DataHandlingMigrationTest.undoVersion6(db);
-      execute(db, "ALTER TABLE requests DROP COLUMN cache_write_5m_tokens");
-      execute(db, "ALTER TABLE requests DROP COLUMN cache_write_1h_tokens");
-      execute(db, "DROP TABLE attempts"); // V5
-      execute(db, "DELETE FROM schema_version WHERE version >= 4");
+      Downgrade.to(db, 3);
       execute(
           db,
           "INSERT INTO requests (id, at, key_id, requested_model, prompt_tokens,"

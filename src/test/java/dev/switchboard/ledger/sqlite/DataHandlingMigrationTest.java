@@ -13,6 +13,7 @@ import dev.switchboard.ledger.SpendRow;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.storage.Migrations;
+import dev.switchboard.storage.sqlite.Downgrade;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -68,12 +69,7 @@ class DataHandlingMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V6. */
   static void undoVersion6(SqliteDatabase db) throws SQLException {
-    dev.switchboard.account.sql.KeyRulesMigrationTest.undoVersion7(db);
-    for (String column : List.of("data_class", "policy_rule", "policy_action", "finding_types")) {
-      execute(db, "ALTER TABLE requests DROP COLUMN " + column);
-    }
-    execute(db, "ALTER TABLE api_keys DROP COLUMN data_class");
-    execute(db, "DELETE FROM schema_version WHERE version >= 6");
+    Downgrade.to(db, 5);
   }
 
   @Test

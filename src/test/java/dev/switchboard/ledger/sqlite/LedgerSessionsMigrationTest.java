@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.storage.Migrations;
-import dev.switchboard.storage.sqlite.Downgrades;
+import dev.switchboard.storage.sqlite.Downgrade;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -49,6 +49,6 @@ class LedgerSessionsMigrationTest {
 
   /** Turns a fresh file back into what Switchboard wrote before V9. */
   static void undoVersion9(SqliteDatabase db) throws SQLException {
-    Downgrades.toVersion8(db);
+    Downgrade.to(db, 8);
   }
 }
