@@ -45,6 +45,9 @@ public class MemoryBudgetsTest {
     assertThat(budgets.openReservations()).isZero();
     assertThat(budgets.discrepancies()).isEmpty();
     assertExactlyRemainingIsGranted(windows, 3_000_000 - spent);
+    try (MemoryBudgets restarted = MemoryBudgets.create(ledger)) {
+      assertThat(restarted.usage(windows).join()).isEqualTo(usage);
+    }
   }
 
   @Test
