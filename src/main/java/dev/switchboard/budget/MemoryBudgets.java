@@ -25,23 +25,30 @@ import java.util.logging.Logger;
  */
 public final class MemoryBudgets implements Budgets {
   private static final Logger LOG = Logger.getLogger(MemoryBudgets.class.getName());
-  private static final Duration IDLE = Duration.ofMinutes(10);
+  private static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
   private static final long EVICT_EVERY_OPS = 4096;
 
   private final LedgerSpend ledger;
+  private final Duration idle;
   private final ExecutorService seeder = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentHashMap<String, KeyCounters> keys = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CompletableFuture<Long>> seeding =
       new ConcurrentHashMap<>();
   private final AtomicLong ops = new AtomicLong();
 
-  private MemoryBudgets(LedgerSpend ledger) {
+  private MemoryBudgets(LedgerSpend ledger, Duration idle) {
     this.ledger = ledger;
+    this.idle = idle;
   }
 
   /** Budgets counting from what {@code ledger} says was spent. */
   public static MemoryBudgets create(LedgerSpend ledger) {
-    return new MemoryBudgets(ledger);
+    return new MemoryBudgets(ledger, DEFAULT_IDLE);
+  }
+
+  /** As {@link #create(LedgerSpend)}, forgetting unheld windows after {@code idle}. */
+  static MemoryBudgets create(LedgerSpend ledger, Duration idle) {
+    return new MemoryBudgets(ledger, idle);
   }
 
   @Override
@@ -214,9 +221,14 @@ public final class MemoryBudgets implements Budgets {
 
   private void maybeEvict() {
     if (ops.incrementAndGet() % EVICT_EVERY_OPS == 0) {
-      long cutoff = System.nanoTime() - IDLE.toNanos();
-      seeder.execute(() -> keys.values().forEach(k -> k.evictIdle(cutoff)));
+      seeder.execute(this::evictIdle);
     }
+  }
+
+  /** Forgets the windows no reservation holds that were not used for the idle time. */
+  void evictIdle() {
+    long cutoff = System.nanoTime() - idle.toNanos();
+    keys.values().forEach(k -> k.evictIdle(cutoff));
   }
 
   private static String keyOf(List<BudgetWindow> windows) {

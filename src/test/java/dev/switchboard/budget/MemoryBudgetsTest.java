@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.LimitReset;
 import dev.switchboard.ledger.StorageException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -141,6 +142,25 @@ public class MemoryBudgetsTest {
       assertThatThrownBy(() -> broken.reserve("a", windows, 1).join())
           .cause()
           .isInstanceOf(StorageException.class);
+    }
+  }
+
+  @Test
+  void forgetsOnlyUnheldWindows_andReadsThemBackFromTheLedger() {
+    try (MemoryBudgets forgetful = MemoryBudgets.create(ledger, Duration.ZERO)) {
+      var held = windows("k8", rules(0, 0, 1_000), Optional.of("held"));
+      var done = windows("k8", rules(0, 0, 1_000), Optional.of("done"));
+      Reservation open = forgetful.reserve("open", held, 300).join();
+      Reservation closed = forgetful.reserve("closed", done, 200).join();
+      ledger.add("k8", NOW, Optional.of("done"), 150);
+      forgetful.settled(closed, 150);
+      ledger.add("k8", NOW, Optional.of("done"), 5); // a row the counters never saw
+
+      forgetful.evictIdle();
+
+      assertThat(forgetful.usage(done).join().values()).containsOnly(new WindowUsage(155, 0));
+      assertThat(forgetful.usage(held).join().values()).containsOnly(new WindowUsage(0, 300));
+      assertThat(forgetful.topUp(open, 800).join().amountMicros()).isEqualTo(1_000);
     }
   }
 
