@@ -152,6 +152,44 @@ class SqlBudgetsTest {
   }
 
   @Test
+  void groupCommitsOfTwoNodesSettleManyRowsOfTwoKeys_withoutDeadlockOrDrift() throws Exception {
+    var k1 = windows("g1", MemoryBudgetsTest.rules(10_000_000, 5_000_000, 0));
+    var k2 = windows("g2", MemoryBudgetsTest.rules(10_000_000, 5_000_000, 0));
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        SqlBudgets node = t % 2 == 0 ? nodeA : nodeB;
+        int writer = t;
+        writers.add(
+            pool.submit(
+                () -> {
+                  for (int batch = 0; batch < 20; batch++) {
+                    List<Reservation> rows = new java.util.ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                      // Rows ordered by key, as the ledger writer orders a group commit.
+                      rows.add(
+                          node.reserve("g1-" + writer + "-" + batch + "-" + i, k1, 900).join());
+                    }
+                    for (int i = 0; i < 5; i++) {
+                      rows.add(
+                          node.reserve("g2-" + writer + "-" + batch + "-" + i, k2, 900).join());
+                    }
+                    ledger.settleBatch(node, rows, 700);
+                  }
+                  return null;
+                }));
+      }
+      for (var w : writers) {
+        w.get();
+      }
+    }
+    assertThat(nodeA.usage(k1).join().values()).containsOnly(new WindowUsage(4 * 20 * 5 * 700, 0));
+    assertThat(nodeA.usage(k2).join().values()).containsOnly(new WindowUsage(4 * 20 * 5 * 700, 0));
+    assertThat(nodeB.discrepancies()).isEmpty();
+    assertThat(nodeB.openReservations()).isZero();
+  }
+
+  @Test
   void failsFastWithStorageException_whenThePostgresServerDoesNotAnswer() {
     try (Database nowhere = PgSchema.unreachable();
         SqlBudgets budgets = SqlBudgets.open(nowhere, TTL)) {
