@@ -136,15 +136,20 @@ public final class MemoryBudgets implements Budgets {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return seed(key, windows)
-        .thenApply(
-            v -> {
-              Map<String, WindowUsage> out = new HashMap<>();
-              for (BudgetWindow w : windows) {
-                out.put(w.id(), key.usage(w.id()).orElse(new WindowUsage(0, 0)));
-              }
-              return Map.copyOf(out);
-            });
+    return usageOf(key, windows);
+  }
+
+  private CompletableFuture<Map<String, WindowUsage>> usageOf(
+      KeyCounters key, List<BudgetWindow> windows) {
+    Map<String, WindowUsage> out = new HashMap<>();
+    for (BudgetWindow w : windows) {
+      var usage = key.usage(w.id());
+      if (usage.isEmpty()) { // not counted yet, or forgotten meanwhile: read the ledger first
+        return seed(key, windows).thenCompose(v -> usageOf(key, windows));
+      }
+      out.put(w.id(), usage.get());
+    }
+    return CompletableFuture.completedFuture(Map.copyOf(out));
   }
 
   /** How many reservations are open on every key together. */

@@ -155,8 +155,8 @@ public final class SqlBudgets implements Budgets {
    * The hook the PostgreSQL ledger writer calls in a row's transaction: the row's cost moves into
    * every window of its reservation, the reservation's amount is released and its record deleted,
    * all committing (or not) with the row. The windows stay locked until the transaction ends, so a
-   * writer putting several rows in one transaction should call the hook in key id order: two
-   * nodes' transactions then lock windows in the same order and never deadlock.
+   * writer putting several rows in one transaction should call the hook in key id order: two nodes'
+   * transactions then lock windows in the same order and never deadlock.
    */
   public SettleHook settleHook() {
     return (c, row) -> {
