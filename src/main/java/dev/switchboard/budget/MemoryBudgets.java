@@ -32,7 +32,7 @@ public final class MemoryBudgets implements Budgets {
   private final Duration idle;
   private final ExecutorService seeder = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentHashMap<String, KeyCounters> keys = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, CompletableFuture<Long>> seeding =
+  private final ConcurrentHashMap<String, CompletableFuture<KeyCounters.Seed>> seeding =
       new ConcurrentHashMap<>();
   private final AtomicLong ops = new AtomicLong();
 
@@ -200,25 +200,29 @@ public final class MemoryBudgets implements Budgets {
     for (int i = 0; i < reads.length; i++) {
       BudgetWindow w = missing.get(i);
       reads[i] =
-          seeding.computeIfAbsent(w.id(), id -> readLedger(w)).thenAccept(s -> key.seed(w, s));
+          seeding.computeIfAbsent(w.id(), id -> readLedger(key, w)).thenAccept(s -> key.seed(w, s));
     }
     return CompletableFuture.allOf(reads);
   }
 
-  private CompletableFuture<Long> readLedger(BudgetWindow window) {
-    CompletableFuture<Long> read = new CompletableFuture<>();
+  // The read leaves the in-flight map before it completes, so no later caller reuses a sum read
+  // before a settle; the epoch makes a sum read before an eviction not count (the caller retries).
+  private CompletableFuture<KeyCounters.Seed> readLedger(KeyCounters key, BudgetWindow window) {
+    CompletableFuture<KeyCounters.Seed> read = new CompletableFuture<>();
     seeder.execute(
         () -> {
+          long epoch = key.epoch();
           try {
-            read.complete(ledger.spentIn(window));
+            long spent = ledger.spentIn(window);
+            seeding.remove(window.id(), read);
+            read.complete(new KeyCounters.Seed(spent, epoch));
           } catch (RuntimeException e) {
+            seeding.remove(window.id(), read);
             LOG.log(Level.WARNING, "cannot read the ledger sum of window " + window.id(), e);
             read.completeExceptionally(
                 e instanceof StorageException
                     ? e
                     : new StorageException("cannot read the ledger sum of a budget window", e));
-          } finally {
-            seeding.remove(window.id(), read);
           }
         });
     return read;
