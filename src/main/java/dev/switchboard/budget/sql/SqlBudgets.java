@@ -85,23 +85,30 @@ public final class SqlBudgets implements Budgets {
       return CompletableFuture.failedFuture(e);
     }
     return call(
-        "reserve",
-        c -> {
-          long now = System.currentTimeMillis();
-          var request =
-              new ReserveStatement.Request(
-                  reservationId, windows, amountMicros, nodeId, now, now + ttl.toMillis());
-          var outcome = ReserveStatement.run(c, request);
-          if (!outcome.held() && outcome.found().size() < windows.size()) {
-            WindowRows.seed(c, missing(windows, outcome.found()), now);
-            outcome = ReserveStatement.run(c, request);
-          }
-          if (outcome.held()) {
-            live.add(reservationId);
-            return new Reservation(reservationId, windows.get(0).keyId(), windows, amountMicros);
-          }
-          throw refusal(windows, outcome.found(), amountMicros);
-        });
+            "reserve",
+            c -> {
+              long now = System.currentTimeMillis();
+              var request =
+                  new ReserveStatement.Request(
+                      reservationId, windows, amountMicros, nodeId, now, now + ttl.toMillis());
+              var outcome = ReserveStatement.run(c, request);
+              if (!outcome.held() && outcome.found().size() < windows.size()) {
+                WindowRows.seed(c, missing(windows, outcome.found()), now);
+                outcome = ReserveStatement.run(c, request);
+              }
+              if (outcome.held()) {
+                return new Reservation(
+                    reservationId, windows.get(0).keyId(), windows, amountMicros);
+              }
+              throw refusal(windows, outcome.found(), amountMicros);
+            })
+        // Renewed only once the caller has it: a reserve that answered after the caller gave up
+        // (timed out) is never renewed and expires.
+        .thenApply(
+            r -> {
+              live.add(r.id());
+              return r;
+            });
   }
 
   @Override
