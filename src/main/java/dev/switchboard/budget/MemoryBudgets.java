@@ -3,10 +3,12 @@ package dev.switchboard.budget;
 import dev.switchboard.ledger.StorageException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -165,8 +167,9 @@ public final class MemoryBudgets implements Budgets {
   public List<String> discrepancies() {
     List<String> found = new ArrayList<>();
     for (KeyCounters key : keys.values()) {
-      for (KeyCounters.Snapshot s : key.snapshot()) {
-        long ledgerSpent = ledger.spentIn(s.window());
+      List<KeyCounters.Snapshot> snapshots = key.snapshot();
+      for (KeyCounters.Snapshot s : snapshots) {
+        long ledgerSpent = ledgerSpan(s.window(), snapshots);
         if (s.spent() != ledgerSpent || s.reserved() != s.heldByOpen()) {
           found.add(
               s.window().id()
@@ -188,6 +191,26 @@ public final class MemoryBudgets implements Budgets {
   @Override
   public void close() {
     seeder.shutdownNow();
+  }
+
+  /**
+   * The ledger's spend in a window's span: from its start to the start of the key's next counted
+   * window of the same kind (yesterday's day window ends where today's starts), or for ever.
+   */
+  private long ledgerSpan(BudgetWindow w, List<KeyCounters.Snapshot> windows) {
+    long spent = ledger.spentIn(w);
+    if (w.kind() == WindowKind.SESSION) {
+      return spent;
+    }
+    var next =
+        windows.stream()
+            .map(KeyCounters.Snapshot::window)
+            .filter(o -> o.kind() == w.kind() && o.start().isAfter(w.start()))
+            .map(BudgetWindow::start)
+            .min(Comparator.naturalOrder());
+    return next.isEmpty()
+        ? spent
+        : spent - ledger.spentMicros(w.keyId(), next.get(), Optional.empty());
   }
 
   /** Completes once every window in {@code windows} is counted by {@code key}. */

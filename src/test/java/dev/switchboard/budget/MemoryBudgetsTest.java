@@ -164,6 +164,24 @@ public class MemoryBudgetsTest {
     }
   }
 
+  @Test
+  void checksYesterdaysDayWindowOnlyAgainstYesterdaysRows() {
+    KeyRules rules = rules(0, 1_000, 0);
+    Instant yesterday = NOW.minusSeconds(86_400);
+    var before = BudgetWindows.of("k9", rules, Optional.empty(), yesterday, ZoneOffset.UTC);
+    var today = windows("k9", rules, Optional.empty());
+    Reservation a = budgets.reserve("a", before, 400).join();
+    ledger.add("k9", yesterday, Optional.empty(), 300);
+    budgets.settled(a, 300);
+    Reservation b = budgets.reserve("b", today, 400).join();
+    ledger.add("k9", NOW, Optional.empty(), 200);
+    budgets.settled(b, 200);
+
+    assertThat(budgets.discrepancies()).isEmpty();
+    ledger.add("k9", NOW, Optional.empty(), 1); // a row today's counter never saw
+    assertThat(budgets.discrepancies()).singleElement().asString().startsWith(today.get(0).id());
+  }
+
   private void assertExactlyRemainingIsGranted(List<BudgetWindow> windows, long remaining) {
     assertThatThrownBy(() -> budgets.reserve("last+1", windows, remaining + 1).join())
         .cause()
