@@ -190,6 +190,47 @@ class SqlBudgetsTest {
   }
 
   @Test
+  void failsClosedWhileThePostgresServerIsCut_andRecoversByItself() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(5432);
+        PgSchema viaProxy = new PgSchema(4, proxy.port());
+        SqlBudgets node = SqlBudgets.open(viaProxy, TTL)) {
+      var windows = windows("k7", MemoryBudgetsTest.rules(10_000, 0, 0));
+      Reservation before = node.reserve("before", windows, 1_000).join();
+
+      proxy.cut();
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> node.reserve("during", windows, 1_000).join())
+          .cause()
+          .isInstanceOf(StorageException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThanOrEqualTo(SqlBudgets.CALL_TIMEOUT.plusMillis(200));
+      proxy.restore();
+
+      Reservation after = awaitReserve(node, "after", windows, 1_000);
+      assertThat(node.usage(windows).join().values())
+          .as("the reservation held across the outage is still there, nothing else")
+          .containsOnly(new WindowUsage(0, before.amountMicros() + after.amountMicros()));
+    }
+  }
+
+  private static Reservation awaitReserve(
+      SqlBudgets node, String id, List<BudgetWindow> windows, long amount)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    while (true) {
+      try {
+        return node.reserve(id, windows, amount).join();
+      } catch (CompletionException e) {
+        assertThat(e.getCause()).isInstanceOf(StorageException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .as("recovers within seconds of the database coming back")
+            .isLessThan(Duration.ofSeconds(10));
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  @Test
   void failsFastWithStorageException_whenThePostgresServerDoesNotAnswer() {
     try (Database nowhere = PgSchema.unreachable();
         SqlBudgets budgets = SqlBudgets.open(nowhere, TTL)) {
