@@ -231,6 +231,21 @@ class SqlBudgetsTest {
   }
 
   @Test
+  void auditBoundsYesterdaysDayWindowByTodays() {
+    KeyRules rules = MemoryBudgetsTest.rules(0, 1_000, 0);
+    Instant yesterday = now.minus(Duration.ofDays(1));
+    var before = BudgetWindows.of("k8", rules, Optional.empty(), yesterday, ZONE);
+    var today = windows("k8", rules);
+    new PgLedger(db, yesterday)
+        .settle(nodeA, nodeA.reserve("a", before, 400).join(), 300, Optional.empty());
+    ledger.settle(nodeB, nodeB.reserve("b", today, 400).join(), 200, Optional.empty());
+
+    assertThat(nodeA.discrepancies()).isEmpty();
+    ledger.spend("k8", 1, Optional.empty()); // a row today's counter never saw
+    assertThat(nodeA.discrepancies()).singleElement().asString().startsWith(today.get(0).id());
+  }
+
+  @Test
   void failsFastWithStorageException_whenThePostgresServerDoesNotAnswer() {
     try (Database nowhere = PgSchema.unreachable();
         SqlBudgets budgets = SqlBudgets.open(nowhere, TTL)) {
