@@ -33,6 +33,7 @@ final class KeyCounters {
 
   private final Map<String, Counter> counters = new HashMap<>();
   private final Map<String, Held> open = new HashMap<>();
+  private long epoch;
 
   /** The ids among {@code windows} this key does not count yet (they need a ledger seed). */
   synchronized List<BudgetWindow> unseeded(List<BudgetWindow> windows) {
@@ -45,10 +46,23 @@ final class KeyCounters {
     return missing;
   }
 
-  /** Starts counting a window from its ledger sum, unless another seed got there first. */
-  synchronized void seed(BudgetWindow window, long spent) {
-    counters.putIfAbsent(window.id(), new Counter(window, spent));
+  /**
+   * Starts counting a window from its ledger sum, unless another seed got there first or windows
+   * were forgotten since the sum was read (the caller then reads again).
+   */
+  synchronized void seed(BudgetWindow window, Seed seed) {
+    if (seed.epoch() == epoch) {
+      counters.putIfAbsent(window.id(), new Counter(window, seed.spent()));
+    }
   }
+
+  /** Changes whenever windows are forgotten: a ledger sum read before then may be stale. */
+  synchronized long epoch() {
+    return epoch;
+  }
+
+  /** A window's ledger sum, read while the key's windows were at {@code epoch}. */
+  record Seed(long spent, long epoch) {}
 
   /**
    * Holds {@code amount} in every window, or names the first one that cannot pay it. Empty when
@@ -122,7 +136,9 @@ final class KeyCounters {
 
   /** Forgets windows no reservation holds that were last used before {@code cutoffNanos}. */
   synchronized void evictIdle(long cutoffNanos) {
-    counters.values().removeIf(c -> c.holders == 0 && c.lastUsedNanos - cutoffNanos < 0);
+    if (counters.values().removeIf(c -> c.holders == 0 && c.lastUsedNanos - cutoffNanos < 0)) {
+      epoch++;
+    }
   }
 
   synchronized int openCount() {

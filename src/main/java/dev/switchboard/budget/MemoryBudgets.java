@@ -3,10 +3,12 @@ package dev.switchboard.budget;
 import dev.switchboard.ledger.StorageException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,23 +27,30 @@ import java.util.logging.Logger;
  */
 public final class MemoryBudgets implements Budgets {
   private static final Logger LOG = Logger.getLogger(MemoryBudgets.class.getName());
-  private static final Duration IDLE = Duration.ofMinutes(10);
+  private static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
   private static final long EVICT_EVERY_OPS = 4096;
 
   private final LedgerSpend ledger;
+  private final Duration idle;
   private final ExecutorService seeder = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentHashMap<String, KeyCounters> keys = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, CompletableFuture<Long>> seeding =
+  private final ConcurrentHashMap<String, CompletableFuture<KeyCounters.Seed>> seeding =
       new ConcurrentHashMap<>();
   private final AtomicLong ops = new AtomicLong();
 
-  private MemoryBudgets(LedgerSpend ledger) {
+  private MemoryBudgets(LedgerSpend ledger, Duration idle) {
     this.ledger = ledger;
+    this.idle = idle;
   }
 
   /** Budgets counting from what {@code ledger} says was spent. */
   public static MemoryBudgets create(LedgerSpend ledger) {
-    return new MemoryBudgets(ledger);
+    return new MemoryBudgets(ledger, DEFAULT_IDLE);
+  }
+
+  /** As {@link #create(LedgerSpend)}, forgetting unheld windows after {@code idle}. */
+  static MemoryBudgets create(LedgerSpend ledger, Duration idle) {
+    return new MemoryBudgets(ledger, idle);
   }
 
   @Override
@@ -129,15 +138,20 @@ public final class MemoryBudgets implements Budgets {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return seed(key, windows)
-        .thenApply(
-            v -> {
-              Map<String, WindowUsage> out = new HashMap<>();
-              for (BudgetWindow w : windows) {
-                out.put(w.id(), key.usage(w.id()).orElse(new WindowUsage(0, 0)));
-              }
-              return Map.copyOf(out);
-            });
+    return usageOf(key, windows);
+  }
+
+  private CompletableFuture<Map<String, WindowUsage>> usageOf(
+      KeyCounters key, List<BudgetWindow> windows) {
+    Map<String, WindowUsage> out = new HashMap<>();
+    for (BudgetWindow w : windows) {
+      var usage = key.usage(w.id());
+      if (usage.isEmpty()) { // not counted yet, or forgotten meanwhile: read the ledger first
+        return seed(key, windows).thenCompose(v -> usageOf(key, windows));
+      }
+      out.put(w.id(), usage.get());
+    }
+    return CompletableFuture.completedFuture(Map.copyOf(out));
   }
 
   /** How many reservations are open on every key together. */
@@ -153,8 +167,9 @@ public final class MemoryBudgets implements Budgets {
   public List<String> discrepancies() {
     List<String> found = new ArrayList<>();
     for (KeyCounters key : keys.values()) {
-      for (KeyCounters.Snapshot s : key.snapshot()) {
-        long ledgerSpent = ledger.spentIn(s.window());
+      List<KeyCounters.Snapshot> snapshots = key.snapshot();
+      for (KeyCounters.Snapshot s : snapshots) {
+        long ledgerSpent = ledgerSpan(s.window(), snapshots);
         if (s.spent() != ledgerSpent || s.reserved() != s.heldByOpen()) {
           found.add(
               s.window().id()
@@ -178,6 +193,26 @@ public final class MemoryBudgets implements Budgets {
     seeder.shutdownNow();
   }
 
+  /**
+   * The ledger's spend in a window's span: from its start to the start of the key's next counted
+   * window of the same kind (yesterday's day window ends where today's starts), or for ever.
+   */
+  private long ledgerSpan(BudgetWindow w, List<KeyCounters.Snapshot> windows) {
+    long spent = ledger.spentIn(w);
+    if (w.kind() == WindowKind.SESSION) {
+      return spent;
+    }
+    var next =
+        windows.stream()
+            .map(KeyCounters.Snapshot::window)
+            .filter(o -> o.kind() == w.kind() && o.start().isAfter(w.start()))
+            .map(BudgetWindow::start)
+            .min(Comparator.naturalOrder());
+    return next.isEmpty()
+        ? spent
+        : spent - ledger.spentMicros(w.keyId(), next.get(), Optional.empty());
+  }
+
   /** Completes once every window in {@code windows} is counted by {@code key}. */
   private CompletableFuture<Void> seed(KeyCounters key, List<BudgetWindow> windows) {
     List<BudgetWindow> missing = key.unseeded(windows);
@@ -188,25 +223,29 @@ public final class MemoryBudgets implements Budgets {
     for (int i = 0; i < reads.length; i++) {
       BudgetWindow w = missing.get(i);
       reads[i] =
-          seeding.computeIfAbsent(w.id(), id -> readLedger(w)).thenAccept(s -> key.seed(w, s));
+          seeding.computeIfAbsent(w.id(), id -> readLedger(key, w)).thenAccept(s -> key.seed(w, s));
     }
     return CompletableFuture.allOf(reads);
   }
 
-  private CompletableFuture<Long> readLedger(BudgetWindow window) {
-    CompletableFuture<Long> read = new CompletableFuture<>();
+  // The read leaves the in-flight map before it completes, so no later caller reuses a sum read
+  // before a settle; the epoch makes a sum read before an eviction not count (the caller retries).
+  private CompletableFuture<KeyCounters.Seed> readLedger(KeyCounters key, BudgetWindow window) {
+    CompletableFuture<KeyCounters.Seed> read = new CompletableFuture<>();
     seeder.execute(
         () -> {
+          long epoch = key.epoch();
           try {
-            read.complete(ledger.spentIn(window));
+            long spent = ledger.spentIn(window);
+            seeding.remove(window.id(), read);
+            read.complete(new KeyCounters.Seed(spent, epoch));
           } catch (RuntimeException e) {
+            seeding.remove(window.id(), read);
             LOG.log(Level.WARNING, "cannot read the ledger sum of window " + window.id(), e);
             read.completeExceptionally(
                 e instanceof StorageException
                     ? e
                     : new StorageException("cannot read the ledger sum of a budget window", e));
-          } finally {
-            seeding.remove(window.id(), read);
           }
         });
     return read;
@@ -214,9 +253,14 @@ public final class MemoryBudgets implements Budgets {
 
   private void maybeEvict() {
     if (ops.incrementAndGet() % EVICT_EVERY_OPS == 0) {
-      long cutoff = System.nanoTime() - IDLE.toNanos();
-      seeder.execute(() -> keys.values().forEach(k -> k.evictIdle(cutoff)));
+      seeder.execute(this::evictIdle);
     }
+  }
+
+  /** Forgets the windows no reservation holds that were not used for the idle time. */
+  void evictIdle() {
+    long cutoff = System.nanoTime() - idle.toNanos();
+    keys.values().forEach(k -> k.evictIdle(cutoff));
   }
 
   private static String keyOf(List<BudgetWindow> windows) {

@@ -3,6 +3,7 @@ package dev.switchboard.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +38,8 @@ public final class BudgetLoad {
   }
 
   /**
-   * {@code threads} threads, thread t on node t mod nodes, each making {@code opsEach} requests.
+   * {@code threads} threads, thread t on node t mod nodes, each making {@code opsEach} requests,
+   * while another thread checks every window's usage against its limit the whole time.
    */
   public void run(
       List<? extends Budgets> nodes,
@@ -46,6 +49,17 @@ public final class BudgetLoad {
       int opsEach)
       throws InterruptedException {
     CountDownLatch start = new CountDownLatch(1);
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicLong checks = new AtomicLong();
+    Thread monitor =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!done.get()) {
+                    checkWithinLimits(nodes.get(0), windows);
+                    checks.incrementAndGet();
+                  }
+                });
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       for (int t = 0; t < threads; t++) {
         long seed = t;
@@ -66,8 +80,26 @@ public final class BudgetLoad {
       start.countDown();
       pool.shutdown();
       assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+    } finally {
+      done.set(true);
+      monitor.join();
     }
     assertThat(errors).isEmpty();
+    assertThat(checks.get()).as("the monitor ran during the load").isPositive();
+  }
+
+  private void checkWithinLimits(Budgets budgets, List<BudgetWindow> windows) {
+    try {
+      Map<String, WindowUsage> usage = budgets.usage(windows).join();
+      for (BudgetWindow w : windows) {
+        WindowUsage u = usage.get(w.id());
+        if (u.spentMicros() + u.reservedMicros() > w.limitMicros()) {
+          errors.add(new AssertionError(w.id() + " over its limit: " + u));
+        }
+      }
+    } catch (RuntimeException e) {
+      errors.add(e);
+    }
   }
 
   private void one(

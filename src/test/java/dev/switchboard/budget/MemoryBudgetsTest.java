@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.LimitReset;
 import dev.switchboard.ledger.StorageException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,6 +46,9 @@ public class MemoryBudgetsTest {
     assertThat(budgets.openReservations()).isZero();
     assertThat(budgets.discrepancies()).isEmpty();
     assertExactlyRemainingIsGranted(windows, 3_000_000 - spent);
+    try (MemoryBudgets restarted = MemoryBudgets.create(ledger)) {
+      assertThat(restarted.usage(windows).join()).isEqualTo(usage);
+    }
   }
 
   @Test
@@ -139,6 +143,43 @@ public class MemoryBudgetsTest {
           .cause()
           .isInstanceOf(StorageException.class);
     }
+  }
+
+  @Test
+  void forgetsOnlyUnheldWindows_andReadsThemBackFromTheLedger() {
+    try (MemoryBudgets forgetful = MemoryBudgets.create(ledger, Duration.ZERO)) {
+      var held = windows("k8", rules(0, 0, 1_000), Optional.of("held"));
+      var done = windows("k8", rules(0, 0, 1_000), Optional.of("done"));
+      Reservation open = forgetful.reserve("open", held, 300).join();
+      Reservation closed = forgetful.reserve("closed", done, 200).join();
+      ledger.add("k8", NOW, Optional.of("done"), 150);
+      forgetful.settled(closed, 150);
+      ledger.add("k8", NOW, Optional.of("done"), 5); // a row the counters never saw
+
+      forgetful.evictIdle();
+
+      assertThat(forgetful.usage(done).join().values()).containsOnly(new WindowUsage(155, 0));
+      assertThat(forgetful.usage(held).join().values()).containsOnly(new WindowUsage(0, 300));
+      assertThat(forgetful.topUp(open, 800).join().amountMicros()).isEqualTo(1_000);
+    }
+  }
+
+  @Test
+  void checksYesterdaysDayWindowOnlyAgainstYesterdaysRows() {
+    KeyRules rules = rules(0, 1_000, 0);
+    Instant yesterday = NOW.minusSeconds(86_400);
+    var before = BudgetWindows.of("k9", rules, Optional.empty(), yesterday, ZoneOffset.UTC);
+    var today = windows("k9", rules, Optional.empty());
+    Reservation a = budgets.reserve("a", before, 400).join();
+    ledger.add("k9", yesterday, Optional.empty(), 300);
+    budgets.settled(a, 300);
+    Reservation b = budgets.reserve("b", today, 400).join();
+    ledger.add("k9", NOW, Optional.empty(), 200);
+    budgets.settled(b, 200);
+
+    assertThat(budgets.discrepancies()).isEmpty();
+    ledger.add("k9", NOW, Optional.empty(), 1); // a row today's counter never saw
+    assertThat(budgets.discrepancies()).singleElement().asString().startsWith(today.get(0).id());
   }
 
   private void assertExactlyRemainingIsGranted(List<BudgetWindow> windows, long remaining) {

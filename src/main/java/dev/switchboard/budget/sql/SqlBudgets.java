@@ -85,23 +85,30 @@ public final class SqlBudgets implements Budgets {
       return CompletableFuture.failedFuture(e);
     }
     return call(
-        "reserve",
-        c -> {
-          long now = System.currentTimeMillis();
-          var request =
-              new ReserveStatement.Request(
-                  reservationId, windows, amountMicros, nodeId, now, now + ttl.toMillis());
-          var outcome = ReserveStatement.run(c, request);
-          if (!outcome.held() && outcome.found().size() < windows.size()) {
-            WindowRows.seed(c, missing(windows, outcome.found()), now);
-            outcome = ReserveStatement.run(c, request);
-          }
-          if (outcome.held()) {
-            live.add(reservationId);
-            return new Reservation(reservationId, windows.get(0).keyId(), windows, amountMicros);
-          }
-          throw refusal(windows, outcome.found(), amountMicros);
-        });
+            "reserve",
+            c -> {
+              long now = System.currentTimeMillis();
+              var request =
+                  new ReserveStatement.Request(
+                      reservationId, windows, amountMicros, nodeId, now, now + ttl.toMillis());
+              var outcome = ReserveStatement.run(c, request);
+              if (!outcome.held() && outcome.found().size() < windows.size()) {
+                WindowRows.seed(c, missing(windows, outcome.found()), now);
+                outcome = ReserveStatement.run(c, request);
+              }
+              if (outcome.held()) {
+                return new Reservation(
+                    reservationId, windows.get(0).keyId(), windows, amountMicros);
+              }
+              throw refusal(windows, outcome.found(), amountMicros);
+            })
+        // Renewed only once the caller has it: a reserve that answered after the caller gave up
+        // (timed out) is never renewed and expires.
+        .thenApply(
+            r -> {
+              live.add(r.id());
+              return r;
+            });
   }
 
   @Override
@@ -154,7 +161,9 @@ public final class SqlBudgets implements Budgets {
   /**
    * The hook the PostgreSQL ledger writer calls in a row's transaction: the row's cost moves into
    * every window of its reservation, the reservation's amount is released and its record deleted,
-   * all committing (or not) with the row.
+   * all committing (or not) with the row. The windows stay locked until the transaction ends, so a
+   * writer putting several rows in one transaction should call the hook in key id order: two nodes'
+   * transactions then lock windows in the same order and never deadlock.
    */
   public SettleHook settleHook() {
     return (c, row) -> {

@@ -40,6 +40,29 @@ final class PgLedger {
     budgets.settled(r, cost);
   }
 
+  /**
+   * One group commit: a row per reservation, each charged {@code cost}, in one transaction in the
+   * order given, then each told to its budgets.
+   */
+  void settleBatch(SqlBudgets budgets, java.util.List<Reservation> batch, long cost) {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(false);
+      try {
+        for (Reservation r : batch) {
+          insert(c, r.keyId(), cost, Optional.empty(), Optional.of(r.id()));
+          budgets.charge(c, r.id(), cost);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    batch.forEach(r -> budgets.settled(r, cost));
+  }
+
   /** A row without a reservation (spend from before the key had a limit). */
   void spend(String keyId, long cost, Optional<String> session) {
     try (Connection c = database.connection()) {

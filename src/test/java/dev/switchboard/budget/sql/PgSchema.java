@@ -27,6 +27,11 @@ final class PgSchema implements Database {
   private final HikariDataSource pool;
 
   PgSchema(int maxConnections) {
+    this(maxConnections, 5432);
+  }
+
+  /** The schema, its pool connecting through {@code port} (a proxy's) instead of 5432. */
+  PgSchema(int maxConnections, int port) {
     try (Connection c = DriverManager.getConnection(SERVER, "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
@@ -43,7 +48,11 @@ final class PgSchema implements Database {
           e);
     }
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(SERVER + "?currentSchema=" + schema);
+    config.setJdbcUrl(
+        SERVER.replace(":5432/", ":" + port + "/")
+            + "?currentSchema="
+            + schema
+            + "&connectTimeout=1&socketTimeout=2");
     config.setUsername("postgres");
     config.setMaximumPoolSize(maxConnections);
     config.setConnectionTimeout(2_000);

@@ -152,6 +152,100 @@ class SqlBudgetsTest {
   }
 
   @Test
+  void groupCommitsOfTwoNodesSettleManyRowsOfTwoKeys_withoutDeadlockOrDrift() throws Exception {
+    var k1 = windows("g1", MemoryBudgetsTest.rules(10_000_000, 5_000_000, 0));
+    var k2 = windows("g2", MemoryBudgetsTest.rules(10_000_000, 5_000_000, 0));
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        SqlBudgets node = t % 2 == 0 ? nodeA : nodeB;
+        int writer = t;
+        writers.add(
+            pool.submit(
+                () -> {
+                  for (int batch = 0; batch < 20; batch++) {
+                    List<Reservation> rows = new java.util.ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                      // Rows ordered by key, as the ledger writer orders a group commit.
+                      rows.add(
+                          node.reserve("g1-" + writer + "-" + batch + "-" + i, k1, 900).join());
+                    }
+                    for (int i = 0; i < 5; i++) {
+                      rows.add(
+                          node.reserve("g2-" + writer + "-" + batch + "-" + i, k2, 900).join());
+                    }
+                    ledger.settleBatch(node, rows, 700);
+                  }
+                  return null;
+                }));
+      }
+      for (var w : writers) {
+        w.get();
+      }
+    }
+    assertThat(nodeA.usage(k1).join().values()).containsOnly(new WindowUsage(4 * 20 * 5 * 700, 0));
+    assertThat(nodeA.usage(k2).join().values()).containsOnly(new WindowUsage(4 * 20 * 5 * 700, 0));
+    assertThat(nodeB.discrepancies()).isEmpty();
+    assertThat(nodeB.openReservations()).isZero();
+  }
+
+  @Test
+  void failsClosedWhileThePostgresServerIsCut_andRecoversByItself() throws Exception {
+    try (TcpProxy proxy = new TcpProxy(5432);
+        PgSchema viaProxy = new PgSchema(4, proxy.port());
+        SqlBudgets node = SqlBudgets.open(viaProxy, TTL)) {
+      var windows = windows("k7", MemoryBudgetsTest.rules(10_000, 0, 0));
+      Reservation before = node.reserve("before", windows, 1_000).join();
+
+      proxy.cut();
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> node.reserve("during", windows, 1_000).join())
+          .cause()
+          .isInstanceOf(StorageException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThanOrEqualTo(SqlBudgets.CALL_TIMEOUT.plusMillis(200));
+      proxy.restore();
+
+      Reservation after = awaitReserve(node, "after", windows, 1_000);
+      assertThat(node.usage(windows).join().values())
+          .as("the reservation held across the outage is still there, nothing else")
+          .containsOnly(new WindowUsage(0, before.amountMicros() + after.amountMicros()));
+    }
+  }
+
+  private static Reservation awaitReserve(
+      SqlBudgets node, String id, List<BudgetWindow> windows, long amount)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    while (true) {
+      try {
+        return node.reserve(id, windows, amount).join();
+      } catch (CompletionException e) {
+        assertThat(e.getCause()).isInstanceOf(StorageException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .as("recovers within seconds of the database coming back")
+            .isLessThan(Duration.ofSeconds(10));
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  @Test
+  void auditBoundsYesterdaysDayWindowByTodays() {
+    KeyRules rules = MemoryBudgetsTest.rules(0, 1_000, 0);
+    Instant yesterday = now.minus(Duration.ofDays(1));
+    var before = BudgetWindows.of("k8", rules, Optional.empty(), yesterday, ZONE);
+    var today = windows("k8", rules);
+    new PgLedger(db, yesterday)
+        .settle(nodeA, nodeA.reserve("a", before, 400).join(), 300, Optional.empty());
+    ledger.settle(nodeB, nodeB.reserve("b", today, 400).join(), 200, Optional.empty());
+
+    assertThat(nodeA.discrepancies()).isEmpty();
+    ledger.spend("k8", 1, Optional.empty()); // a row today's counter never saw
+    assertThat(nodeA.discrepancies()).singleElement().asString().startsWith(today.get(0).id());
+  }
+
+  @Test
   void failsFastWithStorageException_whenThePostgresServerDoesNotAnswer() {
     try (Database nowhere = PgSchema.unreachable();
         SqlBudgets budgets = SqlBudgets.open(nowhere, TTL)) {
