@@ -208,7 +208,8 @@ public class MemoryBudgetsTest {
   public static KeyRules rules(long limit, long dailyCap, long sessionCap) {
     return new KeyRules(
         limit > 0 ? OptionalLong.of(limit) : OptionalLong.empty(),
-        Optional.of(LimitReset.MONTHLY),
+        // A reset needs a limit to reset.
+        limit > 0 ? Optional.of(LimitReset.MONTHLY) : Optional.empty(),
         Optional.empty(),
         List.of(),
         java.util.OptionalInt.empty(),
