@@ -6,6 +6,8 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyRules;
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.postgresql.TestPostgres;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,14 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class KeyChangesAcrossNodesTest {
   private static final Duration REFRESH = Duration.ofMillis(400);
-  private PostgresSchema db;
+  private Database db;
   private ExecutorService blocking;
   private SqlKeyStore nodeA;
   private KeyAuthenticator authB;
 
   @BeforeEach
   void open() {
-    db = PostgresSchema.create();
+    db = TestPostgres.migrated();
     blocking = Executors.newVirtualThreadPerTaskExecutor();
     nodeA = SqlKeyStore.of(db);
     SqlKeyStore nodeB = SqlKeyStore.of(db);

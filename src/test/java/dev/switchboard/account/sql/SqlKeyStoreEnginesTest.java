@@ -9,6 +9,7 @@ import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.LimitReset;
 import dev.switchboard.policy.DataClass;
 import dev.switchboard.storage.Database;
+import dev.switchboard.storage.postgresql.TestPostgres;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class SqlKeyStoreEnginesTest {
     db =
         engine.equals("sqlite")
             ? SqliteDatabase.open(dir.resolve("keys.db"))
-            : PostgresSchema.create();
+            : TestPostgres.migrated();
     store = SqlKeyStore.of(db);
   }
 

@@ -3,6 +3,8 @@ package dev.switchboard.budget.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.budget.BudgetExceeded;
 import dev.switchboard.budget.BudgetLoad;
@@ -14,6 +16,10 @@ import dev.switchboard.budget.WindowKind;
 import dev.switchboard.budget.WindowUsage;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Dialect;
+import dev.switchboard.storage.postgresql.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +34,7 @@ class SqlBudgetsTest {
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
   private final Instant now = Instant.now();
-  private final PgSchema db = new PgSchema(8);
+  private final Database db = TestPostgres.migrated();
   private final PgLedger ledger = new PgLedger(db, now);
   private final SqlBudgets nodeA = SqlBudgets.open(db, TTL);
   private final SqlBudgets nodeB = SqlBudgets.open(db, TTL);
@@ -192,7 +198,7 @@ class SqlBudgetsTest {
   @Test
   void failsClosedWhileThePostgresServerIsCut_andRecoversByItself() throws Exception {
     try (TcpProxy proxy = new TcpProxy(5432);
-        PgSchema viaProxy = new PgSchema(4, proxy.port());
+        Database viaProxy = TestPostgres.migrated(proxy.port());
         SqlBudgets node = SqlBudgets.open(viaProxy, TTL)) {
       var windows = windows("k7", MemoryBudgetsTest.rules(10_000, 0, 0));
       Reservation before = node.reserve("before", windows, 1_000).join();
@@ -247,7 +253,7 @@ class SqlBudgetsTest {
 
   @Test
   void failsFastWithStorageException_whenThePostgresServerDoesNotAnswer() {
-    try (Database nowhere = PgSchema.unreachable();
+    try (Database nowhere = unreachable();
         SqlBudgets budgets = SqlBudgets.open(nowhere, TTL)) {
       long started = System.nanoTime();
       assertThatThrownBy(
@@ -274,5 +280,39 @@ class SqlBudgetsTest {
 
   private List<BudgetWindow> windows(String keyId, KeyRules rules, String session) {
     return BudgetWindows.of(keyId, rules, Optional.of(session), now, ZONE);
+  }
+
+  /** A Database whose server never answers: nothing listens on the port. */
+  private static Database unreachable() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + freePort() + "/test?connectTimeout=1");
+    config.setUsername("postgres");
+    config.setConnectionTimeout(1_000);
+    config.setInitializationFailTimeout(-1);
+    HikariDataSource pool = new HikariDataSource(config);
+    return new Database() {
+      @Override
+      public Connection connection() throws SQLException {
+        return pool.getConnection();
+      }
+
+      @Override
+      public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+      }
+
+      @Override
+      public void close() {
+        pool.close();
+      }
+    };
+  }
+
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

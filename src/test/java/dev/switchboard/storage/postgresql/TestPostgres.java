@@ -1,5 +1,7 @@
 package dev.switchboard.storage.postgresql;
 
+import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,6 +44,53 @@ public final class TestPostgres implements AutoCloseable {
   /** A {@code postgresql://} URL whose connections work in this schema. */
   public String url() {
     return BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /**
+   * The schema as the gateway opens it: migrated by the real migrations, through a pool with the
+   * gateway's timeouts. Closing it also drops the schema.
+   */
+  public static Database migrated() {
+    return migrated(5432);
+  }
+
+  /** As {@link #migrated()}, the pool connecting through {@code port} (a proxy's) instead. */
+  public static Database migrated(int port) {
+    TestPostgres schema = schema();
+    PostgresDatabase database;
+    try {
+      database = PostgresDatabase.open(schema.url(port));
+    } catch (RuntimeException e) {
+      schema.close();
+      throw e;
+    }
+    return new Database() {
+      @Override
+      public Connection connection() throws SQLException {
+        return database.connection();
+      }
+
+      @Override
+      public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+      }
+
+      @Override
+      public void close() {
+        database.close();
+        schema.close();
+      }
+
+      @Override
+      public String toString() {
+        return "the test schema " + schema.name();
+      }
+    };
+  }
+
+  /** This schema's URL with the server reached at {@code port} on 127.0.0.1 (a proxy's). */
+  public String url(int port) {
+    return port == 5432 ? url() : url().replace("127.0.0.1:5432", "127.0.0.1:" + port);
   }
 
   /** A plain JDBC connection (no pool, no timeouts) into this schema, for looking at tables. */
