@@ -8,6 +8,7 @@ import dev.switchboard.account.KeyRules;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.storage.Database;
+import dev.switchboard.storage.Transactions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,8 +77,8 @@ public final class SqlKeyStore implements KeyStore {
             admin);
     try (Connection c = database.connection()) {
       Transactions.run(
-          database,
           c,
+          database.dialect(),
           tx -> {
             if (activeId(tx, name).isPresent()) {
               throw taken(name);
@@ -99,8 +100,8 @@ public final class SqlKeyStore implements KeyStore {
     long now = now().toEpochMilli();
     try (Connection c = database.connection()) {
       return Transactions.run(
-          database,
           c,
+          database.dialect(),
           tx -> {
             Optional<String> id = activeId(tx, idOrName);
             if (id.isEmpty()) {
@@ -159,8 +160,8 @@ public final class SqlKeyStore implements KeyStore {
     long now = now().toEpochMilli();
     try (Connection c = database.connection()) {
       return Transactions.run(
-          database,
           c,
+          database.dialect(),
           tx -> {
             Optional<String> id = activeId(tx, idOrName);
             if (id.isEmpty()) {
