@@ -9,14 +9,11 @@ import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,27 +58,8 @@ class ServeSigtermTest {
     try (SqliteDatabase database = SqliteDatabase.open(db)) {
       key = SqlKeyStore.of(database).create("sigterm", OptionalLong.empty()).secret();
     }
-    Process serve =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process serve = ServeProcess.start(config);
     try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = out.readLine();
-      } while (line != null && !line.contains("listening"));
-      assertThat(line).as("the gateway started").isNotNull();
-
       HttpRequest request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
               .header("authorization", "Bearer " + key)

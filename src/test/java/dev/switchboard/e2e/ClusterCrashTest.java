@@ -7,7 +7,7 @@ import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.budget.sql.SqlBudgets;
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.cli.Main;
+import dev.switchboard.cli.ServeProcess;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.LedgerWriters;
@@ -16,14 +16,11 @@ import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
 import dev.switchboard.storage.postgresql.TestPostgres;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +69,7 @@ class ClusterCrashTest {
                     "crash",
                     KeyRules.builder().limitMicros(OptionalLong.of(50_000_000)).build(),
                     false);
-        Process doomed = serve(yaml);
+        Process doomed = ServeProcess.start(yaml);
         int port = nodeConfig.server().port();
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
@@ -82,7 +79,7 @@ class ClusterCrashTest {
         }
         Thread.sleep(400);
         doomed.destroyForcibly().waitFor(20, TimeUnit.SECONDS); // SIGKILL, mid-answer
-        Process restarted = serve(yaml);
+        Process restarted = ServeProcess.start(yaml);
         try {
           List<String> completed = new ArrayList<>();
           for (CompletableFuture<HttpResponse<String>> response : sent) {
@@ -142,39 +139,6 @@ class ClusterCrashTest {
             ClusterHarness.REDIS,
             sim.baseUrl("deepseek"),
             sim.baseUrl("deepinfra"));
-  }
-
-  private static Process serve(Path yaml) throws Exception {
-    Process serve =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--config",
-                yaml.toString())
-            .redirectErrorStream(true)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    do {
-      line = out.readLine();
-    } while (line != null && !line.contains("listening"));
-    assertThat(line).as("the node started").isNotNull();
-    // Keep draining its output, so the node never blocks on a full pipe.
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try {
-                out.lines().forEach(ignored -> {});
-              } catch (java.io.UncheckedIOException killed) {
-                // The node died: nothing more to read.
-              }
-            });
-    return serve;
   }
 
   private static HttpRequest request(int port, IssuedKey key) {

@@ -5,6 +5,7 @@ import static dev.switchboard.ratelimit.RedisFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.ApiKey;
+import dev.switchboard.storage.TcpProxy;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -217,7 +218,7 @@ class RedisRateLimiterTest {
 
   @Test
   void redisGoingAwayFailsClosedFastAndComingBackRecoversByItself() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", RedisFixture.PORT)) {
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
       ApiKey key =
           Keys.withLimits(OptionalInt.of(1000), OptionalLong.of(100_000), OptionalInt.of(5));
@@ -236,7 +237,7 @@ class RedisRateLimiterTest {
 
   @Test
   void aLimiterBuiltWhileRedisIsAwayConnectsOnceItIsBack() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", RedisFixture.PORT)) {
       proxy.stop();
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
       ApiKey key = Keys.rpm(100);
@@ -250,7 +251,7 @@ class RedisRateLimiterTest {
 
   @Test
   void aLimiterWhoseFirstConnectionStallsTimesOutAndConnectsLater() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", RedisFixture.PORT)) {
       proxy.stall(true);
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
       ApiKey key = Keys.rpm(100);
@@ -264,32 +265,32 @@ class RedisRateLimiterTest {
 
   @Test
   void aFirstConnectionLostInABlackHoleIsGivenUpAndTriedAgain() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
-      proxy.blackHole(true);
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", RedisFixture.PORT)) {
+      proxy.blackHole();
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
       ApiKey key = Keys.rpm(100);
       for (int i = 0; i < 2; i++) {
         assertUnavailableWithinASecond(node.acquire(key, 1));
       }
-      proxy.blackHole(false);
+      proxy.heal();
       eventually(Duration.ofSeconds(5), () -> admits(node, key, 1), "admits on a new attempt");
     }
   }
 
   @Test
   void aConnectionThatStaysSilentIsReplaced() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", RedisFixture.PORT)) {
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(30));
       ApiKey key =
           Keys.withLimits(OptionalInt.of(1000), OptionalLong.of(100_000), OptionalInt.of(5));
       Permit held = node.acquire(key, 10).join(); // held across the outage
-      proxy.blackHole(true);
+      proxy.blackHole();
       for (int i = 0; i < 3; i++) {
         assertUnavailableWithinASecond(node.acquire(key, 10));
       }
       eventually(Duration.ofSeconds(2), () -> !node.ready(), "not ready in the black hole");
       Thread.sleep(3000); // long enough to give up on the connection and on a new attempt
-      proxy.blackHole(false);
+      proxy.heal();
       eventually(Duration.ofSeconds(6), () -> admits(node, key, 10), "admits on a new connection");
       eventually(Duration.ofSeconds(2), node::ready, "ready again");
       held.release(10); // over the new connection: the old one is gone
@@ -300,7 +301,7 @@ class RedisRateLimiterTest {
 
   @Test
   void aStalledRedisTimesOutWithinASecondAndLateAnswersLeaveNoSlotBehind() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(RedisFixture.PORT)) {
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", RedisFixture.PORT)) {
       RateLimiter node = node("redis://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
       ApiKey key = Keys.concurrency(2);
       node.acquire(key, 1).join().release(1);

@@ -29,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile int port;
   private volatile boolean blackHole;
+  private volatile boolean stalled;
   private volatile ServerSocket listener;
 
   private TcpProxy(String targetHost, int targetPort) {
@@ -101,6 +102,11 @@ public final class TcpProxy implements AutoCloseable {
     blackHole = true;
   }
 
+  /** While stalled, nothing is forwarded in either direction; what was held goes on after. */
+  public void stall(boolean stall) {
+    stalled = stall;
+  }
+
   /** Forwards again after {@link #blackHole()}. */
   public void heal() {
     blackHole = false;
@@ -146,12 +152,15 @@ public final class TcpProxy implements AutoCloseable {
         OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        while (stalled) {
+          Thread.sleep(5);
+        }
         if (!blackHole) {
           out.write(buffer, 0, read);
           out.flush();
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | InterruptedException e) {
       // One side closed; close the other.
     } finally {
       closeQuietly(from);

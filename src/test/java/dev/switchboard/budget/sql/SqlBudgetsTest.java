@@ -17,6 +17,7 @@ import dev.switchboard.budget.WindowUsage;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.storage.Database;
 import dev.switchboard.storage.Dialect;
+import dev.switchboard.storage.TcpProxy;
 import dev.switchboard.storage.postgresql.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -197,20 +198,20 @@ class SqlBudgetsTest {
 
   @Test
   void failsClosedWhileThePostgresServerIsCut_andRecoversByItself() throws Exception {
-    try (TcpProxy proxy = new TcpProxy(5432);
+    try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432);
         Database viaProxy = TestPostgres.migrated(proxy.port());
         SqlBudgets node = SqlBudgets.open(viaProxy, TTL)) {
       var windows = windows("k7", MemoryBudgetsTest.rules(10_000, 0, 0));
       Reservation before = node.reserve("before", windows, 1_000).join();
 
-      proxy.cut();
+      proxy.stop();
       long started = System.nanoTime();
       assertThatThrownBy(() -> node.reserve("during", windows, 1_000).join())
           .cause()
           .isInstanceOf(StorageException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isLessThanOrEqualTo(SqlBudgets.CALL_TIMEOUT.plusMillis(200));
-      proxy.restore();
+      proxy.start();
 
       Reservation after = awaitReserve(node, "after", windows, 1_000);
       assertThat(node.usage(windows).join().values())
