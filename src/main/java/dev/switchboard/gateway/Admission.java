@@ -17,7 +17,6 @@ import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +27,12 @@ import java.util.concurrent.CompletionStage;
 /**
  * Holds a request to its key's rules before any provider is called (the edge already refused an
  * expired or admin key): allowed models, rate limits, then a budget reservation of what the request
- * is expected to cost (its prompt, counted, plus a typical answer for the model), never the
- * theoretical worst case. A unary request reserves up to its worst case, as far as the budget goes,
- * since it cannot top up on the way. Fails with the GatewayError the client gets: 403, 429, 402, or
- * 503 when a limit cannot be checked.
+ * is expected to cost (its prompt, estimated from its size, plus a typical answer for the model),
+ * never the theoretical worst case. A unary request reserves up to its worst case, as far as the
+ * budget goes, since it cannot top up on the way. Fails with the GatewayError the client gets: 403,
+ * 429, 402, or 503 when a limit cannot be checked.
  */
 final class Admission {
-  /** Prompts of bodies up to this size are counted on the event loop (microseconds). */
-  private static final int COUNT_ON_LOOP_BYTES = 4096;
-
   /** A reservation pays for at least this much answer, or the request is refused. */
   static final long MIN_OUTPUT_TOKENS = 16;
 
@@ -48,13 +44,11 @@ final class Admission {
   private final Limits limits;
   private final Catalog catalog;
   private final Vertx vertx;
-  private final WorkerExecutor counting;
 
   Admission(Limits limits, Catalog catalog, Vertx vertx) {
     this.limits = limits;
     this.catalog = catalog;
     this.vertx = vertx;
-    this.counting = vertx.createSharedWorkerExecutor("switchboard-prompt-counts", 2);
   }
 
   /**
@@ -88,15 +82,12 @@ final class Admission {
     if (!counts && rules.rpm().isEmpty() && rules.concurrency().isEmpty()) {
       return Future.succeededFuture(KeyHold.free(routes));
     }
-    Future<Long> prompt = counts ? promptTokens(call, routes) : Future.succeededFuture(0L);
-    return prompt.compose(
-        tokens -> {
-          RequestCost cost = new RequestCost(routes, tokens);
-          long expected = expectedOutput(call, routes);
-          return onLoop(limits.rateLimits().acquire(key, tokens + expected))
-              .recover(error -> Future.failedFuture(rateLimitError(error, client)))
-              .compose(permit -> reserve(call, routes, cost, expected, now, permit));
-        });
+    long tokens = counts ? promptTokens(call, routes) : 0;
+    RequestCost cost = new RequestCost(routes, tokens);
+    long expected = expectedOutput(call, routes);
+    return onLoop(limits.rateLimits().acquire(key, tokens + expected))
+        .recover(error -> Future.failedFuture(rateLimitError(error, client)))
+        .compose(permit -> reserve(call, routes, cost, expected, now, permit));
   }
 
   private List<Route> allowed(ChatCall call, List<Route> planned) {
@@ -190,14 +181,14 @@ final class Admission {
         .orElse(OptionalLong.empty());
   }
 
-  /** The prompt's tokens: short prompts here, long ones on a worker (BPE takes milliseconds). */
-  private Future<Long> promptTokens(ChatCall call, List<Route> routes) {
-    int context = contextLength(routes.getFirst());
-    if (call.bodyBytes <= COUNT_ON_LOOP_BYTES) {
-      return Future.succeededFuture(TokenEstimator.promptTokens(call.request, context));
-    }
-    return counting.executeBlocking(
-        () -> TokenEstimator.promptTokens(call.request, context), false);
+  /**
+   * The prompt's tokens as UTF-8 bytes / 4: the tokenizer would cost tens of microseconds per KB on
+   * every request, and the provider's own count, which settles the cost, replaces this estimate
+   * anyway. A prompt denser than that (code, CJK) costs more than reserved: the settlement tops the
+   * reservation up, and never charges past the limit.
+   */
+  private long promptTokens(ChatCall call, List<Route> routes) {
+    return TokenEstimator.promptTokensByBytes(call.request, contextLength(routes.getFirst()));
   }
 
   private int contextLength(Route route) {

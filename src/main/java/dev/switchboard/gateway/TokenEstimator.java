@@ -48,7 +48,7 @@ public final class TokenEstimator {
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException("token estimates block: run them off the event loop");
     }
-    Budget budget = new Budget();
+    Budget budget = new Budget(BPE_BUDGET);
     long prompt = prompt(request, contextLength, budget);
     return Usage.estimated(prompt, budget.count(completionText));
   }
@@ -58,7 +58,16 @@ public final class TokenEstimator {
    * loop only for short ones.
    */
   public static long promptTokens(ChatRequest request, int contextLength) {
-    return prompt(request, contextLength, new Budget());
+    return prompt(request, contextLength, new Budget(BPE_BUDGET));
+  }
+
+  /**
+   * The prompt's tokens at {@value #BYTES_PER_TOKEN} UTF-8 bytes each, with the same framing:
+   * linear in the prompt and no BPE (microseconds, not the BPE's tens per KB), for an estimate the
+   * provider's own count later replaces.
+   */
+  public static long promptTokensByBytes(ChatRequest request, int contextLength) {
+    return prompt(request, contextLength, new Budget(0));
   }
 
   private static long prompt(ChatRequest request, int contextLength, Budget budget) {
@@ -75,7 +84,11 @@ public final class TokenEstimator {
 
   /** What is left of one request's BPE budget. */
   private static final class Budget {
-    private int chars = BPE_BUDGET;
+    private int chars;
+
+    Budget(int chars) {
+      this.chars = chars;
+    }
 
     long count(String text) {
       int bpe = cutPoint(text, Math.min(text.length(), chars));
