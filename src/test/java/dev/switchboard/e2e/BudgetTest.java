@@ -38,11 +38,11 @@ class BudgetTest {
   private final GatewayHarness harness = GatewayHarness.shared();
 
   @Test
-  void concurrentRequests_neverSpendPastTheLimit_andTheCountersMatchTheLedgerExactly()
+  void fiveHundredRequestsAt64_neverSpendPastTheLimit_andTheCountersMatchTheLedgerExactly()
       throws Exception {
-    long limit = 4_000; // $0.004: a few dozen of these requests
+    long limit = 10_000; // $0.01: about a hundred of these requests
     IssuedKey key = create(KeyRules.builder().limitMicros(OptionalLong.of(limit)));
-    List<Integer> statuses = run(key, 160, 32, i -> GatewayHarness.body(CHEAP, i % 2 == 0, ""));
+    List<Integer> statuses = run(key, 500, 64, i -> GatewayHarness.body(CHEAP, i % 3 == 0, ""));
 
     assertThat(statuses).containsOnly(200, 402).contains(200, 402);
     long settled = settled(key);
@@ -95,18 +95,44 @@ class BudgetTest {
     // Enough for the prompt and a short start of the answer; the simulated answer is longer.
     long limit = 60;
     IssuedKey key = create(KeyRules.builder().limitMicros(OptionalLong.of(limit)));
-    String body =
-        "{\"model\":\""
-            + CHEAP
-            + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Write a long"
-            + " essay about routers, at least two thousand words.\"}]}";
-    HttpResponse<String> response = harness.send(request(key, body));
+    HttpResponse<String> response = harness.send(request(key, longEssay(CHEAP)));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("budget ran out").doesNotContain("data: [DONE]");
     UsageRecord row = rows(key).getFirst();
     assertThat(row.status()).isEqualTo(402);
     assertThat(row.costMicros()).isPositive().isLessThanOrEqualTo(limit);
+    assertThat(usage(key).reservedMicros()).isZero();
+  }
+
+  @Test
+  void aStreamLongerThanItsReservation_topsUpAndFinishes_chargedExactly() {
+    // Short answers first, so the model's expected answer (a high percentile of recent ones) is
+    // far below the essay that follows: its stream must top its reservation up to finish.
+    IssuedKey key = create(KeyRules.builder().limitMicros(OptionalLong.of(1_000_000)));
+    // As many as the estimate remembers (256), so other tests' answers no longer count.
+    for (int i = 0; i < 260; i++) {
+      harness.send(request(key, GatewayHarness.body(CHEAP, false, ",\"max_tokens\":8")));
+    }
+    long expected =
+        harness
+            .gateway
+            .limits()
+            .outputs()
+            .expectedOutputTokens(CHEAP, OptionalLong.empty(), OptionalLong.empty());
+    HttpResponse<String> essay = harness.send(request(key, longEssay(CHEAP)));
+
+    assertThat(essay.statusCode()).isEqualTo(200);
+    assertThat(essay.body()).contains("data: [DONE]").doesNotContain("budget ran out");
+    UsageRecord row =
+        rows(key).stream()
+            .filter(r -> r.id().equals(essay.headers().firstValue("x-generation-id").orElseThrow()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.completionTokens())
+        .as("an answer longer than the reservation paid for")
+        .isGreaterThan(2 * expected);
+    assertThat(usage(key).spentMicros()).isEqualTo(settled(key));
     assertThat(usage(key).reservedMicros()).isZero();
   }
 
@@ -184,6 +210,13 @@ class BudgetTest {
         harness.send(request(narrow, GatewayHarness.body(PREMIUM, false, "")));
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("may not use").contains("deepseek/*");
+  }
+
+  private static String longEssay(String model) {
+    return "{\"model\":\""
+        + model
+        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Write a long"
+        + " essay about routers, at least two thousand words.\"}]}";
   }
 
   private IssuedKey create(KeyRules.Builder rules) {
