@@ -4,6 +4,8 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sql.SqlKeyStore;
+import dev.switchboard.api.KeyUsageSource;
+import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.budget.OutputEstimates;
 import dev.switchboard.budget.sql.SqlBudgets;
 import dev.switchboard.config.Config;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * What a gateway keeps outside its event loops, opened from the config: the database and the stores
@@ -45,13 +48,21 @@ record Backends(
   private static final Duration READINESS_PERIOD = Duration.ofSeconds(1);
 
   /**
-   * How stale a node's view of a key may be: a key revoked or changed on one node is refused on all
-   * within about twice this (the authenticator's bound), under a second in a cluster.
+   * The cached key lookups of the request path, loading on {@code blocking}. A key revoked or
+   * changed on one node is refused on all within about twice the refresh (the authenticator's
+   * bound): under a second in a cluster.
    */
-  Duration keyRefresh() {
-    return database.dialect() == Dialect.POSTGRESQL
-        ? Duration.ofMillis(400)
-        : KeyAuthenticator.DEFAULT_REFRESH;
+  KeyAuthenticator authenticator(Executor blocking) {
+    Duration refresh =
+        database.dialect() == Dialect.POSTGRESQL
+            ? Duration.ofMillis(400)
+            : KeyAuthenticator.DEFAULT_REFRESH;
+    return new KeyAuthenticator(keys, keys.hasher(), blocking, refresh);
+  }
+
+  /** A key's spend per period from the ledger, and what its requests in flight hold. */
+  KeyUsageSource keyUsage() {
+    return LedgerKeyUsage.of(reader, limits.budgets(), limits.zone());
   }
 
   static Backends open(Config config, Clock clock) {

@@ -4,7 +4,6 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.api.GatewayVerticle;
-import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
@@ -91,9 +90,7 @@ public final class Switchboard implements AutoCloseable {
             .withRouting(config.routing().withModelDefaults(catalog.firstTokenTimeouts()));
     Backends backends = Backends.open(resolved, clock);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-    KeyAuthenticator authenticator =
-        new KeyAuthenticator(
-            backends.keys(), backends.keys().hasher(), blocking, backends.keyRefresh());
+    KeyAuthenticator authenticator = backends.authenticator(blocking);
     IdempotencyStore idempotency = backends.idempotency();
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
@@ -115,8 +112,7 @@ public final class Switchboard implements AutoCloseable {
             policy,
             backends.limits(),
             backends.readiness(),
-            LedgerKeyUsage.of(
-                backends.reader(), backends.limits().budgets(), resolved.budgets().timeZone()));
+            backends.keyUsage());
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;
