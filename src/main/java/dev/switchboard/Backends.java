@@ -4,8 +4,6 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sql.SqlKeyStore;
-import dev.switchboard.api.KeyUsageSource;
-import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.budget.OutputEstimates;
 import dev.switchboard.budget.sql.SqlBudgets;
 import dev.switchboard.config.Config;
@@ -58,11 +56,6 @@ record Backends(
             ? Duration.ofMillis(400)
             : KeyAuthenticator.DEFAULT_REFRESH;
     return new KeyAuthenticator(keys, keys.hasher(), blocking, refresh);
-  }
-
-  /** A key's spend per period from the ledger, and what its requests in flight hold. */
-  KeyUsageSource keyUsage() {
-    return LedgerKeyUsage.of(reader, limits.budgets(), limits.zone());
   }
 
   static Backends open(Config config, Clock clock) {

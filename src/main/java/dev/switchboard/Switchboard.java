@@ -4,6 +4,7 @@ import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.account.KeyStore;
 import dev.switchboard.api.GatewayVerticle;
+import dev.switchboard.api.LedgerKeyUsage;
 import dev.switchboard.api.WarmUp;
 import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
@@ -95,24 +96,8 @@ public final class Switchboard implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
-    Config.Routing routing = resolved.routing();
     GatewayVerticle.Services services =
-        new GatewayVerticle.Services(
-            resolved,
-            catalog,
-            authenticator,
-            backends.ledger(),
-            backends.reader(),
-            idempotency,
-            new HealthTracker(routing),
-            new GatewayMetrics(),
-            // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
-            RetryBudget.of(routing),
-            attemptListener,
-            policy,
-            backends.limits(),
-            backends.readiness(),
-            backends.keyUsage());
+        services(resolved, catalog, backends, authenticator, policy, attemptListener);
     DeploymentOptions options =
         new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     String deployment;
@@ -133,6 +118,34 @@ public final class Switchboard implements AutoCloseable {
     }
     WarmUp.finish(warm, vertx, server.host(), port);
     return new Switchboard(vertx, backends, blocking, deployment, port);
+  }
+
+  /** What every event loop's verticle shares. */
+  private static GatewayVerticle.Services services(
+      Config resolved,
+      Catalog catalog,
+      Backends backends,
+      KeyAuthenticator authenticator,
+      SourcingPolicy policy,
+      AttemptListener attemptListener) {
+    Config.Routing routing = resolved.routing();
+    return new GatewayVerticle.Services(
+        resolved,
+        catalog,
+        authenticator,
+        backends.ledger(),
+        backends.reader(),
+        backends.idempotency(),
+        new HealthTracker(routing),
+        new GatewayMetrics(),
+        // One budget for every event loop: it caps the gateway's extra attempts, not a loop's.
+        RetryBudget.of(routing),
+        attemptListener,
+        policy,
+        backends.limits(),
+        backends.readiness(),
+        LedgerKeyUsage.of(
+            backends.reader(), backends.limits().budgets(), backends.limits().zone()));
   }
 
   /**
