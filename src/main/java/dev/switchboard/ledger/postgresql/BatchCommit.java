@@ -2,10 +2,10 @@ package dev.switchboard.ledger.postgresql;
 
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.SettleHook;
-import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.postgresql.PostgresLedgerWriter.Pending;
 import dev.switchboard.ledger.sql.AttemptRows;
+import dev.switchboard.ledger.sql.GroupCommit;
+import dev.switchboard.ledger.sql.GroupCommit.Pending;
 import dev.switchboard.ledger.sql.UsageRows;
 import dev.switchboard.storage.Database;
 import dev.switchboard.storage.Transactions;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * retried whole; one that cannot reach the server fails every row at once (each row would only wait
  * for the same timeout again).
  */
-final class BatchCommit {
+final class BatchCommit implements GroupCommit.Batches {
   private static final String CHARGE_KEY =
       "UPDATE api_keys SET spent_micros = spent_micros + ? WHERE id = ?";
   private static final int CONFLICT_RETRIES = 3;
@@ -43,19 +43,20 @@ final class BatchCommit {
     this.settle = settle;
   }
 
-  void write(List<Pending> batch) {
+  @Override
+  public void write(List<Pending> batch) {
     try {
       commitRetryingConflicts(batch);
     } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1 || !causedByARow(e)) {
-        batch.forEach(pending -> fail(pending, e));
+        batch.forEach(pending -> pending.fail(e));
         return;
       }
       for (Pending pending : batch) {
         try {
           commitRetryingConflicts(List.of(pending));
         } catch (SQLException | RuntimeException rowFailure) {
-          fail(pending, rowFailure);
+          pending.fail(rowFailure);
         }
       }
     }
@@ -172,11 +173,8 @@ final class BatchCommit {
     return "";
   }
 
-  private static void fail(Pending pending, Exception cause) {
-    pending
-        .done()
-        .completeExceptionally(
-            new StorageException(
-                "ledger row " + pending.record().id() + " was not committed", cause));
+  @Override
+  public void finish() {
+    // The pool is the database's, closed with it.
   }
 }

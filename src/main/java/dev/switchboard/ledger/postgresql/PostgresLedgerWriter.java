@@ -6,15 +6,11 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.SettleHook;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.AttemptRows;
-import dev.switchboard.ledger.sql.Uninterruptibly;
+import dev.switchboard.ledger.sql.GroupCommit;
 import dev.switchboard.storage.Database;
 import dev.switchboard.storage.Dialect;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The group-commit ledger writer for a cluster: one daemon thread ("ledger-writer") commits
@@ -27,16 +23,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the writer goes on with the next, so it recovers by itself when the server is back.
  */
 public final class PostgresLedgerWriter implements LedgerWriter {
-  static final int MAX_BATCH = 1_000;
-
   private final BatchCommit commits;
-  private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final Thread thread;
+  private final GroupCommit queue;
 
   private PostgresLedgerWriter(BatchCommit commits) {
     this.commits = commits;
-    this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
+    this.queue = new GroupCommit(commits);
   }
 
   /**
@@ -50,31 +42,12 @@ public final class PostgresLedgerWriter implements LedgerWriter {
       throw new IllegalArgumentException(
           "the PostgreSQL ledger writer needs a PostgreSQL database, not " + database.dialect());
     }
-    PostgresLedgerWriter writer = new PostgresLedgerWriter(new BatchCommit(database, settle));
-    writer.thread.start();
-    return writer;
+    return new PostgresLedgerWriter(new BatchCommit(database, settle));
   }
 
   @Override
   public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (closed.get()) {
-      return failClosed(done);
-    }
-    try {
-      AttemptRows.check(record, attempts);
-    } catch (IllegalArgumentException e) {
-      done.completeExceptionally(e);
-      return done;
-    }
-    Pending pending = new Pending(record, List.copyOf(attempts), done);
-    queue.offer(pending);
-    // close() may have raced past the check above and the writer drained for the last time;
-    // whoever removes the row from the queue answers it, so it is never left pending.
-    if (closed.get() && queue.remove(pending)) {
-      return failClosed(done);
-    }
-    return done;
+    return queue.append(record, attempts);
   }
 
   /** Transactions committed so far. */
@@ -89,54 +62,6 @@ public final class PostgresLedgerWriter implements LedgerWriter {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      queue.offer(Wake.WAKE);
-    }
-    if (Thread.currentThread() != thread) {
-      Uninterruptibly.join(thread);
-    }
-  }
-
-  private void run() {
-    List<Queued> drained = new ArrayList<>(MAX_BATCH);
-    while (true) {
-      Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
-      if (first == null) {
-        return; // closed and drained
-      }
-      drained.add(first);
-      queue.drainTo(drained, MAX_BATCH - 1);
-      List<Pending> batch =
-          drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
-      if (!batch.isEmpty()) {
-        commits.write(batch);
-      }
-      drained.clear();
-    }
-  }
-
-  private Queued takeUninterruptibly() {
-    while (true) {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        // The writer stops only through close(), which drains the queue first.
-      }
-    }
-  }
-
-  private static CompletableFuture<Void> failClosed(CompletableFuture<Void> done) {
-    done.completeExceptionally(new IllegalStateException("the ledger writer is closed"));
-    return done;
-  }
-
-  sealed interface Queued permits Pending, Wake {}
-
-  record Pending(UsageRecord record, List<Attempt> attempts, CompletableFuture<Void> done)
-      implements Queued {}
-
-  /** Queued by close() to wake a writer blocked on an empty queue. */
-  enum Wake implements Queued {
-    WAKE
+    queue.close();
   }
 }

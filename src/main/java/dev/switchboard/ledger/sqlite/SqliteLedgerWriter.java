@@ -7,7 +7,8 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.AttemptRows;
-import dev.switchboard.ledger.sql.Uninterruptibly;
+import dev.switchboard.ledger.sql.GroupCommit;
+import dev.switchboard.ledger.sql.GroupCommit.Pending;
 import dev.switchboard.ledger.sql.UsageRows;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.IOException;
@@ -16,13 +17,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
@@ -40,18 +38,14 @@ import org.sqlite.SQLiteErrorCode;
  * fsync'd ({@code synchronous=FULL}) before the future completed.
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
-  static final int MAX_BATCH = 1_000;
-
   private final Connection connection;
   private final WriterStatements statements;
   // Lock-free and unbounded, so append never parks an event-loop thread.
-  private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong batchesCommitted = new AtomicLong();
   private final AtomicLong rowsCommitted;
   // Null with MACHINE durability: every commit is fsync'd by SQLite itself.
   private final @Nullable WalSyncer syncer;
-  private final Thread thread;
+  private final GroupCommit queue;
 
   private SqliteLedgerWriter(
       Connection connection,
@@ -62,7 +56,20 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     this.statements = statements;
     this.rowsCommitted = rowsCommitted;
     this.syncer = syncer;
-    this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
+    // Last: this starts the writer thread, which uses the fields above.
+    this.queue =
+        new GroupCommit(
+            new GroupCommit.Batches() {
+              @Override
+              public void write(List<Pending> batch) {
+                SqliteLedgerWriter.this.write(batch);
+              }
+
+              @Override
+              public void finish() {
+                SqliteLedgerWriter.this.finish();
+              }
+            });
   }
 
   /** Starts a writer with its own connection and the default durability (process, 50 ms). */
@@ -86,10 +93,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       AtomicLong rowsCommitted = new AtomicLong();
       WalSyncer syncer =
           machine ? null : WalSyncer.start(walFile(database), storage.syncWindow(), rowsCommitted);
-      SqliteLedgerWriter writer =
-          new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer);
-      writer.thread.start();
-      return writer;
+      return new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer);
     } catch (SQLException | IOException e) {
       closeQuietly(connection, e);
       throw new StorageException("cannot open the ledger writer on " + database.file(), e);
@@ -112,24 +116,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
 
   @Override
   public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (closed.get()) {
-      return failClosed(done);
-    }
-    try {
-      AttemptRows.check(record, attempts);
-    } catch (IllegalArgumentException e) {
-      done.completeExceptionally(e);
-      return done;
-    }
-    Pending pending = new Pending(record, List.copyOf(attempts), done);
-    queue.offer(pending);
-    // close() may have raced past the check above and the writer drained for the last time; whoever
-    // removes the row from the queue answers it, so it is never left pending.
-    if (closed.get() && queue.remove(pending)) {
-      return failClosed(done);
-    }
-    return done;
+    return queue.append(record, attempts);
   }
 
   /** Transactions committed so far (one per batch, or one per row when a batch was retried). */
@@ -157,32 +144,14 @@ public final class SqliteLedgerWriter implements LedgerWriter {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      queue.offer(Wake.WAKE);
-    }
-    if (Thread.currentThread() != thread) {
-      Uninterruptibly.join(thread);
-    }
+    queue.close();
   }
 
-  private void run() {
-    List<Queued> drained = new ArrayList<>(MAX_BATCH);
+  /** After the last batch, on the writer thread. */
+  private void finish() {
     try (connection;
         statements) {
-      while (true) {
-        Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
-        if (first == null) {
-          return; // closed and drained
-        }
-        drained.add(first);
-        queue.drainTo(drained, MAX_BATCH - 1);
-        List<Pending> batch =
-            drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
-        if (!batch.isEmpty()) {
-          write(batch);
-        }
-        drained.clear();
-      }
+      // Both close here, after the last commit.
     } catch (SQLException e) {
       // Closing the connection failed after every row was answered; nothing is lost.
     } finally {
@@ -192,22 +161,12 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     }
   }
 
-  private Queued takeUninterruptibly() {
-    while (true) {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        // The writer stops only through close(), which drains the queue first.
-      }
-    }
-  }
-
   private void write(List<Pending> batch) {
     try {
       commit(batch);
     } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1 || !causedByARow(e)) {
-        batch.forEach(pending -> fail(pending, e));
+        batch.forEach(pending -> pending.fail(e));
         return;
       }
       // One bad row (a duplicate id) must not sink the others: retry each row on its own.
@@ -215,7 +174,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
         try {
           commit(List.of(pending));
         } catch (SQLException | RuntimeException rowFailure) {
-          fail(pending, rowFailure);
+          pending.fail(rowFailure);
         }
       }
     }
@@ -312,28 +271,5 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     if (count > 0) {
       update.executeBatch();
     }
-  }
-
-  private static void fail(Pending pending, Exception cause) {
-    pending
-        .done()
-        .completeExceptionally(
-            new StorageException(
-                "ledger row " + pending.record().id() + " was not committed", cause));
-  }
-
-  private static CompletableFuture<Void> failClosed(CompletableFuture<Void> done) {
-    done.completeExceptionally(new IllegalStateException("the ledger writer is closed"));
-    return done;
-  }
-
-  private sealed interface Queued permits Pending, Wake {}
-
-  private record Pending(UsageRecord record, List<Attempt> attempts, CompletableFuture<Void> done)
-      implements Queued {}
-
-  /** Queued by close() to wake a writer blocked on an empty queue. */
-  private enum Wake implements Queued {
-    WAKE
   }
 }

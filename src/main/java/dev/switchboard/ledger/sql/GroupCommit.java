@@ -1,0 +1,129 @@
+package dev.switchboard.ledger.sql;
+
+import dev.switchboard.attempt.Attempt;
+import dev.switchboard.ledger.StorageException;
+import dev.switchboard.ledger.UsageRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The queue in front of a ledger's one writer thread, the same for either engine: {@link #append}
+ * never blocks and answers through its future; the thread takes what is queued (up to {@link
+ * #MAX_BATCH} rows) and hands it to the engine's {@link Batches}, which commits it in one
+ * transaction and answers every row; {@link #close} lets the thread drain the queue, then joins it.
+ */
+public final class GroupCommit {
+  public static final int MAX_BATCH = 1_000;
+
+  private final Batches batches;
+  private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread thread;
+
+  /** What an engine does with each batch, on the writer thread. */
+  public interface Batches {
+    /** Commits the batch and completes every row's future, normally or not. */
+    void write(List<Pending> batch);
+
+    /** After the last batch, on the writer thread: release the connection. */
+    void finish();
+  }
+
+  /** A row waiting for its transaction. */
+  public record Pending(UsageRecord record, List<Attempt> attempts, CompletableFuture<Void> done)
+      implements Queued {
+
+    /** Answers the row: its transaction failed. */
+    public void fail(Exception cause) {
+      done.completeExceptionally(
+          new StorageException("ledger row " + record.id() + " was not committed", cause));
+    }
+  }
+
+  /** Starts the writer thread over {@code batches}. */
+  public GroupCommit(Batches batches) {
+    this.batches = batches;
+    this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
+    thread.start();
+  }
+
+  /** Queues the row and its attempts; the future completes once they are committed. */
+  public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (closed.get()) {
+      return failClosed(done);
+    }
+    try {
+      AttemptRows.check(record, attempts);
+    } catch (IllegalArgumentException e) {
+      done.completeExceptionally(e);
+      return done;
+    }
+    Pending pending = new Pending(record, List.copyOf(attempts), done);
+    queue.offer(pending);
+    // close() may have raced past the check above and the writer drained for the last time;
+    // whoever removes the row from the queue answers it, so it is never left pending.
+    if (closed.get() && queue.remove(pending)) {
+      return failClosed(done);
+    }
+    return done;
+  }
+
+  /** Stops accepting rows, lets the thread commit what is queued, and waits for it. Idempotent. */
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      queue.offer(Wake.WAKE);
+    }
+    if (Thread.currentThread() != thread) {
+      Uninterruptibly.join(thread);
+    }
+  }
+
+  private void run() {
+    List<Queued> drained = new ArrayList<>(MAX_BATCH);
+    try {
+      while (true) {
+        Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
+        if (first == null) {
+          return; // closed and drained
+        }
+        drained.add(first);
+        queue.drainTo(drained, MAX_BATCH - 1);
+        List<Pending> batch =
+            drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
+        if (!batch.isEmpty()) {
+          batches.write(batch);
+        }
+        drained.clear();
+      }
+    } finally {
+      batches.finish();
+    }
+  }
+
+  private Queued takeUninterruptibly() {
+    while (true) {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        // The writer stops only through close(), which drains the queue first.
+      }
+    }
+  }
+
+  private static CompletableFuture<Void> failClosed(CompletableFuture<Void> done) {
+    done.completeExceptionally(new IllegalStateException("the ledger writer is closed"));
+    return done;
+  }
+
+  /** What the queue holds: rows, and the wake-up close() sends a thread blocked on it. */
+  sealed interface Queued permits Pending, Wake {}
+
+  /** Queued by close() to wake a writer blocked on an empty queue. */
+  private enum Wake implements Queued {
+    WAKE
+  }
+}
