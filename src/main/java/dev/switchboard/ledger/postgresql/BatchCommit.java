@@ -43,29 +43,12 @@ final class BatchCommit implements GroupCommit.Batches {
     this.settle = settle;
   }
 
+  /** The batch, again when it lost a deadlock or a serialization conflict to another node. */
   @Override
-  public void write(List<Pending> batch) {
-    try {
-      commitRetryingConflicts(batch);
-    } catch (SQLException | RuntimeException e) {
-      if (batch.size() == 1 || !causedByARow(e)) {
-        batch.forEach(pending -> pending.fail(e));
-        return;
-      }
-      for (Pending pending : batch) {
-        try {
-          commitRetryingConflicts(List.of(pending));
-        } catch (SQLException | RuntimeException rowFailure) {
-          pending.fail(rowFailure);
-        }
-      }
-    }
-  }
-
-  private void commitRetryingConflicts(List<Pending> batch) throws SQLException {
+  public void commit(List<Pending> batch) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        commit(batch);
+        transaction(batch);
         return;
       } catch (SQLException e) {
         if (attempt >= CONFLICT_RETRIES || !sqlState(e).startsWith("40")) {
@@ -75,7 +58,7 @@ final class BatchCommit implements GroupCommit.Batches {
     }
   }
 
-  private void commit(List<Pending> batch) throws SQLException {
+  private void transaction(List<Pending> batch) throws SQLException {
     Transactions.run(
         database,
         c -> {
@@ -150,7 +133,8 @@ final class BatchCommit implements GroupCommit.Batches {
   // Only a failure of the connection or the server (08 connection, 53 resources, 57 operator or
   // timeout, 58 system, XX internal; the pool's own timeouts) would repeat for every row: any other
   // error (a duplicate id, a value out of range, the settle hook refusing a row) belongs to a row.
-  private static boolean causedByARow(Exception e) {
+  @Override
+  public boolean causedByARow(Exception e) {
     if (e instanceof RuntimeException) {
       return true;
     }

@@ -3,6 +3,7 @@ package dev.switchboard.ledger.sql;
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +26,18 @@ public final class GroupCommit {
 
   /** What an engine does with each batch, on the writer thread. */
   public interface Batches {
-    /** Commits the batch and completes every row's future, normally or not. */
-    void write(List<Pending> batch);
+    /**
+     * Commits the batch in one transaction and completes its rows' futures; throws, rolled back,
+     * when it could not.
+     */
+    void commit(List<Pending> batch) throws SQLException;
+
+    /**
+     * Whether a failure came from one of the batch's rows (a duplicate id, bad data), so the others
+     * may commit without it; not for a failure every row would meet again (the server unreachable,
+     * a lock timeout).
+     */
+    boolean causedByARow(Exception failure);
 
     /** After the last batch, on the writer thread: release the connection. */
     void finish();
@@ -95,12 +106,31 @@ public final class GroupCommit {
         List<Pending> batch =
             drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
         if (!batch.isEmpty()) {
-          batches.write(batch);
+          write(batch);
         }
         drained.clear();
       }
     } finally {
       batches.finish();
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    try {
+      batches.commit(batch);
+    } catch (SQLException | RuntimeException e) {
+      if (batch.size() == 1 || !batches.causedByARow(e)) {
+        batch.forEach(pending -> pending.fail(e));
+        return;
+      }
+      // One bad row (a duplicate id) must not sink the others: each row on its own.
+      for (Pending pending : batch) {
+        try {
+          batches.commit(List.of(pending));
+        } catch (SQLException | RuntimeException rowFailure) {
+          pending.fail(rowFailure);
+        }
+      }
     }
   }
 

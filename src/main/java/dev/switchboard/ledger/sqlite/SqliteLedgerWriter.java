@@ -61,8 +61,13 @@ public final class SqliteLedgerWriter implements LedgerWriter {
         new GroupCommit(
             new GroupCommit.Batches() {
               @Override
-              public void write(List<Pending> batch) {
-                SqliteLedgerWriter.this.write(batch);
+              public void commit(List<Pending> batch) throws SQLException {
+                SqliteLedgerWriter.this.commit(batch);
+              }
+
+              @Override
+              public boolean causedByARow(Exception failure) {
+                return SqliteLedgerWriter.causedByARow(failure);
               }
 
               @Override
@@ -157,25 +162,6 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     } finally {
       if (syncer != null) {
         syncer.close(); // after the last commit: syncs it
-      }
-    }
-  }
-
-  private void write(List<Pending> batch) {
-    try {
-      commit(batch);
-    } catch (SQLException | RuntimeException e) {
-      if (batch.size() == 1 || !causedByARow(e)) {
-        batch.forEach(pending -> pending.fail(e));
-        return;
-      }
-      // One bad row (a duplicate id) must not sink the others: retry each row on its own.
-      for (Pending pending : batch) {
-        try {
-          commit(List.of(pending));
-        } catch (SQLException | RuntimeException rowFailure) {
-          pending.fail(rowFailure);
-        }
       }
     }
   }
