@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
+import dev.switchboard.storage.StorageException;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import io.vertx.core.Future;
@@ -69,6 +70,7 @@ final class ClientCredentials {
                   + " (or 'x-api-key: <key>', or 'x-goog-api-key: <key>')"));
     }
     return Future.fromCompletionStage(keys.authenticate(secret.get()), vertx.getOrCreateContext())
+        .recover(ClientCredentials::unchecked)
         .compose(
             key ->
                 key.filter(ApiKey::active)
@@ -78,6 +80,22 @@ final class ClientCredentials {
                             Future.failedFuture(
                                 GatewayError.of(
                                     ErrorKind.UNAUTHENTICATED, "invalid or revoked API key"))));
+  }
+
+  /** A key that could not be looked up is refused (503), never let through or called invalid. */
+  private static Future<Optional<ApiKey>> unchecked(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StorageException) {
+        return Future.failedFuture(
+            GatewayError.builder(
+                    ErrorKind.UNAVAILABLE,
+                    "the key store (database) cannot be reached, so the API key cannot be checked;"
+                        + " retry shortly")
+                .cause(failure)
+                .build());
+      }
+    }
+    return Future.failedFuture(failure);
   }
 
   private static Future<ApiKey> unexpired(ApiKey key) {

@@ -47,7 +47,7 @@ class ClusterCrashTest {
     Vertx vertx = Vertx.vertx();
     // Paced answers, so that streams are in flight when the node dies.
     SimProvider sim =
-        SimProvider.start(vertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(50), 400, 7))
+        SimProvider.start(vertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(50), 100, 7))
             .toCompletionStage()
             .toCompletableFuture()
             .join();
@@ -77,7 +77,11 @@ class ClusterCrashTest {
           int target = i % 3 == 0 ? survivor.port() : port;
           sent.add(http.sendAsync(request(target, key), HttpResponse.BodyHandlers.ofString()));
         }
-        Thread.sleep(400);
+        // Killed once the providers have every request: the streams (100 tokens/s) are mid-answer.
+        long arrivedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sim.requests().size() < sent.size() && System.nanoTime() < arrivedBy) {
+          Thread.sleep(10);
+        }
         doomed.destroyForcibly().waitFor(20, TimeUnit.SECONDS); // SIGKILL, mid-answer
         Process restarted = ServeProcess.start(yaml);
         try {

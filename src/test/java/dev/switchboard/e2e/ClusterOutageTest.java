@@ -54,6 +54,11 @@ class ClusterOutageTest {
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat((System.nanoTime() - started) / 1_000_000).as("ms to refuse").isLessThan(5_000);
       assertThat(refused.body()).contains("cannot be reached");
+      // Past the key cache's freshness bound (2 x 400 ms) the key itself cannot be checked.
+      Thread.sleep(1_000);
+      HttpResponse<String> uncheckedKey = cluster.send(cluster.request(0, key, body()));
+      assertThat(uncheckedKey.statusCode()).isEqualTo(503);
+      assertThat(uncheckedKey.body()).contains("cannot be reached");
       awaitReady(cluster, status -> status == 503);
       assertThat(get(cluster, "/health/ready").body()).contains("postgresql");
       assertThat(get(cluster, "/health").statusCode()).as("alive all the same").isEqualTo(200);
