@@ -71,7 +71,6 @@ final class Admission {
   private Future<KeyHold> hold(ChatCall call, List<Route> planned, ClientChannel client) {
     ApiKey key = call.key;
     KeyRules rules = key.rules();
-    Instant now = Instant.now();
     List<Route> routes;
     try {
       routes = allowed(call, planned);
@@ -82,6 +81,7 @@ final class Admission {
     if (!counts && rules.rpm().isEmpty() && rules.concurrency().isEmpty()) {
       return Future.succeededFuture(KeyHold.free(routes));
     }
+    Instant now = Instant.now();
     long tokens = counts ? promptTokens(call, routes) : 0;
     RequestCost cost = new RequestCost(routes, tokens);
     long expected = expectedOutput(call, routes);
@@ -117,12 +117,12 @@ final class Admission {
       long expected,
       Instant now,
       Permit permit) {
-    KeyRules rules = call.key.rules();
     OptionalLong requested = call.request.maxOutputTokens();
-    if (!rules.hasMoneyLimit()) {
+    // No window applies without a money limit, nor to a session cap alone without a session.
+    List<BudgetWindow> windows = BudgetWindows.of(call.key, call.sessionId(), now, limits.zone());
+    if (windows.isEmpty()) {
       return Future.succeededFuture(new KeyHold(permit, Optional.empty(), cost, routes, requested));
     }
-    List<BudgetWindow> windows = BudgetWindows.of(call.key, call.sessionId(), now, limits.zone());
     long least = cost.dearest(Math.min(MIN_OUTPUT_TOKENS, Math.max(1, expected)));
     long wanted =
         call.request.stream() ? cost.dearest(expected) : cost.dearest(worstOutput(call, routes));

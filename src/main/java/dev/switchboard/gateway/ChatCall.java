@@ -29,9 +29,6 @@ final class ChatCall {
   /** The path the client asked, without its query: for the log line. */
   final String route;
 
-  /** The size of the client's body: a cheap bound on the prompt's length. */
-  final int bodyBytes;
-
   /** The agent session the request belongs to ({@link SessionIds}). */
   private final Optional<String> sessionId;
 
@@ -50,7 +47,7 @@ final class ChatCall {
 
   /**
    * {@code request} as parsed from {@code sent}; {@code simFault}: the client's x-sim-fault header,
-   * when this gateway forwards it (demo).
+   * when this gateway forwards it (demo). Throws a 400 GatewayError for a malformed session id.
    */
   ChatCall(
       String generationId,
@@ -64,7 +61,6 @@ final class ChatCall {
     this.request = request;
     this.ingress = ingress;
     this.route = sent.route();
-    this.bodyBytes = sent.body().length;
     this.sessionId = SessionIds.of(request, sent.headers());
     this.simFault = simFault;
   }

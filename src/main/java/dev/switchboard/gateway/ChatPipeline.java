@@ -66,7 +66,6 @@ public final class ChatPipeline {
       return;
     }
     UpstreamOverrides.check(parsed, request.headers());
-    SessionIds.of(parsed, request.headers()); // a malformed session id is a 400 before anything
     policy.decide(
         parsed,
         key,
@@ -83,8 +82,13 @@ public final class ChatPipeline {
       ClientChannel client) {
     Optional<String> simFault =
         forwardSimFault ? SimFaultHeader.of(request.headers()) : Optional.empty();
-    ChatCall call =
-        new ChatCall(GenerationIds.next(), key, verdict.request(), ingress, request, simFault);
+    ChatCall call;
+    try {
+      call = new ChatCall(GenerationIds.next(), key, verdict.request(), ingress, request, simFault);
+    } catch (GatewayError malformedSession) {
+      client.reject(malformedSession);
+      return;
+    }
     PolicyDecision decision = verdict.decision();
     call.classified(decision, verdict.restorer());
     if (decision.action() == Action.BLOCK) {

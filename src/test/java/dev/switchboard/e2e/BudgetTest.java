@@ -156,6 +156,9 @@ class BudgetTest {
         harness.send(
             request(key, GatewayHarness.body(CHEAP, false, ""), "x-session-id", "fresh-" + loop));
     assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(harness.send(request(key, GatewayHarness.body(CHEAP, false, ""))).statusCode())
+        .as("a request naming no session is not held by a cap per session")
+        .isEqualTo(200);
     long sessionSpend =
         rows(key).stream()
             .filter(r -> r.sessionId().equals(Optional.of(loop)))

@@ -112,6 +112,16 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void aSessionIdThatIsNotText_is400_namingIt() {
+    JsonNode error =
+        expectError(
+            harness.chat(GatewayHarness.body("deepseek/deepseek-v3.2", false, ",\"session_id\":5")),
+            400);
+    assertThat(error.get("param").asText()).isEqualTo("session_id");
+    assertThat(error.get("message").asText()).contains("must be a string");
+  }
+
+  @Test
   void anUnknownModel_is404() {
     JsonNode error =
         expectError(harness.chat(GatewayHarness.body("nobody/no-such-model", false, "")), 404);
