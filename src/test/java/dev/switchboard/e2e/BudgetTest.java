@@ -185,8 +185,12 @@ class BudgetTest {
   void requestsPastTheRpm_are429_withRetryAfterAndRateLimitHeaders() {
     IssuedKey key = create(KeyRules.builder().rpm(OptionalInt.of(3)));
     for (int i = 0; i < 3; i++) {
-      assertThat(harness.send(request(key, GatewayHarness.body(CHEAP, false, ""))).statusCode())
-          .isEqualTo(200);
+      HttpResponse<String> admitted =
+          harness.send(request(key, GatewayHarness.body(CHEAP, false, "")));
+      assertThat(admitted.statusCode()).isEqualTo(200);
+      assertThat(admitted.headers().firstValue("x-ratelimit-limit"))
+          .as("on every answer")
+          .isPresent();
     }
     HttpResponse<String> limited =
         harness.send(request(key, GatewayHarness.body(CHEAP, false, "")));

@@ -71,6 +71,11 @@ class ClusterOutageTest {
       HttpResponse<String> unchecked = cluster.send(cluster.request(0, key, body()));
       assertThat(unchecked.statusCode()).isEqualTo(503);
       assertThat(unchecked.body()).contains("rate limiter");
+      IssuedKey unlimited =
+          cluster.key(KeyRules.builder().limitMicros(OptionalLong.of(5_000_000)).build());
+      assertThat(cluster.send(cluster.request(0, unlimited, body())).statusCode())
+          .as("a key without rate limits never needs Redis")
+          .isEqualTo(200);
       awaitReady(cluster, status -> status == 503);
 
       redis.start();
