@@ -87,6 +87,7 @@ final class GatewayRoutes {
     routes.policyAndSpend(router, services, planner);
     routes.insight(router, services);
     routes.keys(router, services.keyUsage());
+    DashboardRoutes.register(router, vertx, services, routes::anyKey);
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Ready = what requests need answers; a load balancer sends traffic elsewhere meanwhile.
     router.get("/health/ready").handler(ctx -> ReadyEndpoint.answer(ctx, services.readiness()));

@@ -36,6 +36,8 @@ public final class SqlLedgerReader implements LedgerReader {
   private static final String RECENT =
       "SELECT " + UsageRows.COLUMNS + " FROM requests ORDER BY at DESC, seq DESC LIMIT ?";
 
+  private static final String LOG = "SELECT " + UsageRows.COLUMNS + " FROM requests WHERE 1 = 1";
+
   private static final String SPENT =
       "SELECT COALESCE(SUM(cost_micros), 0) FROM requests WHERE key_id = ? AND at >= ?";
 
@@ -207,6 +209,37 @@ public final class SqlLedgerReader implements LedgerReader {
       return List.copyOf(records);
     } catch (SQLException e) {
       throw new StorageException("cannot read recent ledger rows", e);
+    }
+  }
+
+  @Override
+  public List<UsageRecord> log(int limit, Optional<String> keyId, Optional<String> afterId) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit cannot be negative: " + limit);
+    }
+    StringBuilder sql = new StringBuilder(LOG);
+    keyId.ifPresent(k -> sql.append(" AND key_id = ?"));
+    afterId.ifPresent(a -> sql.append(" AND seq > (SELECT seq FROM requests WHERE id = ?)"));
+    sql.append(" ORDER BY seq DESC LIMIT ?");
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(sql.toString())) {
+      int index = 1;
+      if (keyId.isPresent()) {
+        query.setString(index++, keyId.get());
+      }
+      if (afterId.isPresent()) {
+        query.setString(index++, afterId.get());
+      }
+      query.setInt(index, limit);
+      List<UsageRecord> records = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          records.add(UsageRows.read(rows));
+        }
+      }
+      return List.copyOf(records);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read the request log", e);
     }
   }
 }
