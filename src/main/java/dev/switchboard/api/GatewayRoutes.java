@@ -88,6 +88,20 @@ final class GatewayRoutes {
     routes.insight(router, services);
     routes.keys(router, services.keyUsage());
     DashboardRoutes.register(router, vertx, services, routes::anyKey);
+    operations(router, services);
+    router.errorHandler(404, routes::notFound);
+    router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
+    router
+        .route()
+        .failureHandler(
+            ctx ->
+                Replies.refuse(
+                    ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
+    return router;
+  }
+
+  /** Liveness, readiness, metrics and Claude Code's probe: no key needed, nothing secret. */
+  private static void operations(Router router, GatewayVerticle.Services services) {
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Ready = what requests need answers; a load balancer sends traffic elsewhere meanwhile.
     router.get("/health/ready").handler(ctx -> ReadyEndpoint.answer(ctx, services.readiness()));
@@ -101,15 +115,6 @@ final class GatewayRoutes {
                     .end(services.metrics().scrape()));
     // Claude Code's connectivity probe before its first request.
     router.head("/api/hello").handler(ctx -> ctx.response().end());
-    router.errorHandler(404, routes::notFound);
-    router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
-    router
-        .route()
-        .failureHandler(
-            ctx ->
-                Replies.refuse(
-                    ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
-    return router;
   }
 
   /** The data policy's scan and the spend per class (or key, model, provider, day). */

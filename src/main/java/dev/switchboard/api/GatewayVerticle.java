@@ -3,9 +3,12 @@ package dev.switchboard.api;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.attempt.AttemptListener;
+import dev.switchboard.autoroute.AutoPool;
+import dev.switchboard.autoroute.PromptScorer;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.Accounting;
+import dev.switchboard.gateway.AutoRouting;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
 import dev.switchboard.gateway.Limits;
@@ -191,7 +194,13 @@ public final class GatewayVerticle extends VerticleBase {
     RoutePlanner planner = planner();
     ChatPipeline pipeline =
         new ChatPipeline(
-            new Sourcing(new PolicyGate(services.policy(), vertx), planner),
+            new Sourcing(
+                new PolicyGate(services.policy(), vertx),
+                new AutoRouting(
+                    planner,
+                    AutoPool.of(services.config().routing().auto(), services.catalog()),
+                    PromptScorer.shipped(),
+                    vertx)),
             client,
             Accounting.of(
                 services.limits(),

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.autoroute.AutoChoice;
 import dev.switchboard.config.Config;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.redact.Restorer;
@@ -44,6 +45,7 @@ final class ChatCall {
   private PolicyDecision decision = PolicyDecision.UNCLASSIFIED;
   private Restorer restorer = Restorer.none();
   private Optional<KeyHold> hold = Optional.empty();
+  private Optional<AutoChoice> auto = Optional.empty();
 
   /**
    * {@code request} as parsed from {@code sent}; {@code simFault}: the client's x-sim-fault header,
@@ -67,6 +69,15 @@ final class ChatCall {
 
   Optional<String> sessionId() {
     return sessionId;
+  }
+
+  /** What the auto router picked, for a request of {@code switchboard/auto}. */
+  void autoRouted(AutoChoice choice) {
+    auto = Optional.of(choice);
+  }
+
+  Optional<AutoChoice> auto() {
+    return auto;
   }
 
   /** The request's hold on its key's limits, once admitted. */

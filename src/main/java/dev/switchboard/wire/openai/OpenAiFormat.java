@@ -37,6 +37,7 @@ public final class OpenAiFormat implements WireFormat {
           "models",
           "fallbacks",
           "provider",
+          "auto",
           "route",
           "transforms",
           "plugins",
