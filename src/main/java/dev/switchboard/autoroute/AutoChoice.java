@@ -42,7 +42,7 @@ public record AutoChoice(String pick, List<String> fallbacks, double score, Stri
 
   /** What the ledger keeps of this choice. */
   public RouterPick ledgerPick() {
-    return new RouterPick(version, score, pick);
+    return RouterPick.of(version, score, pick);
   }
 
   private static List<String> eligibleOf(List<String> models, Predicate<String> eligible) {

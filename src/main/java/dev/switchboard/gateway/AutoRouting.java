@@ -54,7 +54,7 @@ public final class AutoRouting {
       double quality = AutoOptions.quality(call.request.hints().auto(), pool.quality());
       String prompt = PromptText.promptText(call.request);
       return scoring()
-          .executeBlocking(() -> scorer.score(prompt), false)
+          .executeBlocking(() -> checked(scorer.score(prompt)), false)
           .map(score -> routed(call, score, quality));
     } catch (GatewayError refused) {
       return Future.failedFuture(refused);

@@ -56,7 +56,7 @@ public final class ChatPipeline {
   public void run(WireFormat ingress, IngressRequest request, ApiKey key, ClientChannel client) {
     ChatRequest parsed;
     try {
-      parsed = ingress.parseRequest(request);
+      parsed = ingress.parseRequest(withKeyDefaults(request, key));
     } catch (WireException e) {
       client.reject(
           GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
@@ -69,6 +69,11 @@ public final class ChatPipeline {
         request,
         verdict -> classified(ingress, request, key, verdict, client),
         client::reject);
+  }
+
+  /** A body that names no model asks for the key's default model, when it has one. */
+  private static IngressRequest withKeyDefaults(IngressRequest request, ApiKey key) {
+    return key.rules().defaultModel().map(request::withDefaultModel).orElse(request);
   }
 
   private void classified(

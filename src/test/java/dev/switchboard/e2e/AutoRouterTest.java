@@ -88,6 +88,36 @@ class AutoRouterTest {
   }
 
   @Test
+  void aKeysDefaultModelServesRequestsThatNameNone() {
+    String secret =
+        harness
+            .gateway
+            .keys()
+            .create(
+                "auto-default",
+                KeyRules.builder().defaultModel(java.util.Optional.of("switchboard/auto")).build(),
+                false)
+            .secret();
+    String noModel =
+        "{\"auto\":{\"quality\":0},\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    HttpResponse<String> routed =
+        harness.send(
+            harness
+                .post("/v1/chat/completions", noModel)
+                .setHeader("authorization", "Bearer " + secret)
+                .build());
+    assertThat(routed.statusCode()).as(routed.body()).isEqualTo(200);
+    assertThat(GatewayHarness.json(routed.body()).get("model").asText())
+        .isEqualTo(pool.weak().getFirst());
+    String id = routed.headers().firstValue("x-generation-id").orElseThrow();
+    assertThat(harness.ledgerRow(id).orElseThrow().requestedModel()).isEqualTo("switchboard/auto");
+
+    HttpResponse<String> refused = harness.chat(noModel);
+    assertThat(refused.statusCode()).as("a key without a default model").isEqualTo(400);
+    assertThat(GatewayHarness.json(refused.body()).at("/error/param").asText()).isEqualTo("model");
+  }
+
+  @Test
   void aKeyThatMayUseNoPoolModelIsRefusedWith403() {
     String secret =
         harness

@@ -22,7 +22,7 @@ public final class UsageRows {
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
           + " status, error_code, provider_model, cache_write_5m_tokens, cache_write_1h_tokens,"
           + " data_class, policy_rule, policy_action, finding_types, session_id, reservation_id, app,"
-          + " category, router_version, router_score, router_pick";
+          + " category, router_version, router_score_bp, router_pick";
   public static final String INSERT =
       "INSERT INTO requests (" + COLUMNS + ") VALUES (" + "?, ".repeat(30) + "?)";
 
@@ -67,9 +67,9 @@ public final class UsageRows {
     insert.setString(28, r.category().orElse(null));
     insert.setString(29, r.router().map(RouterPick::version).orElse(null));
     if (r.router().isPresent()) {
-      insert.setDouble(30, r.router().get().score());
+      insert.setInt(30, r.router().get().scoreBasisPoints());
     } else {
-      insert.setNull(30, Types.DOUBLE);
+      insert.setNull(30, Types.INTEGER);
     }
     insert.setString(31, r.router().map(RouterPick::pick).orElse(null));
   }
@@ -109,7 +109,7 @@ public final class UsageRows {
     return version == null
         ? Optional.empty()
         : Optional.of(
-            new RouterPick(version, row.getDouble("router_score"), row.getString("router_pick")));
+            new RouterPick(version, row.getInt("router_score_bp"), row.getString("router_pick")));
   }
 
   private static DataHandling handling(ResultSet row) throws SQLException {

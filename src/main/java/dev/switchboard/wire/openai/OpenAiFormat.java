@@ -72,7 +72,7 @@ public final class OpenAiFormat implements WireFormat {
 
   @Override
   public ChatRequest parseRequest(IngressRequest request) throws WireException {
-    return OpenAiRequestParser.parse(request.body(), limits);
+    return OpenAiRequestParser.parse(request, limits);
   }
 
   @Override

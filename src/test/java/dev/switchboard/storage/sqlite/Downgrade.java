@@ -24,8 +24,10 @@ public final class Downgrade {
 
   private static void undo(SqliteDatabase db, int version) throws SQLException {
     switch (version) {
-      case 11 ->
-          dropColumns(db, "requests", List.of("router_version", "router_score", "router_pick"));
+      case 11 -> {
+        dropColumns(db, "requests", List.of("router_version", "router_score_bp", "router_pick"));
+        dropColumns(db, "api_keys", List.of("default_model"));
+      }
       case 10 -> {
         execute(db, "DROP TABLE usage_hourly");
         execute(db, "DELETE FROM meta WHERE name = 'insight_backfill_through_seq'");
