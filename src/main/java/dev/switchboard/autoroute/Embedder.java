@@ -2,6 +2,8 @@ package dev.switchboard.autoroute;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,7 @@ final class Embedder {
   static final int DIMENSION = 384;
 
   private volatile @Nullable EmbeddingModel model;
+  private final Logger quietLogger = Logger.getLogger("ai.djl");
 
   /** The unit-length embedding of {@code text}. */
   float[] embed(String text) {
@@ -28,12 +31,19 @@ final class Embedder {
     return vector;
   }
 
+  /** Whether the ONNX session exists yet (it is created by the first {@link #embed}). */
+  boolean loaded() {
+    return model != null;
+  }
+
   private EmbeddingModel model() {
     EmbeddingModel loaded = model;
     if (loaded == null) {
       synchronized (this) {
         loaded = model;
         if (loaded == null) {
+          // DJL's tokenizer probes for CUDA and logs a warning on every CPU-only machine.
+          quietLogger.setLevel(Level.SEVERE);
           loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
           model = loaded;
         }

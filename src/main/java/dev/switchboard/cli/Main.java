@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       KeysCommand.class,
       ReportCommand.class,
       PolicyCommand.class,
+      RouterCommand.class,
       SimCommand.class
     })
 public final class Main implements Runnable {
