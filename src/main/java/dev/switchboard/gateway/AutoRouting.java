@@ -73,6 +73,14 @@ public final class AutoRouting {
     return planner.plan(call.request.routedTo(choice.pick(), fallbacks), call.decision().filter());
   }
 
+  /** A score outside 0 to 1 (NaN, say) is a broken router: the request fails rather than guess. */
+  private static double checked(double score) {
+    if (!(score >= 0 && score <= 1)) {
+      throw new IllegalStateException("the auto router scored a prompt " + score);
+    }
+    return score;
+  }
+
   /**
    * Whether the key may use {@code model} and at least one of its deployments may serve the call.
    */
