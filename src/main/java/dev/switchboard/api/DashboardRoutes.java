@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -15,10 +16,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The dashboard: its page at {@code /}, its three assets and ECharts (from the WebJar in the jar)
- * under {@code /dashboard/}, and the two endpoints only it needs: the live request log and the
- * health of every deployment. The page is public, holds no data and asks for a key; the key stays
- * in the browser tab (sessionStorage) and every data call sends it.
+ * The dashboard: its page at {@code /}, its scripts and style sheet and ECharts (from the WebJar in
+ * the jar) under {@code /dashboard/}, and the two endpoints only it needs: the live request log and
+ * the health of every deployment. The page is public, holds no data and asks for a key; the key
+ * stays in the browser tab (sessionStorage) and every data call sends it.
  */
 final class DashboardRoutes {
   /** The ECharts version of the WebJar in pom.xml. */
@@ -38,6 +39,10 @@ final class DashboardRoutes {
           "/", new Asset("dashboard/index.html", "text/html; charset=utf-8"),
           "/dashboard/app.js", new Asset("dashboard/app.js", "text/javascript; charset=utf-8"),
           "/dashboard/app.css", new Asset("dashboard/app.css", "text/css; charset=utf-8"),
+          "/dashboard/format.js",
+              new Asset("dashboard/format.js", "text/javascript; charset=utf-8"),
+          "/dashboard/charts.js",
+              new Asset("dashboard/charts.js", "text/javascript; charset=utf-8"),
           "/dashboard/echarts.min.js", new Asset(ECHARTS, "text/javascript; charset=utf-8"));
 
   private DashboardRoutes() {}
@@ -66,7 +71,13 @@ final class DashboardRoutes {
       GatewayVerticle.Services services,
       Function<BiFunction<RoutingContext, ApiKey, Future<byte[]>>, Handler<RoutingContext>>
           anyKey) {
-    ASSETS.forEach((path, asset) -> router.get(path).handler(serve(asset.load(), asset)));
+    ASSETS.forEach(
+        (path, asset) ->
+            router
+                .route(path)
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .handler(serve(asset.load(), asset)));
     router
         .get("/api/v1/requests")
         .handler(anyKey.apply(new RequestLogEndpoint(vertx, services.ledgerReader())));

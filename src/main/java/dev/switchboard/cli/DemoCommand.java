@@ -39,6 +39,12 @@ final class DemoCommand implements Runnable {
       description = "SQLite ledger of the demo (default: ${DEFAULT-VALUE}).")
   Path database;
 
+  @Option(
+      names = "--no-traffic",
+      description =
+          "Send no demo traffic (by default a few simulated agents and apps keep the dashboard busy).")
+  boolean noTraffic;
+
   @CommandLine.Mixin
   SimulationOptions simulation =
       new SimulationOptions(
@@ -62,8 +68,10 @@ final class DemoCommand implements Runnable {
       Shutdown.closeAll(gateway, simulator);
       throw e;
     }
-    Shutdown shutdown = Shutdown.onSignal(gateway, simulator);
-    DemoBanner.print(spec.commandLine().getOut(), gateway.port(), database, key.secret());
+    AutoCloseable traffic = noTraffic ? () -> {} : DemoTraffic.start(gateway.port(), key.secret());
+    Shutdown shutdown = Shutdown.onSignal(traffic, gateway, simulator);
+    DemoBanner.print(
+        spec.commandLine().getOut(), gateway.port(), database, key.secret(), !noTraffic);
     shutdown.await();
   }
 
@@ -96,10 +104,16 @@ final class DemoCommand implements Runnable {
   static final class DemoBanner {
     private DemoBanner() {}
 
-    static void print(PrintWriter out, int port, Path database, String secret) {
+    static void print(PrintWriter out, int port, Path database, String secret, boolean traffic) {
       out.printf(
           "Switchboard demo on http://127.0.0.1:%d/v1 with simulated providers (ledger: %s)%n%n",
           port, database);
+      out.printf(
+          "Dashboard: http://127.0.0.1:%d/ (sign in with the demo key below)%s%n%n",
+          port,
+          traffic
+              ? "; simulated agents and apps send it traffic (--no-traffic for none)"
+              : "; no demo traffic (--no-traffic)");
       out.printf("The demo key (shown once; a restart makes a new one). Copy these lines:%n%n");
       out.printf("  export KEY=%s%n", secret);
       out.printf(
