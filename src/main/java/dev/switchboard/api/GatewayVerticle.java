@@ -14,6 +14,8 @@ import dev.switchboard.gateway.Recovery;
 import dev.switchboard.gateway.Sourcing;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.Readiness;
+import dev.switchboard.insight.EmptyInsight;
+import dev.switchboard.insight.Insight;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
@@ -60,7 +62,42 @@ public final class GatewayVerticle extends VerticleBase {
       SourcingPolicy policy,
       Limits limits,
       Readiness readiness,
-      KeyUsageSource keyUsage) {
+      KeyUsageSource keyUsage,
+      Insight insight) {
+
+    /** Without reports: the insight endpoints answer empty ones. */
+    public Services(
+        Config config,
+        Catalog catalog,
+        KeyAuthenticator keys,
+        LedgerWriter ledger,
+        LedgerReader ledgerReader,
+        IdempotencyStore idempotency,
+        HealthTracker health,
+        GatewayMetrics metrics,
+        RetryBudget retryBudget,
+        AttemptListener attemptListeners,
+        SourcingPolicy policy,
+        Limits limits,
+        Readiness readiness,
+        KeyUsageSource keyUsage) {
+      this(
+          config,
+          catalog,
+          keys,
+          ledger,
+          ledgerReader,
+          idempotency,
+          health,
+          metrics,
+          retryBudget,
+          attemptListeners,
+          policy,
+          limits,
+          readiness,
+          keyUsage,
+          EmptyInsight.INSTANCE);
+    }
 
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {

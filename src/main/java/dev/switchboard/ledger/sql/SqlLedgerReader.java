@@ -134,6 +134,7 @@ public final class SqlLedgerReader implements LedgerReader {
           case MODEL -> "COALESCE(served_model, requested_model)";
           case PROVIDER -> "provider";
           case DATA_CLASS -> "data_class";
+          case APP -> "app";
           case DAY ->
               dialect == Dialect.SQLITE
                   ? "date(at / 1000, 'unixepoch')"
