@@ -168,7 +168,7 @@
       Fmt.el("td", h.uptime == null ? "–" : h.uptime.toFixed(1) + "%", "num"),
       Fmt.el("td", Fmt.ms(h.first_token_ms && h.first_token_ms.p50), "num"),
       Fmt.el("td", h.tokens_per_second ? Math.round(h.tokens_per_second.p50) + " tok/s" : "–", "num"),
-      Fmt.el("td", h.attempts, "num"),
+      Fmt.el("td", h.attempts, "num opt"),
     ];
     cells[1].append(Fmt.el("span", d.state, "badge " + state));
     tr.append(...cells);
@@ -254,7 +254,13 @@
   $("rankings-tabs").addEventListener("click", (e) => {
     if (e.target.dataset && e.target.dataset.by) rankBy(e.target.dataset.by);
   });
-  window.addEventListener("resize", Charts.resizeAll);
+  let relayout = null;
+  window.addEventListener("resize", () => {
+    Charts.resizeAll();
+    // Label widths follow the chart's width: redraw once the resizing stops.
+    clearTimeout(relayout);
+    relayout = setTimeout(() => sessionStorage.getItem(STORAGE) && refresh(), 400);
+  });
   // For the browser test (and the curious): reload and read back what the charts show.
   window.switchboardDashboard = { refresh, snapshot, rankBy };
 

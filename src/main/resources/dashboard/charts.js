@@ -39,7 +39,7 @@ const Charts = (() => {
     show(id, {
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", axisLabel: { formatter: Fmt.tokens } },
-      yAxis: { type: "category", data: top.map((i) => i.name), axisLabel: { width: 190, overflow: "truncate" } },
+      yAxis: { type: "category", data: top.map((i) => i.name), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
       tooltip: {
         trigger: "item",
         formatter: (p) => {
@@ -90,7 +90,7 @@ const Charts = (() => {
       legend: { top: 0 },
       tooltip: { trigger: "axis", valueFormatter: Fmt.usd },
       xAxis: { type: "value", axisLabel: { formatter: Fmt.usd } },
-      yAxis: { type: "category", data: models.map((m) => m.model), axisLabel: { width: 170, overflow: "truncate" } },
+      yAxis: { type: "category", data: models.map((m) => m.model), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
       series: [
         { name: "paid", type: "bar", data: models.map((m) => m.cost), color: "#12b886" },
         { name: "at " + baselineName, type: "bar", data: models.map((m) => m.baseline_cost), color: "#ced4da" },
@@ -121,23 +121,35 @@ const Charts = (() => {
     });
   }
 
-  /** Time to first token (bars) and throughput (dots) at the median, per busy deployment. */
+  /** Time to first token at the median (bars) and uptime (dots), per busy deployment. */
   function health(id, rows) {
     const shown = rows.slice(0, 12).reverse();
-    const median = (p) => (p == null ? null : p.p50);
+    const h = (r) => r.last_hour;
     show(id, {
-      grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 46, bottom: 8, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      yAxis: { type: "category", data: shown.map((r) => r.deployment), axisLabel: { width: 220, overflow: "truncate" } },
-      xAxis: [{ type: "value", name: "ms", position: "bottom" },
-        { type: "value", name: "tok/s", position: "top", splitLine: { show: false } }],
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (ps) => {
+          const r = shown[ps[0].dataIndex];
+          return tooltipRows(r.deployment, [["first token p50", Fmt.ms(h(r).first_token_ms && h(r).first_token_ms.p50)],
+            ["uptime", h(r).uptime == null ? "–" : h(r).uptime + "%"], ["attempts", h(r).attempts]]);
+        },
+      },
+      yAxis: { type: "category", data: shown.map((r) => r.deployment), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
+      xAxis: [{ type: "value", name: "ms", position: "bottom", axisLabel: { hideOverlap: true } },
+        { type: "value", name: "uptime %", position: "top", min: 0, max: 100, splitLine: { show: false } }],
       series: [
-        { name: "first token p50 (ms)", type: "bar", barMaxWidth: 16, data: shown.map((r) => median(r.last_hour.first_token_ms)) },
-        { name: "throughput p50 (tok/s)", type: "scatter", xAxisIndex: 1, symbolSize: 10, color: "#f59f00",
-          data: shown.map((r) => median(r.last_hour.tokens_per_second)) },
+        { name: "first token p50 (ms)", type: "bar", barMaxWidth: 14, data: shown.map((r) => (h(r).first_token_ms ? h(r).first_token_ms.p50 : null)) },
+        { name: "uptime (%)", type: "scatter", xAxisIndex: 1, symbolSize: 9, color: "#f59f00", data: shown.map((r) => h(r).uptime) },
       ],
     });
+  }
+
+  /** Category labels take at most a third of a narrow chart (a phone), 220 px on a laptop. */
+  function labelWidth(id) {
+    return Math.min(220, Math.round(document.getElementById(id).clientWidth * 0.34));
   }
 
   /** The numbers each chart shows now, read back from ECharts (for the browser test). */
