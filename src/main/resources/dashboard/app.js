@@ -9,6 +9,9 @@
   const LOG_ROWS = 50;
   const state = { period: "week", by: "model", lastLogId: null, rendered: 0, timers: [], data: {} };
   const $ = (id) => document.getElementById(id);
+  /** A group the gateway could not name (no app header, a failed request's missing provider). */
+  const UNKNOWN = "(unknown)";
+  const named = (items, field = "name") => items.map((i) => Object.assign({}, i, { [field]: i[field] || UNKNOWN }));
 
   class ApiError extends Error {
     constructor(status, message) {
@@ -92,7 +95,7 @@
 
   async function loadRankings() {
     const body = await api(`/api/v1/rankings?period=${state.period}&by=${state.by}`);
-    const r = body.data;
+    const r = Object.assign({}, body.data, { items: named(body.data.items) });
     state.data.rankings = r;
     $("rankings-what").textContent = { model: "models", author: "authors", app: "apps" }[state.by];
     Fmt.headline($("rankings-total"), [{ text: Fmt.tokens(r.total_tokens) }, ` tokens in ${r.items.length} ${$("rankings-what").textContent}`]);
@@ -101,7 +104,8 @@
   }
 
   async function loadOrigin() {
-    const r = (await api(`/api/v1/rankings?period=${state.period}&by=origin`)).data;
+    const body = await api(`/api/v1/rankings?period=${state.period}&by=origin`);
+    const r = Object.assign({}, body.data, { items: named(body.data.items) });
     state.data.origin = r;
     const lead = r.items[0];
     Fmt.headline($("origin-total"), lead ? [{ text: Fmt.percent(lead.share) }, ` of tokens went to models from ${lead.name}`] : []);
@@ -144,7 +148,7 @@
     Fmt.headline($("energy-total"), ["About ", { text: Fmt.wh(e.wh) }, ", ", { text: Fmt.usd(e.cost) }, " of electricity, ",
       { text: Fmt.grams(e.co2_grams) }, " CO₂"]);
     $("energy-formula").textContent = e.formula ? "Estimate: " + e.formula : "";
-    const countries = [...e.countries].sort((a, b) => b.wh - a.wh);
+    const countries = named(e.countries, "country").filter((c) => c.wh > 0 || c.cost > 0).sort((a, b) => b.wh - a.wh);
     if (countries.length === 0) return Charts.empty("chart-energy", "No traffic in this period yet");
     Charts.energy("chart-energy", countries);
   }

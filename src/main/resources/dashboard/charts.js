@@ -37,8 +37,8 @@ const Charts = (() => {
   function rankings(id, items) {
     const top = items.slice(0, 12).reverse();
     show(id, {
-      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value", axisLabel: { formatter: Fmt.tokens } },
+      grid: categoryGrid(id, 8, 56),
+      xAxis: { type: "value", axisLabel: { formatter: Fmt.tokens, hideOverlap: true } },
       yAxis: { type: "category", data: top.map((i) => i.name), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
       tooltip: {
         trigger: "item",
@@ -86,10 +86,10 @@ const Charts = (() => {
   /** What each model cost, next to what the same tokens would have cost at the baseline. */
   function savings(id, models, baselineName) {
     show(id, {
-      grid: { left: 8, right: 12, top: 30, bottom: 8, containLabel: true },
+      grid: categoryGrid(id, 30, 24),
       legend: { top: 0 },
       tooltip: { trigger: "axis", valueFormatter: Fmt.usd },
-      xAxis: { type: "value", axisLabel: { formatter: Fmt.usd } },
+      xAxis: { type: "value", axisLabel: { formatter: Fmt.usd, hideOverlap: true } },
       yAxis: { type: "category", data: models.map((m) => m.model), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
       series: [
         { name: "paid", type: "bar", data: models.map((m) => m.cost), color: "#12b886" },
@@ -126,7 +126,7 @@ const Charts = (() => {
     const shown = rows.slice(0, 12).reverse();
     const h = (r) => r.last_hour;
     show(id, {
-      grid: { left: 8, right: 16, top: 46, bottom: 8, containLabel: true },
+      grid: categoryGrid(id, 46, 24),
       legend: { top: 0 },
       tooltip: {
         trigger: "axis",
@@ -138,13 +138,18 @@ const Charts = (() => {
         },
       },
       yAxis: { type: "category", data: shown.map((r) => r.deployment), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
-      xAxis: [{ type: "value", name: "ms", position: "bottom", axisLabel: { hideOverlap: true } },
-        { type: "value", name: "uptime %", position: "top", min: 0, max: 100, splitLine: { show: false } }],
+      xAxis: [{ type: "value", position: "bottom", axisLabel: { hideOverlap: true, formatter: Fmt.ms } },
+        { type: "value", position: "top", min: 0, max: 100, splitLine: { show: false }, axisLabel: { formatter: "{value}%" } }],
       series: [
         { name: "first token p50 (ms)", type: "bar", barMaxWidth: 14, data: shown.map((r) => (h(r).first_token_ms ? h(r).first_token_ms.p50 : null)) },
         { name: "uptime (%)", type: "scatter", xAxisIndex: 1, symbolSize: 9, color: "#f59f00", data: shown.map((r) => h(r).uptime) },
       ],
     });
+  }
+
+  /** Room on the left for category labels of at most {@link labelWidth}. */
+  function categoryGrid(id, top, right) {
+    return { left: labelWidth(id) + 12, right, top, bottom: 28, containLabel: false };
   }
 
   /** Category labels take at most a third of a narrow chart (a phone), 220 px on a laptop. */

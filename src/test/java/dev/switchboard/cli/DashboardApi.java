@@ -18,6 +18,9 @@ import java.util.Map;
  * should show: by name (model, country, class and day, deployment).
  */
 final class DashboardApi implements AutoCloseable {
+  /** How the page names a group the gateway could not name (an empty name in the API). */
+  static final String UNKNOWN = "(unknown)";
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final int port;
   private final String key;
@@ -51,7 +54,7 @@ final class DashboardApi implements AutoCloseable {
   Map<String, Double> rankings(String by) throws Exception {
     Map<String, Double> out = new HashMap<>();
     for (JsonNode item : get("/api/v1/rankings?period=week&by=" + by).path("data").path("items")) {
-      out.put(item.path("name").asText(), item.path("tokens").asDouble());
+      out.put(named(item.path("name").asText()), item.path("tokens").asDouble());
     }
     return out;
   }
@@ -86,7 +89,7 @@ final class DashboardApi implements AutoCloseable {
     Map<String, Double> out = new HashMap<>();
     for (JsonNode country :
         get("/api/v1/energy?from=" + weekAgo()).path("data").path("countries")) {
-      String name = country.path("country").asText();
+      String name = named(country.path("country").asText());
       out.put(name + "|wh", country.path("wh").asDouble());
       out.put(name + "|cost", country.path("cost").asDouble());
     }
@@ -100,6 +103,10 @@ final class DashboardApi implements AutoCloseable {
       out.put(d.path("deployment").asText(), d.path("last_hour").path("attempts").asDouble());
     }
     return out;
+  }
+
+  private static String named(String name) {
+    return name.isEmpty() ? UNKNOWN : name;
   }
 
   @Override
