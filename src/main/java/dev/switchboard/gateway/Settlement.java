@@ -213,6 +213,7 @@ public final class Settlement {
             call.providerModel())
         .withHandling(call.decision().handling())
         .withSessionId(call.sessionId())
+        .withInsight(call.app(), call.category())
         .withReservationId(call.hold().flatMap(KeyHold::reservation).map(Reservation::id));
   }
 }
