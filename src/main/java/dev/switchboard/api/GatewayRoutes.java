@@ -87,7 +87,6 @@ final class GatewayRoutes {
     routes.policyAndSpend(router, services, planner);
     routes.insight(router, services);
     routes.keys(router, services.keyUsage());
-    DashboardRoutes.register(router, vertx, services, routes::anyKey);
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Ready = what requests need answers; a load balancer sends traffic elsewhere meanwhile.
     router.get("/health/ready").handler(ctx -> ReadyEndpoint.answer(ctx, services.readiness()));
@@ -125,7 +124,10 @@ final class GatewayRoutes {
         .handler(anyKey(new SpendEndpoint(vertx, services.ledgerReader(), services.insight())));
   }
 
-  /** Rankings, savings, energy and activity: a key sees its own requests, an admin key all. */
+  /**
+   * Rankings, savings, energy and activity, and the dashboard that shows them: a key sees its own
+   * requests, an admin key all.
+   */
   private void insight(Router router, GatewayVerticle.Services services) {
     Insight insight = services.insight();
     Clock clock = Clock.systemUTC();
@@ -135,6 +137,7 @@ final class GatewayRoutes {
     router
         .get("/api/v1/activity")
         .handler(anyKey(new ActivityEndpoint(vertx, insight, services.catalog(), clock)));
+    DashboardRoutes.register(router, vertx, services, this::anyKey);
   }
 
   /** The caller's key and credits (any key), and the admin key API (admin keys only). */
