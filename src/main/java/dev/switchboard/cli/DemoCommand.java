@@ -9,6 +9,8 @@ import dev.switchboard.sim.SimOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,12 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Runnable {
   static final String DEMO_DATABASE = "switchboard-demo.db";
   private static final String KEY_NAME = "demo";
+
+  /**
+   * The gateway's per-request log lines (held here so the level set on it stays): quiet while the
+   * demo's own traffic runs, which would bury the banner under a few lines a second.
+   */
+  private static final Logger REQUEST_LINES = Logger.getLogger("switchboard.requests");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +76,9 @@ final class DemoCommand implements Runnable {
       Shutdown.closeAll(gateway, simulator);
       throw e;
     }
+    if (!noTraffic) {
+      REQUEST_LINES.setLevel(Level.SEVERE);
+    }
     AutoCloseable traffic = noTraffic ? () -> {} : DemoTraffic.start(gateway.port(), key.secret());
     Shutdown shutdown = Shutdown.onSignal(traffic, gateway, simulator);
     DemoBanner.print(
@@ -108,12 +119,13 @@ final class DemoCommand implements Runnable {
       out.printf(
           "Switchboard demo on http://127.0.0.1:%d/v1 with simulated providers (ledger: %s)%n%n",
           port, database);
+      out.printf("Dashboard: http://127.0.0.1:%d/ (sign in with the demo key below)%n", port);
       out.printf(
-          "Dashboard: http://127.0.0.1:%d/ (sign in with the demo key below)%s%n%n",
-          port,
           traffic
-              ? "; simulated agents and apps send it traffic (--no-traffic for none)"
-              : "; no demo traffic (--no-traffic)");
+              ? "Simulated agents and apps send it traffic; their request lines are not printed"
+                  + " here: the dashboard's live log shows them (--no-traffic: none, and every"
+                  + " request printed).%n%n"
+              : "No demo traffic (--no-traffic): the dashboard shows your own requests.%n%n");
       out.printf("The demo key (shown once; a restart makes a new one). Copy these lines:%n%n");
       out.printf("  export KEY=%s%n", secret);
       out.printf(

@@ -27,7 +27,11 @@ final class DemoTraffic implements AutoCloseable {
   private volatile boolean running = true;
 
   private DemoTraffic(URI gateway, String key) {
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     this.gateway = gateway;
     this.key = key;
   }

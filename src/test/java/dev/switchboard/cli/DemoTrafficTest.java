@@ -64,7 +64,7 @@ class DemoTrafficTest {
   void noTrafficSendsNothing_butTheKeyWorks() throws Exception {
     try (DemoProcess demo = DemoProcess.start(dir, "--no-traffic");
         DashboardApi api = new DashboardApi(demo.port(), demo.key())) {
-      assertThat(demo.output()).contains("no demo traffic");
+      assertThat(demo.output()).contains("No demo traffic");
       HttpRequest chat =
           HttpRequest.newBuilder(
                   URI.create("http://127.0.0.1:" + demo.port() + "/v1/chat/completions"))
