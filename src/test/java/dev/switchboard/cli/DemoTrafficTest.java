@@ -36,7 +36,8 @@ class DemoTrafficTest {
         DashboardApi api = new DashboardApi(demo.port(), demo.key())) {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
       JsonNode rows = api.get("/api/v1/requests?limit=500").path("data");
-      while (rows.size() < ROWS && Instant.now().isBefore(deadline)) {
+      // Until there are enough rows and a failure among them (about one request in twelve).
+      while ((rows.size() < ROWS || !hasFailure(rows)) && Instant.now().isBefore(deadline)) {
         Thread.sleep(1000);
         rows = api.get("/api/v1/requests?limit=500").path("data");
       }
@@ -108,6 +109,11 @@ class DemoTrafficTest {
         .containsExactlyInAnyOrder("public", "internal", "confidential", "regulated");
     assertThat(faults).contains("none", "status-503", "content-policy", "disconnect-mid-stream");
     assertThat(paths).containsExactlyInAnyOrder("/v1/chat/completions", "/v1/messages");
+  }
+
+  private static boolean hasFailure(JsonNode rows) {
+    return StreamSupport.stream(rows.spliterator(), false)
+        .anyMatch(r -> r.path("status").asInt() != 200);
   }
 
   private static Set<String> distinct(JsonNode rows, String field) {
