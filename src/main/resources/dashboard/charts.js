@@ -62,7 +62,8 @@ const Charts = (() => {
       legend: { bottom: 0, type: "scroll" },
       series: [{
         name: "origin", type: "pie", radius: ["42%", "70%"], center: ["50%", "45%"],
-        label: { formatter: "{b} {d}%" },
+        // On a phone the legend names the slices; labels beside them would be cut.
+        label: { show: document.getElementById(id).clientWidth > 480, formatter: "{b} {d}%" },
         data: items.map((i) => ({ name: i.name, value: i.tokens })),
       }],
     });
@@ -72,10 +73,10 @@ const Charts = (() => {
   function spend(id, days, classes, costOf) {
     show(id, {
       grid: { left: 8, right: 12, top: 30, bottom: 8, containLabel: true },
-      legend: { top: 0 },
+      legend: { top: 0, type: "scroll" },
       tooltip: { trigger: "axis", valueFormatter: Fmt.usd },
       xAxis: { type: "category", data: days },
-      yAxis: { type: "value", axisLabel: { formatter: Fmt.usd } },
+      yAxis: { type: "value", axisLabel: { formatter: Fmt.usdAxis } },
       series: classes.map((c) => ({
         name: c, type: "bar", stack: "spend", barMaxWidth: 48, color: CLASS_COLORS[c],
         data: days.map((d) => costOf(d, c)),
@@ -87,9 +88,9 @@ const Charts = (() => {
   function savings(id, models, baselineName) {
     show(id, {
       grid: categoryGrid(id, 30, 24),
-      legend: { top: 0 },
+      legend: { top: 0, type: "scroll" },
       tooltip: { trigger: "axis", valueFormatter: Fmt.usd },
-      xAxis: { type: "value", axisLabel: { formatter: Fmt.usd, hideOverlap: true } },
+      xAxis: { type: "value", axisLabel: { formatter: Fmt.usdAxis, hideOverlap: true } },
       yAxis: { type: "category", data: models.map((m) => m.model), axisLabel: { width: labelWidth(id), overflow: "truncate" } },
       series: [
         { name: "paid", type: "bar", data: models.map((m) => m.cost), color: "#12b886" },
@@ -102,7 +103,7 @@ const Charts = (() => {
   function energy(id, countries) {
     show(id, {
       grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
-      legend: { top: 0 },
+      legend: { top: 0, type: "scroll" },
       tooltip: {
         trigger: "axis",
         formatter: (ps) => {
@@ -113,10 +114,10 @@ const Charts = (() => {
       },
       xAxis: { type: "category", data: countries.map((c) => c.country) },
       yAxis: [{ type: "value", name: "Wh", axisLabel: { formatter: Fmt.wh } },
-        { type: "value", name: "USD", axisLabel: { formatter: Fmt.usd }, splitLine: { show: false } }],
+        { type: "value", name: "USD", axisLabel: { formatter: Fmt.usdAxis }, splitLine: { show: false } }],
       series: [
         { name: "energy (Wh)", type: "bar", barMaxWidth: 40, data: countries.map((c) => c.wh) },
-        { name: "electricity cost", type: "line", yAxisIndex: 1, symbolSize: 9, data: countries.map((c) => c.cost) },
+        { name: "electricity cost", type: "bar", barMaxWidth: 40, yAxisIndex: 1, color: "#f59f00", data: countries.map((c) => c.cost) },
       ],
     });
   }
@@ -127,7 +128,7 @@ const Charts = (() => {
     const h = (r) => r.last_hour;
     show(id, {
       grid: categoryGrid(id, 46, 24),
-      legend: { top: 0 },
+      legend: { top: 0, type: "scroll" },
       tooltip: {
         trigger: "axis",
         axisPointer: { type: "shadow" },

@@ -17,6 +17,12 @@ const Fmt = (() => {
     return "$" + x.toFixed(digits);
   }
 
+  /** A short dollar figure for chart axes: two significant digits below a dollar. */
+  function usdAxis(x) {
+    if (x === 0) return "$0";
+    return Math.abs(x) >= 1 ? "$" + x.toFixed(Math.abs(x) >= 100 ? 0 : 2) : "$" + Number(x.toPrecision(2));
+  }
+
   function percent(share) {
     return share == null ? "–" : (share * 100).toFixed(share < 0.1 ? 1 : 0) + "%";
   }
@@ -59,5 +65,5 @@ const Fmt = (() => {
       ...parts.map((p) => (typeof p === "string" ? document.createTextNode(p) : el(p.tag || "strong", p.text, p.className))));
   }
 
-  return { tokens, usd, percent, ms, wh, grams, time, el, html, headline };
+  return { tokens, usd, usdAxis, percent, ms, wh, grams, time, el, html, headline };
 })();
