@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -71,13 +70,7 @@ final class DashboardRoutes {
       GatewayVerticle.Services services,
       Function<BiFunction<RoutingContext, ApiKey, Future<byte[]>>, Handler<RoutingContext>>
           anyKey) {
-    ASSETS.forEach(
-        (path, asset) ->
-            router
-                .route(path)
-                .method(HttpMethod.GET)
-                .method(HttpMethod.HEAD)
-                .handler(serve(asset.load(), asset)));
+    ASSETS.forEach((path, asset) -> router.get(path).handler(serve(asset.load(), asset)));
     router
         .get("/api/v1/requests")
         .handler(anyKey.apply(new RequestLogEndpoint(vertx, services.ledgerReader())));
