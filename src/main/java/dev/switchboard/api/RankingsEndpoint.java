@@ -1,12 +1,10 @@
 package dev.switchboard.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.insight.Dimension;
 import dev.switchboard.insight.Insight;
+import dev.switchboard.insight.InsightJson;
 import dev.switchboard.insight.Period;
-import dev.switchboard.insight.RankedItem;
 import dev.switchboard.insight.Rankings;
 import dev.switchboard.insight.Scope;
 import dev.switchboard.wire.Json;
@@ -48,31 +46,6 @@ final class RankingsEndpoint implements BiFunction<RoutingContext, ApiKey, Futur
   }
 
   static byte[] body(Rankings rankings) {
-    ObjectNode root = Json.object();
-    ObjectNode data = root.putObject("data");
-    data.put("period", rankings.period().name())
-        .put("by", rankings.by().wireName())
-        .put("from", rankings.period().from().toString())
-        .put("to", rankings.period().to().toString())
-        .put("total_tokens", rankings.totalTokens());
-    ArrayNode items = data.putArray("items");
-    for (RankedItem item : rankings.items()) {
-      ObjectNode row =
-          items
-              .addObject()
-              .put("name", item.name())
-              .put("tokens", item.tokens())
-              .put("prompt_tokens", item.promptTokens())
-              .put("completion_tokens", item.completionTokens())
-              .put("requests", item.requests())
-              .put("share", item.share())
-              .put("previous_tokens", item.previousTokens());
-      if (item.change().isPresent()) {
-        row.put("change", item.change().getAsDouble());
-      } else {
-        row.putNull("change");
-      }
-    }
-    return Json.bytes(root);
+    return Json.bytes(InsightJson.rankings(rankings));
   }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.insight.ClassSpend;
 import dev.switchboard.insight.Insight;
+import dev.switchboard.insight.InsightJson;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.SpendGroup;
 import dev.switchboard.ledger.SpendQuery;
 import dev.switchboard.ledger.SpendRow;
-import dev.switchboard.money.Money;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Future;
@@ -69,43 +69,20 @@ final class SpendEndpoint implements BiFunction<RoutingContext, ApiKey, Future<b
     return vertx.executeBlocking(() -> body(scoped, ledger.spend(scoped)), false);
   }
 
-  private static ObjectNode root(String groupBy, InsightRequests.Range range) {
-    ObjectNode root = Json.object().put("group_by", groupBy);
-    range.from().ifPresentOrElse(f -> root.put("from", f.toString()), () -> root.putNull("from"));
-    range.to().ifPresentOrElse(t -> root.put("to", t.toString()), () -> root.putNull("to"));
-    return root;
-  }
-
   private static byte[] body(SpendQuery query, List<SpendRow> rows) {
-    String field = query.groupBy().wireName();
-    ObjectNode root = root(field, new InsightRequests.Range(query.from(), query.to()));
-    ArrayNode data = root.putArray("data");
-    for (SpendRow row : rows) {
-      ObjectNode item = data.addObject();
-      row.group().ifPresentOrElse(g -> item.put(field, g), () -> item.putNull(field));
-      amounts(item, row.requests(), row.promptTokens(), row.completionTokens(), row.costMicros());
-    }
-    return Json.bytes(root);
+    return Json.bytes(
+        InsightJson.spend(query.groupBy().wireName(), query.from(), query.to(), rows));
   }
 
   private static byte[] dayAndClassBody(InsightRequests.Range range, List<ClassSpend> rows) {
-    ObjectNode root = root(DAY_AND_CLASS, range);
+    ObjectNode root = InsightJson.spend(DAY_AND_CLASS, range.from(), range.to(), List.of());
     ArrayNode data = root.putArray("data");
     for (ClassSpend row : rows) {
       ObjectNode item =
           data.addObject().put("day", row.day().toString()).put("data_class", row.dataClass());
-      amounts(item, row.requests(), row.promptTokens(), row.completionTokens(), row.costMicros());
+      InsightJson.amounts(
+          item, row.requests(), row.promptTokens(), row.completionTokens(), row.costMicros());
     }
     return Json.bytes(root);
-  }
-
-  private static void amounts(
-      ObjectNode item, long requests, long prompt, long completion, long costMicros) {
-    item.put("requests", requests)
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", Math.addExact(prompt, completion))
-        .put("cost", Money.ofMicros(costMicros).toUsd())
-        .put("cost_micros", costMicros);
   }
 }
