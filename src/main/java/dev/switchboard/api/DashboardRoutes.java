@@ -15,10 +15,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The dashboard: its page at {@code /}, its three assets and ECharts (from the WebJar in the jar)
- * under {@code /dashboard/}, and the two endpoints only it needs: the live request log and the
- * health of every deployment. The page is public, holds no data and asks for a key; the key stays
- * in the browser tab (sessionStorage) and every data call sends it.
+ * The dashboard: its page at {@code /}, its scripts and style sheet and ECharts (from the WebJar in
+ * the jar) under {@code /dashboard/}, and the two endpoints only it needs: the live request log and
+ * the health of every deployment. The page is public, holds no data and asks for a key; the key
+ * stays in the browser tab (sessionStorage) and every data call sends it.
  */
 final class DashboardRoutes {
   /** The ECharts version of the WebJar in pom.xml. */
@@ -38,6 +38,10 @@ final class DashboardRoutes {
           "/", new Asset("dashboard/index.html", "text/html; charset=utf-8"),
           "/dashboard/app.js", new Asset("dashboard/app.js", "text/javascript; charset=utf-8"),
           "/dashboard/app.css", new Asset("dashboard/app.css", "text/css; charset=utf-8"),
+          "/dashboard/format.js",
+              new Asset("dashboard/format.js", "text/javascript; charset=utf-8"),
+          "/dashboard/charts.js",
+              new Asset("dashboard/charts.js", "text/javascript; charset=utf-8"),
           "/dashboard/echarts.min.js", new Asset(ECHARTS, "text/javascript; charset=utf-8"));
 
   private DashboardRoutes() {}

@@ -87,7 +87,6 @@ final class GatewayRoutes {
     routes.policyAndSpend(router, services, planner);
     routes.insight(router, services);
     routes.keys(router, services.keyUsage());
-    DashboardRoutes.register(router, vertx, services, routes::anyKey);
     operations(router, services);
     router.errorHandler(404, routes::notFound);
     router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
@@ -130,7 +129,10 @@ final class GatewayRoutes {
         .handler(anyKey(new SpendEndpoint(vertx, services.ledgerReader(), services.insight())));
   }
 
-  /** Rankings, savings, energy and activity: a key sees its own requests, an admin key all. */
+  /**
+   * Rankings, savings, energy and activity, and the dashboard that shows them: a key sees its own
+   * requests, an admin key all.
+   */
   private void insight(Router router, GatewayVerticle.Services services) {
     Insight insight = services.insight();
     Clock clock = Clock.systemUTC();
@@ -140,6 +142,7 @@ final class GatewayRoutes {
     router
         .get("/api/v1/activity")
         .handler(anyKey(new ActivityEndpoint(vertx, insight, services.catalog(), clock)));
+    DashboardRoutes.register(router, vertx, services, this::anyKey);
   }
 
   /** The caller's key and credits (any key), and the admin key API (admin keys only). */

@@ -92,7 +92,8 @@ final class RequestLogEndpoint implements BiFunction<RoutingContext, ApiKey, Fut
         .put("cost_micros", r.costMicros())
         .put("data_class", r.handling().dataClass())
         .put("policy_action", r.handling().action());
-    out.putNull("app");
+    putOptional(out, "app", r.app());
+    putOptional(out, "category", r.category());
     out.put("status", r.status());
     putOptional(out, "error_code", r.errorCode());
     out.put("latency_ms", r.latencyMs());

@@ -200,13 +200,7 @@ public final class SqlLedgerReader implements LedgerReader {
     try (Connection c = database.connection();
         PreparedStatement query = c.prepareStatement(RECENT)) {
       query.setInt(1, limit);
-      List<UsageRecord> records = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          records.add(UsageRows.read(rows));
-        }
-      }
-      return List.copyOf(records);
+      return records(query);
     } catch (SQLException e) {
       throw new StorageException("cannot read recent ledger rows", e);
     }
@@ -231,15 +225,19 @@ public final class SqlLedgerReader implements LedgerReader {
         query.setString(index++, afterId.get());
       }
       query.setInt(index, limit);
-      List<UsageRecord> records = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          records.add(UsageRows.read(rows));
-        }
-      }
-      return List.copyOf(records);
+      return records(query);
     } catch (SQLException e) {
       throw new StorageException("cannot read the request log", e);
     }
+  }
+
+  private static List<UsageRecord> records(PreparedStatement query) throws SQLException {
+    List<UsageRecord> records = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        records.add(UsageRows.read(rows));
+      }
+    }
+    return List.copyOf(records);
   }
 }
