@@ -1,10 +1,14 @@
 package dev.switchboard.wire.responses;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
@@ -14,10 +18,12 @@ import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
+import dev.switchboard.wire.openai.OpenAiFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The OpenAI Responses API, the dialect of Codex and of the newer OpenAI SDKs. Stateless: the
@@ -27,6 +33,17 @@ import java.util.Optional;
  */
 public final class ResponsesFormat implements WireFormat {
   public static final String NAME = "responses";
+
+  static final String PATH = "/responses";
+
+  /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
+  private static final List<String> GATEWAY_FIELDS =
+      List.of("models", "fallbacks", "provider", "route", "transforms", "plugins", "usage");
+
+  /** The Responses API shares OpenAI's error bodies. */
+  private static final WireFormat OPENAI = new OpenAiFormat();
+
+  private static final Passthrough PASSTHROUGH = new ResponsesPassthrough();
 
   private final RequestLimits limits;
 
@@ -52,48 +69,81 @@ public final class ResponsesFormat implements WireFormat {
 
   @Override
   public ChatRequest parseRequest(IngressRequest request) throws WireException {
-    throw new WireException("the Responses API is not served yet", "input", null);
+    return ResponsesRequestParser.parse(request.body(), limits);
   }
 
   @Override
   public byte[] encodeResponse(ChatResponse response) {
-    throw new UnsupportedOperationException("not yet");
+    return ResponsesResponseCodec.encode(response, null);
+  }
+
+  /** With the request: its freeform tools' calls go back as custom tool calls. */
+  @Override
+  public byte[] encodeResponse(ChatResponse response, String provider, ChatRequest request) {
+    return ResponsesResponseCodec.encode(response, request);
   }
 
   @Override
   public StreamEncoder newStreamEncoder(ChatRequest request) {
-    throw new UnsupportedOperationException("not yet");
+    return new ResponsesStreamEncoder(request);
   }
 
+  /** OpenAI's error body: the Responses API shares it. */
   @Override
   public ErrorBody encodeError(GatewayError error) {
-    throw new UnsupportedOperationException("not yet");
+    return OPENAI.encodeError(error);
   }
 
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
       throws WireException {
-    throw new WireException("not yet", "input", null);
+    ObjectNode body;
+    List<String> dropped = List.of();
+    if (NAME.equals(request.source().format())) {
+      body = request.source().body().deepCopy();
+      GATEWAY_FIELDS.forEach(body::remove);
+    } else {
+      ResponsesRequestWriter writer = new ResponsesRequestWriter();
+      body = writer.write(request);
+      dropped = writer.dropped();
+    }
+    body.put("model", target.upstreamModel());
+    JsonNode own = body.path("max_output_tokens");
+    target
+        .maxTokens(own.canConvertToLong() ? OptionalLong.of(own.asLong()) : OptionalLong.empty())
+        .ifPresent(tokens -> body.put("max_output_tokens", tokens));
+    if (request.stream()) {
+      body.put("stream", true);
+    } else {
+      body.remove("stream");
+    }
+    return new UpstreamCall(
+        PATH,
+        UpstreamCall.jsonHeaders(request.stream()),
+        Json.bytes(body),
+        AuthScheme.BEARER,
+        request.stream(),
+        dropped);
   }
 
   @Override
   public ChatResponse decodeResponse(byte[] body) throws WireException {
-    throw new WireException("not yet");
+    return ResponsesResponseCodec.decode(Json.tree(body));
   }
 
   @Override
   public StreamDecoder newStreamDecoder(ChatRequest request) {
-    throw new UnsupportedOperationException("not yet");
+    return new ResponsesStreamDecoder();
   }
 
   @Override
   public UpstreamFailure decodeFailure(
       int status, Optional<Duration> retryAfter, Map<String, String> headers, byte[] body) {
-    throw new UnsupportedOperationException("not yet");
+    return OPENAI.decodeFailure(status, retryAfter, headers, body);
   }
 
   @Override
   public Passthrough passthrough() {
-    throw new UnsupportedOperationException("not yet");
+    return PASSTHROUGH;
   }
 }
