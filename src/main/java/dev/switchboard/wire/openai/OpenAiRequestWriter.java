@@ -26,7 +26,14 @@ final class OpenAiRequestWriter {
   ObjectNode write(ChatRequest request) throws WireException {
     ObjectNode body = Json.object();
     ArrayNode messages = body.putArray("messages");
-    if (!request.system().isEmpty()) {
+    if (request.system().size() > 1
+        && request.system().stream().allMatch(Part.Text.class::isInstance)) {
+      // One system message per block (Codex's developer messages, Claude's system blocks): a
+      // string content would run them together with nothing between them.
+      for (Part block : request.system()) {
+        messages.addObject().put("role", "system").set("content", content(List.of(block)));
+      }
+    } else if (!request.system().isEmpty()) {
       messages.addObject().put("role", "system").set("content", content(request.system()));
     }
     for (Message message : request.messages()) {

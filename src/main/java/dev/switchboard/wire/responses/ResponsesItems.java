@@ -44,10 +44,12 @@ final class ResponsesItems {
 
   /**
    * A tool call: a {@code custom_tool_call} with the raw input when the client offered {@code name}
-   * as a freeform tool (the provider's wrapped arguments unwrapped), else a {@code function_call}.
+   * as a freeform tool (the provider's wrapped arguments unwrapped), else a {@code function_call},
+   * with its namespace when the client's tool had one.
    */
-  static ObjectNode toolCall(String id, Part.ToolUse call, boolean freeform, String status) {
-    if (freeform) {
+  static ObjectNode toolCall(
+      String id, Part.ToolUse call, ResponsesToolNames names, String status) {
+    if (names.isFreeform(call.name())) {
       return Json.object()
           .put("id", id)
           .put("type", "custom_tool_call")
@@ -56,13 +58,16 @@ final class ResponsesItems {
           .put("name", call.name())
           .put("input", Freeform.unwrap(call.arguments()));
     }
-    return Json.object()
-        .put("id", id)
-        .put("type", "function_call")
-        .put("status", status)
-        .put("arguments", call.arguments())
-        .put("call_id", call.id())
-        .put("name", call.name());
+    ObjectNode function =
+        Json.object()
+            .put("id", id)
+            .put("type", "function_call")
+            .put("status", status)
+            .put("arguments", call.arguments())
+            .put("call_id", call.id())
+            .put("name", call.name());
+    names.namespace(call.name()).ifPresent(namespace -> function.put("namespace", namespace));
+    return function;
   }
 
   /**

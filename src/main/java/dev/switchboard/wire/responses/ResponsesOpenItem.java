@@ -44,7 +44,7 @@ final class ResponsesOpenItem {
   }
 
   /** The item as output_item.added or output_item.done shows it. */
-  ObjectNode item(String status) {
+  ObjectNode item(String status, ResponsesToolNames names) {
     boolean done = status.equals(ResponsesItems.COMPLETED);
     return switch (kind) {
       case MESSAGE -> {
@@ -65,7 +65,7 @@ final class ResponsesOpenItem {
                   callId,
                   name,
                   done ? text.toString() : kind == Kind.CUSTOM_TOOL_CALL ? Freeform.wrap("") : ""),
-              kind == Kind.CUSTOM_TOOL_CALL,
+              names,
               status);
     };
   }

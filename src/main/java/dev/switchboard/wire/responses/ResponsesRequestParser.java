@@ -75,15 +75,16 @@ final class ResponsesRequestParser {
     while (lead < conversation.size() && conversation.get(lead).role() == Role.SYSTEM) {
       system.addAll(conversation.get(lead++).parts());
     }
+    ResponsesTools.Offered tools = ResponsesTools.read(object.path("tools"), limits);
     return new ChatRequest(
         model.asText(),
         system,
         conversation.subList(lead, conversation.size()),
-        ResponsesTools.read(object.path("tools"), limits),
+        tools.tools(),
         ResponsesControls.read(object, limits),
         RoutingHints.read(object),
         object.path("stream").asBoolean(false),
-        new ChatRequest.Source(ResponsesFormat.NAME, object));
+        new ChatRequest.Source(ResponsesFormat.NAME, object, Map.of(), tools.hosted()));
   }
 
   /**

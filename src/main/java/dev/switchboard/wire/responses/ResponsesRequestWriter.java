@@ -30,7 +30,7 @@ final class ResponsesRequestWriter {
 
   ObjectNode write(ChatRequest request) throws WireException {
     ObjectNode body = Json.object().put("model", request.model());
-    freeform = ResponsesTools.freeformNames(request.tools());
+    freeform = ResponsesToolNames.of(request).freeform();
     StringBuilder instructions = new StringBuilder();
     for (Part part : request.system()) {
       if (part instanceof Part.Text text) {

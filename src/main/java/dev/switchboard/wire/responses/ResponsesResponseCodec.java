@@ -11,7 +11,6 @@ import dev.switchboard.wire.Part;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Non-streamed response objects to and from the canonical ChatResponse. */
@@ -27,8 +26,7 @@ final class ResponsesResponseCodec {
     ObjectNode root =
         ResponsesEnvelope.of(
             id, response.created(), response.model(), ResponsesItems.COMPLETED, request);
-    Set<String> freeform =
-        request == null ? Set.of() : ResponsesTools.freeformNames(request.tools());
+    ResponsesToolNames names = ResponsesToolNames.of(request);
     ArrayNode output = root.withArray("output");
     ObjectNode message = null;
     for (Part part : response.content()) {
@@ -51,9 +49,9 @@ final class ResponsesResponseCodec {
                 ResponsesReasoning.item(
                     ResponsesItems.id("rs", id, index), "", ResponsesReasoning.encrypted(r)));
         case Part.ToolUse call -> {
-          boolean custom = freeform.contains(call.name());
+          boolean custom = names.isFreeform(call.name());
           String itemId = ResponsesItems.id(custom ? "ctc" : "fc", id, index);
-          output.add(ResponsesItems.toolCall(itemId, call, custom, ResponsesItems.COMPLETED));
+          output.add(ResponsesItems.toolCall(itemId, call, names, ResponsesItems.COMPLETED));
         }
         case Part.Opaque o when o.format().equals(ResponsesFormat.NAME) -> output.add(o.json());
         default -> {

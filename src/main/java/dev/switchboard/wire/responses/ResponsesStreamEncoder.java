@@ -14,7 +14,6 @@ import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.responses.ResponsesOpenItem.Kind;
 import java.time.Instant;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResponsesStreamEncoder implements StreamEncoder {
   private final ChatRequest request;
-  private final Set<String> freeform;
+  private final ResponsesToolNames names;
   private final ArrayNode output = Json.array();
   private String id = "resp_gateway";
   private String model;
@@ -39,7 +38,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
   ResponsesStreamEncoder(ChatRequest request) {
     this.request = request;
     this.model = request.model();
-    this.freeform = ResponsesTools.freeformNames(request.tools());
+    this.names = ResponsesToolNames.of(request);
   }
 
   @Override
@@ -70,7 +69,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
           item(r.block(), Kind.REASONING, "", "", out).encrypted =
               ResponsesReasoning.REDACTED + r.data();
       case ChatEvent.ToolCallStarted call -> {
-        Kind kind = freeform.contains(call.name()) ? Kind.CUSTOM_TOOL_CALL : Kind.FUNCTION_CALL;
+        Kind kind = names.isFreeform(call.name()) ? Kind.CUSTOM_TOOL_CALL : Kind.FUNCTION_CALL;
         item(call.block(), kind, call.id(), call.name(), out);
       }
       case ChatEvent.ToolArgumentsDelta args -> arguments(args, out);
@@ -167,7 +166,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
         out,
         event("response.output_item.added")
             .put("output_index", index)
-            .set("item", item.item(ResponsesItems.IN_PROGRESS)));
+            .set("item", item.item(ResponsesItems.IN_PROGRESS, names)));
     if (kind == Kind.MESSAGE) {
       emit(
           out,
@@ -216,7 +215,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
         emit(out, itemEvent(item, "response.custom_tool_call_input.done").put("input", input));
       }
     }
-    ObjectNode done = item.item(ResponsesItems.COMPLETED);
+    ObjectNode done = item.item(ResponsesItems.COMPLETED, names);
     output.add(done);
     emit(
         out,

@@ -6,44 +6,57 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Freeform;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.JsonKind;
-import dev.switchboard.wire.Part;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.ToolSpec;
 import dev.switchboard.wire.WireException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The {@code tools} array both ways: function tools, freeform ({@code custom}) tools with their
- * grammar, and the hosted tools only OpenAI runs (web search, file search...), which are kept as
- * builtins of this format so that a provider that cannot run them refuses the request by name.
+ * grammar, namespaces of them (Codex's), and the hosted tools only OpenAI runs.
  */
 final class ResponsesTools {
   private ResponsesTools() {}
 
-  static List<ToolSpec> read(JsonNode tools, RequestLimits limits) throws WireException {
+  /**
+   * The tools a request offers, a namespace's tools among them (under their own names), and the
+   * hosted tools (web search, file search...) named apart: only OpenAI runs those, so they travel
+   * only to a provider of this format and are dropped, by name, for any other.
+   */
+  record Offered(List<ToolSpec> tools, List<String> hosted) {}
+
+  static Offered read(JsonNode tools, RequestLimits limits) throws WireException {
     if (tools.isMissingNode() || tools.isNull()) {
-      return List.of();
+      return new Offered(List.of(), List.of());
     }
     limits.checkToolCount(tools);
     List<ToolSpec> out = new ArrayList<>(tools.size());
+    List<String> hosted = new ArrayList<>();
     for (int i = 0; i < tools.size(); i++) {
-      out.add(tool(tools.get(i), "tools[" + i + "]", limits));
+      JsonNode tool = tools.get(i);
+      String path = "tools[" + i + "]";
+      JsonKind.OBJECT.check(tool, path);
+      String type = tool.path("type").asText("");
+      switch (type) {
+        case "function", "custom" -> out.add(tool(tool, path, limits));
+        case "namespace" -> {
+          JsonNode inner = tool.path("tools");
+          for (int j = 0; j < inner.size(); j++) {
+            out.add(tool(inner.get(j), path + ".tools[" + j + "]", limits));
+          }
+        }
+        default -> hosted.add("tools." + type);
+      }
     }
-    return out;
+    return new Offered(out, hosted);
   }
 
   private static ToolSpec tool(JsonNode tool, String path, RequestLimits limits)
       throws WireException {
     JsonKind.OBJECT.check(tool, path);
     String type = tool.path("type").asText("");
-    if (!type.equals("function") && !type.equals("custom")) {
-      // A hosted tool: OpenAI runs it, no other provider can.
-      return ToolSpec.builtin(type, new Part.Opaque(ResponsesFormat.NAME, type, tool));
-    }
     if (!tool.path("name").isTextual() || tool.get("name").asText().isEmpty()) {
       throw new WireException(path + ".name: required, a string", path + ".name", null);
     }
@@ -63,14 +76,6 @@ final class ResponsesTools {
     JsonNode parameters = tool.path("parameters");
     limits.checkSchemaDepth(parameters, path + ".parameters");
     return new ToolSpec(name, description, parameters);
-  }
-
-  /** The names of the freeform tools a request offers: their calls go back as custom calls. */
-  static Set<String> freeformNames(List<ToolSpec> tools) {
-    return tools.stream()
-        .filter(tool -> tool.freeform().isPresent())
-        .map(ToolSpec::name)
-        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The tools as a Responses body writes them (hosted tools of this format as they came). */
