@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /** The one list of wire formats this build speaks. A new format is one line here. */
 public final class WireFormats {
+  private static final OpenAiFormat OPENAI = new OpenAiFormat();
   private static final List<WireFormat> ALL =
-      List.of(new OpenAiFormat(), new AnthropicFormat(), new GeminiFormat(), new ResponsesFormat());
+      List.of(OPENAI, new AnthropicFormat(), new GeminiFormat(), new ResponsesFormat(OPENAI));
 
   private WireFormats() {}
 

@@ -18,7 +18,6 @@ import dev.switchboard.wire.UpstreamFailure;
 import dev.switchboard.wire.UpstreamTarget;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
-import dev.switchboard.wire.openai.OpenAiFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +39,22 @@ public final class ResponsesFormat implements WireFormat {
   private static final List<String> GATEWAY_FIELDS =
       List.of("models", "fallbacks", "provider", "route", "transforms", "plugins", "usage");
 
-  /** The Responses API shares OpenAI's error bodies. */
-  private static final WireFormat OPENAI = new OpenAiFormat();
-
   private static final Passthrough PASSTHROUGH = new ResponsesPassthrough();
 
+  private final WireFormat openAi;
   private final RequestLimits limits;
 
-  /** With the {@link RequestLimits#DEFAULTS}. */
-  public ResponsesFormat() {
-    this(RequestLimits.DEFAULTS);
+  /**
+   * With the {@link RequestLimits#DEFAULTS}; {@code openAi} is the OpenAI format, whose error
+   * bodies (both ways) the Responses API shares (the registry hands it over: one format never
+   * imports another).
+   */
+  public ResponsesFormat(WireFormat openAi) {
+    this(openAi, RequestLimits.DEFAULTS);
   }
 
-  public ResponsesFormat(RequestLimits limits) {
+  public ResponsesFormat(WireFormat openAi, RequestLimits limits) {
+    this.openAi = openAi;
     this.limits = limits;
   }
 
@@ -91,7 +93,7 @@ public final class ResponsesFormat implements WireFormat {
   /** OpenAI's error body: the Responses API shares it. */
   @Override
   public ErrorBody encodeError(GatewayError error) {
-    return OPENAI.encodeError(error);
+    return openAi.encodeError(error);
   }
 
   @Override
@@ -139,7 +141,7 @@ public final class ResponsesFormat implements WireFormat {
   @Override
   public UpstreamFailure decodeFailure(
       int status, Optional<Duration> retryAfter, Map<String, String> headers, byte[] body) {
-    return OPENAI.decodeFailure(status, retryAfter, headers, body);
+    return openAi.decodeFailure(status, retryAfter, headers, body);
   }
 
   @Override

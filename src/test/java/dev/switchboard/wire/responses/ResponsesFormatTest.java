@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.provider.WireFormats;
 import dev.switchboard.wire.ChatEvent;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ErrorKind;
@@ -19,13 +20,14 @@ import dev.switchboard.wire.Role;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.Usage;
 import dev.switchboard.wire.WireException;
+import dev.switchboard.wire.WireFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the conformance fixtures do not pin down: item grouping, the event sequence, freeform. */
 class ResponsesFormatTest {
-  private final ResponsesFormat format = new ResponsesFormat();
+  private final WireFormat format = WireFormats.find("responses").orElseThrow();
 
   @Test
   void aToolLoopsItems_becomeTurns_inOrder() throws WireException {
