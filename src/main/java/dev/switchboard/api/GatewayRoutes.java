@@ -219,6 +219,9 @@ final class GatewayRoutes {
   }
 
   private void methodNotAllowed(Router router, RoutingContext ctx) {
+    if (WebSocketUpgrades.refuse(ctx, formatOf(ctx))) {
+      return;
+    }
     TreeSet<String> allowed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() != null

@@ -49,6 +49,8 @@ class RouteAccessTest {
           Map.entry("POST /v1/chat/completions", Access.KEY),
           Map.entry("POST /api/v1/chat/completions", Access.KEY),
           Map.entry("POST /v1/messages", Access.KEY),
+          Map.entry("POST /v1/responses", Access.KEY),
+          Map.entry("POST /api/v1/responses", Access.KEY),
           Map.entry("POST /v1/messages/count_tokens", Access.KEY),
           Map.entry("POST /v1beta/models/:action", Access.KEY),
           Map.entry("POST /v1beta/models/:author/:action", Access.KEY),
@@ -230,6 +232,9 @@ class RouteAccessTest {
     }
     if (path.startsWith("/v1beta/")) {
       return "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}";
+    }
+    if (path.endsWith("/responses")) {
+      return "{\"model\":\"" + MODEL + "\",\"input\":\"hi\"}";
     }
     return "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
   }

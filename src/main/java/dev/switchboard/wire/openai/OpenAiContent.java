@@ -38,37 +38,18 @@ final class OpenAiContent {
         JsonNode image = part.path("image_url");
         String url =
             image.isTextual() ? image.asText() : required(image, "url", path + ".image_url");
-        yield new Part.Image(media(url), cache);
+        yield new Part.Image(Media.ofUrl(url), cache);
       }
       case "file" -> {
         JsonNode file = part.path("file");
         yield file.path("file_data").isTextual()
             ? new Part.Document(
-                media(file.get("file_data").asText()),
+                Media.ofUrl(file.get("file_data").asText()),
                 Optional.ofNullable(file.path("filename").textValue()),
                 cache)
             : new Part.Opaque(OpenAiFormat.NAME, type, part);
       }
       default -> new Part.Opaque(OpenAiFormat.NAME, type, part);
-    };
-  }
-
-  /** A data: URL is inline bytes; anything else is fetched by the provider. */
-  static Media media(String url) {
-    if (url.startsWith("data:")) {
-      int comma = url.indexOf(',');
-      int semicolon = url.indexOf(';');
-      if (comma > 0 && semicolon > 0 && semicolon < comma && url.startsWith(";base64", semicolon)) {
-        return new Media.Inline(url.substring(5, semicolon), url.substring(comma + 1));
-      }
-    }
-    return new Media.Url(url);
-  }
-
-  static String dataUrl(Media media) {
-    return switch (media) {
-      case Media.Url url -> url.url();
-      case Media.Inline inline -> "data:" + inline.mediaType() + ";base64," + inline.base64();
     };
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.Media;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
 import dev.switchboard.wire.Reasoning;
@@ -25,7 +26,14 @@ final class OpenAiRequestWriter {
   ObjectNode write(ChatRequest request) throws WireException {
     ObjectNode body = Json.object();
     ArrayNode messages = body.putArray("messages");
-    if (!request.system().isEmpty()) {
+    if (request.system().size() > 1
+        && request.system().stream().allMatch(Part.Text.class::isInstance)) {
+      // One system message per block (Codex's developer messages, Claude's system blocks): a
+      // string content would run them together with nothing between them.
+      for (Part block : request.system()) {
+        messages.addObject().put("role", "system").set("content", content(List.of(block)));
+      }
+    } else if (!request.system().isEmpty()) {
       messages.addObject().put("role", "system").set("content", content(request.system()));
     }
     for (Message message : request.messages()) {
@@ -105,10 +113,10 @@ final class OpenAiRequestWriter {
                 .addObject()
                 .put("type", "image_url")
                 .putObject("image_url")
-                .put("url", OpenAiContent.dataUrl(image.media()));
+                .put("url", Media.toUrl(image.media()));
         case Part.Document document -> {
           ObjectNode file = array.addObject().put("type", "file").putObject("file");
-          file.put("file_data", OpenAiContent.dataUrl(document.media()));
+          file.put("file_data", Media.toUrl(document.media()));
           document.title().ifPresent(title -> file.put("filename", title));
         }
         case Part.Opaque opaque when OpenAiFormat.NAME.equals(opaque.format()) ->

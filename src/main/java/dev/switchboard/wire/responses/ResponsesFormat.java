@@ -1,10 +1,14 @@
 package dev.switchboard.wire.responses;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The OpenAI Responses API, the dialect of Codex and of the newer OpenAI SDKs. Stateless: the
@@ -28,14 +33,28 @@ import java.util.Optional;
 public final class ResponsesFormat implements WireFormat {
   public static final String NAME = "responses";
 
+  static final String PATH = "/responses";
+
+  /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
+  private static final List<String> GATEWAY_FIELDS =
+      List.of("models", "fallbacks", "provider", "route", "transforms", "plugins", "usage");
+
+  private static final Passthrough PASSTHROUGH = new ResponsesPassthrough();
+
+  private final WireFormat openAi;
   private final RequestLimits limits;
 
-  /** With the {@link RequestLimits#DEFAULTS}. */
-  public ResponsesFormat() {
-    this(RequestLimits.DEFAULTS);
+  /**
+   * With the {@link RequestLimits#DEFAULTS}; {@code openAi} is the OpenAI format, whose error
+   * bodies (both ways) the Responses API shares (the registry hands it over: one format never
+   * imports another).
+   */
+  public ResponsesFormat(WireFormat openAi) {
+    this(openAi, RequestLimits.DEFAULTS);
   }
 
-  public ResponsesFormat(RequestLimits limits) {
+  public ResponsesFormat(WireFormat openAi, RequestLimits limits) {
+    this.openAi = openAi;
     this.limits = limits;
   }
 
@@ -52,48 +71,81 @@ public final class ResponsesFormat implements WireFormat {
 
   @Override
   public ChatRequest parseRequest(IngressRequest request) throws WireException {
-    throw new WireException("the Responses API is not served yet", "input", null);
+    return ResponsesRequestParser.parse(request.body(), limits);
   }
 
   @Override
   public byte[] encodeResponse(ChatResponse response) {
-    throw new UnsupportedOperationException("not yet");
+    return ResponsesResponseCodec.encode(response, null);
+  }
+
+  /** With the request: its freeform tools' calls go back as custom tool calls. */
+  @Override
+  public byte[] encodeResponse(ChatResponse response, String provider, ChatRequest request) {
+    return ResponsesResponseCodec.encode(response, request);
   }
 
   @Override
   public StreamEncoder newStreamEncoder(ChatRequest request) {
-    throw new UnsupportedOperationException("not yet");
+    return new ResponsesStreamEncoder(request);
   }
 
+  /** OpenAI's error body: the Responses API shares it. */
   @Override
   public ErrorBody encodeError(GatewayError error) {
-    throw new UnsupportedOperationException("not yet");
+    return openAi.encodeError(error);
   }
 
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
       throws WireException {
-    throw new WireException("not yet", "input", null);
+    ObjectNode body;
+    List<String> dropped = List.of();
+    if (NAME.equals(request.source().format())) {
+      body = request.source().body().deepCopy();
+      GATEWAY_FIELDS.forEach(body::remove);
+    } else {
+      ResponsesRequestWriter writer = new ResponsesRequestWriter();
+      body = writer.write(request);
+      dropped = writer.dropped();
+    }
+    body.put("model", target.upstreamModel());
+    JsonNode own = body.path("max_output_tokens");
+    target
+        .maxTokens(own.canConvertToLong() ? OptionalLong.of(own.asLong()) : OptionalLong.empty())
+        .ifPresent(tokens -> body.put("max_output_tokens", tokens));
+    if (request.stream()) {
+      body.put("stream", true);
+    } else {
+      body.remove("stream");
+    }
+    return new UpstreamCall(
+        PATH,
+        UpstreamCall.jsonHeaders(request.stream()),
+        Json.bytes(body),
+        AuthScheme.BEARER,
+        request.stream(),
+        dropped);
   }
 
   @Override
   public ChatResponse decodeResponse(byte[] body) throws WireException {
-    throw new WireException("not yet");
+    return ResponsesResponseCodec.decode(Json.tree(body));
   }
 
   @Override
   public StreamDecoder newStreamDecoder(ChatRequest request) {
-    throw new UnsupportedOperationException("not yet");
+    return new ResponsesStreamDecoder();
   }
 
   @Override
   public UpstreamFailure decodeFailure(
       int status, Optional<Duration> retryAfter, Map<String, String> headers, byte[] body) {
-    throw new UnsupportedOperationException("not yet");
+    return openAi.decodeFailure(status, retryAfter, headers, body);
   }
 
   @Override
   public Passthrough passthrough() {
-    throw new UnsupportedOperationException("not yet");
+    return PASSTHROUGH;
   }
 }

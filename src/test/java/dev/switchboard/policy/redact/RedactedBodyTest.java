@@ -224,6 +224,10 @@ class RedactedBodyTest {
       if (object.path("thought").asBoolean(false)) {
         object.remove("text");
       }
+      if ("reasoning".equals(object.path("type").asText())) {
+        // A Responses reasoning item: its summary is the signed thinking text.
+        object.remove("summary");
+      }
       object.remove(List.of("reasoning_content", "reasoning"));
     }
     node.forEach(RedactedBodyTest::withoutThinking);

@@ -70,7 +70,19 @@ final class Capabilities {
           new Loss(
               "gemini",
               Aspect.PAUSE,
-              "no finishReason for a paused turn: the raw word is sent and reads back as OTHER"));
+              "no finishReason for a paused turn: the raw word is sent and reads back as OTHER"),
+          new Loss(
+              "responses",
+              Aspect.CACHE_WRITES,
+              "usage counts cached input only (input_tokens_details.cached_tokens), never writes"),
+          new Loss(
+              "responses",
+              Aspect.STOP_SEQUENCE,
+              "a response has a status, not a finish reason: a matched stop sequence is completed"),
+          new Loss(
+              "responses",
+              Aspect.PAUSE,
+              "a paused turn is incomplete with the provider's raw word, which reads back as OTHER"));
 
   static final List<Refusal> REFUSALS = List.of();
 
@@ -84,6 +96,23 @@ final class Capabilities {
   static boolean refuses(String format, String param) {
     return REFUSALS.stream()
         .anyMatch(r -> r.format().equals(format) && r.param().matcher(param).matches());
+  }
+
+  /**
+   * A reasoning signature as a client of {@code format} receives it: Gemini's thoughtSignature is a
+   * bytes field, so a signature in base64url (an OpenAI encrypted_content) reaches its clients as
+   * the same bytes in standard base64.
+   */
+  static String signatureAsSeenBy(String format, String signature) {
+    if (!format.equals("gemini") || (signature.indexOf('-') < 0 && signature.indexOf('_') < 0)) {
+      return signature;
+    }
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(java.util.Base64.getUrlDecoder().decode(signature));
+    } catch (IllegalArgumentException notBase64) {
+      return signature;
+    }
   }
 
   /** The finish reason a client of {@code format} can tell apart from the one the provider gave. */

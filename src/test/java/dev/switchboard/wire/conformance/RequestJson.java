@@ -32,6 +32,14 @@ final class RequestJson {
       ObjectNode item = tools.addObject().put("name", tool.name());
       tool.description().ifPresent(description -> item.put("description", description));
       item.set("parameters", tool.parameters());
+      tool.freeform()
+          .ifPresent(
+              freeform ->
+                  freeform
+                      .format()
+                      .ifPresentOrElse(
+                          format -> item.set("freeform", format),
+                          () -> item.put("freeform", "text")));
       PartJson.cache(item, tool.cache());
     }
     node.set("controls", controls(request.controls()));
