@@ -37,7 +37,7 @@ public final class ResponsesFormat implements WireFormat {
 
   /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
   private static final List<String> GATEWAY_FIELDS =
-      List.of("models", "fallbacks", "provider", "route", "transforms", "plugins", "usage");
+      List.of("models", "fallbacks", "provider", "auto", "route", "transforms", "plugins", "usage");
 
   private static final Passthrough PASSTHROUGH = new ResponsesPassthrough();
 
@@ -71,7 +71,7 @@ public final class ResponsesFormat implements WireFormat {
 
   @Override
   public ChatRequest parseRequest(IngressRequest request) throws WireException {
-    return ResponsesRequestParser.parse(request.body(), limits);
+    return ResponsesRequestParser.parse(request, limits);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.switchboard.wire.responses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
@@ -49,14 +50,11 @@ final class ResponsesRequestParser {
 
   private ResponsesRequestParser() {}
 
-  static ChatRequest parse(byte[] body, RequestLimits limits) throws WireException {
-    ObjectNode object = limits.parseBody(body);
+  static ChatRequest parse(IngressRequest request, RequestLimits limits) throws WireException {
+    ObjectNode object = limits.parseBody(request.body());
     JsonKind.checkFields(object, TOP_LEVEL);
     refuseState(object);
-    JsonNode model = object.get("model");
-    if (model == null || model.isNull() || model.asText().isBlank()) {
-      throw new WireException("model: required, a non-empty string", "model", null);
-    }
+    String model = request.model(object, "model: required, a non-empty string");
     JsonNode input = object.get("input");
     if (input == null || input.isNull()) {
       throw new WireException("input: required", "input", null);
@@ -77,7 +75,7 @@ final class ResponsesRequestParser {
     }
     ResponsesTools.Offered tools = ResponsesTools.read(object.path("tools"), limits);
     return new ChatRequest(
-        model.asText(),
+        model,
         system,
         conversation.subList(lead, conversation.size()),
         tools.tools(),
