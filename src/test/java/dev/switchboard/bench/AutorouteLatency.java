@@ -10,7 +10,9 @@ import java.util.Random;
 /**
  * What auto routing adds to a request: the wall time of {@code PromptScorer.shipped().score} (the
  * embedding plus the head) on prompts of several sizes, after the one-off load, as p50/p99/max.
- * Also prints the first call's time (weights and ONNX session). Run with bench/autoroute.sh.
+ * Also prints the first call's time (weights and ONNX session), and the process CPU time per score,
+ * which is what the wall time comes to when nothing else wants the cores. Run with
+ * bench/autoroute.sh.
  */
 public final class AutorouteLatency {
   private static final String[] WORDS =
@@ -34,7 +36,11 @@ public final class AutorouteLatency {
     for (int i = 0; i < 50; i++) {
       scorer.score(text(random, sizes[i % sizes.length]));
     }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int size : sizes) {
+      long cpu = os.getProcessCpuTime();
       double[] times = new double[rounds];
       for (int i = 0; i < rounds; i++) {
         String prompt = text(random, size);
@@ -44,6 +50,12 @@ public final class AutorouteLatency {
         all.add(times[i]);
       }
       print(size + " chars", times);
+      // CPU used per score by the whole process (ONNX threads included): about the wall time on
+      // an idle machine, whatever else shares the cores.
+      System.out.printf(
+          Locale.ROOT,
+          "       cpu_ms_per_score=%.2f%n",
+          (os.getProcessCpuTime() - cpu) / 1e6 / rounds);
     }
     print("all sizes", all.stream().mapToDouble(Double::doubleValue).toArray());
   }
