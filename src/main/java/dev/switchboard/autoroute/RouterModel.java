@@ -40,6 +40,6 @@ final class RouterModel implements PromptScorer {
   @Override
   public double score(String prompt) {
     String text = PromptText.clip(prompt);
-    return weights.score(embedder.embed(text), Lexical.of(text));
+    return weights.score(embedder.embed(PromptText.embedded(text)), Lexical.of(text));
   }
 }

@@ -36,7 +36,7 @@ class RouterCommandTest {
     assertThat(train.exit()).as(train.err()).isZero();
     assertThat(train.out()).contains("wrote").contains("(47 prompts)");
     assertThat(Json.tree(Files.readString(weights)).path("version").asText())
-        .isEqualTo("ridge-minilm-2026-12-06");
+        .isEqualTo(dev.switchboard.autoroute.Training.VERSION);
     assertThat(cache).isRegularFile();
 
     List<JsonNode> lines =
