@@ -6,14 +6,23 @@ import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.budget.OutputEstimates;
 import dev.switchboard.budget.sql.SqlBudgets;
+import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.Readiness;
+import dev.switchboard.insight.Insight;
+import dev.switchboard.insight.energy.EnergyModel;
+import dev.switchboard.insight.rollup.Rollup;
+import dev.switchboard.insight.rollup.RowNames;
+import dev.switchboard.insight.sql.Backfill;
+import dev.switchboard.insight.sql.RollupHook;
+import dev.switchboard.insight.sql.RollupInsight;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.LedgerWriters;
 import dev.switchboard.ledger.SettleHook;
+import dev.switchboard.ledger.sql.BatchHook;
 import dev.switchboard.ratelimit.RateLimiter;
 import dev.switchboard.ratelimit.RateLimiters;
 import dev.switchboard.storage.Database;
@@ -38,7 +47,8 @@ record Backends(
     LedgerReader reader,
     IdempotencyStore idempotency,
     Limits limits,
-    Readiness readiness)
+    Readiness readiness,
+    Insight insight)
     implements AutoCloseable {
   /** Where every node of a cluster keeps its rate-limit state in Redis. */
   private static final String REDIS_PREFIX = "switchboard:";
@@ -58,17 +68,25 @@ record Backends(
     return new KeyAuthenticator(keys, keys.hasher(), blocking, refresh);
   }
 
-  static Backends open(Config config, Clock clock) {
+  static Backends open(Config config, Clock clock, Catalog catalog) {
     Database database = Databases.open(config.storage());
     try {
+      // Rollups: the rows written before they existed once, then every batch in its transaction.
+      EnergyModel energy = new EnergyModel(catalog);
+      Rollup rollup = new Rollup(new RowNames(catalog), energy);
+      Backfill.run(database, rollup);
+      BatchHook rollups = new RollupHook(rollup);
+      Insight insight = new RollupInsight(database, catalog, energy.pricing());
       SqlKeyStore keys = SqlKeyStore.of(database);
       LedgerReader reader = LedgerWriters.reader(database);
       IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
       ZoneId zone = config.budgets().timeZone();
       if (database.dialect() == Dialect.SQLITE) {
         Limits limits = Limits.singleNode(reader, zone);
-        LedgerWriter ledger = LedgerWriters.open(database, config.storage(), SettleHook.NONE);
-        return new Backends(database, keys, ledger, reader, idempotency, limits, Readiness.ALWAYS);
+        LedgerWriter ledger =
+            LedgerWriters.open(database, config.storage(), SettleHook.NONE, rollups);
+        return new Backends(
+            database, keys, ledger, reader, idempotency, limits, Readiness.ALWAYS, insight);
       }
       // Per-node rate limits would multiply with the nodes: a cluster shares them in Redis.
       Config.Redis redis =
@@ -95,11 +113,12 @@ record Backends(
       return new Backends(
           database,
           keys,
-          LedgerWriters.open(database, config.storage(), budgets.settleHook()),
+          LedgerWriters.open(database, config.storage(), budgets.settleHook(), rollups),
           reader,
           idempotency,
           new Limits(budgets, rateLimits, new OutputEstimates(), zone),
-          Readiness.probing(probes, READINESS_PERIOD));
+          Readiness.probing(probes, READINESS_PERIOD),
+          insight);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -89,7 +89,7 @@ public final class Switchboard implements AutoCloseable {
         config
             .withServer(server.withPort(port))
             .withRouting(config.routing().withModelDefaults(catalog.firstTokenTimeouts()));
-    Backends backends = Backends.open(resolved, clock);
+    Backends backends = Backends.open(resolved, clock, catalog);
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator = backends.authenticator(blocking);
     IdempotencyStore idempotency = backends.idempotency();
@@ -144,8 +144,8 @@ public final class Switchboard implements AutoCloseable {
         policy,
         backends.limits(),
         backends.readiness(),
-        LedgerKeyUsage.of(
-            backends.reader(), backends.limits().budgets(), backends.limits().zone()));
+        LedgerKeyUsage.of(backends.reader(), backends.limits().budgets(), backends.limits().zone()),
+        backends.insight());
   }
 
   /**

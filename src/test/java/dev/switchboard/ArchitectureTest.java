@@ -109,7 +109,8 @@ class ArchitectureTest {
             "dev.switchboard.ledger.postgresql..",
             "dev.switchboard.account.sqlite..",
             "dev.switchboard.account.sql..",
-            "dev.switchboard.budget.sql..")
+            "dev.switchboard.budget.sql..",
+            "dev.switchboard.insight.sql..")
         // The budget settles inside the ledger's transaction: the hook hands it the connection.
         .and()
         .doNotHaveFullyQualifiedName("dev.switchboard.ledger.SettleHook")

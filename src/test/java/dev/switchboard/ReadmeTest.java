@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.autoroute.AutoPool;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
@@ -15,7 +16,8 @@ class ReadmeTest {
   @Test
   void theReadmeConfigExampleLoads() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+    int section = readme.indexOf("## Configuration");
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
     String yaml = readme.substring(start, readme.indexOf("```", start));
     Map<String, String> env = Map.of("MY_DEEPSEEK_KEY", "sk-test");
     Config config = Config.parse(yaml, env);
@@ -23,6 +25,7 @@ class ReadmeTest {
         Catalog.load(
             EnvInterpolation.apply(Catalog.shippedTree(), env, "catalog"), config.catalog());
     assertThat(config.server().port()).isEqualTo(8080);
+    assertThat(AutoPool.of(config.routing().auto(), catalog).quality()).isEqualTo(0.5);
     assertThat(catalog.provider("deepseek").orElseThrow().apiKey()).hasValue("sk-test");
     assertThat(catalog.deploymentsOf("openai/gpt-oss-20b"))
         .extracting(d -> d.providerId())

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 /**
  * What a key may do: a credit limit in micro-dollars (for all time, or per {@link LimitReset}
  * period), an expiry, the models it may ask for (empty: any), requests and tokens per minute,
- * concurrent requests, caps per session and per day in micro-dollars, and a default data class.
+ * concurrent requests, caps per session and per day in micro-dollars, a default data class, and a
+ * default model (for requests that name none; {@code switchboard/auto} routes them by prompt).
  * Every part is optional; {@link #NONE} sets nothing. Amounts are never negative and counts are
  * positive; a reset needs a limit; model names have no commas and may end in {@code *} (a prefix).
  */
@@ -24,7 +25,8 @@ public record KeyRules(
     OptionalInt concurrency,
     OptionalLong sessionCapMicros,
     OptionalLong dailyCapMicros,
-    Optional<DataClass> dataClass) {
+    Optional<DataClass> dataClass,
+    Optional<String> defaultModel) {
 
   /** No limit of any kind. */
   public static final KeyRules NONE = builder().build();
@@ -38,6 +40,7 @@ public record KeyRules(
     positive(rpm, "requests per minute");
     positive(tpm, "tokens per minute");
     positive(concurrency, "concurrency");
+    modelName(defaultModel);
     if (limitReset.isPresent() && limitMicros.isEmpty()) {
       throw new IllegalArgumentException("a limit reset needs a credit limit");
     }
@@ -48,6 +51,16 @@ public record KeyRules(
                 + (model.length() > 60 ? model.substring(0, 60) + "…" : model)
                 + "'");
       }
+    }
+  }
+
+  private static void modelName(Optional<String> model) {
+    if (model.isPresent()
+        && (model.get().isBlank()
+            || model.get().length() > 200
+            || !model.get().equals(model.get().strip()))) {
+      throw new IllegalArgumentException(
+          "a default model must be a model id without surrounding spaces");
     }
   }
 
@@ -74,6 +87,7 @@ public record KeyRules(
     b.sessionCapMicros = sessionCapMicros;
     b.dailyCapMicros = dailyCapMicros;
     b.dataClass = dataClass;
+    b.defaultModel = defaultModel;
     return b;
   }
 
@@ -107,6 +121,7 @@ public record KeyRules(
     private OptionalLong sessionCapMicros = OptionalLong.empty();
     private OptionalLong dailyCapMicros = OptionalLong.empty();
     private Optional<DataClass> dataClass = Optional.empty();
+    private Optional<String> defaultModel = Optional.empty();
 
     private Builder() {}
 
@@ -160,6 +175,11 @@ public record KeyRules(
       return this;
     }
 
+    public Builder defaultModel(Optional<String> value) {
+      defaultModel = value;
+      return this;
+    }
+
     /**
      * The rules.
      *
@@ -176,7 +196,8 @@ public record KeyRules(
           concurrency,
           sessionCapMicros,
           dailyCapMicros,
-          dataClass);
+          dataClass,
+          defaultModel);
     }
   }
 }

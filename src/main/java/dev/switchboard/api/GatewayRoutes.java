@@ -4,6 +4,7 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.ChatPipeline;
+import dev.switchboard.insight.Insight;
 import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +85,22 @@ final class GatewayRoutes {
     router.get("/v1/generation").handler(routes.authenticated(generation));
     router.get("/api/v1/generation").handler(routes.authenticated(generation));
     routes.policyAndSpend(router, services, planner);
+    routes.insight(router, services);
     routes.keys(router, services.keyUsage());
+    operations(router, services);
+    router.errorHandler(404, routes::notFound);
+    router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
+    router
+        .route()
+        .failureHandler(
+            ctx ->
+                Replies.refuse(
+                    ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
+    return router;
+  }
+
+  /** Liveness, readiness, metrics and Claude Code's probe: no key needed, nothing secret. */
+  private static void operations(Router router, GatewayVerticle.Services services) {
     router.get("/health").handler(ctx -> Replies.json(ctx.response(), 200, HEALTHY));
     // Ready = what requests need answers; a load balancer sends traffic elsewhere meanwhile.
     router.get("/health/ready").handler(ctx -> ReadyEndpoint.answer(ctx, services.readiness()));
@@ -97,15 +114,6 @@ final class GatewayRoutes {
                     .end(services.metrics().scrape()));
     // Claude Code's connectivity probe before its first request.
     router.head("/api/hello").handler(ctx -> ctx.response().end());
-    router.errorHandler(404, routes::notFound);
-    router.errorHandler(405, ctx -> routes.methodNotAllowed(router, ctx));
-    router
-        .route()
-        .failureHandler(
-            ctx ->
-                Replies.refuse(
-                    ctx.request(), routes.formatOf(ctx), failure(ctx.statusCode(), ctx)));
-    return router;
   }
 
   /** The data policy's scan and the spend per class (or key, model, provider, day). */
@@ -118,7 +126,23 @@ final class GatewayRoutes {
                 vertx, services.policy(), planner, formats, keys, services.config().server()));
     router
         .get("/api/v1/spend")
-        .handler(authenticated(new SpendEndpoint(vertx, services.ledgerReader())));
+        .handler(anyKey(new SpendEndpoint(vertx, services.ledgerReader(), services.insight())));
+  }
+
+  /**
+   * Rankings, savings, energy and activity, and the dashboard that shows them: a key sees its own
+   * requests, an admin key all.
+   */
+  private void insight(Router router, GatewayVerticle.Services services) {
+    Insight insight = services.insight();
+    Clock clock = Clock.systemUTC();
+    router.get("/api/v1/rankings").handler(anyKey(new RankingsEndpoint(vertx, insight, clock)));
+    router.get("/api/v1/savings").handler(anyKey(new SavingsEndpoint(vertx, insight)));
+    router.get("/api/v1/energy").handler(anyKey(new EnergyEndpoint(vertx, insight)));
+    router
+        .get("/api/v1/activity")
+        .handler(anyKey(new ActivityEndpoint(vertx, insight, services.catalog(), clock)));
+    DashboardRoutes.register(router, vertx, services, this::anyKey);
   }
 
   /** The caller's key and credits (any key), and the admin key API (admin keys only). */

@@ -3,9 +3,12 @@ package dev.switchboard.api;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.attempt.AttemptListener;
+import dev.switchboard.autoroute.AutoPool;
+import dev.switchboard.autoroute.PromptScorer;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.gateway.Accounting;
+import dev.switchboard.gateway.AutoRouting;
 import dev.switchboard.gateway.ChatPipeline;
 import dev.switchboard.gateway.Idempotency;
 import dev.switchboard.gateway.Limits;
@@ -14,6 +17,8 @@ import dev.switchboard.gateway.Recovery;
 import dev.switchboard.gateway.Sourcing;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.Readiness;
+import dev.switchboard.insight.EmptyInsight;
+import dev.switchboard.insight.Insight;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.metrics.GatewayMetrics;
@@ -60,7 +65,42 @@ public final class GatewayVerticle extends VerticleBase {
       SourcingPolicy policy,
       Limits limits,
       Readiness readiness,
-      KeyUsageSource keyUsage) {
+      KeyUsageSource keyUsage,
+      Insight insight) {
+
+    /** Without reports: the insight endpoints answer empty ones. */
+    public Services(
+        Config config,
+        Catalog catalog,
+        KeyAuthenticator keys,
+        LedgerWriter ledger,
+        LedgerReader ledgerReader,
+        IdempotencyStore idempotency,
+        HealthTracker health,
+        GatewayMetrics metrics,
+        RetryBudget retryBudget,
+        AttemptListener attemptListeners,
+        SourcingPolicy policy,
+        Limits limits,
+        Readiness readiness,
+        KeyUsageSource keyUsage) {
+      this(
+          config,
+          catalog,
+          keys,
+          ledger,
+          ledgerReader,
+          idempotency,
+          health,
+          metrics,
+          retryBudget,
+          attemptListeners,
+          policy,
+          limits,
+          readiness,
+          keyUsage,
+          EmptyInsight.INSTANCE);
+    }
 
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
@@ -154,7 +194,13 @@ public final class GatewayVerticle extends VerticleBase {
     RoutePlanner planner = planner();
     ChatPipeline pipeline =
         new ChatPipeline(
-            new Sourcing(new PolicyGate(services.policy(), vertx), planner),
+            new Sourcing(
+                new PolicyGate(services.policy(), vertx),
+                new AutoRouting(
+                    planner,
+                    AutoPool.of(services.config().routing().auto(), services.catalog()),
+                    PromptScorer.shipped(),
+                    vertx)),
             client,
             Accounting.of(
                 services.limits(),

@@ -72,6 +72,13 @@ final class GenerationEndpoint {
     data.put("native_tokens_cached", row.cachedTokens())
         .put("native_tokens_reasoning", row.reasoningTokens());
     data.put("estimated", row.estimated());
+    row.router()
+        .ifPresent(
+            pick ->
+                data.putObject("router")
+                    .put("version", pick.version())
+                    .put("score", pick.score())
+                    .put("pick", pick.pick()));
     data.put("total_cost", Money.ofMicros(row.costMicros()).toUsd()).put("status", row.status());
     row.errorCode().ifPresent(code -> data.put("error_code", code));
     DataHandling handling = row.handling();

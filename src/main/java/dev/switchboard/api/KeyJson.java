@@ -72,6 +72,7 @@ final class KeyJson {
     usd(data, "session_cap", rules.sessionCapMicros());
     usd(data, "daily_cap", rules.dailyCapMicros());
     text(data, "data_class", rules.dataClass().map(DataClass::wireName));
+    text(data, "default_model", rules.defaultModel());
   }
 
   static java.math.BigDecimal usd(long micros) {

@@ -22,8 +22,8 @@ import java.util.Set;
  * Reads key rules from an admin request body, in the shape {@link KeyJson} writes them: {@code
  * limit}, {@code session_cap} and {@code daily_cap} in USD, {@code limit_reset}, {@code expires_at}
  * (ISO 8601), {@code allowed_models}, {@code rate_limits: {requests_per_minute, tokens_per_minute,
- * concurrency}} and {@code data_class}. A field left out keeps its rule; {@code null} removes it.
- * Problems are 400s naming the field.
+ * concurrency}}, {@code data_class} and {@code default_model}. A field left out keeps its rule;
+ * {@code null} removes it. Problems are 400s naming the field.
  */
 final class KeyRulesJson {
   static final Set<String> FIELDS =
@@ -36,6 +36,7 @@ final class KeyRulesJson {
           "session_cap",
           "daily_cap",
           "data_class",
+          "default_model",
           "include_byok_in_limit");
   private static final Set<String> RATE_FIELDS =
       Set.of("requests_per_minute", "tokens_per_minute", "concurrency");
@@ -71,6 +72,9 @@ final class KeyRulesJson {
     }
     if (body.has("data_class")) {
       b.dataClass(text(body, "data_class").map(KeyRulesJson::dataClass));
+    }
+    if (body.has("default_model")) {
+      b.defaultModel(text(body, "default_model"));
     }
     JsonNode byok = body.path("include_byok_in_limit");
     if (!byok.isMissingNode() && !byok.isNull() && !(byok.isBoolean() && !byok.booleanValue())) {

@@ -116,7 +116,8 @@ final class ModelEndpointsEndpoint {
     };
   }
 
-  private static ObjectNode health(DeploymentStatus status) {
+  /** The tracker's view of one deployment: state, faults in a row, ejection and both windows. */
+  static ObjectNode health(DeploymentStatus status) {
     ObjectNode out =
         Json.object()
             .put("state", status.state().name().toLowerCase(Locale.ROOT))

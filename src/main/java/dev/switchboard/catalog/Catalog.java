@@ -27,6 +27,8 @@ public final class Catalog {
   private final Map<String, Provider> providers;
   private final List<Deployment> deployments;
   private final Map<String, List<Deployment>> byModel;
+  private List<Electricity> electricity = List.of();
+  private EnergyAssumptions energy = CatalogParser.DEFAULT_ENERGY;
 
   private Catalog(List<Model> models, List<Provider> providers, List<Deployment> deployments) {
     this.models = index(models, Model::id);
@@ -77,7 +79,23 @@ public final class Catalog {
       }
       deployments.add(d);
     }
-    return new Catalog(models, providers, deployments);
+    Catalog catalog = new Catalog(models, providers, deployments);
+    catalog.electricity = merged.electricity().stream().map(CatalogParser::electricity).toList();
+    catalog.energy = CatalogParser.energy(merged.energy());
+    return catalog;
+  }
+
+  /**
+   * Each country's industrial electricity price and grid intensity (the {@code WORLD} entry for any
+   * other), for the energy estimate.
+   */
+  public List<Electricity> electricity() {
+    return electricity;
+  }
+
+  /** The energy estimate's constants. */
+  public EnergyAssumptions energy() {
+    return energy;
   }
 
   public List<Model> models() {
@@ -135,7 +153,10 @@ public final class Catalog {
       }
       changed.add(next);
     }
-    return new Catalog(List.copyOf(models.values()), changed, deployments);
+    Catalog copy = new Catalog(List.copyOf(models.values()), changed, deployments);
+    copy.electricity = electricity;
+    copy.energy = energy;
+    return copy;
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {

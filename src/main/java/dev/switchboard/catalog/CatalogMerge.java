@@ -3,6 +3,7 @@ package dev.switchboard.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.ConfigNode;
+import dev.switchboard.wire.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,12 @@ final class CatalogMerge {
   record Entry(ObjectNode node, String path) {}
 
   /** The merged sections, disabled entries already removed. */
-  record Merged(List<Entry> models, List<Entry> providers, List<Entry> deployments) {}
+  record Merged(
+      List<Entry> models,
+      List<Entry> providers,
+      List<Entry> deployments,
+      List<Entry> electricity,
+      Entry energy) {}
 
   private CatalogMerge() {}
 
@@ -40,7 +46,22 @@ final class CatalogMerge {
         d ->
             disabledModels.contains(d.node().path("model").asText())
                 || disabledProviders.contains(d.node().path("provider").asText()));
-    return new Merged(models, providers, deployments);
+    List<Entry> electricity = section("electricity", shipped, overrides, new HashSet<>());
+    return new Merged(models, providers, deployments, electricity, energy(shipped, overrides));
+  }
+
+  /** The energy constants: the user's keys replace the shipped ones. */
+  private static Entry energy(JsonNode shipped, JsonNode overrides) {
+    ObjectNode merged = Json.object();
+    String path = SHIPPED + ".energy";
+    for (JsonNode tree : List.of(shipped, overrides)) {
+      JsonNode energy = tree.path("energy");
+      if (energy.isObject()) {
+        deepMerge(merged, (ObjectNode) energy);
+        path = (tree == overrides ? USER : SHIPPED) + ".energy";
+      }
+    }
+    return new Entry(merged, path);
   }
 
   private static List<Entry> section(
@@ -84,7 +105,7 @@ final class CatalogMerge {
 
   private static ConfigNode root(JsonNode tree, String path) {
     ConfigNode root = ConfigNode.of(tree, path, CatalogException::new);
-    root.allowOnly(List.of("models", "providers", "deployments"));
+    root.allowOnly(List.of("models", "providers", "deployments", "electricity", "energy"));
     return root;
   }
 
@@ -93,11 +114,18 @@ final class CatalogMerge {
     if (section.equals("deployments")) {
       return item.requiredString("model") + " @ " + item.requiredString("provider");
     }
+    if (section.equals("electricity")) {
+      return item.requiredString("country");
+    }
     return item.requiredString("id");
   }
 
   private static String describeKey(String section, String key) {
-    return section.equals("deployments") ? "deployment " + key : "id \"" + key + "\"";
+    return switch (section) {
+      case "deployments" -> "deployment " + key;
+      case "electricity" -> "country \"" + key + "\"";
+      default -> "id \"" + key + "\"";
+    };
   }
 
   private static boolean enabled(ConfigNode item) {

@@ -71,7 +71,48 @@ final class CatalogParser {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern PARAMS = Pattern.compile("(\\d+(?:\\.\\d+)?)([MBT])");
 
+  /** The energy constants when the catalog declares none (see catalog.yaml, section energy). */
+  static final EnergyAssumptions DEFAULT_ENERGY =
+      new EnergyAssumptions(989e12, 700, 0.3, 1.2, 100_000_000_000L);
+
+  private static final Pattern ELECTRICITY_COUNTRY = Pattern.compile("[A-Z]{2}|WORLD");
+
   private CatalogParser() {}
+
+  static Electricity electricity(CatalogMerge.Entry entry) {
+    ConfigNode n = node(entry);
+    n.allowOnly(List.of("country", "price_usd_per_kwh", "grid_g_per_kwh", "enabled"));
+    String country = n.requiredString("country");
+    if (!ELECTRICITY_COUNTRY.matcher(country).matches()) {
+      throw n.error("country", "expected an ISO 3166 alpha-2 code or WORLD, got " + country);
+    }
+    return new Electricity(
+        country, nonNegative(n, "price_usd_per_kwh"), nonNegative(n, "grid_g_per_kwh"));
+  }
+
+  static EnergyAssumptions energy(CatalogMerge.Entry entry) {
+    ConfigNode n = node(entry);
+    n.allowOnly(List.of("peak_flops", "watts", "utilization", "pue", "default_active_params"));
+    EnergyAssumptions d = DEFAULT_ENERGY;
+    try {
+      return new EnergyAssumptions(
+          n.decimal("peak_flops").map(BigDecimal::doubleValue).orElse(d.peakFlops()),
+          n.decimal("watts").map(BigDecimal::doubleValue).orElse(d.watts()),
+          n.decimal("utilization").map(BigDecimal::doubleValue).orElse(d.utilization()),
+          n.decimal("pue").map(BigDecimal::doubleValue).orElse(d.pue()),
+          params(n, "default_active_params").orElse(d.defaultActiveParams()));
+    } catch (IllegalArgumentException e) {
+      throw n.error(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static double nonNegative(ConfigNode n, String key) {
+    BigDecimal value = n.decimal(key).orElseThrow(() -> n.error(key, "is required"));
+    if (value.signum() < 0) {
+      throw n.error(key, "cannot be negative");
+    }
+    return value.doubleValue();
+  }
 
   static Model model(CatalogMerge.Entry entry) {
     ConfigNode n = node(entry);

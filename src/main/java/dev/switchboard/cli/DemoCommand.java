@@ -9,6 +9,8 @@ import dev.switchboard.sim.SimOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,12 @@ final class DemoCommand implements Runnable {
   static final String DEMO_DATABASE = "switchboard-demo.db";
   private static final String KEY_NAME = "demo";
 
+  /**
+   * The gateway's per-request log lines (held here so the level set on it stays): quiet while the
+   * demo's own traffic runs, which would bury the banner under a few lines a second.
+   */
+  private static final Logger REQUEST_LINES = Logger.getLogger("switchboard.requests");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -38,6 +46,12 @@ final class DemoCommand implements Runnable {
       defaultValue = DEMO_DATABASE,
       description = "SQLite ledger of the demo (default: ${DEFAULT-VALUE}).")
   Path database;
+
+  @Option(
+      names = "--no-traffic",
+      description =
+          "Send no demo traffic (by default a few simulated agents and apps keep the dashboard busy).")
+  boolean noTraffic;
 
   @CommandLine.Mixin
   SimulationOptions simulation =
@@ -62,8 +76,13 @@ final class DemoCommand implements Runnable {
       Shutdown.closeAll(gateway, simulator);
       throw e;
     }
-    Shutdown shutdown = Shutdown.onSignal(gateway, simulator);
-    DemoBanner.print(spec.commandLine().getOut(), gateway.port(), database, key.secret());
+    if (!noTraffic) {
+      REQUEST_LINES.setLevel(Level.SEVERE);
+    }
+    AutoCloseable traffic = noTraffic ? () -> {} : DemoTraffic.start(gateway.port(), key.secret());
+    Shutdown shutdown = Shutdown.onSignal(traffic, gateway, simulator);
+    DemoBanner.print(
+        spec.commandLine().getOut(), gateway.port(), database, key.secret(), !noTraffic);
     shutdown.await();
   }
 
@@ -96,10 +115,17 @@ final class DemoCommand implements Runnable {
   static final class DemoBanner {
     private DemoBanner() {}
 
-    static void print(PrintWriter out, int port, Path database, String secret) {
+    static void print(PrintWriter out, int port, Path database, String secret, boolean traffic) {
       out.printf(
           "Switchboard demo on http://127.0.0.1:%d/v1 with simulated providers (ledger: %s)%n%n",
           port, database);
+      out.printf("Dashboard: http://127.0.0.1:%d/ (sign in with the demo key below)%n", port);
+      out.printf(
+          traffic
+              ? "Simulated agents and apps send it traffic; their request lines are not printed"
+                  + " here: the dashboard's live log shows them (--no-traffic: none, and every"
+                  + " request printed).%n%n"
+              : "No demo traffic (--no-traffic): the dashboard shows your own requests.%n%n");
       out.printf("The demo key (shown once; a restart makes a new one). Copy these lines:%n%n");
       out.printf("  export KEY=%s%n", secret);
       out.printf(

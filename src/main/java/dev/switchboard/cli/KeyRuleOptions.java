@@ -101,6 +101,15 @@ final class KeyRuleOptions {
               + " request made with the key is at least this class.")
   @Nullable Change<DataClass> dataClass;
 
+  @Option(
+      names = "--default-model",
+      paramLabel = "MODEL",
+      converter = ModelChange.class,
+      description =
+          "Model for requests that name none (switchboard/auto routes each by its prompt), or"
+              + " none.")
+  @Nullable Change<String> defaultModel;
+
   /** Whether any rule flag was given. */
   boolean any() {
     return limit != null
@@ -112,7 +121,8 @@ final class KeyRuleOptions {
         || concurrency != null
         || sessionCap != null
         || dailyCap != null
-        || dataClass != null;
+        || dataClass != null
+        || defaultModel != null;
   }
 
   /**
@@ -155,6 +165,9 @@ final class KeyRuleOptions {
     if (dataClass != null) {
       b.dataClass(dataClass.value());
     }
+    if (defaultModel != null) {
+      b.defaultModel(defaultModel.value());
+    }
     return b.build();
   }
 
@@ -177,6 +190,7 @@ final class KeyRuleOptions {
     rules.sessionCapMicros().ifPresent(m -> part(text, "session cap " + Money.ofMicros(m)));
     rules.dailyCapMicros().ifPresent(m -> part(text, "daily cap " + Money.ofMicros(m)));
     rules.dataClass().ifPresent(c -> part(text, "data class " + c.wireName()));
+    rules.defaultModel().ifPresent(m -> part(text, "default model " + m));
     return text.isEmpty() ? "-" : text.toString();
   }
 
@@ -258,6 +272,14 @@ final class KeyRuleOptions {
             "'" + value + "' has an empty model name; list names as a,b,c (or any)");
       }
       return new Change<>(Optional.of(names));
+    }
+  }
+
+  /** A model id or none. */
+  static final class ModelChange implements CommandLine.ITypeConverter<Change<String>> {
+    @Override
+    public Change<String> convert(String value) {
+      return new Change<>(clears(value, "none") ? Optional.empty() : Optional.of(value.strip()));
     }
   }
 

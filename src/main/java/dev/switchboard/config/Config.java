@@ -195,10 +195,12 @@ public record Config(
       Duration ejectForAtMost,
       double spreadPercent,
       JsonNode provider,
-      Map<String, JsonNode> presets) {
+      Map<String, JsonNode> presets,
+      JsonNode auto) {
     public Routing {
       firstTokenTimeouts = Map.copyOf(firstTokenTimeouts);
       provider = provider.deepCopy();
+      auto = auto.deepCopy();
       java.util.Map<String, JsonNode> copies = new java.util.LinkedHashMap<>();
       presets.forEach((name, preset) -> copies.put(name, preset.deepCopy()));
       presets = java.util.Collections.unmodifiableMap(copies);
@@ -221,7 +223,8 @@ public record Config(
           Duration.ofSeconds(20),
           5.0,
           Json.object(),
-          Map.of());
+          Map.of(),
+          Json.object());
     }
 
     /**
@@ -242,7 +245,8 @@ public record Config(
           ejectForAtMost,
           spreadPercent,
           provider,
-          presets);
+          presets,
+          auto);
     }
 
     /** The first-token timeout for a catalog model: its own if configured, else the default. */
@@ -254,6 +258,12 @@ public record Config(
     @Override
     public JsonNode provider() {
       return provider.deepCopy();
+    }
+
+    /** The {@code auto} section (the auto router's pool and default quality), a copy. */
+    @Override
+    public JsonNode auto() {
+      return auto.deepCopy();
     }
   }
 

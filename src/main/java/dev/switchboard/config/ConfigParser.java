@@ -52,7 +52,8 @@ final class ConfigParser {
           "forward_sim_fault_header",
           "cache_breakpoints",
           "http2");
-  private static final List<String> CATALOG_KEYS = List.of("models", "providers", "deployments");
+  private static final List<String> CATALOG_KEYS =
+      List.of("models", "providers", "deployments", "electricity", "energy");
   private static final ConfigNode.Errors ERRORS = ConfigException::new;
 
   private ConfigParser() {}

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the {@code routing:} section; the provider ceiling and presets are checked by routing. */
+/**
+ * Reads the {@code routing:} section; the provider ceiling and presets are checked by routing, the
+ * {@code auto} section by the auto router.
+ */
 final class RoutingConfig {
   private static final List<String> KEYS =
       List.of(
@@ -17,7 +20,8 @@ final class RoutingConfig {
           "ejection",
           "spread_percent",
           "provider",
-          "presets");
+          "presets",
+          "auto");
 
   private RoutingConfig() {}
 
@@ -60,7 +64,8 @@ final class RoutingConfig {
                 })
             .orElse(d.spreadPercent()),
         node.object("provider").map(ConfigNode::json).orElse(d.provider()),
-        presets(node));
+        presets(node),
+        node.object("auto").map(ConfigNode::json).orElse(d.auto()));
   }
 
   private static java.util.Optional<Duration> positive(ConfigNode node, String key) {

@@ -2,7 +2,10 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.autoroute.AutoChoice;
 import dev.switchboard.config.Config;
+import dev.switchboard.insight.apps.Apps;
+import dev.switchboard.insight.category.Categorizer;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.redact.Restorer;
 import dev.switchboard.routing.Route;
@@ -32,6 +35,9 @@ final class ChatCall {
   /** The agent session the request belongs to ({@link SessionIds}). */
   private final Optional<String> sessionId;
 
+  /** The app that sent it ({@link Apps}), for the ledger's insight columns. */
+  private final Optional<String> app;
+
   final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
   private long firstTokenNanos;
@@ -44,6 +50,7 @@ final class ChatCall {
   private PolicyDecision decision = PolicyDecision.UNCLASSIFIED;
   private Restorer restorer = Restorer.none();
   private Optional<KeyHold> hold = Optional.empty();
+  private Optional<AutoChoice> auto = Optional.empty();
 
   /**
    * {@code request} as parsed from {@code sent}; {@code simFault}: the client's x-sim-fault header,
@@ -62,11 +69,30 @@ final class ChatCall {
     this.ingress = ingress;
     this.route = sent.route();
     this.sessionId = SessionIds.of(request, sent.headers());
+    this.app = Apps.of(sent.headers());
     this.simFault = simFault;
   }
 
   Optional<String> sessionId() {
     return sessionId;
+  }
+
+  /** What the auto router picked, for a request of {@code switchboard/auto}. */
+  void autoRouted(AutoChoice choice) {
+    auto = Optional.of(choice);
+  }
+
+  Optional<AutoChoice> auto() {
+    return auto;
+  }
+
+  Optional<String> app() {
+    return app;
+  }
+
+  /** The request's task category ({@link Categorizer}): read when its row is written. */
+  Optional<String> category() {
+    return Optional.of(Categorizer.of(request).wireName());
   }
 
   /** The request's hold on its key's limits, once admitted. */

@@ -4,15 +4,12 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.policy.Action;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.provider.UpstreamClient;
-import dev.switchboard.routing.Route;
-import dev.switchboard.routing.RoutePlanner;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +18,7 @@ import java.util.Optional;
  * it.
  */
 public final class ChatPipeline {
-  private final RoutePlanner planner;
+  private final AutoRouting routing;
   private final PolicyGate policy;
   private final UpstreamClient upstream;
   private final Admission admission;
@@ -42,7 +39,7 @@ public final class ChatPipeline {
       Idempotency idempotency,
       Recovery recovery,
       boolean forwardSimFault) {
-    this.planner = sourcing.planner();
+    this.routing = sourcing.routing();
     this.policy = sourcing.policy();
     this.upstream = upstream;
     this.admission = accounting.admission();
@@ -59,7 +56,7 @@ public final class ChatPipeline {
   public void run(WireFormat ingress, IngressRequest request, ApiKey key, ClientChannel client) {
     ChatRequest parsed;
     try {
-      parsed = ingress.parseRequest(request);
+      parsed = ingress.parseRequest(withKeyDefaults(request, key));
     } catch (WireException e) {
       client.reject(
           GatewayError.builder(ErrorKind.INVALID_REQUEST, e.getMessage()).param(e.param()).build());
@@ -72,6 +69,11 @@ public final class ChatPipeline {
         request,
         verdict -> classified(ingress, request, key, verdict, client),
         client::reject);
+  }
+
+  /** A body that names no model asks for the key's default model, when it has one. */
+  private static IngressRequest withKeyDefaults(IngressRequest request, ApiKey key) {
+    return key.rules().defaultModel().map(request::withDefaultModel).orElse(request);
   }
 
   private void classified(
@@ -102,15 +104,9 @@ public final class ChatPipeline {
 
   private void execute(ChatCall call, ClientChannel client, Idempotency.Claim claim) {
     client.header(ClientChannel.GENERATION_ID, call.generationId);
-    List<Route> planned;
-    try {
-      planned = planner.plan(call.request, call.decision().filter());
-    } catch (GatewayError error) {
-      refuse(call, client, claim, error);
-      return;
-    }
-    admission
-        .admit(call, planned, client)
+    routing
+        .plan(call)
+        .compose(planned -> admission.admit(call, planned, client))
         .onSuccess(hold -> start(call, client, claim, hold))
         .onFailure(error -> refuse(call, client, claim, asGatewayError(error)));
   }

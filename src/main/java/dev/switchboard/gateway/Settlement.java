@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.autoroute.AutoChoice;
 import dev.switchboard.budget.Reservation;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
@@ -213,6 +214,8 @@ public final class Settlement {
             call.providerModel())
         .withHandling(call.decision().handling())
         .withSessionId(call.sessionId())
-        .withReservationId(call.hold().flatMap(KeyHold::reservation).map(Reservation::id));
+        .withInsight(call.app(), call.category())
+        .withReservationId(call.hold().flatMap(KeyHold::reservation).map(Reservation::id))
+        .withRouter(call.auto().map(AutoChoice::ledgerPick));
   }
 }

@@ -111,11 +111,12 @@ final class UnaryExchange extends RouteExecution {
     if (!call.restorer().isEmpty()) {
       // The redacted values go back into the canonical answer, which is then re-encoded.
       return Passthrough.UnaryBody.translated(
-          call.restorer().restore(route.format().decodeResponse(body)), call.ingress);
+          call.restorer().restore(route.format().decodeResponse(body)), call.ingress, call.request);
     }
     if (route.format() == call.ingress) {
       return call.ingress.passthrough().readBody(body);
     }
-    return Passthrough.UnaryBody.translated(route.format().decodeResponse(body), call.ingress);
+    return Passthrough.UnaryBody.translated(
+        route.format().decodeResponse(body), call.ingress, call.request);
   }
 }

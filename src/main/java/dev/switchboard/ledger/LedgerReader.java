@@ -32,6 +32,13 @@ public interface LedgerReader {
   List<UsageRecord> recent(int limit);
 
   /**
+   * The request log: the rows last written first, at most {@code limit}; only key {@code keyId}'s
+   * when present; only rows written after the row of generation id {@code afterId} when present
+   * (none when there is no such row).
+   */
+  List<UsageRecord> log(int limit, Optional<String> keyId, Optional<String> afterId);
+
+  /**
    * The exact sum of the costs of key {@code keyId}'s rows at or after {@code from} (every row,
    * failed ones included: what the key was charged), only those of session {@code sessionId} when
    * given. Seeds budget windows.

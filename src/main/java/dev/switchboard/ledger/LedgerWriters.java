@@ -2,6 +2,7 @@ package dev.switchboard.ledger;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.postgresql.PostgresLedgerWriter;
+import dev.switchboard.ledger.sql.BatchHook;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.storage.Database;
@@ -17,14 +18,23 @@ public final class LedgerWriters {
    * once the append's future completes.
    */
   public static LedgerWriter open(Database database, Config.Storage storage, SettleHook settle) {
+    return open(database, storage, settle, BatchHook.NONE);
+  }
+
+  /**
+   * As {@link #open(Database, Config.Storage, SettleHook)}; {@code rollups} runs in every batch's
+   * transaction, on either engine.
+   */
+  public static LedgerWriter open(
+      Database database, Config.Storage storage, SettleHook settle, BatchHook rollups) {
     return switch (database.dialect()) {
       case SQLITE -> {
         if (!(database instanceof SqliteDatabase sqlite)) {
           throw new IllegalArgumentException("an SQLite database that is not a SqliteDatabase");
         }
-        yield SqliteLedgerWriter.open(sqlite, storage);
+        yield SqliteLedgerWriter.open(sqlite, storage, rollups);
       }
-      case POSTGRESQL -> PostgresLedgerWriter.open(database, storage, settle);
+      case POSTGRESQL -> PostgresLedgerWriter.open(database, storage, settle, rollups);
     };
   }
 

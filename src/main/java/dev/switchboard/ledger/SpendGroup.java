@@ -6,19 +6,20 @@ import java.util.stream.Collectors;
 
 /**
  * What spend is grouped by: the key, the model (served, else requested), the provider, the data
- * class, or the UTC day. The lower-case names ({@code data_class}) are stable API (the spend
- * endpoint's {@code group_by}, its JSON field names).
+ * class, the app that sent the request, or the UTC day. The lower-case names ({@code data_class})
+ * are stable API (the spend endpoint's {@code group_by}, its JSON field names).
  */
 public enum SpendGroup {
   KEY,
   MODEL,
   PROVIDER,
   DATA_CLASS,
+  APP,
   DAY;
 
   /**
    * The name on the wire: {@code key}, {@code model}, {@code provider}, {@code data_class}, {@code
-   * day}.
+   * app}, {@code day}.
    */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

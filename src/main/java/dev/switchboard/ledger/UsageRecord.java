@@ -15,6 +15,10 @@ import java.util.OptionalLong;
  * is what the sourcing policy decided ({@link DataHandling#NONE} without a policy). {@code
  * sessionId} is the client's session (an agent run) the request belongs to, when it named one;
  * {@code reservationId} the budget reservation its cost settles, when the key has a money limit.
+ * {@code app} is the client application that sent it (a site's title or URL, or a User-Agent family
+ * such as {@code Claude Code}), when known; {@code category} the task category the classifier gave
+ * its prompt ({@code programming}, {@code chat}, ...), when classified; {@code router} what the
+ * auto router picked, for a request of {@code switchboard/auto}.
  */
 public record UsageRecord(
     String id,
@@ -39,7 +43,119 @@ public record UsageRecord(
     Optional<String> providerModel,
     DataHandling handling,
     Optional<String> sessionId,
-    Optional<String> reservationId) {
+    Optional<String> reservationId,
+    Optional<String> app,
+    Optional<String> category,
+    Optional<RouterPick> router) {
+
+  /** A row the auto router did not route. */
+  public UsageRecord(
+      String id,
+      Instant at,
+      String keyId,
+      String requestedModel,
+      Optional<String> servedModel,
+      Optional<String> provider,
+      long promptTokens,
+      long completionTokens,
+      long cachedTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long reasoningTokens,
+      boolean estimated,
+      long costMicros,
+      long latencyMs,
+      OptionalLong ttftMs,
+      boolean stream,
+      int status,
+      Optional<String> errorCode,
+      Optional<String> providerModel,
+      DataHandling handling,
+      Optional<String> sessionId,
+      Optional<String> reservationId,
+      Optional<String> app,
+      Optional<String> category) {
+    this(
+        id,
+        at,
+        keyId,
+        requestedModel,
+        servedModel,
+        provider,
+        promptTokens,
+        completionTokens,
+        cachedTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        reasoningTokens,
+        estimated,
+        costMicros,
+        latencyMs,
+        ttftMs,
+        stream,
+        status,
+        errorCode,
+        providerModel,
+        handling,
+        sessionId,
+        reservationId,
+        app,
+        category,
+        Optional.empty());
+  }
+
+  /** A row of no known app and no category. */
+  public UsageRecord(
+      String id,
+      Instant at,
+      String keyId,
+      String requestedModel,
+      Optional<String> servedModel,
+      Optional<String> provider,
+      long promptTokens,
+      long completionTokens,
+      long cachedTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long reasoningTokens,
+      boolean estimated,
+      long costMicros,
+      long latencyMs,
+      OptionalLong ttftMs,
+      boolean stream,
+      int status,
+      Optional<String> errorCode,
+      Optional<String> providerModel,
+      DataHandling handling,
+      Optional<String> sessionId,
+      Optional<String> reservationId) {
+    this(
+        id,
+        at,
+        keyId,
+        requestedModel,
+        servedModel,
+        provider,
+        promptTokens,
+        completionTokens,
+        cachedTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        reasoningTokens,
+        estimated,
+        costMicros,
+        latencyMs,
+        ttftMs,
+        stream,
+        status,
+        errorCode,
+        providerModel,
+        handling,
+        sessionId,
+        reservationId,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   /** A row of no session and no reservation. */
   public UsageRecord(
@@ -152,21 +268,36 @@ public record UsageRecord(
 
   /** The same row with the sourcing policy's decision. */
   public UsageRecord withHandling(DataHandling replacement) {
-    return with(replacement, sessionId, reservationId);
+    return with(replacement, sessionId, reservationId, app, category, router);
   }
 
   /** The same row in the client's session {@code session} (an agent run). */
   public UsageRecord withSessionId(Optional<String> session) {
-    return with(handling, session, reservationId);
+    return with(handling, session, reservationId, app, category, router);
   }
 
   /** The same row settling the budget reservation {@code reservation}. */
   public UsageRecord withReservationId(Optional<String> reservation) {
-    return with(handling, sessionId, reservation);
+    return with(handling, sessionId, reservation, app, category, router);
+  }
+
+  /** The same row attributed to the app {@code sender}, in the task category {@code task}. */
+  public UsageRecord withInsight(Optional<String> sender, Optional<String> task) {
+    return with(handling, sessionId, reservationId, sender, task, router);
+  }
+
+  /** The same row routed by the auto router as {@code pick} says. */
+  public UsageRecord withRouter(Optional<RouterPick> pick) {
+    return with(handling, sessionId, reservationId, app, category, pick);
   }
 
   private UsageRecord with(
-      DataHandling newHandling, Optional<String> newSession, Optional<String> newReservation) {
+      DataHandling newHandling,
+      Optional<String> newSession,
+      Optional<String> newReservation,
+      Optional<String> newApp,
+      Optional<String> newCategory,
+      Optional<RouterPick> newRouter) {
     return new UsageRecord(
         id,
         at,
@@ -190,7 +321,10 @@ public record UsageRecord(
         providerModel,
         newHandling,
         newSession,
-        newReservation);
+        newReservation,
+        newApp,
+        newCategory,
+        newRouter);
   }
 
   /**

@@ -34,7 +34,9 @@ public final class Migrations {
           "V6__data_handling.sql",
           "V7__key_rules.sql",
           "V8__budgets.sql",
-          "V9__ledger_sessions.sql");
+          "V9__ledger_sessions.sql",
+          "V10__insight.sql",
+          "V11__auto_router.sql");
 
   private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\R|$)");
   private static final Pattern ROWID_PRIMARY_KEY =

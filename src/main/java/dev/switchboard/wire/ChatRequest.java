@@ -51,6 +51,15 @@ public record ChatRequest(
     tools = List.copyOf(tools);
   }
 
+  /**
+   * This request as if it had asked for {@code model} with {@code fallbacks} as its {@code models}:
+   * what the auto router plans once it picked. Its source (the client's body) is unchanged.
+   */
+  public ChatRequest routedTo(String model, List<String> fallbacks) {
+    return new ChatRequest(
+        model, system, messages, tools, controls, hints.withModels(fallbacks), stream, source);
+  }
+
   public OptionalLong maxOutputTokens() {
     return controls.maxOutputTokens();
   }

@@ -3,6 +3,7 @@ package dev.switchboard.wire;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Same-format relaying: the upstream's events go to the client unchanged except for the usage,
@@ -96,6 +97,15 @@ public interface Passthrough {
      * body of a non-streamed request that crossed formats.
      */
     static UnaryBody translated(ChatResponse response, WireFormat client) {
+      return translated(response, client, null);
+    }
+
+    /**
+     * As {@link #translated(ChatResponse, WireFormat)}, encoded for the client's {@code request}
+     * (see {@link WireFormat#encodeResponse(ChatResponse, String, ChatRequest)}).
+     */
+    static UnaryBody translated(
+        ChatResponse response, WireFormat client, @Nullable ChatRequest request) {
       return new UnaryBody() {
         @Override
         public ChatResponse response() {
@@ -109,7 +119,10 @@ public interface Passthrough {
 
         @Override
         public byte[] answer(Usage settled, String model, String provider) {
-          return client.encodeResponse(response.settled(model, settled), provider);
+          ChatResponse answer = response.settled(model, settled);
+          return request == null
+              ? client.encodeResponse(answer, provider)
+              : client.encodeResponse(answer, provider, request);
         }
       };
     }

@@ -8,10 +8,13 @@ import java.util.Optional;
 
 /**
  * What a client asked of the gateway's routing, in OpenRouter's terms: a fallback list of models
- * and the {@code provider} preferences object (read by routing, never sent upstream).
+ * and the {@code provider} preferences object, plus the auto router's {@code auto} option (an
+ * object or a tier name, checked by the auto router). Read by routing, never sent upstream.
  */
-public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
-  public static final RoutingHints NONE = new RoutingHints(List.of(), Optional.empty());
+public record RoutingHints(
+    List<String> models, Optional<JsonNode> provider, Optional<JsonNode> auto) {
+  public static final RoutingHints NONE =
+      new RoutingHints(List.of(), Optional.empty(), Optional.empty());
 
   /** More fallbacks than any client needs; a bound keeps planning cheap. */
   public static final int MAX_MODELS = 16;
@@ -21,6 +24,16 @@ public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
 
   public RoutingHints {
     models = List.copyOf(models);
+  }
+
+  /** Hints without the auto router's option. */
+  public RoutingHints(List<String> models, Optional<JsonNode> provider) {
+    this(models, provider, Optional.empty());
+  }
+
+  /** These hints with {@code fallbacks} in place of the client's {@code models}. */
+  public RoutingHints withModels(List<String> fallbacks) {
+    return new RoutingHints(fallbacks, provider, auto);
   }
 
   /**
@@ -35,9 +48,11 @@ public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
     JsonNode models = body.get("models");
     JsonNode provider = body.get("provider");
     JsonNode fallbacks = body.get("fallbacks");
+    JsonNode auto = body.get("auto");
     if ((models == null || models.isNull())
         && (provider == null || provider.isNull())
-        && (fallbacks == null || fallbacks.isNull())) {
+        && (fallbacks == null || fallbacks.isNull())
+        && (auto == null || auto.isNull())) {
       return NONE;
     }
     List<String> names = new ArrayList<>();
@@ -65,8 +80,14 @@ public record RoutingHints(List<String> models, Optional<JsonNode> provider) {
     if (provider != null && !provider.isNull() && !provider.isObject()) {
       throw new WireException("provider: expected an object", "provider", null);
     }
-    return new RoutingHints(
-        names, provider == null || provider.isNull() ? Optional.empty() : Optional.of(provider));
+    if (auto != null && !auto.isNull() && !auto.isObject() && !auto.isTextual()) {
+      throw new WireException("auto: expected an object or a tier name", "auto", null);
+    }
+    return new RoutingHints(names, present(provider), present(auto));
+  }
+
+  private static Optional<JsonNode> present(JsonNode node) {
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
   }
 
   /** OpenRouter's Messages-API form: at most 3 objects, each {@code {"model": "<id>"}} alone. */

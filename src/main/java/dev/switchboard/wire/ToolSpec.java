@@ -9,14 +9,25 @@ import java.util.Optional;
  * cache breakpoint when the client put one on it. {@code builtin} is set instead for a tool the
  * provider runs itself, which only its own format can offer (Anthropic's web_search_20250305): a
  * format of another name must refuse it ({@link #requireFunction}), since leaving it out would
- * change what the model can do.
+ * change what the model can do. {@code freeform} is set for a tool whose input is raw text ({@link
+ * Freeform}): {@code parameters} is then the wrapped schema, so any format offers it as a function.
  */
 public record ToolSpec(
     String name,
     Optional<String> description,
     JsonNode parameters,
     Optional<CacheHint> cache,
-    Optional<Part.Opaque> builtin) {
+    Optional<Part.Opaque> builtin,
+    Optional<Freeform> freeform) {
+  public ToolSpec(
+      String name,
+      Optional<String> description,
+      JsonNode parameters,
+      Optional<CacheHint> cache,
+      Optional<Part.Opaque> builtin) {
+    this(name, description, parameters, cache, builtin, Optional.empty());
+  }
+
   public ToolSpec(
       String name, Optional<String> description, JsonNode parameters, Optional<CacheHint> cache) {
     this(name, description, parameters, cache, Optional.empty());
@@ -24,6 +35,21 @@ public record ToolSpec(
 
   public ToolSpec(String name, Optional<String> description, JsonNode parameters) {
     this(name, description, parameters, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A freeform tool, offered to providers as a function of one string argument whose description
+   * carries the tool's grammar.
+   */
+  public static ToolSpec freeform(String name, Freeform freeform, Optional<CacheHint> cache) {
+    String described = freeform.describe();
+    return new ToolSpec(
+        name,
+        described.isEmpty() ? Optional.empty() : Optional.of(described),
+        Freeform.schema(),
+        cache,
+        Optional.empty(),
+        Optional.of(freeform));
   }
 
   /** A provider-run tool of {@code tool.format()}, named as its format names it. */

@@ -35,6 +35,15 @@ public interface WireFormat {
     return encodeResponse(response);
   }
 
+  /**
+   * As {@link #encodeResponse(ChatResponse, String)}, for an answer to {@code request}: a format
+   * whose answer depends on what the client offered (the Responses API unwraps the calls of its
+   * freeform tools) reads the request; the others ignore it.
+   */
+  default byte[] encodeResponse(ChatResponse response, String provider, ChatRequest request) {
+    return encodeResponse(response, provider);
+  }
+
   /** A fresh encoder for one attempt's events (or for an error before any attempt answered). */
   StreamEncoder newStreamEncoder(ChatRequest request);
 

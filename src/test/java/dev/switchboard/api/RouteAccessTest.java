@@ -60,8 +60,22 @@ class RouteAccessTest {
           Map.entry("GET /v1/generation", Access.OWNER),
           Map.entry("GET /api/v1/generation", Access.OWNER),
           Map.entry("POST /api/v1/policy/scan", Access.KEY),
-          // Any valid key, which sees the spend of its own requests only.
-          Map.entry("GET /api/v1/spend", Access.KEY),
+          // Any valid key, which sees its own requests only; an admin key sees every key's.
+          Map.entry("GET /api/v1/spend", Access.ANY_KEY),
+          Map.entry("GET /api/v1/rankings", Access.ANY_KEY),
+          Map.entry("GET /api/v1/savings", Access.ANY_KEY),
+          Map.entry("GET /api/v1/energy", Access.ANY_KEY),
+          Map.entry("GET /api/v1/activity", Access.ANY_KEY),
+          Map.entry("GET /api/v1/requests", Access.ANY_KEY),
+          // The gateway's health, not a key's data.
+          Map.entry("GET /api/v1/deployments/health", Access.ANY_KEY),
+          // The dashboard's page and assets hold no data; it asks for a key.
+          Map.entry("GET /", Access.PUBLIC),
+          Map.entry("GET /dashboard/app.js", Access.PUBLIC),
+          Map.entry("GET /dashboard/charts.js", Access.PUBLIC),
+          Map.entry("GET /dashboard/format.js", Access.PUBLIC),
+          Map.entry("GET /dashboard/app.css", Access.PUBLIC),
+          Map.entry("GET /dashboard/echarts.min.js", Access.PUBLIC),
           Map.entry("GET /api/v1/key", Access.ANY_KEY),
           Map.entry("GET /api/v1/credits", Access.ANY_KEY),
           Map.entry("GET /api/v1/keys", Access.ADMIN),

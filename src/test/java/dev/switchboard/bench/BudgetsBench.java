@@ -94,6 +94,7 @@ public class BudgetsBench {
         OptionalInt.empty(),
         session,
         daily,
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -112,7 +112,8 @@ class BudgetWindowsTest {
         r.concurrency(),
         r.sessionCapMicros(),
         r.dailyCapMicros(),
-        r.dataClass());
+        r.dataClass(),
+        Optional.empty());
   }
 
   static OptionalLong none() {

@@ -217,6 +217,7 @@ public class MemoryBudgetsTest {
         java.util.OptionalInt.empty(),
         sessionCap > 0 ? OptionalLong.of(sessionCap) : OptionalLong.empty(),
         dailyCap > 0 ? OptionalLong.of(dailyCap) : OptionalLong.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -120,6 +120,25 @@ class CliTest {
   }
 
   @Test
+  void aKeysDefaultModelIsSetShownAndCleared() {
+    Path db = dir.resolve("default-model.db");
+    String created =
+        run(
+            "keys",
+            "create",
+            "agent",
+            "--db",
+            db.toString(),
+            "--default-model",
+            "switchboard/auto");
+    assertThat(created).contains("default model switchboard/auto");
+    String id = created.lines().filter(l -> l.contains("key_")).findFirst().orElseThrow();
+    id = id.substring(id.indexOf("key_")).split("[\\s,()]")[0];
+    String cleared = run("keys", "update", id, "--db", db.toString(), "--default-model", "none");
+    assertThat(cleared).doesNotContain("default model");
+  }
+
+  @Test
   void refusesAnUnknownDataClass_orAKeyWithoutAName_withOneClearLine() {
     Path db = dir.resolve("bad.db");
     CliErrorsTest.Run bad =

@@ -33,10 +33,14 @@ public final class ServeProcess {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
     String line;
+    StringBuilder said = new StringBuilder();
     do {
       line = out.readLine();
+      if (line != null) {
+        said.append(line).append('\n');
+      }
     } while (line != null && !line.contains("listening"));
-    assertThat(line).as("the gateway started").isNotNull();
+    assertThat(line).as("the gateway started; it said:%n%s", said).isNotNull();
     Thread.ofVirtual()
         .start(
             () -> {

@@ -71,7 +71,8 @@ final class FaultsGateway implements AutoCloseable {
             d.ejectForAtMost(),
             d.spreadPercent(),
             d.provider(),
-            d.presets());
+            d.presets(),
+            dev.switchboard.wire.Json.object());
     try {
       Config config =
           new Config(

@@ -60,7 +60,8 @@ class HealthRoutingTest {
             Duration.ofMillis(600),
             0,
             d.provider(),
-            d.presets());
+            d.presets(),
+            dev.switchboard.wire.Json.object());
     gateway =
         TestGateway.start(
             new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofSeconds(2)),

@@ -44,7 +44,7 @@ class KeysApiTest {
              "rate_limits": {"requests_per_minute": 600, "tokens_per_minute": 1000000,
                              "concurrency": 8},
              "session_cap": 2.5, "daily_cap": 10.000001, "data_class": "internal",
-             "include_byok_in_limit": false}
+             "default_model": "switchboard/auto", "include_byok_in_limit": false}
             """
                 .formatted(name));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -64,6 +64,7 @@ class KeysApiTest {
         .isEqualTo("{\"requests_per_minute\":600,\"tokens_per_minute\":1000000,\"concurrency\":8}");
     assertThat(data.get("daily_cap").decimalValue()).isEqualByComparingTo("10.000001");
     assertThat(data.get("is_management_key").asBoolean()).isFalse();
+    assertThat(data.get("default_model").asText()).isEqualTo("switchboard/auto");
 
     ApiKey stored = harness.gateway.keys().find(id).orElseThrow();
     assertThat(stored.rules())
@@ -79,6 +80,7 @@ class KeysApiTest {
                 .sessionCapMicros(OptionalLong.of(2_500_000))
                 .dailyCapMicros(OptionalLong.of(10_000_001))
                 .dataClass(Optional.of(DataClass.INTERNAL))
+                .defaultModel(Optional.of("switchboard/auto"))
                 .build());
 
     HttpResponse<String> chat = chat(secret, GatewayHarness.body(MODEL, false, ""));

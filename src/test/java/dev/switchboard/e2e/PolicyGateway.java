@@ -75,7 +75,8 @@ final class PolicyGateway implements AutoCloseable {
         d.ejectForAtMost(),
         d.spreadPercent(),
         d.provider(),
-        d.presets());
+        d.presets(),
+        dev.switchboard.wire.Json.object());
   }
 
   static PolicyGateway start(String policyYaml) {

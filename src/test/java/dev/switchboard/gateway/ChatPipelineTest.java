@@ -8,6 +8,8 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IdempotencyStore;
 import dev.switchboard.attempt.Attempt;
+import dev.switchboard.autoroute.AutoPool;
+import dev.switchboard.autoroute.PromptScorer;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
@@ -206,7 +208,13 @@ class ChatPipelineTest {
             .map(p -> new UpstreamEndpoint(p.id(), p.baseUrl(), p.apiKey()))
             .toList();
     return new ChatPipeline(
-        new Sourcing(new PolicyGate(SourcingPolicy.none(), vertx), new RoutePlanner(catalog)),
+        new Sourcing(
+            new PolicyGate(SourcingPolicy.none(), vertx),
+            new AutoRouting(
+                new RoutePlanner(catalog),
+                AutoPool.of(Json.object(), catalog),
+                PromptScorer.shipped(),
+                vertx)),
         new UpstreamClient(vertx, Duration.ofSeconds(5), upstreamIdle, 8, endpoints),
         Accounting.of(
             Limits.inMemory((keyId, from, session) -> 0L, ZoneOffset.UTC),

@@ -15,14 +15,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** How an {@link ApiKey} maps to a row of {@code api_keys} (V1, V6, V7). */
+/** How an {@link ApiKey} maps to a row of {@code api_keys} (V1, V6, V7, V11). */
 final class KeyRows {
   /** The rule columns, in the order {@link #bindRules} binds them. */
   static final String RULE_COLUMNS =
       "limit_micros, limit_reset, expires_at, models, rpm, tpm, concurrency, session_cap_micros,"
-          + " daily_cap_micros, data_class";
+          + " daily_cap_micros, data_class, default_model";
 
-  static final int RULE_COUNT = 10;
+  static final int RULE_COUNT = 11;
 
   static final String COLUMNS =
       "id, name, hint, spent_micros, created_at, revoked_at, admin, " + RULE_COLUMNS;
@@ -49,6 +49,7 @@ final class KeyRows {
     setLong(s, first + 7, rules.sessionCapMicros());
     setLong(s, first + 8, rules.dailyCapMicros());
     s.setString(first + 9, rules.dataClass().map(DataClass::wireName).orElse(null));
+    s.setString(first + 10, rules.defaultModel().orElse(null));
   }
 
   static ApiKey read(ResultSet row) throws SQLException {
@@ -86,6 +87,7 @@ final class KeyRows {
         .sessionCapMicros(optionalLong(row, "session_cap_micros"))
         .dailyCapMicros(optionalLong(row, "daily_cap_micros"))
         .dataClass(Optional.ofNullable(row.getString("data_class")).map(DataClass::of))
+        .defaultModel(Optional.ofNullable(row.getString("default_model")))
         .build();
   }
 

@@ -111,7 +111,9 @@ public final class SqlKeyStore implements KeyStore {
                 tx.prepareStatement(
                     "UPDATE api_keys SET ("
                         + KeyRows.RULE_COLUMNS
-                        + ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?")) {
+                        + ", updated_at) = ("
+                        + "?, ".repeat(KeyRows.RULE_COUNT)
+                        + "?) WHERE id = ?")) {
               KeyRows.bindRules(update, 1, rules);
               update.setLong(KeyRows.RULE_COUNT + 1, now);
               update.setString(KeyRows.RULE_COUNT + 2, id.get());
@@ -231,8 +233,9 @@ public final class SqlKeyStore implements KeyStore {
         c.prepareStatement(
             "INSERT INTO api_keys (id, name, key_hash, hint, spent_micros, created_at, admin, seq, "
                 + KeyRows.RULE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, 0, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM api_keys),"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, 0, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM api_keys), "
+                + "?, ".repeat(KeyRows.RULE_COUNT - 1)
+                + "?)")) {
       insert.setString(1, key.id());
       insert.setString(2, key.name());
       insert.setString(3, keyHash);

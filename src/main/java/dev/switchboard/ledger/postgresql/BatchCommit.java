@@ -4,6 +4,7 @@ import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.SettleHook;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.AttemptRows;
+import dev.switchboard.ledger.sql.BatchHook;
 import dev.switchboard.ledger.sql.GroupCommit;
 import dev.switchboard.ledger.sql.GroupCommit.Pending;
 import dev.switchboard.ledger.sql.UsageRows;
@@ -37,10 +38,12 @@ final class BatchCommit implements GroupCommit.Batches {
   final AtomicLong rows = new AtomicLong();
   private final Database database;
   private final SettleHook settle;
+  private final BatchHook rollups;
 
-  BatchCommit(Database database, SettleHook settle) {
+  BatchCommit(Database database, SettleHook settle, BatchHook rollups) {
     this.database = database;
     this.settle = settle;
+    this.rollups = rollups;
   }
 
   /** The batch, again when it lost a deadlock or a serialization conflict to another node. */
@@ -65,6 +68,7 @@ final class BatchCommit implements GroupCommit.Batches {
           insertRows(c, batch);
           insertAttempts(c, batch);
           charge(c, batch);
+          rollups.written(c, batch.stream().map(Pending::record).toList());
           for (Pending pending : batch) {
             if (pending.record().reservationId().isPresent()) {
               settle.settle(c, pending.record());

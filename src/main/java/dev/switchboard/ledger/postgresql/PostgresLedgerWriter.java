@@ -6,6 +6,7 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.SettleHook;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
+import dev.switchboard.ledger.sql.BatchHook;
 import dev.switchboard.ledger.sql.GroupCommit;
 import dev.switchboard.storage.Database;
 import dev.switchboard.storage.Dialect;
@@ -38,11 +39,19 @@ public final class PostgresLedgerWriter implements LedgerWriter {
    */
   public static PostgresLedgerWriter open(
       Database database, Config.Storage storage, SettleHook settle) {
+    return open(database, storage, settle, BatchHook.NONE);
+  }
+
+  /**
+   * As {@link #open(Database, Config.Storage, SettleHook)}; {@code rollups} runs in every batch.
+   */
+  public static PostgresLedgerWriter open(
+      Database database, Config.Storage storage, SettleHook settle, BatchHook rollups) {
     if (database.dialect() != Dialect.POSTGRESQL) {
       throw new IllegalArgumentException(
           "the PostgreSQL ledger writer needs a PostgreSQL database, not " + database.dialect());
     }
-    return new PostgresLedgerWriter(new BatchCommit(database, settle));
+    return new PostgresLedgerWriter(new BatchCommit(database, settle, rollups));
   }
 
   @Override

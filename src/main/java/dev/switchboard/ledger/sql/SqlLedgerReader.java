@@ -36,6 +36,8 @@ public final class SqlLedgerReader implements LedgerReader {
   private static final String RECENT =
       "SELECT " + UsageRows.COLUMNS + " FROM requests ORDER BY at DESC, seq DESC LIMIT ?";
 
+  private static final String LOG = "SELECT " + UsageRows.COLUMNS + " FROM requests WHERE 1 = 1";
+
   private static final String SPENT =
       "SELECT COALESCE(SUM(cost_micros), 0) FROM requests WHERE key_id = ? AND at >= ?";
 
@@ -132,6 +134,7 @@ public final class SqlLedgerReader implements LedgerReader {
           case MODEL -> "COALESCE(served_model, requested_model)";
           case PROVIDER -> "provider";
           case DATA_CLASS -> "data_class";
+          case APP -> "app";
           case DAY ->
               dialect == Dialect.SQLITE
                   ? "date(at / 1000, 'unixepoch')"
@@ -197,15 +200,44 @@ public final class SqlLedgerReader implements LedgerReader {
     try (Connection c = database.connection();
         PreparedStatement query = c.prepareStatement(RECENT)) {
       query.setInt(1, limit);
-      List<UsageRecord> records = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          records.add(UsageRows.read(rows));
-        }
-      }
-      return List.copyOf(records);
+      return records(query);
     } catch (SQLException e) {
       throw new StorageException("cannot read recent ledger rows", e);
     }
+  }
+
+  @Override
+  public List<UsageRecord> log(int limit, Optional<String> keyId, Optional<String> afterId) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit cannot be negative: " + limit);
+    }
+    StringBuilder sql = new StringBuilder(LOG);
+    keyId.ifPresent(k -> sql.append(" AND key_id = ?"));
+    afterId.ifPresent(a -> sql.append(" AND seq > (SELECT seq FROM requests WHERE id = ?)"));
+    sql.append(" ORDER BY seq DESC LIMIT ?");
+    try (Connection c = database.connection();
+        PreparedStatement query = c.prepareStatement(sql.toString())) {
+      int index = 1;
+      if (keyId.isPresent()) {
+        query.setString(index++, keyId.get());
+      }
+      if (afterId.isPresent()) {
+        query.setString(index++, afterId.get());
+      }
+      query.setInt(index, limit);
+      return records(query);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read the request log", e);
+    }
+  }
+
+  private static List<UsageRecord> records(PreparedStatement query) throws SQLException {
+    List<UsageRecord> records = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        records.add(UsageRows.read(rows));
+      }
+    }
+    return List.copyOf(records);
   }
 }

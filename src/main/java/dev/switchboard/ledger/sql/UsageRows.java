@@ -1,6 +1,7 @@
 package dev.switchboard.ledger.sql;
 
 import dev.switchboard.ledger.DataHandling;
+import dev.switchboard.ledger.RouterPick;
 import dev.switchboard.ledger.UsageRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,11 +21,10 @@ public final class UsageRows {
       "id, at, key_id, requested_model, served_model, provider, prompt_tokens, completion_tokens,"
           + " cached_tokens, reasoning_tokens, estimated, cost_micros, latency_ms, ttft_ms, stream,"
           + " status, error_code, provider_model, cache_write_5m_tokens, cache_write_1h_tokens,"
-          + " data_class, policy_rule, policy_action, finding_types, session_id, reservation_id";
+          + " data_class, policy_rule, policy_action, finding_types, session_id, reservation_id, app,"
+          + " category, router_version, router_score_bp, router_pick";
   public static final String INSERT =
-      "INSERT INTO requests ("
-          + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO requests (" + COLUMNS + ") VALUES (" + "?, ".repeat(30) + "?)";
 
   /** Joins the finding types in {@code finding_types}; type names never contain it. */
   private static final String TYPE_SEPARATOR = ",";
@@ -63,6 +63,15 @@ public final class UsageRows {
     insert.setString(24, String.join(TYPE_SEPARATOR, handling.findingTypes()));
     insert.setString(25, r.sessionId().orElse(null));
     insert.setString(26, r.reservationId().orElse(null));
+    insert.setString(27, r.app().orElse(null));
+    insert.setString(28, r.category().orElse(null));
+    insert.setString(29, r.router().map(RouterPick::version).orElse(null));
+    if (r.router().isPresent()) {
+      insert.setInt(30, r.router().get().scoreBasisPoints());
+    } else {
+      insert.setNull(30, Types.INTEGER);
+    }
+    insert.setString(31, r.router().map(RouterPick::pick).orElse(null));
   }
 
   public static UsageRecord read(ResultSet row) throws SQLException {
@@ -89,7 +98,18 @@ public final class UsageRows {
         Optional.ofNullable(row.getString("provider_model")),
         handling(row),
         Optional.ofNullable(row.getString("session_id")),
-        Optional.ofNullable(row.getString("reservation_id")));
+        Optional.ofNullable(row.getString("reservation_id")),
+        Optional.ofNullable(row.getString("app")),
+        Optional.ofNullable(row.getString("category")),
+        routerPick(row));
+  }
+
+  private static Optional<RouterPick> routerPick(ResultSet row) throws SQLException {
+    String version = row.getString("router_version");
+    return version == null
+        ? Optional.empty()
+        : Optional.of(
+            new RouterPick(version, row.getInt("router_score_bp"), row.getString("router_pick")));
   }
 
   private static DataHandling handling(ResultSet row) throws SQLException {

@@ -7,6 +7,7 @@ import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.ledger.sql.AttemptRows;
+import dev.switchboard.ledger.sql.BatchHook;
 import dev.switchboard.ledger.sql.GroupCommit;
 import dev.switchboard.ledger.sql.GroupCommit.Pending;
 import dev.switchboard.ledger.sql.UsageRows;
@@ -45,13 +46,16 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   private final AtomicLong rowsCommitted;
   // Null with MACHINE durability: every commit is fsync'd by SQLite itself.
   private final @Nullable WalSyncer syncer;
+  private final BatchHook rollups;
   private final GroupCommit queue;
 
   private SqliteLedgerWriter(
       Connection connection,
       WriterStatements statements,
       AtomicLong rowsCommitted,
-      @Nullable WalSyncer syncer) {
+      @Nullable WalSyncer syncer,
+      BatchHook rollups) {
+    this.rollups = rollups;
     this.connection = connection;
     this.statements = statements;
     this.rowsCommitted = rowsCommitted;
@@ -87,6 +91,15 @@ public final class SqliteLedgerWriter implements LedgerWriter {
    * (its path is the database's, already open).
    */
   public static SqliteLedgerWriter open(SqliteDatabase database, Config.Storage storage) {
+    return open(database, storage, BatchHook.NONE);
+  }
+
+  /**
+   * As {@link #open(SqliteDatabase, Config.Storage)}; {@code rollups} runs in every batch's
+   * transaction.
+   */
+  public static SqliteLedgerWriter open(
+      SqliteDatabase database, Config.Storage storage, BatchHook rollups) {
     boolean machine = storage.durability() == Durability.MACHINE;
     Connection connection = null;
     try {
@@ -98,7 +111,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       AtomicLong rowsCommitted = new AtomicLong();
       WalSyncer syncer =
           machine ? null : WalSyncer.start(walFile(database), storage.syncWindow(), rowsCommitted);
-      return new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer);
+      return new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer, rollups);
     } catch (SQLException | IOException e) {
       closeQuietly(connection, e);
       throw new StorageException("cannot open the ledger writer on " + database.file(), e);
@@ -180,6 +193,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       insert(batch);
       insertAttempts(batch);
       charge(batch);
+      rollups.written(connection, batch.stream().map(Pending::record).toList());
       statements.commit.execute();
     } catch (SQLException | RuntimeException e) {
       rollback(e);

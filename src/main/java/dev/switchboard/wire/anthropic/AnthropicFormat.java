@@ -41,7 +41,8 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
   static final String VERSION = "2023-06-01";
 
   /** OpenRouter's routing fields a client may send us: read by the gateway, never forwarded. */
-  private static final List<String> ROUTING_FIELDS = List.of("models", "fallbacks", "provider");
+  private static final List<String> ROUTING_FIELDS =
+      List.of("models", "fallbacks", "provider", "auto");
 
   private static final Passthrough PASSTHROUGH =
       Passthrough.of(

@@ -55,10 +55,7 @@ final class AnthropicRequestParser {
       throws WireException {
     ObjectNode body = limits.parseBody(request.body());
     JsonKind.checkFields(body, TOP_LEVEL);
-    String model = required(body, "model").asText();
-    if (model.isBlank()) {
-      throw new WireException("model: must not be empty", "model", null);
-    }
+    String model = request.model(body, "model: Field required");
     AnthropicLimits checks = new AnthropicLimits(limits);
     long maxTokens =
         chat || body.has("max_tokens") ? checks.maxTokens(required(body, "max_tokens")) : 1;

@@ -37,6 +37,7 @@ public final class OpenAiFormat implements WireFormat {
           "models",
           "fallbacks",
           "provider",
+          "auto",
           "route",
           "transforms",
           "plugins",
@@ -71,7 +72,7 @@ public final class OpenAiFormat implements WireFormat {
 
   @Override
   public ChatRequest parseRequest(IngressRequest request) throws WireException {
-    return OpenAiRequestParser.parse(request.body(), limits);
+    return OpenAiRequestParser.parse(request, limits);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.switchboard.wire.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.JsonKind;
 import dev.switchboard.wire.Message;
 import dev.switchboard.wire.Part;
@@ -53,13 +54,10 @@ final class OpenAiRequestParser {
 
   private OpenAiRequestParser() {}
 
-  static ChatRequest parse(byte[] body, RequestLimits limits) throws WireException {
-    ObjectNode object = limits.parseBody(body);
+  static ChatRequest parse(IngressRequest request, RequestLimits limits) throws WireException {
+    ObjectNode object = limits.parseBody(request.body());
     JsonKind.checkFields(object, TOP_LEVEL);
-    String model = required(object, "model").asText();
-    if (model.isBlank()) {
-      throw new WireException("model: must not be empty", "model", null);
-    }
+    String model = request.model(object, "model: required");
     OpenAiRequestLimits checks = new OpenAiRequestLimits(limits);
     checks.choices(object);
     checks.responseFormat(object);

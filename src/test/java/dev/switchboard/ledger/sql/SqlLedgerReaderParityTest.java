@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same rows written through each engine's writer read back the same through the one reader:
  * every spend grouping (with and without a range and a key), usage by model, spent per key and
- * session, the newest rows.
+ * session, the newest rows, the request log.
  */
 class SqlLedgerReaderParityTest {
   private static final List<String> KEYS = List.of("key_a", "key_b", "key_c");
@@ -62,6 +62,13 @@ class SqlLedgerReaderParityTest {
       }
       assertThat(b.usageByModel(from, to)).isEqualTo(a.usageByModel(from, to)).isNotEmpty();
       assertThat(b.recent(25)).isEqualTo(a.recent(25));
+      Optional<String> none = Optional.empty();
+      assertThat(b.log(25, none, none)).isEqualTo(a.log(25, none, none)).hasSize(25);
+      Optional<String> cursor = Optional.of(rows.get(rows.size() - 40).id());
+      assertThat(b.log(500, Optional.of("key_a"), cursor))
+          .isEqualTo(a.log(500, Optional.of("key_a"), cursor))
+          .isNotEmpty()
+          .allMatch(r -> r.keyId().equals("key_a"));
       for (String key : KEYS) {
         for (Optional<String> session : List.of(Optional.<String>empty(), Optional.of("s1"))) {
           long expected =

@@ -196,7 +196,8 @@ class SqliteLedgerSpendTest {
     assertThat(SpendGroup.of("data-class")).isEqualTo(SpendGroup.DATA_CLASS);
     assertThat(SpendGroup.of("Day")).isEqualTo(SpendGroup.DAY);
     assertThatThrownBy(() -> SpendGroup.of("country"))
-        .hasMessage("unknown grouping 'country' (one of key, model, provider, data_class, day)");
+        .hasMessage(
+            "unknown grouping 'country' (one of key, model, provider, data_class, app, day)");
   }
 
   private void write(UsageRecord... records) {
