@@ -28,7 +28,7 @@ public final class Corpus {
     long start = System.nanoTime();
     float[][] vectors =
         embeddings.embedAll(
-            texts,
+            texts.stream().map(PromptText::embedded).toList(),
             new Embedder(),
             (done, total) -> {
               if (done % 2000 == 0 || done == total) {

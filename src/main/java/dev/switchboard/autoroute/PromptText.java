@@ -18,6 +18,14 @@ public final class PromptText {
 
   static final int TAIL = 600;
 
+  /**
+   * Characters of the head and tail the embedding reads: its cost grows with the tokens it embeds,
+   * so it sees a shorter cut than the lexical counts (which measure the longer one).
+   */
+  static final int EMBEDDED_HEAD = 400;
+
+  static final int EMBEDDED_TAIL = 200;
+
   private PromptText() {}
 
   /** The text {@link PromptScorer#score} should receive for this request ("" when it has none). */
@@ -38,11 +46,20 @@ public final class PromptText {
 
   /** A long prompt's head and tail, joined by a blank line; a short one unchanged. */
   public static String clip(String text) {
+    return clip(text, HEAD, TAIL);
+  }
+
+  /** The text the embedding reads: a shorter head and tail of {@link #clip}'s. */
+  static String embedded(String text) {
+    return clip(text, EMBEDDED_HEAD, EMBEDDED_TAIL);
+  }
+
+  private static String clip(String text, int head, int tail) {
     String trimmed = text.strip();
-    if (trimmed.length() <= HEAD + TAIL) {
+    if (trimmed.length() <= head + tail) {
       return trimmed;
     }
-    return trimmed.substring(0, HEAD) + "\n\n" + trimmed.substring(trimmed.length() - TAIL);
+    return trimmed.substring(0, head) + "\n\n" + trimmed.substring(trimmed.length() - tail);
   }
 
   private static String plainText(List<Part> parts) {

@@ -91,6 +91,9 @@ final class RouteEval {
       apgr[b] = mean(st) == mean(wk) ? Double.NaN : evaluate(s, st, wk).apgr();
     }
     double[] valid = Arrays.stream(apgr).filter(Double::isFinite).sorted().toArray();
+    if (valid.length == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
     return new double[] {quantile(valid, 0.025), quantile(valid, 0.975)};
   }
 

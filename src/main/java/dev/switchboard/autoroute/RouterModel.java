@@ -12,11 +12,19 @@ import java.io.UncheckedIOException;
  */
 final class RouterModel implements PromptScorer {
   private final Weights weights;
+  private final Calibration calibration;
   private final Embedder embedder;
 
-  RouterModel(Weights weights, Embedder embedder) {
+  RouterModel(Weights weights, Calibration calibration, Embedder embedder) {
     this.weights = weights;
+    this.calibration = calibration;
     this.embedder = embedder;
+  }
+
+  /** The model in a weights file's tree (as {@code router train} writes it). */
+  static RouterModel fromJson(JsonNode tree, Embedder embedder) {
+    return new RouterModel(
+        Weights.fromJson(tree), Calibration.fromJson(tree.path("calibration")), embedder);
   }
 
   /** The model whose weights are the class-path resource {@code name}. */
@@ -26,7 +34,7 @@ final class RouterModel implements PromptScorer {
         throw new IllegalStateException("auto router weights missing from the class path: " + name);
       }
       JsonNode tree = Json.mapper().readTree(in);
-      return new RouterModel(Weights.fromJson(tree), embedder);
+      return fromJson(tree, embedder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read auto router weights " + name, e);
     }
@@ -40,6 +48,7 @@ final class RouterModel implements PromptScorer {
   @Override
   public double score(String prompt) {
     String text = PromptText.clip(prompt);
-    return weights.score(embedder.embed(text), Lexical.of(text));
+    double raw = weights.score(embedder.embed(PromptText.embedded(text)), Lexical.of(text));
+    return calibration.apply(raw);
   }
 }

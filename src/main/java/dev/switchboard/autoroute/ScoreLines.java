@@ -24,7 +24,7 @@ public final class ScoreLines {
   /** A scorer with the weights in {@code file} (as {@code router train} writes them). */
   public static PromptScorer fromFile(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return new RouterModel(Weights.fromJson(Json.mapper().readTree(in)), new Embedder());
+      return RouterModel.fromJson(Json.mapper().readTree(in), new Embedder());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read auto router weights " + file, e);
     }

@@ -12,12 +12,12 @@ import java.util.List;
 
 /**
  * {@code switchboard router train}: fits the shipped approach on every labelled prompt and writes
- * the weights file, with the deciles of the training prompts' scores (how a score threshold maps to
- * a share of strong calls).
+ * the weights file, with the calibration that turns the heads' raw score into its percentile among
+ * the training prompts (so a score threshold maps to a share of strong calls).
  */
 public final class Training {
   /** The version of the weights this code trains (recorded in the ledger with each pick). */
-  public static final String VERSION = "ridge-minilm-2026-12-06";
+  public static final String VERSION = "ridge-minilm-2026-12-06b";
 
   private Training() {}
 
@@ -36,8 +36,9 @@ public final class Training {
         "score",
         "clamp(weak_failure, 0.01, 1) * clamp(strong_success, 0.01, 1), each a linear head on"
             + " the standardised features");
-    ArrayNode deciles = training.putArray("score_deciles");
+    ArrayNode deciles = training.putArray("raw_score_deciles");
     Arrays.stream(RouteEval.deciles(scores)).forEach(d -> deciles.add((float) d));
+    Calibration.of(scores).write(tree.putArray("calibration"));
     return tree;
   }
 
