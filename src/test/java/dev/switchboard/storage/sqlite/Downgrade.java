@@ -24,6 +24,11 @@ public final class Downgrade {
 
   private static void undo(SqliteDatabase db, int version) throws SQLException {
     switch (version) {
+      case 10 -> {
+        execute(db, "DROP TABLE usage_hourly");
+        execute(db, "DELETE FROM meta WHERE name = 'insight_backfill_through_seq'");
+        dropColumns(db, "requests", List.of("app", "category"));
+      }
       case 9 -> {
         execute(db, "DROP INDEX requests_key_session");
         dropColumns(db, "requests", List.of("session_id", "reservation_id"));
