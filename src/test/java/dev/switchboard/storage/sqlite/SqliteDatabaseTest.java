@@ -80,7 +80,7 @@ class SqliteDatabaseTest {
                       + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
           .isEqualTo(
               "api_keys,attempts,budget_reservations,budget_windows,idempotency,meta,requests,"
-                  + "schema_version");
+                  + "schema_version,usage_hourly");
       assertThat(
               query(
                   db,
