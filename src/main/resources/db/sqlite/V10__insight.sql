@@ -4,8 +4,9 @@
 ALTER TABLE requests ADD COLUMN app TEXT;
 ALTER TABLE requests ADD COLUMN category TEXT;
 
--- Hourly rollups of the ledger, one row per (dimension, hour, key, name): what the key's requests
--- of that hour sum to when grouped by one dimension ('key', 'model', 'author', 'origin',
+-- Hourly rollups of the ledger, one row per (dimension, key, hour, name): what the key's requests
+-- of that hour sum to when grouped by one dimension; key_id '*' holds every key's requests together,
+-- so a report over all keys reads as few rows as one over one key ('key', 'model', 'author', 'origin',
 -- 'provider', 'provider_country', 'data_class', 'app', 'category', 'deployment'). Every request
 -- counts once in every dimension ('' names a request without a value: no provider reached, no app
 -- known). Raised by the ledger writer in the row's own transaction, so reports read a few thousand
@@ -45,9 +46,8 @@ CREATE TABLE usage_hourly (
   latency_b13           INTEGER NOT NULL,
   latency_b14           INTEGER NOT NULL,
   latency_b15           INTEGER NOT NULL,
-  PRIMARY KEY (dimension, hour_start, key_id, name)
+  PRIMARY KEY (dimension, key_id, hour_start, name)
 ) WITHOUT ROWID;
-CREATE INDEX usage_hourly_key ON usage_hourly (key_id, dimension, hour_start);
 
 -- The requests already in the ledger when this version was applied (seq up to this value) are
 -- rolled up once, by the first gateway that starts (insight.rollup.Backfill); it deletes the row.

@@ -27,10 +27,21 @@ public final class Catalog {
   private final Map<String, Provider> providers;
   private final List<Deployment> deployments;
   private final Map<String, List<Deployment>> byModel;
-  private List<Electricity> electricity = List.of();
-  private EnergyAssumptions energy = CatalogParser.DEFAULT_ENERGY;
+  private final List<Electricity> electricity;
+  private final EnergyAssumptions energy;
 
   private Catalog(List<Model> models, List<Provider> providers, List<Deployment> deployments) {
+    this(models, providers, deployments, List.of(), CatalogParser.DEFAULT_ENERGY);
+  }
+
+  private Catalog(
+      List<Model> models,
+      List<Provider> providers,
+      List<Deployment> deployments,
+      List<Electricity> electricity,
+      EnergyAssumptions energy) {
+    this.electricity = List.copyOf(electricity);
+    this.energy = energy;
     this.models = index(models, Model::id);
     this.providers = index(providers, Provider::id);
     this.deployments = List.copyOf(deployments);
@@ -79,10 +90,12 @@ public final class Catalog {
       }
       deployments.add(d);
     }
-    Catalog catalog = new Catalog(models, providers, deployments);
-    catalog.electricity = merged.electricity().stream().map(CatalogParser::electricity).toList();
-    catalog.energy = CatalogParser.energy(merged.energy());
-    return catalog;
+    return new Catalog(
+        models,
+        providers,
+        deployments,
+        merged.electricity().stream().map(CatalogParser::electricity).toList(),
+        CatalogParser.energy(merged.energy()));
   }
 
   /**
@@ -153,10 +166,7 @@ public final class Catalog {
       }
       changed.add(next);
     }
-    Catalog copy = new Catalog(List.copyOf(models.values()), changed, deployments);
-    copy.electricity = electricity;
-    copy.energy = energy;
-    return copy;
+    return new Catalog(List.copyOf(models.values()), changed, deployments, electricity, energy);
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {

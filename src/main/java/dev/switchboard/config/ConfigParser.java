@@ -219,7 +219,8 @@ final class ConfigParser {
   /** Only the section's shape is checked here; the catalog package validates the entries. */
   private static JsonNode catalog(ConfigNode node) {
     node.allowOnly(CATALOG_KEYS);
-    CATALOG_KEYS.forEach(node::objects);
+    CATALOG_KEYS.stream().filter(key -> !key.equals("energy")).forEach(node::objects);
+    node.object("energy"); // an object of constants, not a list
     return node.json();
   }
 }

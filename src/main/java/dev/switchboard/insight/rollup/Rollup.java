@@ -3,6 +3,7 @@ package dev.switchboard.insight.rollup;
 import dev.switchboard.insight.Dimension;
 import dev.switchboard.insight.energy.EnergyModel;
 import dev.switchboard.ledger.UsageRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,13 +34,15 @@ public final class Rollup {
 
     private Sums() {}
 
-    /** Adds one ledger row to each of its rollup rows. */
+    /** Adds one ledger row to each of its rollup rows: its key's, and every key's. */
     public void add(UsageRecord row) {
       long hour = Math.floorDiv(row.at().toEpochMilli(), HOUR_MS) * HOUR_MS;
       long uwh = energy.microWattHours(row);
       for (Map.Entry<Dimension, String> name : names.of(row).entrySet()) {
-        RollupKey key = new RollupKey(name.getKey().wireName(), hour, row.keyId(), name.getValue());
-        rows.computeIfAbsent(key, k -> new Measures()).add(row, uwh);
+        for (String keyId : List.of(row.keyId(), RollupKey.ALL_KEYS)) {
+          RollupKey key = new RollupKey(name.getKey().wireName(), hour, keyId, name.getValue());
+          rows.computeIfAbsent(key, k -> new Measures()).add(row, uwh);
+        }
       }
     }
 

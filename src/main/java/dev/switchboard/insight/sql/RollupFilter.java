@@ -2,6 +2,7 @@ package dev.switchboard.insight.sql;
 
 import dev.switchboard.insight.Dimension;
 import dev.switchboard.insight.Scope;
+import dev.switchboard.insight.rollup.RollupKey;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The WHERE clause of a rollup query: one dimension, an hour range (a bound inside an hour counts
- * that hour: rows are whole hours) and, for a key's scope, that key; values are bound, never
- * spliced.
+ * The WHERE clause of a rollup query: one dimension, one key (every key's rows, {@link
+ * RollupKey#ALL_KEYS}, for the whole scope) and an hour range (a bound inside an hour counts that
+ * hour: rows are whole hours): a contiguous range of the table's primary key. Values are bound,
+ * never spliced.
  */
 final class RollupFilter {
   private final StringBuilder sql = new StringBuilder(" FROM usage_hourly WHERE dimension = ?");
@@ -25,9 +27,9 @@ final class RollupFilter {
   static RollupFilter of(
       Dimension dimension, Scope scope, Optional<Instant> from, Optional<Instant> to) {
     RollupFilter filter = new RollupFilter(dimension);
+    filter.and(" AND key_id = ?", scope.keyId().orElse(RollupKey.ALL_KEYS));
     from.ifPresent(f -> filter.and(" AND hour_start >= ?", Hours.floor(f)));
     to.ifPresent(t -> filter.and(" AND hour_start < ?", Hours.ceil(t)));
-    scope.keyId().ifPresent(key -> filter.and(" AND key_id = ?", key));
     return filter;
   }
 

@@ -92,7 +92,7 @@ public final class RollupHook implements BatchHook {
         + names
         + " VALUES "
         + marks
-        + " ON CONFLICT (dimension, hour_start, key_id, name) DO UPDATE SET "
+        + " ON CONFLICT (dimension, key_id, hour_start, name) DO UPDATE SET "
         + sets;
   }
 }

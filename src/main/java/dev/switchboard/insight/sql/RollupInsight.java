@@ -80,7 +80,8 @@ public final class RollupInsight implements Insight {
         sql,
         filter,
         rows -> {
-          names.add(rows.getString(1));
+          String name = rows.getString(1);
+          names.add(name.isEmpty() ? Rankings.UNKNOWN : name);
           sums.add(
               new long[] {
                 rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)

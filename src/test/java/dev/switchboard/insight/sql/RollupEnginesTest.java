@@ -155,6 +155,7 @@ class RollupEnginesTest {
             continue;
           }
           String name = names.of(row).get(by);
+          name = name.isEmpty() ? Rankings.UNKNOWN : name;
           boolean current = !row.at().isBefore(week.period().from());
           boolean before =
               !current && !row.at().isBefore(week.period().from().minus(Duration.ofDays(7)));
