@@ -1,5 +1,5 @@
 -- The auto router. What it decided for a request of switchboard/auto: the version of its weights, its
--- score (the estimated probability that the prompt needs the strong tier, in basis points: 0 to
+-- score (how likely the prompt is to need the strong tier, a percentile in basis points: 0 to
 -- 10000) and its pick.
 -- NULL for every other request, and for rows written before this version.
 ALTER TABLE requests ADD COLUMN router_version TEXT;

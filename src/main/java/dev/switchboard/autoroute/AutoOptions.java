@@ -13,7 +13,7 @@ import java.util.Optional;
  * quality}.
  */
 public final class AutoOptions {
-  /** Without an option or a configured default: strong when the score says more likely than not. */
+  /** Without an option or a configured default: the harder half of typical prompts goes strong. */
   public static final double DEFAULT_QUALITY = 0.5;
 
   /** The named tiers, as qualities. */

@@ -1,6 +1,9 @@
 package dev.switchboard.autoroute;
 
-/** Scores prompts: the estimated probability that a prompt needs the strong model. Thread-safe. */
+/**
+ * Scores prompts: how likely a prompt is to need the strong model, 0 to 1 (the shipped scorer gives
+ * its percentile among the prompts it was trained on). Thread-safe.
+ */
 public interface PromptScorer {
   /** The version of the shipped weights, e.g. "lr-minilm-2026-12-06" (goes to the ledger). */
   String version();

@@ -2,8 +2,8 @@ package dev.switchboard.ledger;
 
 /**
  * What the auto router decided for a request of {@code switchboard/auto}: the version of its
- * weights, its score (the estimated probability that the prompt needs the strong tier) in basis
- * points, 0 to 10,000, and the model it picked (which served unless a fallback did).
+ * weights, its score (how likely the prompt is to need the strong tier, as the scorer's percentile)
+ * in basis points, 0 to 10,000, and the model it picked (which served unless a fallback did).
  */
 public record RouterPick(String version, int scoreBasisPoints, String pick) {
   public static final int MAX_SCORE = 10_000;
@@ -20,7 +20,7 @@ public record RouterPick(String version, int scoreBasisPoints, String pick) {
     return new RouterPick(version, (int) Math.round(probability * MAX_SCORE), pick);
   }
 
-  /** The score as the probability it stands for, 0 to 1. */
+  /** The score as the router gave it, 0 to 1. */
   public double score() {
     return scoreBasisPoints / (double) MAX_SCORE;
   }
