@@ -15,8 +15,11 @@
 #   ROWS=2333333 DAYS=14 (the rows per hour of 10M over 60 days), 528,958 rollup rows:
 #     SQLite:     by model, all keys 2.4 / 6.8 ms; origin 0.7 / 4.9; app 1.7 / 8.3; one key 2.2 / 6.4
 #     PostgreSQL: by model, all keys 4.8 / 11.4 ms; origin 0.6 / 3.3; app 3.9 / 27.5; one key 2.2 / 9.6
-#   ROWS=10000000 DAYS=60 on PostgreSQL (699 s to seed, 2,261,297 rollup rows):
-#     by model, all keys 7.1 / 16.5 ms; origin 0.6 / 5.1; app 1.8 / 7.2; one key 6.4 / 17.2
+#   ROWS=10000000 DAYS=60 (2,261,297 rollup rows):
+#     SQLite (533 s to seed):     by model, all keys 3.5 / 4.6 ms; origin 1.0 / 1.1; app 2.3 / 2.5;
+#                                 one key 2.9 / 3.0
+#     PostgreSQL (699 s to seed): by model, all keys 7.1 / 16.5 ms; origin 0.6 / 5.1; app 1.8 / 7.2;
+#                                 one key 6.4 / 17.2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${SWITCHBOARD_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
