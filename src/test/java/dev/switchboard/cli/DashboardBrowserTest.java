@@ -119,7 +119,12 @@ class DashboardBrowserTest {
     browser.findElement(By.id("key")).sendKeys(demo.key());
     browser.findElement(By.id("sign-in-button")).click();
     wait.until(b -> b.findElement(By.id("dashboard")).isDisplayed());
-    wait.until(b -> !b.findElement(By.tagName("body")).getDomAttribute("data-rendered").isEmpty());
+    // The page sets data-rendered once its first load is drawn; until then the body has none.
+    wait.until(
+        b -> {
+          String rendered = b.findElement(By.tagName("body")).getDomAttribute("data-rendered");
+          return rendered != null && !rendered.isEmpty();
+        });
     wait.until(b -> !b.findElements(By.cssSelector("#log-table tbody tr")).isEmpty());
     assertThat(browser.findElement(By.id("who")).getText()).contains("demo");
   }
