@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
 public final class Categorizer {
   static final int READ = 4_000;
 
-  private static final Pattern TRANSLATION =
+  private static final WordAlternatives TRANSLATION =
       words(
           "translat\\w*|traduc\\w*|tradu\\w*|übersetz\\w*|into (english|french|spanish|german"
               + "|chinese|japanese|korean|italian|portuguese|russian|arabic|hindi|dutch)"
               + "|in (french|spanish|german|chinese|japanese|korean|italian|portuguese|russian)\\?");
   private static final Pattern CODE_FENCE =
       Pattern.compile("```|^\\s{4}\\S.*[;{}]\\s*$", Pattern.MULTILINE);
-  private static final Pattern CODE =
+  private static final WordAlternatives CODE =
       words(
           "code|coding|program|programs|function|functions|method|class|bug|debug|compile\\w*"
               + "|refactor\\w*|python|javascript|typescript|java|c\\+\\+|c#|golang|rust|sql|html"
@@ -31,18 +31,18 @@ public final class Categorizer {
               + "|repository|repo|git|commit|pull request|endpoint|algorithm|implement\\w*"
               + "|script|npm|maven|docker|kubernetes|linter|array|arrays|binary tree|recursion"
               + "|o\\(n\\)|complexity|\\w+\\.(py|js|ts|java|go|rs|cpp|c|rb|kt|cs|sh|yaml|toml)");
-  private static final Pattern CODING_AGENT =
+  private static final WordAlternatives CODING_AGENT =
       words(
           "claude code|codex|coding agent|software engineer\\w*|coding assistant|cline|cursor"
               + "|interactive cli tool|code editor|pair programm\\w*");
-  private static final Pattern SUMMARY =
+  private static final WordAlternatives SUMMARY =
       words("summari[sz]\\w*|summary|tl;?dr|key (points|takeaways)|condense|in a nutshell");
-  private static final Pattern ROLEPLAY =
+  private static final WordAlternatives ROLEPLAY =
       words(
           "act as|pretend (to be|you are|yourself)|role ?-?play\\w*|in character|embody|persona"
               + "|assume the role|take on the role|embrace the role|imagine (you are|yourself as)"
               + "|you are now|speak like|picture yourself|now you are|suppose you are");
-  private static final Pattern CREATIVE =
+  private static final WordAlternatives CREATIVE =
       words(
           "poem|poems|poetry|haiku|limerick|sonnet|story|stories|lyrics|song|novel|fiction\\w*"
               + "|blog post|essay|slogan|headline|tagline|screenplay|script for|email|letter"
@@ -55,14 +55,14 @@ public final class Categorizer {
               + "theorem|prove that|matrix|polynomial|f\\(x\\))\\b|\\d+\\s*[-+*/^=<>]\\s*\\d+"
               + "|\\b[xyz]\\s*[-+*/^=]",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern ANALYSIS =
+  private static final WordAlternatives ANALYSIS =
       words(
           "analy[sz]\\w*|extract\\w*|identify|classify|categori[sz]e|evaluate|compare|contrast"
               + "|pros and cons|which (word|one)|relationship between|based on (the|these)"
               + "|the following (data|records|reviews|text|passage|paragraph|statements)"
               + "|given (the|these) (following|data|records)|true, false|riddle|puzzle|deduce"
               + "|reasons?|count how many|json format|in json|table");
-  private static final Pattern KNOWLEDGE =
+  private static final WordAlternatives KNOWLEDGE =
       words(
           "what is|what are|what's|explain|describe|how (does|do|did|have)|why (does|do|did|is)"
               + "|who (was|is)|history|physics|chemistry|biology|economics?|philosoph\\w*|theory"
@@ -83,58 +83,49 @@ public final class Categorizer {
    * ran one.
    */
   public static Category of(String text, String system, boolean tools, boolean toolResults) {
-    String prompt = clip(text).toLowerCase(Locale.ROOT);
-    String instructions = clip(system).toLowerCase(Locale.ROOT);
+    WordAlternatives.Text prompt = new WordAlternatives.Text(clip(text).toLowerCase(Locale.ROOT));
+    WordAlternatives.Text instructions =
+        new WordAlternatives.Text(clip(system).toLowerCase(Locale.ROOT));
     if (CODE_FENCE.matcher(text).find()
-        || count(CODE, prompt) >= 2
-        || (tools || toolResults) && CODING_AGENT.matcher(instructions).find()) {
+        || CODE.count(prompt) >= 2
+        || (tools || toolResults) && CODING_AGENT.find(instructions)) {
       return Category.PROGRAMMING;
     }
-    if (TRANSLATION.matcher(prompt).find()) {
+    if (TRANSLATION.find(prompt)) {
       return Category.TRANSLATION;
     }
     if (tools && toolResults) {
       return Category.AGENTIC;
     }
-    if (SUMMARY.matcher(prompt).find()) {
+    if (SUMMARY.find(prompt)) {
       return Category.SUMMARIZATION;
     }
-    if (ROLEPLAY.matcher(prompt).find() || ROLEPLAY.matcher(instructions).find()) {
+    if (ROLEPLAY.find(prompt) || ROLEPLAY.find(instructions)) {
       return Category.ROLEPLAY;
     }
-    if (count(CODE, prompt) >= 1 && !CREATIVE.matcher(prompt).find()) {
+    if (CODE.count(prompt) >= 1 && !CREATIVE.find(prompt)) {
       return Category.PROGRAMMING;
     }
     if (tools) {
       return Category.AGENTIC;
     }
-    if (MATH.matcher(prompt).find()) {
+    if (MATH.matcher(prompt.value).find()) {
       return Category.MATH;
     }
-    if (CREATIVE.matcher(prompt).find()) {
+    if (CREATIVE.find(prompt)) {
       return Category.CREATIVE;
     }
-    if (ANALYSIS.matcher(prompt).find()) {
+    if (ANALYSIS.find(prompt)) {
       return Category.ANALYSIS;
     }
-    if (KNOWLEDGE.matcher(prompt).find()) {
+    if (KNOWLEDGE.find(prompt)) {
       return Category.KNOWLEDGE;
     }
     return Category.CHAT;
   }
 
-  private static Pattern words(String alternatives) {
-    return Pattern.compile("(?<![\\w])(" + alternatives + ")(?![\\w])", Pattern.CASE_INSENSITIVE);
-  }
-
-  private static int count(Pattern pattern, String text) {
-    return (int)
-        pattern
-            .matcher(text)
-            .results()
-            .map(m -> m.group().toLowerCase(Locale.ROOT))
-            .distinct()
-            .count();
+  private static WordAlternatives words(String alternatives) {
+    return new WordAlternatives(alternatives);
   }
 
   private static String clip(String text) {
