@@ -129,7 +129,8 @@ final class WordAlternatives {
 
     Text(String value) {
       this.value = value;
-      int[] found = new int[Math.max(1, value.length() / 2 + 1)];
+      // Every character may start one: a letter that is not \\w (CJK) follows another.
+      int[] found = new int[value.length()];
       int n = 0;
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);

@@ -23,7 +23,9 @@ class WordAlternativesTest {
           "translate into english, or übersetzen; ßübersetz and xübersetz; in french?",
           "tl;dr: summarise the key points in a nutshell, tldr summary",
           "role-play roleplay role play; act as a pirate and pretend you are one; actas",
-          "nothing here at all, only words like decode and encoded and transl");
+          "nothing here at all, only words like decode and encoded and transl",
+          "\u6f22\u5b57\u8a9e\u6587".repeat(50) + " code \u6f22code",
+          "a");
 
   @Test
   void findsAndCountsAsTheRegexDoes() {
