@@ -212,10 +212,12 @@ public final class Settlement {
             status,
             errorCode,
             call.providerModel())
-        .withHandling(call.decision().handling())
-        .withSessionId(call.sessionId())
-        .withInsight(call.app(), call.category())
-        .withReservationId(call.hold().flatMap(KeyHold::reservation).map(Reservation::id))
-        .withRouter(call.auto().map(AutoChoice::ledgerPick));
+        .labelled(
+            call.decision().handling(),
+            call.sessionId(),
+            call.hold().flatMap(KeyHold::reservation).map(Reservation::id),
+            call.app(),
+            call.category(),
+            call.auto().map(AutoChoice::ledgerPick));
   }
 }

@@ -48,165 +48,11 @@ public record UsageRecord(
     Optional<String> category,
     Optional<RouterPick> router) {
 
-  /** A row the auto router did not route. */
-  public UsageRecord(
-      String id,
-      Instant at,
-      String keyId,
-      String requestedModel,
-      Optional<String> servedModel,
-      Optional<String> provider,
-      long promptTokens,
-      long completionTokens,
-      long cachedTokens,
-      long cacheWrite5mTokens,
-      long cacheWrite1hTokens,
-      long reasoningTokens,
-      boolean estimated,
-      long costMicros,
-      long latencyMs,
-      OptionalLong ttftMs,
-      boolean stream,
-      int status,
-      Optional<String> errorCode,
-      Optional<String> providerModel,
-      DataHandling handling,
-      Optional<String> sessionId,
-      Optional<String> reservationId,
-      Optional<String> app,
-      Optional<String> category) {
-    this(
-        id,
-        at,
-        keyId,
-        requestedModel,
-        servedModel,
-        provider,
-        promptTokens,
-        completionTokens,
-        cachedTokens,
-        cacheWrite5mTokens,
-        cacheWrite1hTokens,
-        reasoningTokens,
-        estimated,
-        costMicros,
-        latencyMs,
-        ttftMs,
-        stream,
-        status,
-        errorCode,
-        providerModel,
-        handling,
-        sessionId,
-        reservationId,
-        app,
-        category,
-        Optional.empty());
-  }
-
-  /** A row of no known app and no category. */
-  public UsageRecord(
-      String id,
-      Instant at,
-      String keyId,
-      String requestedModel,
-      Optional<String> servedModel,
-      Optional<String> provider,
-      long promptTokens,
-      long completionTokens,
-      long cachedTokens,
-      long cacheWrite5mTokens,
-      long cacheWrite1hTokens,
-      long reasoningTokens,
-      boolean estimated,
-      long costMicros,
-      long latencyMs,
-      OptionalLong ttftMs,
-      boolean stream,
-      int status,
-      Optional<String> errorCode,
-      Optional<String> providerModel,
-      DataHandling handling,
-      Optional<String> sessionId,
-      Optional<String> reservationId) {
-    this(
-        id,
-        at,
-        keyId,
-        requestedModel,
-        servedModel,
-        provider,
-        promptTokens,
-        completionTokens,
-        cachedTokens,
-        cacheWrite5mTokens,
-        cacheWrite1hTokens,
-        reasoningTokens,
-        estimated,
-        costMicros,
-        latencyMs,
-        ttftMs,
-        stream,
-        status,
-        errorCode,
-        providerModel,
-        handling,
-        sessionId,
-        reservationId,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** A row of no session and no reservation. */
-  public UsageRecord(
-      String id,
-      Instant at,
-      String keyId,
-      String requestedModel,
-      Optional<String> servedModel,
-      Optional<String> provider,
-      long promptTokens,
-      long completionTokens,
-      long cachedTokens,
-      long cacheWrite5mTokens,
-      long cacheWrite1hTokens,
-      long reasoningTokens,
-      boolean estimated,
-      long costMicros,
-      long latencyMs,
-      OptionalLong ttftMs,
-      boolean stream,
-      int status,
-      Optional<String> errorCode,
-      Optional<String> providerModel,
-      DataHandling handling) {
-    this(
-        id,
-        at,
-        keyId,
-        requestedModel,
-        servedModel,
-        provider,
-        promptTokens,
-        completionTokens,
-        cachedTokens,
-        cacheWrite5mTokens,
-        cacheWrite1hTokens,
-        reasoningTokens,
-        estimated,
-        costMicros,
-        latencyMs,
-        ttftMs,
-        stream,
-        status,
-        errorCode,
-        providerModel,
-        handling,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** A row made without a sourcing policy: {@link DataHandling#NONE}. */
+  /**
+   * A row with nothing but its usage: no sourcing policy ({@link DataHandling#NONE}), session,
+   * reservation, app, category or router pick; {@link #labelled} or the {@code with} methods add
+   * them.
+   */
   public UsageRecord(
       String id,
       Instant at,
@@ -249,7 +95,12 @@ public record UsageRecord(
         status,
         errorCode,
         providerModel,
-        DataHandling.NONE);
+        DataHandling.NONE,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public UsageRecord {
@@ -268,30 +119,29 @@ public record UsageRecord(
 
   /** The same row with the sourcing policy's decision. */
   public UsageRecord withHandling(DataHandling replacement) {
-    return with(replacement, sessionId, reservationId, app, category, router);
+    return labelled(replacement, sessionId, reservationId, app, category, router);
   }
 
   /** The same row in the client's session {@code session} (an agent run). */
   public UsageRecord withSessionId(Optional<String> session) {
-    return with(handling, session, reservationId, app, category, router);
+    return labelled(handling, session, reservationId, app, category, router);
   }
 
   /** The same row settling the budget reservation {@code reservation}. */
   public UsageRecord withReservationId(Optional<String> reservation) {
-    return with(handling, sessionId, reservation, app, category, router);
+    return labelled(handling, sessionId, reservation, app, category, router);
   }
 
   /** The same row attributed to the app {@code sender}, in the task category {@code task}. */
   public UsageRecord withInsight(Optional<String> sender, Optional<String> task) {
-    return with(handling, sessionId, reservationId, sender, task, router);
+    return labelled(handling, sessionId, reservationId, sender, task, router);
   }
 
-  /** The same row routed by the auto router as {@code pick} says. */
-  public UsageRecord withRouter(Optional<RouterPick> pick) {
-    return with(handling, sessionId, reservationId, app, category, pick);
-  }
-
-  private UsageRecord with(
+  /**
+   * The same usage with every label at once: the sourcing policy's decision, the session, the
+   * budget reservation, the app, the task category and the auto router's pick.
+   */
+  public UsageRecord labelled(
       DataHandling newHandling,
       Optional<String> newSession,
       Optional<String> newReservation,

@@ -201,7 +201,8 @@ public final class RankingsBench {
         Optional.empty(),
         Optional.empty(),
         Optional.of(APPS.get(random.nextInt(APPS.size()))).filter(a -> !a.isEmpty()),
-        Optional.of(CATEGORIES.get(random.nextInt(CATEGORIES.size()))));
+        Optional.of(CATEGORIES.get(random.nextInt(CATEGORIES.size()))),
+        Optional.empty());
   }
 
   private static long count(Database db, String table) throws Exception {

@@ -59,7 +59,8 @@ class InsightReportsTest {
         Optional.empty(),
         Optional.empty(),
         Optional.of("Claude Code"),
-        Optional.of("programming"));
+        Optional.of("programming"),
+        Optional.empty());
   }
 
   @Test

@@ -223,7 +223,8 @@ class RollupEnginesTest {
               Optional.empty(),
               Optional.empty(),
               app.isEmpty() ? Optional.empty() : Optional.of(app),
-              Optional.of(CATEGORIES.get(random.nextInt(CATEGORIES.size())))));
+              Optional.of(CATEGORIES.get(random.nextInt(CATEGORIES.size()))),
+              Optional.empty()));
     }
     return rows;
   }
