@@ -7,7 +7,6 @@ import dev.switchboard.insight.CountryEnergy;
 import dev.switchboard.insight.EnergyReport;
 import dev.switchboard.insight.Insight;
 import dev.switchboard.insight.ModelEnergy;
-import dev.switchboard.insight.Scope;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,15 +29,8 @@ final class EnergyEndpoint implements BiFunction<RoutingContext, ApiKey, Future<
 
   @Override
   public Future<byte[]> apply(RoutingContext ctx, ApiKey key) {
-    InsightRequests.Range range;
-    try {
-      range = InsightRequests.range(ctx);
-    } catch (RuntimeException invalid) {
-      return Future.failedFuture(invalid);
-    }
-    Scope scope = InsightRequests.scope(key);
-    return vertx.executeBlocking(
-        () -> body(insight.energy(scope, range.from(), range.to())), false);
+    return InsightRequests.report(
+        vertx, ctx, key, (scope, range) -> body(insight.energy(scope, range.from(), range.to())));
   }
 
   static byte[] body(EnergyReport report) {

@@ -4,6 +4,8 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.insight.Scope;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -49,6 +52,22 @@ final class InsightRequests {
           "to", "the range ends (" + end.get() + ") before it starts (" + start.get() + ")");
     }
     return new Range(start, end);
+  }
+
+  /**
+   * Answers a report over the caller's rows in the request's range: {@code report} runs on a worker
+   * thread (it queries the database); a bad range fails at once as a 400.
+   */
+  static Future<byte[]> report(
+      Vertx vertx, RoutingContext ctx, ApiKey key, BiFunction<Scope, Range, byte[]> report) {
+    Range range;
+    try {
+      range = range(ctx);
+    } catch (RuntimeException invalid) {
+      return Future.failedFuture(invalid);
+    }
+    Scope scope = scope(key);
+    return vertx.executeBlocking(() -> report.apply(scope, range), false);
   }
 
   /** A half-open range {@code [from, to)}, either end open when empty. */

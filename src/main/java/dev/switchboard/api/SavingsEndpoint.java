@@ -6,7 +6,6 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.insight.Insight;
 import dev.switchboard.insight.ModelSavings;
 import dev.switchboard.insight.Savings;
-import dev.switchboard.insight.Scope;
 import dev.switchboard.money.Money;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Future;
@@ -33,23 +32,18 @@ final class SavingsEndpoint implements BiFunction<RoutingContext, ApiKey, Future
 
   @Override
   public Future<byte[]> apply(RoutingContext ctx, ApiKey key) {
-    InsightRequests.Range range;
-    try {
-      range = InsightRequests.range(ctx);
-    } catch (RuntimeException invalid) {
-      return Future.failedFuture(invalid);
-    }
     String baseline = InsightRequests.param(ctx, "baseline").orElse(DEFAULT_BASELINE).strip();
-    Scope scope = InsightRequests.scope(key);
-    return vertx.executeBlocking(
-        () -> {
+    return InsightRequests.report(
+        vertx,
+        ctx,
+        key,
+        (scope, range) -> {
           try {
             return body(insight.savings(scope, baseline, range.from(), range.to()));
           } catch (IllegalArgumentException unknown) {
             throw InsightRequests.invalid("baseline", String.valueOf(unknown.getMessage()));
           }
-        },
-        false);
+        });
   }
 
   static byte[] body(Savings savings) {
