@@ -16,6 +16,24 @@ public record RoutingHints(
   public static final RoutingHints NONE =
       new RoutingHints(List.of(), Optional.empty(), Optional.empty());
 
+  /**
+   * The body fields meant for the gateway (OpenRouter's names, and {@code auto}), removed before a
+   * body in the OpenAI or Responses format is relayed as it came: providers would reject them.
+   */
+  public static final List<String> GATEWAY_FIELDS =
+      List.of(
+          "models",
+          "fallbacks",
+          "provider",
+          "auto",
+          "route",
+          "transforms",
+          "plugins",
+          "usage",
+          "session_id",
+          "trace",
+          "debug");
+
   /** More fallbacks than any client needs; a bound keeps planning cheap. */
   public static final int MAX_MODELS = 16;
 

@@ -3,6 +3,7 @@ package dev.switchboard.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.provider.WireFormats;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.IngressRequest;
@@ -64,6 +65,40 @@ class RoutingHintsTest {
         ANTHROPIC.encodeRequest(anthropic("," + ROUTING), new UpstreamTarget("m", true)).body();
     assertThat(Json.mapper().readTree(sent).has("provider")).isFalse();
     assertThat(Json.mapper().readTree(sent).has("models")).isFalse();
+  }
+
+  @Test
+  void noSameFormatUpstreamReceivesTheGatewayFields() throws Exception {
+    String routing = "," + ROUTING + ",\"auto\":{\"quality\":0.3},\"session_id\":\"s\"";
+    WireFormat responses = WireFormats.find("responses").orElseThrow();
+    List<byte[]> sent =
+        List.of(
+            OPENAI
+                .encodeRequest(
+                    parse(
+                        OPENAI,
+                        "/v1/chat/completions",
+                        "{\"model\":\"lab/chat\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"hi\"}]"
+                            + routing
+                            + "}"),
+                    new UpstreamTarget("m"))
+                .body(),
+            ANTHROPIC.encodeRequest(anthropic(routing), new UpstreamTarget("m", true)).body(),
+            responses
+                .encodeRequest(
+                    parse(
+                        responses,
+                        "/v1/responses",
+                        "{\"model\":\"lab/chat\",\"input\":\"hi\"" + routing + "}"),
+                    new UpstreamTarget("m"))
+                .body());
+    for (byte[] body : sent) {
+      JsonNode tree = Json.mapper().readTree(body);
+      assertThat(tree.has("auto") || tree.has("provider") || tree.has("models"))
+          .as(new String(body, StandardCharsets.UTF_8))
+          .isFalse();
+    }
   }
 
   @ParameterizedTest

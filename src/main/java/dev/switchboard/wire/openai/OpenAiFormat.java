@@ -10,6 +10,7 @@ import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
+import dev.switchboard.wire.RoutingHints;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.UpstreamCall;
@@ -30,21 +31,6 @@ import java.util.Optional;
 public final class OpenAiFormat implements WireFormat {
   public static final String NAME = "openai";
   static final String PATH = "/chat/completions";
-
-  /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
-  private static final List<String> GATEWAY_FIELDS =
-      List.of(
-          "models",
-          "fallbacks",
-          "provider",
-          "auto",
-          "route",
-          "transforms",
-          "plugins",
-          "usage",
-          "session_id",
-          "trace",
-          "debug");
 
   private static final Passthrough PASSTHROUGH = new OpenAiPassthrough();
 
@@ -104,7 +90,7 @@ public final class OpenAiFormat implements WireFormat {
     List<String> dropped = List.of();
     if (NAME.equals(request.source().format())) {
       body = request.source().body().deepCopy();
-      GATEWAY_FIELDS.forEach(body::remove);
+      RoutingHints.GATEWAY_FIELDS.forEach(body::remove);
     } else {
       OpenAiRequestWriter writer = new OpenAiRequestWriter();
       body = writer.write(request);

@@ -11,6 +11,7 @@ import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
+import dev.switchboard.wire.RoutingHints;
 import dev.switchboard.wire.StreamDecoder;
 import dev.switchboard.wire.StreamEncoder;
 import dev.switchboard.wire.UpstreamCall;
@@ -34,10 +35,6 @@ public final class ResponsesFormat implements WireFormat {
   public static final String NAME = "responses";
 
   static final String PATH = "/responses";
-
-  /** Routing fields meant for the gateway (OpenRouter's names); providers would reject them. */
-  private static final List<String> GATEWAY_FIELDS =
-      List.of("models", "fallbacks", "provider", "auto", "route", "transforms", "plugins", "usage");
 
   private static final Passthrough PASSTHROUGH = new ResponsesPassthrough();
 
@@ -103,7 +100,7 @@ public final class ResponsesFormat implements WireFormat {
     List<String> dropped = List.of();
     if (NAME.equals(request.source().format())) {
       body = request.source().body().deepCopy();
-      GATEWAY_FIELDS.forEach(body::remove);
+      RoutingHints.GATEWAY_FIELDS.forEach(body::remove);
     } else {
       ResponsesRequestWriter writer = new ResponsesRequestWriter();
       body = writer.write(request);
