@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard: its page at {@code /}, its scripts and style sheet and ECharts (from the WebJar in
@@ -44,16 +45,34 @@ final class DashboardRoutes {
               new Asset("dashboard/charts.js", "text/javascript; charset=utf-8"),
           "/dashboard/echarts.min.js", new Asset(ECHARTS, "text/javascript; charset=utf-8"));
 
+  /** The assets' bytes, read from the jar once per process. */
+  private static volatile @Nullable Map<String, byte[]> loaded;
+
   private DashboardRoutes() {}
+
+  /**
+   * Reads the assets, once: called where blocking is allowed (a verticle's constructor), so that
+   * {@link #register} on an event loop finds them read.
+   */
+  static Map<String, byte[]> load() {
+    Map<String, byte[]> bytes = loaded;
+    if (bytes == null) {
+      Map<String, byte[]> read = new java.util.HashMap<>();
+      ASSETS.forEach((path, asset) -> read.put(path, asset.load()));
+      bytes = Map.copyOf(read);
+      loaded = bytes;
+    }
+    return bytes;
+  }
 
   /** A static file of the dashboard, read once from the class path. */
   private record Asset(String resource, String contentType) {
-    Buffer load() {
+    byte[] load() {
       try (InputStream in = DashboardRoutes.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
           throw new IllegalStateException("the dashboard asset " + resource + " is not in the jar");
         }
-        return Buffer.buffer(in.readAllBytes());
+        return in.readAllBytes();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the dashboard asset " + resource, e);
       }
@@ -70,7 +89,10 @@ final class DashboardRoutes {
       GatewayVerticle.Services services,
       Function<BiFunction<RoutingContext, ApiKey, Future<byte[]>>, Handler<RoutingContext>>
           anyKey) {
-    ASSETS.forEach((path, asset) -> router.get(path).handler(serve(asset.load(), asset)));
+    // A buffer of each event loop's own: a Buffer is not for sharing between threads.
+    Map<String, byte[]> bytes = load();
+    ASSETS.forEach(
+        (path, asset) -> router.get(path).handler(serve(Buffer.buffer(bytes.get(path)), asset)));
     router
         .get("/api/v1/requests")
         .handler(anyKey.apply(new RequestLogEndpoint(vertx, services.ledgerReader())));

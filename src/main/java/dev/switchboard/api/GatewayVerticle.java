@@ -150,6 +150,7 @@ public final class GatewayVerticle extends VerticleBase {
   GatewayVerticle(Services services, List<WireFormat> formats) {
     this.services = services;
     this.formats = new RouteFormats(formats);
+    DashboardRoutes.load(); // here, on the deploying thread: start() runs on an event loop
   }
 
   @Override
