@@ -141,6 +141,7 @@ public final class GatewayVerticle extends VerticleBase {
   private @Nullable UpstreamClient upstream;
   private @Nullable HttpServer server;
   private @Nullable Router router;
+  private @Nullable ChatPipeline pipeline;
 
   public GatewayVerticle(Services services) {
     this(services, WireFormats.all());
@@ -193,7 +194,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router(UpstreamClient client) {
     RoutePlanner planner = planner();
-    ChatPipeline pipeline =
+    ChatPipeline built =
         new ChatPipeline(
             new Sourcing(
                 new PolicyGate(services.policy(), vertx),
@@ -213,7 +214,8 @@ public final class GatewayVerticle extends VerticleBase {
             new Recovery(
                 vertx, services.config().routing(), services.retryBudget(), services.attempts()),
             services.config().upstream().forwardSimFaultHeader());
-    return GatewayRoutes.create(vertx, services, pipeline, planner, formats);
+    pipeline = built;
+    return GatewayRoutes.create(vertx, services, built, planner, formats);
   }
 
   /** The planner of this verticle's requests, over the shared health tracker. */
@@ -251,6 +253,10 @@ public final class GatewayVerticle extends VerticleBase {
     if (listening == null || client == null) {
       return Future.succeededFuture();
     }
-    return listening.shutdown(30, TimeUnit.SECONDS).eventually(client::close);
+    ChatPipeline settling = pipeline;
+    return listening
+        .shutdown(30, TimeUnit.SECONDS)
+        .eventually(() -> settling == null ? Future.succeededFuture() : settling.settled())
+        .eventually(client::close);
   }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.WireException;
 import dev.switchboard.wire.WireFormat;
+import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,14 @@ public final class ChatPipeline {
     this.idempotency = idempotency;
     this.recovery = recovery;
     this.forwardSimFault = forwardSimFault;
+  }
+
+  /**
+   * Completes once every request that reached settlement on this verticle has its ledger row
+   * answered: after the server stopped accepting, before its event loop closes.
+   */
+  public Future<Void> settled() {
+    return settlement.settled();
   }
 
   /**

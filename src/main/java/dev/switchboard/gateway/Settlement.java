@@ -12,9 +12,14 @@ import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Usage;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Prices a finished request and writes its ledger row. The returned future completes on the
@@ -41,6 +46,11 @@ public final class Settlement {
   private final Vertx vertx;
   private final WorkerExecutor estimates;
 
+  // Settlements begun and not yet answered by the ledger, so a stopping gateway waits for their
+  // rows before it closes the loops they complete on; and who waits for them.
+  private final AtomicInteger unsettled = new AtomicInteger();
+  private final Queue<Promise<Void>> waiting = new ConcurrentLinkedQueue<>();
+
   Settlement(
       LedgerWriter ledger, Catalog catalog, Config.Logging logging, Limits limits, Vertx vertx) {
     RequestLog.use(logging.format());
@@ -56,6 +66,11 @@ public final class Settlement {
    * the cost.
    */
   Future<Usage> settle(
+      ChatCall call, Route route, Optional<Usage> reported, String completionText) {
+    return tracked(() -> priced(call, route, reported, completionText));
+  }
+
+  private Future<Usage> priced(
       ChatCall call, Route route, Optional<Usage> reported, String completionText) {
     Future<Usage> usage =
         reported.isPresent()
@@ -73,6 +88,40 @@ public final class Settlement {
                       return append(call, record(call, priced, charged, 200, Optional.empty()))
                           .map(priced);
                     }));
+  }
+
+  /**
+   * Completes, on this event loop, once every settlement begun on it has been answered by the
+   * ledger: a stopping gateway waits for it after its connections closed, because a settlement
+   * still estimating tokens would otherwise complete on a closed loop and its row be lost.
+   */
+  Future<Void> settled() {
+    Promise<Void> drained = Promise.promise();
+    waiting.add(drained);
+    // After the add: a settlement ending between a check before it and the add would be missed.
+    if (unsettled.get() == 0) {
+      answerWaiting();
+    }
+    return drained.future();
+  }
+
+  // Counted before it starts: its row may be handed to the ledger before this returns.
+  private <T> Future<T> tracked(Supplier<Future<T>> settlement) {
+    unsettled.incrementAndGet();
+    return settlement
+        .get()
+        .onComplete(
+            done -> {
+              if (unsettled.decrementAndGet() == 0) {
+                answerWaiting();
+              }
+            });
+  }
+
+  private void answerWaiting() {
+    for (Promise<Void> drained = waiting.poll(); drained != null; drained = waiting.poll()) {
+      drained.tryComplete();
+    }
   }
 
   /** A meter of a stream's answer against the reservation {@code hold} holds, on this loop. */
@@ -100,6 +149,11 @@ public final class Settlement {
   }
 
   private Future<Void> unfinished(
+      ChatCall call, String completionText, boolean billed, int status, String errorCode) {
+    return tracked(() -> recorded(call, completionText, billed, status, errorCode));
+  }
+
+  private Future<Void> recorded(
       ChatCall call, String completionText, boolean billed, int status, String errorCode) {
     Optional<Route> route = call.route();
     // A request that never reached a provider used no tokens.

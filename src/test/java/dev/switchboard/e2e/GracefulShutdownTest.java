@@ -13,10 +13,16 @@ import dev.switchboard.sim.SimProvider;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import dev.switchboard.wire.Json;
 import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +31,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Stopping the gateway (what SIGTERM does) lets an open stream finish and commits its row. */
+/**
+ * Stopping the gateway (what SIGTERM does) lets an open stream finish and commits its row, and
+ * commits the row of a stream its client abandoned just before.
+ */
 class GracefulShutdownTest {
   @Test
   void anOpenStreamFinishes_andItsRowIsDurable_whenTheGatewayStops() throws Exception {
@@ -73,5 +82,79 @@ class GracefulShutdownTest {
       sim.close();
       simVertx.close();
     }
+  }
+
+  /**
+   * The client hangs up and the gateway stops at once: its connection is closed, but the abandoned
+   * request's settlement (a token estimate on a worker, then the ledger) is still running, and
+   * stopping must wait for it rather than close the event loop it completes on.
+   */
+  @Test
+  void aStreamAbandonedJustBeforeTheStop_isStillRecorded() throws Exception {
+    Vertx simVertx = Vertx.vertx();
+    SimProvider sim =
+        SimProvider.start(simVertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(800), 40, 42))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .join();
+    Path db = Files.createTempDirectory("switchboard-stop").resolve("ledger.db");
+    Config config =
+        Config.defaults()
+            .withServer(new Config.Server("127.0.0.1", 0, 4 << 20, Duration.ofMillis(200)))
+            .withStorage(new Config.Storage(db));
+    Catalog catalog =
+        Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim);
+    Switchboard gateway = Switchboard.start(config, catalog);
+    String key = gateway.keys().create("stop", OptionalLong.empty()).secret();
+    // A long prompt, so its token estimate takes a while on the worker.
+    String prompt = "word, ".repeat(30_000);
+    String body =
+        "{\"model\":\"deepseek/deepseek-v3.2\",\"stream\":true,\"max_tokens\":40,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\""
+            + prompt
+            + "\"}]}";
+    String generationId;
+    try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+      socket.setSoTimeout(20_000);
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer "
+                  + key
+                  + "\r\ncontent-type: application/json\r\ncontent-length: "
+                  + bytes.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      generationId = generationIdOf(socket.getInputStream());
+    }
+    gateway.close();
+
+    try (SqliteDatabase reopened = SqliteDatabase.open(db)) {
+      UsageRecord row = SqlLedgerReader.of(reopened).find(generationId).orElseThrow();
+      assertThat(row.status()).isEqualTo(499);
+      assertThat(row.promptTokens()).isGreaterThan(30_000);
+    } finally {
+      sim.close();
+      simVertx.close();
+    }
+  }
+
+  /** Reads the response head up to the first SSE event; returns its x-generation-id. */
+  private static String generationIdOf(InputStream in) throws Exception {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+    String id = null;
+    String status = lines.readLine();
+    assertThat(status).startsWith("HTTP/1.1 200");
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (line.regionMatches(true, 0, "x-generation-id:", 0, 16)) {
+        id = line.substring(16).trim();
+      }
+      if (line.contains("data:") && id != null) {
+        return id;
+      }
+    }
+    throw new AssertionError("no first event");
   }
 }

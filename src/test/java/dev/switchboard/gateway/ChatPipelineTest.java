@@ -203,6 +203,10 @@ class ChatPipelineTest {
   }
 
   private static ChatPipeline pipeline(Duration upstreamIdle) {
+    return pipeline(upstreamIdle, LEDGER);
+  }
+
+  private static ChatPipeline pipeline(Duration upstreamIdle, LedgerWriter ledger) {
     List<UpstreamEndpoint> endpoints =
         catalog.providers().stream()
             .map(p -> new UpstreamEndpoint(p.id(), p.baseUrl(), p.apiKey()))
@@ -218,7 +222,7 @@ class ChatPipelineTest {
         new UpstreamClient(vertx, Duration.ofSeconds(5), upstreamIdle, 8, endpoints),
         Accounting.of(
             Limits.inMemory((keyId, from, session) -> 0L, ZoneOffset.UTC),
-            LEDGER,
+            ledger,
             catalog,
             new Config.Logging(Config.Logging.Format.TEXT),
             vertx),
@@ -229,6 +233,37 @@ class ChatPipelineTest {
             new RetryBudget(0.2, 5),
             attempt -> HEARD.add(attempt)),
         false);
+  }
+
+  @Test
+  void settled_waitsForTheRowsTheLedgerHasNotAnsweredYet_soAStoppingGatewayLosesNone()
+      throws Exception {
+    CompletableFuture<Void> commit = new CompletableFuture<>();
+    CompletableFuture<UsageRecord> appended = new CompletableFuture<>();
+    LedgerWriter slow =
+        new LedgerWriter() {
+          @Override
+          public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
+            appended.complete(record);
+            return commit;
+          }
+
+          @Override
+          public void close() {}
+        };
+    ChatPipeline pipeline = pipeline(Duration.ofSeconds(5), slow);
+    assertThat(pipeline.settled().toCompletionStage().toCompletableFuture())
+        .as("nothing to wait for yet")
+        .isCompleted();
+
+    run(pipeline, "t/flaky", false);
+    appended.get(20, TimeUnit.SECONDS);
+    CompletableFuture<Void> settled = pipeline.settled().toCompletionStage().toCompletableFuture();
+    Thread.sleep(100);
+    assertThat(settled).as("the row is not committed yet").isNotDone();
+
+    commit.complete(null);
+    settled.get(20, TimeUnit.SECONDS);
   }
 
   /** The ledger row of the request, once written (the generation id header names it). */
