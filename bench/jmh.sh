@@ -38,7 +38,7 @@ PATTERNS=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do PATTERNS+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
 if [ ${#PATTERNS[@]} -eq 0 ]; then
-  PATTERNS=(RequestParseBench RoutePlanningBench StreamChunkBench ScanBench CostBench)
+  PATTERNS=(RequestParseBench RoutePlanningBench StreamChunkBench ScanBench CostBench CategorizerBench)
 fi
 ./mvnw -q -B -ntp test-compile
 WORK=$(mktemp -d)

@@ -6,7 +6,7 @@ import dev.switchboard.wire.Part;
 import dev.switchboard.wire.Role;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies a request by rules over its last user message (its first {@value #READ} characters),
@@ -16,63 +16,67 @@ import java.util.regex.Pattern;
 public final class Categorizer {
   static final int READ = 4_000;
 
-  private static final WordAlternatives TRANSLATION =
-      words(
-          "translat\\w*|traduc\\w*|tradu\\w*|übersetz\\w*|into (english|french|spanish|german"
-              + "|chinese|japanese|korean|italian|portuguese|russian|arabic|hindi|dutch)"
-              + "|in (french|spanish|german|chinese|japanese|korean|italian|portuguese|russian)\\?");
-  private static final Pattern CODE_FENCE =
-      Pattern.compile("```|^\\s{4}\\S.*[;{}]\\s*$", Pattern.MULTILINE);
-  private static final WordAlternatives CODE =
-      words(
-          "code|coding|program|programs|function|functions|method|class|bug|debug|compile\\w*"
-              + "|refactor\\w*|python|javascript|typescript|java|c\\+\\+|c#|golang|rust|sql|html"
-              + "|css|regex|api|json schema|stack trace|traceback|exception|segfault|unit tests?"
-              + "|repository|repo|git|commit|pull request|endpoint|algorithm|implement\\w*"
-              + "|script|npm|maven|docker|kubernetes|linter|array|arrays|binary tree|recursion"
-              + "|o\\(n\\)|complexity|\\w+\\.(py|js|ts|java|go|rs|cpp|c|rb|kt|cs|sh|yaml|toml)");
-  private static final WordAlternatives CODING_AGENT =
-      words(
-          "claude code|codex|coding agent|software engineer\\w*|coding assistant|cline|cursor"
-              + "|interactive cli tool|code editor|pair programm\\w*");
-  private static final WordAlternatives SUMMARY =
-      words("summari[sz]\\w*|summary|tl;?dr|key (points|takeaways)|condense|in a nutshell");
-  private static final WordAlternatives ROLEPLAY =
-      words(
-          "act as|pretend (to be|you are|yourself)|role ?-?play\\w*|in character|embody|persona"
-              + "|assume the role|take on the role|embrace the role|imagine (you are|yourself as)"
-              + "|you are now|speak like|picture yourself|now you are|suppose you are");
-  private static final WordAlternatives CREATIVE =
-      words(
-          "poem|poems|poetry|haiku|limerick|sonnet|story|stories|lyrics|song|novel|fiction\\w*"
-              + "|blog post|essay|slogan|headline|tagline|screenplay|script for|email|letter"
-              + "|write a (short|creative|captivating|persuasive|descriptive)|compose|craft"
-              + "|rewrite|rephrase|paragraph|character|marketing copy|advertisement");
-  private static final Pattern MATH =
-      Pattern.compile(
-          "\\b(solve|equation|integral|derivative|probability|calculate|compute|how many|"
-              + "remainder|inequality|area of|perimeter|prime|factorial|percent(age)?|"
-              + "theorem|prove that|matrix|polynomial|f\\(x\\))\\b|\\d+\\s*[-+*/^=<>]\\s*\\d+"
-              + "|\\b[xyz]\\s*[-+*/^=]",
-          Pattern.CASE_INSENSITIVE);
-  private static final WordAlternatives ANALYSIS =
-      words(
-          "analy[sz]\\w*|extract\\w*|identify|classify|categori[sz]e|evaluate|compare|contrast"
-              + "|pros and cons|which (word|one)|relationship between|based on (the|these)"
-              + "|the following (data|records|reviews|text|passage|paragraph|statements)"
-              + "|given (the|these) (following|data|records)|true, false|riddle|puzzle|deduce"
-              + "|reasons?|count how many|json format|in json|table");
-  private static final WordAlternatives KNOWLEDGE =
-      words(
-          "what is|what are|what's|explain|describe|how (does|do|did|have)|why (does|do|did|is)"
-              + "|who (was|is)|history|physics|chemistry|biology|economics?|philosoph\\w*|theory"
-              + "|concept|process|principles?|discuss|define|definition|science|scientific");
+  private static final String TRANSLATION =
+      "translat\\w*|traduc\\w*|tradu\\w*|übersetz\\w*|into (english|french|spanish|german"
+          + "|chinese|japanese|korean|italian|portuguese|russian|arabic|hindi|dutch)"
+          + "|in (french|spanish|german|chinese|japanese|korean|italian|portuguese|russian)\\?";
+  private static final String CODE =
+      "code|coding|program|programs|function|functions|method|class|bug|debug|compile\\w*"
+          + "|refactor\\w*|python|javascript|typescript|java|c\\+\\+|c#|golang|rust|sql|html"
+          + "|css|regex|api|json schema|stack trace|traceback|exception|segfault|unit tests?"
+          + "|repository|repo|git|commit|pull request|endpoint|algorithm|implement\\w*"
+          + "|script|npm|maven|docker|kubernetes|linter|array|arrays|binary tree|recursion"
+          + "|o\\(n\\)|complexity|\\w+\\.(py|js|ts|java|go|rs|cpp|c|rb|kt|cs|sh|yaml|toml)";
+  private static final String CODING_AGENT =
+      "claude code|codex|coding agent|software engineer\\w*|coding assistant|cline|cursor"
+          + "|interactive cli tool|code editor|pair programm\\w*";
+  private static final String SUMMARY =
+      "summari[sz]\\w*|summary|tl;?dr|key (points|takeaways)|condense|in a nutshell";
+  private static final String ROLEPLAY =
+      "act as|pretend (to be|you are|yourself)|role ?-?play\\w*|in character|embody|persona"
+          + "|assume the role|take on the role|embrace the role|imagine (you are|yourself as)"
+          + "|you are now|speak like|picture yourself|now you are|suppose you are";
+  private static final String CREATIVE =
+      "poem|poems|poetry|haiku|limerick|sonnet|story|stories|lyrics|song|novel|fiction\\w*"
+          + "|blog post|essay|slogan|headline|tagline|screenplay|script for|email|letter"
+          + "|write a (short|creative|captivating|persuasive|descriptive)|compose|craft"
+          + "|rewrite|rephrase|paragraph|character|marketing copy|advertisement";
+  // The words of MATH; its notation (2 + 3, x =) is Notation.arithmetic.
+  private static final String MATH =
+      "solve|equation|integral|derivative|probability|calculate|compute|how many"
+          + "|remainder|inequality|area of|perimeter|prime|factorial|percent(age)?"
+          + "|theorem|prove that|matrix|polynomial|f\\(x\\)";
+  private static final String ANALYSIS =
+      "analy[sz]\\w*|extract\\w*|identify|classify|categori[sz]e|evaluate|compare|contrast"
+          + "|pros and cons|which (word|one)|relationship between|based on (the|these)"
+          + "|the following (data|records|reviews|text|passage|paragraph|statements)"
+          + "|given (the|these) (following|data|records)|true, false|riddle|puzzle|deduce"
+          + "|reasons?|count how many|json format|in json|table";
+  private static final String KNOWLEDGE =
+      "what is|what are|what's|explain|describe|how (does|do|did|have)|why (does|do|did|is)"
+          + "|who (was|is)|history|physics|chemistry|biology|economics?|philosoph\\w*|theory"
+          + "|concept|process|principles?|discuss|define|definition|science|scientific";
+
+  // The rules over the prompt, in this order (indexes below), and those over the system prompt.
+  private static final WordRules PROMPT_RULES =
+      new WordRules(TRANSLATION, CODE, SUMMARY, ROLEPLAY, CREATIVE, MATH, ANALYSIS, KNOWLEDGE);
+  private static final int P_TRANSLATION = 0;
+  private static final int P_CODE = 1;
+  private static final int P_SUMMARY = 2;
+  private static final int P_ROLEPLAY = 3;
+  private static final int P_CREATIVE = 4;
+  private static final int P_MATH = 5;
+  private static final int P_ANALYSIS = 6;
+  private static final int P_KNOWLEDGE = 7;
+  private static final WordRules SYSTEM_RULES = new WordRules(CODING_AGENT, ROLEPLAY);
+  private static final int S_CODING_AGENT = 0;
+  private static final int S_ROLEPLAY = 1;
 
   private Categorizer() {}
 
   /** The category of {@code request}. */
   public static Category of(ChatRequest request) {
-    String system = clip(Message.textOf(request.system()));
+    String system = Message.textOf(request.system());
     return of(
         lastUserText(request.messages()), system, !request.tools().isEmpty(), usedTools(request));
   }
@@ -83,49 +87,69 @@ public final class Categorizer {
    * ran one.
    */
   public static Category of(String text, String system, boolean tools, boolean toolResults) {
-    WordAlternatives.Text prompt = new WordAlternatives.Text(clip(text).toLowerCase(Locale.ROOT));
-    WordAlternatives.Text instructions =
-        new WordAlternatives.Text(clip(system).toLowerCase(Locale.ROOT));
-    if (CODE_FENCE.matcher(text).find()
-        || CODE.count(prompt) >= 2
-        || (tools || toolResults) && CODING_AGENT.find(instructions)) {
+    String clipped = clip(text);
+    if (Notation.codeBlock(clipped)) {
       return Category.PROGRAMMING;
     }
-    if (TRANSLATION.find(prompt)) {
+    String lower = clipped.toLowerCase(Locale.ROOT);
+    int[] prompt = PROMPT_RULES.count(lower);
+    Lazy instructions = new Lazy(system);
+    if (prompt[P_CODE] >= 2 || (tools || toolResults) && instructions.has(S_CODING_AGENT)) {
+      return Category.PROGRAMMING;
+    }
+    if (prompt[P_TRANSLATION] > 0) {
       return Category.TRANSLATION;
     }
     if (tools && toolResults) {
       return Category.AGENTIC;
     }
-    if (SUMMARY.find(prompt)) {
+    if (prompt[P_SUMMARY] > 0) {
       return Category.SUMMARIZATION;
     }
-    if (ROLEPLAY.find(prompt) || ROLEPLAY.find(instructions)) {
+    if (prompt[P_ROLEPLAY] > 0 || instructions.has(S_ROLEPLAY)) {
       return Category.ROLEPLAY;
     }
-    if (CODE.count(prompt) >= 1 && !CREATIVE.find(prompt)) {
+    return byTopic(prompt, lower, tools);
+  }
+
+  // The rules after ROLEPLAY, which read only the prompt.
+  private static Category byTopic(int[] prompt, String lower, boolean tools) {
+    if (prompt[P_CODE] >= 1 && prompt[P_CREATIVE] == 0) {
       return Category.PROGRAMMING;
     }
     if (tools) {
       return Category.AGENTIC;
     }
-    if (MATH.matcher(prompt.value).find()) {
+    if (prompt[P_MATH] > 0 || Notation.arithmetic(lower)) {
       return Category.MATH;
     }
-    if (CREATIVE.find(prompt)) {
+    if (prompt[P_CREATIVE] > 0) {
       return Category.CREATIVE;
     }
-    if (ANALYSIS.find(prompt)) {
+    if (prompt[P_ANALYSIS] > 0) {
       return Category.ANALYSIS;
     }
-    if (KNOWLEDGE.find(prompt)) {
+    if (prompt[P_KNOWLEDGE] > 0) {
       return Category.KNOWLEDGE;
     }
     return Category.CHAT;
   }
 
-  private static WordAlternatives words(String alternatives) {
-    return new WordAlternatives(alternatives);
+  /** The system prompt's rules, read only if a rule asks for them. */
+  private static final class Lazy {
+    private final String system;
+    private int @Nullable [] counts;
+
+    Lazy(String system) {
+      this.system = system;
+    }
+
+    boolean has(int rule) {
+      if (counts == null) {
+        counts = SYSTEM_RULES.count(clip(system).toLowerCase(Locale.ROOT));
+      }
+      return counts[rule] > 0;
+    }
   }
 
   private static String clip(String text) {
