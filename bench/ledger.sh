@@ -15,6 +15,8 @@
 #   flock /work/notes/bench.lock bench/ledger.sh
 # Usage: bench/ledger.sh; env ROUNDS=3 APPENDERS="1 64 1024" WARMUP=2 MEASURE=3 (seconds)
 #        BASELINES="<git rev> ..." (or "" for none)
+#        LEDGER_HOOK=rollups: every writer runs the insight rollups, as the gateway's does (so a
+#        baseline from before the rollups were deferred runs them in every batch's transaction)
 #
 # 2026-12-06, development machine (2 cores shared with four other engineers' builds and benches,
 # load average 3-7: fsync latency swung from 0.2 to 8 ms between rounds, so read the medians),

@@ -71,12 +71,12 @@ record Backends(
   static Backends open(Config config, Clock clock, Catalog catalog) {
     Database database = Databases.open(config.storage());
     try {
-      // Rollups: the rows written before they existed once, then every batch in its transaction.
+      // Rollups: the rows written before they existed once, then every batch's (SQLite: about
+      // once a second, and reports wait for it; PostgreSQL: in the batch's transaction).
       EnergyModel energy = new EnergyModel(catalog);
       Rollup rollup = new Rollup(new RowNames(catalog), energy);
       Backfill.run(database, rollup);
       BatchHook rollups = new RollupHook(rollup);
-      Insight insight = new RollupInsight(database, catalog, energy.pricing());
       SqlKeyStore keys = SqlKeyStore.of(database);
       LedgerReader reader = LedgerWriters.reader(database);
       IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
@@ -85,6 +85,7 @@ record Backends(
         Limits limits = Limits.singleNode(reader, zone);
         LedgerWriter ledger =
             LedgerWriters.open(database, config.storage(), SettleHook.NONE, rollups);
+        Insight insight = new RollupInsight(database, catalog, energy.pricing(), ledger::caughtUp);
         return new Backends(
             database, keys, ledger, reader, idempotency, limits, Readiness.ALWAYS, insight);
       }
@@ -118,7 +119,7 @@ record Backends(
           idempotency,
           new Limits(budgets, rateLimits, new OutputEstimates(), zone),
           Readiness.probing(probes, READINESS_PERIOD),
-          insight);
+          new RollupInsight(database, catalog, energy.pricing()));
     } catch (RuntimeException e) {
       database.close();
       throw e;

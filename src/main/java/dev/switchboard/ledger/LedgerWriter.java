@@ -23,6 +23,15 @@ public interface LedgerWriter extends AutoCloseable {
    */
   CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts);
 
+  /**
+   * Completes once what the writer derives from its rows after their commit (the insight rollups,
+   * which the SQLite writer adds up about once a second) covers every row committed before the
+   * call; at once for a writer that derives nothing later.
+   */
+  default CompletableFuture<Void> caughtUp() {
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** Stops accepting rows, commits everything already queued, then returns; idempotent. */
   @Override
   void close();

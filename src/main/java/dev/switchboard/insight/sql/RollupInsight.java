@@ -33,6 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * {@link Insight} over the {@code usage_hourly} rollups of either engine: every report reads rollup
@@ -42,18 +48,48 @@ import java.util.OptionalDouble;
 public final class RollupInsight implements Insight {
   private static final Duration ACTIVITY_DAYS = Duration.ofDays(30);
 
+  private static final long CATCH_UP_SECONDS = 5;
+
   private final Database database;
   private final Catalog catalog;
   private final EnergyPricing energy;
+  private final Supplier<? extends CompletionStage<Void>> caughtUp;
 
+  /** Over rollups that are complete whenever read (written with their rows, or no writer). */
   public RollupInsight(Database database, Catalog catalog, EnergyPricing energy) {
+    this(database, catalog, energy, () -> CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Over rollups a ledger writer adds up after its rows: every report first waits (blocking, at
+   * most {@value #CATCH_UP_SECONDS} s) for {@code caughtUp}, so it counts every request answered
+   * before it was asked.
+   */
+  public RollupInsight(
+      Database database,
+      Catalog catalog,
+      EnergyPricing energy,
+      Supplier<? extends CompletionStage<Void>> caughtUp) {
     this.database = database;
     this.catalog = catalog;
     this.energy = energy;
+    this.caughtUp = caughtUp;
+  }
+
+  // A report that cannot wait answers from what is written: rollups a second old at most.
+  private void catchUp() {
+    try {
+      caughtUp.get().toCompletableFuture().get(CATCH_UP_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Read what is there.
+    }
   }
 
   @Override
   public Rankings rankings(Scope scope, Period period, Dimension by, Instant now) {
+    catchUp();
     ReportPeriod window = period.endingAt(now);
     Instant previousFrom = window.from().minus(period.length());
     RollupFilter filter =
@@ -116,6 +152,7 @@ public final class RollupInsight implements Insight {
   @Override
   public List<ClassSpend> spendByDayAndClass(
       Scope scope, Optional<Instant> from, Optional<Instant> to) {
+    catchUp();
     RollupFilter filter = RollupFilter.of(Dimension.DATA_CLASS, scope, from, to);
     String sql =
         "SELECT hour_start / "
@@ -143,6 +180,7 @@ public final class RollupInsight implements Insight {
   @Override
   public Savings savings(
       Scope scope, String baseline, Optional<Instant> from, Optional<Instant> to) {
+    catchUp();
     PriceSheet prices =
         catalog.deploymentsOf(baseline).stream()
             .findFirst()
@@ -184,6 +222,7 @@ public final class RollupInsight implements Insight {
 
   @Override
   public EnergyReport energy(Scope scope, Optional<Instant> from, Optional<Instant> to) {
+    catchUp();
     Map<String, Long> byCountry = energyBy(Dimension.PROVIDER_COUNTRY, scope, from, to);
     Map<String, Long> byModel = energyBy(Dimension.MODEL, scope, from, to);
     return energy.report(byCountry, byModel);
@@ -200,6 +239,7 @@ public final class RollupInsight implements Insight {
 
   @Override
   public List<ActivityRow> activity(Scope scope, Instant now) {
+    catchUp();
     Instant end = Instant.ofEpochMilli(Hours.ceil(now));
     RollupFilter filter =
         RollupFilter.of(

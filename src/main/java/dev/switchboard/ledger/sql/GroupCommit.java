@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The queue in front of a ledger's one writer thread, the same for either engine: {@link #append}
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class GroupCommit {
   public static final int MAX_BATCH = 1_000;
+  private static final long IDLE_WAIT_MS = 250;
 
   private final Batches batches;
   private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
@@ -41,6 +44,12 @@ public final class GroupCommit {
 
     /** After the last batch, on the writer thread: release the connection. */
     void finish();
+
+    /**
+     * Between batches, and after a short idle wait, on the writer thread: work the engine defers
+     * out of the rows' transactions, if it is due ({@code now}: whether or not).
+     */
+    default void between(boolean now) {}
   }
 
   /** A row waiting for its transaction. */
@@ -93,13 +102,31 @@ public final class GroupCommit {
     }
   }
 
+  /**
+   * Completes once the work the engine defers (see {@link Batches#between}) covers every row
+   * committed before the call: what a reader of that work waits for.
+   */
+  public CompletableFuture<Void> caughtUp() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Sync sync = new Sync(done);
+    queue.offer(sync);
+    if (closed.get() && queue.remove(sync)) {
+      done.complete(null); // the writer has stopped: what it deferred was done as it finished
+    }
+    return done;
+  }
+
   private void run() {
     List<Queued> drained = new ArrayList<>(MAX_BATCH);
     try {
       while (true) {
-        Queued first = closed.get() ? queue.poll() : takeUninterruptibly();
+        Queued first = closed.get() ? queue.poll() : next();
         if (first == null) {
-          return; // closed and drained
+          if (closed.get()) {
+            return; // closed and drained
+          }
+          batches.between(false);
+          continue;
         }
         drained.add(first);
         queue.drainTo(drained, MAX_BATCH - 1);
@@ -108,9 +135,14 @@ public final class GroupCommit {
         if (!batch.isEmpty()) {
           write(batch);
         }
+        List<Sync> syncs =
+            drained.stream().filter(Sync.class::isInstance).map(Sync.class::cast).toList();
+        batches.between(!syncs.isEmpty());
+        syncs.forEach(sync -> sync.done().complete(null));
         drained.clear();
       }
     } finally {
+      batches.between(true);
       batches.finish();
     }
   }
@@ -134,13 +166,12 @@ public final class GroupCommit {
     }
   }
 
-  private Queued takeUninterruptibly() {
-    while (true) {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        // The writer stops only through close(), which drains the queue first.
-      }
+  // The next row or request, or null after a short wait without any (deferred work may be due).
+  private @Nullable Queued next() {
+    try {
+      return queue.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      return null; // the writer stops only through close(), which drains the queue first
     }
   }
 
@@ -149,8 +180,11 @@ public final class GroupCommit {
     return done;
   }
 
-  /** What the queue holds: rows, and the wake-up close() sends a thread blocked on it. */
-  sealed interface Queued permits Pending, Wake {}
+  /** What the queue holds: rows, requests to catch up, and the wake-up close() sends. */
+  sealed interface Queued permits Pending, Sync, Wake {}
+
+  /** Queued by caughtUp(): completed after the deferred work that follows it. */
+  private record Sync(CompletableFuture<Void> done) implements Queued {}
 
   /** Queued by close() to wake a writer blocked on an empty queue. */
   private enum Wake implements Queued {

@@ -46,7 +46,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   private final AtomicLong rowsCommitted;
   // Null with MACHINE durability: every commit is fsync'd by SQLite itself.
   private final @Nullable WalSyncer syncer;
-  private final BatchHook rollups;
+  private final DeferredHook rollups;
   private final GroupCommit queue;
 
   private SqliteLedgerWriter(
@@ -55,7 +55,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       AtomicLong rowsCommitted,
       @Nullable WalSyncer syncer,
       BatchHook rollups) {
-    this.rollups = rollups;
+    this.rollups = new DeferredHook(rollups);
     this.connection = connection;
     this.statements = statements;
     this.rowsCommitted = rowsCommitted;
@@ -78,6 +78,11 @@ public final class SqliteLedgerWriter implements LedgerWriter {
               public void finish() {
                 SqliteLedgerWriter.this.finish();
               }
+
+              @Override
+              public void between(boolean now) {
+                SqliteLedgerWriter.this.rollups.runIfDue(connection, statements, now);
+              }
             });
   }
 
@@ -95,8 +100,9 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   /**
-   * As {@link #open(SqliteDatabase, Config.Storage)}; {@code rollups} runs in every batch's
-   * transaction.
+   * As {@link #open(SqliteDatabase, Config.Storage)}; {@code rollups} runs on the committed rows
+   * about once a second, in a transaction of its own ({@link DeferredHook}), first on the rows a
+   * crash left without it.
    */
   public static SqliteLedgerWriter open(
       SqliteDatabase database, Config.Storage storage, BatchHook rollups) {
@@ -107,6 +113,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA synchronous = " + (machine ? "FULL" : "NORMAL"));
       }
+      DeferredHook.catchUp(connection, rollups);
       WriterStatements statements = WriterStatements.prepare(connection);
       AtomicLong rowsCommitted = new AtomicLong();
       WalSyncer syncer =
@@ -161,6 +168,11 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   @Override
+  public CompletableFuture<Void> caughtUp() {
+    return queue.caughtUp();
+  }
+
+  @Override
   public void close() {
     queue.close();
   }
@@ -193,7 +205,6 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       insert(batch);
       insertAttempts(batch);
       charge(batch);
-      rollups.written(connection, batch.stream().map(Pending::record).toList());
       statements.commit.execute();
     } catch (SQLException | RuntimeException e) {
       rollback(e);
@@ -201,6 +212,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
     }
     batchesCommitted.incrementAndGet();
     rowsCommitted.addAndGet(batch.size());
+    rollups.committed(batch.stream().map(Pending::record).toList());
     if (syncer != null) {
       syncer.committed();
     }

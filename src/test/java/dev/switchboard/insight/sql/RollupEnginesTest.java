@@ -46,9 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rollups written by each engine's ledger writer (in the row's transaction) answer exactly what the
- * raw rows add up to, for every dimension and a key's scope; the backfill of rows written before
- * the rollups gives the same rollups, once.
+ * Rollups written by each engine's ledger writer (PostgreSQL: in the rows' transaction; SQLite:
+ * about once a second, caught up for a reader) answer exactly what the raw rows add up to, for
+ * every dimension and a key's scope; the backfill of rows written before the rollups gives the same
+ * rollups, once.
  */
 class RollupEnginesTest {
   static final Catalog CATALOG = Catalog.load(Catalog.shippedTree(), Json.object());
@@ -65,6 +66,19 @@ class RollupEnginesTest {
   private static final List<String> CATEGORIES = List.of("programming", "chat", "translation");
 
   @TempDir Path dir;
+
+  @Test
+  void sqliteRollups_whileTheWriterRuns_areCaughtUpForEveryReport() throws Exception {
+    List<UsageRecord> rows = randomRows(new SplittableRandom(11), 300);
+    Config.Storage storage = new Config.Storage(dir.resolve("ledger.db"));
+    try (SqliteDatabase db = SqliteDatabase.open(storage.sqlitePath());
+        LedgerWriter writer = SqliteLedgerWriter.open(db, storage, hook())) {
+      appendAll(writer, rows);
+      checkAgainstRows(
+          new RollupInsight(db, CATALOG, new EnergyModel(CATALOG).pricing(), writer::caughtUp),
+          rows);
+    }
+  }
 
   @Test
   void sqliteRollupsAddUpToTheRows() throws Exception {

@@ -20,7 +20,8 @@ import java.util.concurrent.Semaphore;
  * Child JVM for {@link LedgerCrashTest}: appends rows, each with {@value #ATTEMPTS} attempts, until
  * killed, writing each id to the ack file once its future completed. Acks are flushed to the
  * kernel, so a SIGKILL cannot lose them. Arguments: database file, ack file, and optionally the
- * durability (process or machine; the default is the writer's default).
+ * durability (process or machine; the default is the writer's default) or {@code hook}: the default
+ * durability with a {@link CountingHook}.
  */
 public final class LedgerCrashChild {
   static final int ATTEMPTS = 2;
@@ -53,6 +54,9 @@ public final class LedgerCrashChild {
   }
 
   private static SqliteLedgerWriter open(SqliteDatabase db, String durability) {
+    if (durability.equals("hook")) {
+      return SqliteLedgerWriter.open(db, new Config.Storage(db.file()), new CountingHook());
+    }
     return durability.isEmpty()
         ? SqliteLedgerWriter.open(db)
         : SqliteLedgerWriter.open(

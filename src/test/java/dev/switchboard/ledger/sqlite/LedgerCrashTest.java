@@ -3,6 +3,8 @@ package dev.switchboard.ledger.sqlite;
 import static dev.switchboard.storage.SqlProbe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.config.Config;
+import dev.switchboard.ledger.UsageRecords;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,6 +63,32 @@ class LedgerCrashTest {
               String.valueOf(
                   LedgerCrashChild.ATTEMPTS
                       * Long.parseLong(query(db, "SELECT COUNT(*) FROM requests"))));
+    }
+  }
+
+  /**
+   * The writer runs its batch hook (the rollups) on the rows of about a second at once: the rows a
+   * SIGKILL left without it are caught up by the next writer, and no row is counted twice.
+   */
+  @Test
+  void theBatchHookRunsOnEveryRowExactlyOnce_acrossAKill9() throws Exception {
+    Path dbFile = dir.resolve("ledger.db");
+    Path ackFile = dir.resolve("acks.txt");
+    Process child = startChild(dbFile, ackFile, "hook");
+    try {
+      awaitAcks(child, ackFile);
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
+    }
+    try (SqliteDatabase db = SqliteDatabase.open(dbFile)) {
+      long rows = Long.parseLong(query(db, "SELECT COUNT(*) FROM requests"));
+      assertThat(rows).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+      try (SqliteLedgerWriter next =
+          SqliteLedgerWriter.open(db, new Config.Storage(dbFile), new CountingHook())) {
+        next.append(UsageRecords.row("after-the-kill", "key_crash", 1)).get(10, TimeUnit.SECONDS);
+      }
+      assertThat(Long.parseLong(query(db, CountingHook.COUNTED))).isEqualTo(rows + 1);
     }
   }
 
