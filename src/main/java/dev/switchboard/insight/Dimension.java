@@ -22,9 +22,12 @@ public enum Dimension {
   CATEGORY,
   DEPLOYMENT;
 
+  // Once: the ledger writer asks for it for every row and dimension.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** The stored and wire name: {@code model}, {@code provider_country}, ... */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /**
