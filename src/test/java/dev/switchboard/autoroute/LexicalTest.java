@@ -16,7 +16,7 @@ class LexicalTest {
     assertThat(feature(maths, "log_compute_words")).isEqualTo(Math.log1p(2)); // calculate, how many
     assertThat(feature(maths, "log_explain_words")).isEqualTo(Math.log1p(2)); // explain, why
     assertThat(feature(maths, "log_negations")).isEqualTo(Math.log1p(2)); // not, least
-    assertThat(feature(maths, "log_constraints")).isEqualTo(Math.log1p(1));
+    assertThat(feature(maths, "log_constraints")).isEqualTo(Math.log1p(2)); // at least, if
     assertThat(feature(maths, "log_numbers")).isEqualTo(Math.log1p(2));
     assertThat(feature(chat, "log_compute_words")).isZero();
     assertThat(feature(chat, "distinct_word_share")).isEqualTo(1.0);
