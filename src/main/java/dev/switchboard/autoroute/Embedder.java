@@ -35,7 +35,7 @@ final class Embedder {
   /**
    * Tokens read from the start of a text (the question and its setting usually sit there). Each
    * token costs about 0.17 ms on the 2-core machine; 28 + 12 keep a long prompt's score near 8 ms
-   * under load, and scored as well as 96 + 32 on the benchmarks (README, "Cost per request").
+   * under load, and score within 0.01 APGR of 96 + 32 on the benchmarks (README, "Auto router").
    */
   static final int HEAD_TOKENS = 28;
 
