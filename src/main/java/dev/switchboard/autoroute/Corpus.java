@@ -22,14 +22,19 @@ public final class Corpus {
    * cache file {@code cache}; progress goes to {@code log}.
    */
   public static Corpus load(Path data, Path cache, PrintWriter log) throws IOException {
+    return load(data, cache, log, new Embedder());
+  }
+
+  /** {@link #load(Path, Path, PrintWriter)} with another embedder (to compare token budgets). */
+  static Corpus load(Path data, Path cache, PrintWriter log, Embedder embedder) throws IOException {
     List<Example> examples = RouteLlmData.load(data);
     List<String> texts = examples.stream().map(e -> PromptText.clip(e.prompt())).toList();
     EmbeddingCache embeddings = EmbeddingCache.open(cache);
     long start = System.nanoTime();
     float[][] vectors =
         embeddings.embedAll(
-            texts.stream().map(PromptText::embedded).toList(),
-            new Embedder(),
+            texts,
+            embedder,
             (done, total) -> {
               if (done % 2000 == 0 || done == total) {
                 log.printf(

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Embeddings of training prompts kept on disk between runs, keyed by the SHA-256 of the text: the
- * embedding is deterministic, so a second {@code router train} or {@code eval} skips the slow part.
+ * Embeddings of training prompts kept on disk between runs, keyed by the SHA-256 of the embedder's
+ * {@link Embedder#name} and the text: the embedding is deterministic, so a second {@code router
+ * train} or {@code eval} skips the slow part.
  */
 final class EmbeddingCache {
   private final Path file;
@@ -53,19 +54,35 @@ final class EmbeddingCache {
     return cache;
   }
 
-  /** The embeddings of {@code texts}, computing (and remembering) the missing ones. */
+  /**
+   * The embeddings of {@code texts}, computing (and remembering) the missing ones, on as many
+   * threads as there are cores (the embedder runs each on one).
+   */
   float[][] embedAll(List<String> texts, Embedder embedder, ProgressListener progress) {
     float[][] out = new float[texts.size()][];
+    String[] keys = new String[out.length];
+    List<Integer> missing = new java.util.ArrayList<>();
     for (int i = 0; i < out.length; i++) {
-      String key = key(texts.get(i));
-      float[] vector = vectors.get(key);
-      if (vector == null) {
-        vector = embedder.embed(texts.get(i));
-        vectors.put(key, vector);
-        dirty = true;
+      keys[i] = key(embedder.name() + "\n" + texts.get(i));
+      out[i] = vectors.get(keys[i]);
+      if (out[i] == null) {
+        missing.add(i);
       }
-      out[i] = vector;
-      progress.done(i + 1, out.length);
+    }
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger(out.length - missing.size());
+    missing.parallelStream()
+        .forEach(
+            i -> {
+              out[i] = embedder.embed(texts.get(i));
+              progress.done(done.incrementAndGet(), out.length);
+            });
+    for (int i : missing) {
+      vectors.put(keys[i], out[i]);
+      dirty = true;
+    }
+    if (missing.isEmpty()) {
+      progress.done(out.length, out.length);
     }
     return out;
   }

@@ -18,14 +18,6 @@ public final class PromptText {
 
   static final int TAIL = 600;
 
-  /**
-   * Characters of the head and tail the embedding reads: its cost grows with the tokens it embeds,
-   * so it sees a shorter cut than the lexical counts (which measure the longer one).
-   */
-  static final int EMBEDDED_HEAD = 400;
-
-  static final int EMBEDDED_TAIL = 200;
-
   private PromptText() {}
 
   /** The text {@link PromptScorer#score} should receive for this request ("" when it has none). */
@@ -49,12 +41,8 @@ public final class PromptText {
     return clip(text, HEAD, TAIL);
   }
 
-  /** The text the embedding reads: a shorter head and tail of {@link #clip}'s. */
-  static String embedded(String text) {
-    return clip(text, EMBEDDED_HEAD, EMBEDDED_TAIL);
-  }
-
-  private static String clip(String text, int head, int tail) {
+  /** The first {@code head} and last {@code tail} characters of a longer text, joined. */
+  static String clip(String text, int head, int tail) {
     String trimmed = text.strip();
     if (trimmed.length() <= head + tail) {
       return trimmed;

@@ -48,7 +48,7 @@ final class RouterModel implements PromptScorer {
   @Override
   public double score(String prompt) {
     String text = PromptText.clip(prompt);
-    double raw = weights.score(embedder.embed(PromptText.embedded(text)), Lexical.of(text));
+    double raw = weights.score(embedder.embed(text), Lexical.of(text));
     return calibration.apply(raw);
   }
 }

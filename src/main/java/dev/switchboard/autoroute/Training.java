@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Training {
   /** The version of the weights this code trains (recorded in the ledger with each pick). */
-  public static final String VERSION = "ridge-minilm-2026-12-06b";
+  public static final String VERSION = "ridge-minilm40-2026-12-06c";
 
   private Training() {}
 

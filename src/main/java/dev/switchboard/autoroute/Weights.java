@@ -69,7 +69,13 @@ record Weights(
     ObjectNode tree = Json.object();
     tree.put("version", version);
     tree.put("embedding", embedding);
-    tree.put("embedding_model", "all-MiniLM-L6-v2-q (langchain4j 1.19.0-beta29)");
+    tree.put(
+        "embedding_model",
+        "all-MiniLM-L6-v2-q (langchain4j 1.19.0-beta29), mean of [CLS], the first "
+            + Embedder.HEAD_TOKENS
+            + " and last "
+            + Embedder.TAIL_TOKENS
+            + " tokens, [SEP]");
     Lexical.NAMES.forEach(tree.putArray("lexical")::add);
     put(tree.putArray("mean"), mean);
     put(tree.putArray("scale"), scale);

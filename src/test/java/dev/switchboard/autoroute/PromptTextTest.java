@@ -39,9 +39,6 @@ class PromptTextTest {
     String clipped = PromptText.clip(text);
     assertThat(clipped).hasSize(PromptText.HEAD + 2 + PromptText.TAIL).endsWith("the question?");
     assertThat(PromptText.clip("  short  ")).isEqualTo("short");
-    assertThat(PromptText.embedded(clipped))
-        .hasSize(PromptText.EMBEDDED_HEAD + 2 + PromptText.EMBEDDED_TAIL)
-        .endsWith("the question?");
   }
 
   private static ChatRequest parse(String json) throws WireException {
