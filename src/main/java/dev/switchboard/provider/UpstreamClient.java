@@ -15,7 +15,9 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,8 @@ public final class UpstreamClient {
   private final long connectTimeoutMs;
   private final Duration idleTimeout;
   private final ProviderSecrets secrets;
+  // Each provider's base URL parsed once (setAbsoluteURI parsed a java.net.URL per request).
+  private final Map<String, Origin> origins = new ConcurrentHashMap<>();
 
   /**
    * {@code configured} are every configured provider: whatever a provider sends back is scrubbed of
@@ -105,10 +109,14 @@ public final class UpstreamClient {
    * left, a first-token timeout): the connection is reset, so the provider stops at once.
    */
   public Pending start(UpstreamEndpoint endpoint, UpstreamCall call) {
+    Origin origin = origins.computeIfAbsent(endpoint.baseUrl(), Origin::of);
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
-            .setAbsoluteURI(join(endpoint.baseUrl(), call.path()))
+            .setHost(origin.host())
+            .setPort(origin.port())
+            .setSsl(origin.ssl())
+            .setURI(origin.uri(join(endpoint.baseUrl(), call.path())))
             .setConnectTimeout(connectTimeoutMs)
             .setIdleTimeout(idleTimeout.toMillis());
     call.headers().forEach(options::putHeader);
@@ -196,5 +204,31 @@ public final class UpstreamClient {
       return joined;
     }
     return joined + (path.indexOf('?') < 0 ? "?" : "&") + baseUrl.substring(query + 1);
+  }
+
+  /**
+   * Where a base URL's requests go, as {@code RequestOptions.setAbsoluteURI} reads it (default port
+   * by scheme), and where its path starts: a joined URL's request URI is what follows.
+   */
+  record Origin(String host, int port, boolean ssl, int pathStart) {
+    static Origin of(String baseUrl) {
+      RequestOptions parsed = new RequestOptions().setAbsoluteURI(baseUrl);
+      int authority = baseUrl.indexOf("://") + 3;
+      int end = baseUrl.length();
+      for (int i = authority; i < baseUrl.length(); i++) {
+        char c = baseUrl.charAt(i);
+        if (c == '/' || c == '?' || c == '#') {
+          end = i;
+          break;
+        }
+      }
+      return new Origin(parsed.getHost(), parsed.getPort(), parsed.isSsl(), end);
+    }
+
+    /** The request URI of {@code url}, a URL under this origin (path and query, at least "/"). */
+    String uri(String url) {
+      String file = url.substring(pathStart);
+      return file.startsWith("/") ? file : "/" + file;
+    }
   }
 }
