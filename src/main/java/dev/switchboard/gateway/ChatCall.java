@@ -90,9 +90,17 @@ final class ChatCall {
     return app;
   }
 
-  /** The request's task category ({@link Categorizer}): read when its row is written. */
+  /**
+   * The request's task category ({@link Categorizer}): read when its row is written. A classifier
+   * that fails on some prompt costs the row its category, never the row.
+   */
   Optional<String> category() {
-    return Optional.of(Categorizer.of(request).wireName());
+    try {
+      return Optional.of(Categorizer.of(request).wireName());
+    } catch (RuntimeException e) {
+      RequestLog.unlabelled(this, "category", e);
+      return Optional.empty();
+    }
   }
 
   /** The request's hold on its key's limits, once admitted. */

@@ -85,6 +85,15 @@ final class RequestLog {
             call.generationId, call.key.id(), Money.ofMicros(micros)));
   }
 
+  /** A label of the request's row could not be worked out: the row is written without it. */
+  static void unlabelled(ChatCall call, String label, RuntimeException cause) {
+    LOG.log(
+        Level.ERROR,
+        String.format(
+            "%s key=%s: its row is written without a %s", call.generationId, call.key.id(), label),
+        cause);
+  }
+
   static void failed(ChatCall call, GatewayError error) {
     // Client mistakes (4xx) are the client's to see, not the operator's to read.
     Level level =
