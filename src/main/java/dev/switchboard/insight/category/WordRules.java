@@ -39,6 +39,9 @@ final class WordRules {
   /** Every alternative, under the node of its literal beginning... */
   private final Trie trie = new Trie();
 
+  /** ...whose beginnings are also in a filter, so most word starts skip the trie. */
+  private final Beginnings beginnings = new Beginnings();
+
   /** ...but those that begin with a whole word ({@code \w+\.py}), and what may follow that word. */
   private Alternative[] afterWord = new Alternative[0];
 
@@ -59,6 +62,7 @@ final class WordRules {
             afterWordFirst += a.literal.charAt(0);
           } else {
             trie.add(a);
+            beginnings.add(a.literal);
           }
           order++;
         }
@@ -137,6 +141,10 @@ final class WordRules {
           && rules.afterWordFirst.indexOf(text.charAt(wordEnd)) >= 0) {
         touchedCount = tryEach(start, wordEnd, rules.afterWord, touchedCount);
       }
+      if (!rules.beginnings.mayBeginAt(text, start)) {
+        finish(start, touchedCount);
+        return;
+      }
       Trie.Node node = rules.trie.root;
       touchedCount = tryEach(start, wordEnd, node.ending, touchedCount);
       for (int i = start; i < text.length() && node != null; i++) {
@@ -145,6 +153,11 @@ final class WordRules {
           touchedCount = tryEach(start, wordEnd, node.ending, touchedCount);
         }
       }
+      finish(start, touchedCount);
+    }
+
+    // Records, for each rule that matched at start, its first alternative's match.
+    private void finish(int start, int touchedCount) {
       for (int t = 0; t < touchedCount; t++) {
         int rule = touched[t];
         from[rule] = bestEnd[rule];
