@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,23 +38,41 @@ import org.junit.jupiter.api.Test;
  * commits the row of a stream its client abandoned just before.
  */
 class GracefulShutdownTest {
-  @Test
-  void anOpenStreamFinishes_andItsRowIsDurable_whenTheGatewayStops() throws Exception {
-    Vertx simVertx = Vertx.vertx();
-    SimProvider sim =
+  private Vertx simVertx;
+  private SimProvider sim;
+  private Path db;
+  private Switchboard gateway;
+  private String key;
+
+  /** A simulator whose answers take 800 ms, and a gateway in front of it with one key. */
+  @BeforeEach
+  void start() throws Exception {
+    simVertx = Vertx.vertx();
+    sim =
         SimProvider.start(simVertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(800), 40, 42))
             .toCompletionStage()
             .toCompletableFuture()
             .join();
-    Path db = Files.createTempDirectory("switchboard-stop").resolve("ledger.db");
+    db = Files.createTempDirectory("switchboard-stop").resolve("ledger.db");
     Config config =
         Config.defaults()
-            .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofMillis(200)))
+            .withServer(new Config.Server("127.0.0.1", 0, 4 << 20, Duration.ofMillis(200)))
             .withStorage(new Config.Storage(db));
     Catalog catalog =
         Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim);
-    Switchboard gateway = Switchboard.start(config, catalog);
-    String key = gateway.keys().create("stop", OptionalLong.empty()).secret();
+    gateway = Switchboard.start(config, catalog);
+    key = gateway.keys().create("stop", OptionalLong.empty()).secret();
+  }
+
+  /** The gateway is stopped by each test: that is what they test. */
+  @AfterEach
+  void stopTheSimulator() {
+    sim.close();
+    simVertx.close();
+  }
+
+  @Test
+  void anOpenStreamFinishes_andItsRowIsDurable_whenTheGatewayStops() throws Exception {
 
     HttpRequest request =
         HttpRequest.newBuilder(
@@ -78,9 +98,6 @@ class GracefulShutdownTest {
               .find(response.headers().firstValue("x-generation-id").orElseThrow())
               .orElseThrow();
       assertThat(row.completionTokens()).isEqualTo(usage.get("completion_tokens").asLong());
-    } finally {
-      sim.close();
-      simVertx.close();
     }
   }
 
@@ -91,21 +108,6 @@ class GracefulShutdownTest {
    */
   @Test
   void aStreamAbandonedJustBeforeTheStop_isStillRecorded() throws Exception {
-    Vertx simVertx = Vertx.vertx();
-    SimProvider sim =
-        SimProvider.start(simVertx, new SimOptions("127.0.0.1", 0, Duration.ofMillis(800), 40, 42))
-            .toCompletionStage()
-            .toCompletableFuture()
-            .join();
-    Path db = Files.createTempDirectory("switchboard-stop").resolve("ledger.db");
-    Config config =
-        Config.defaults()
-            .withServer(new Config.Server("127.0.0.1", 0, 4 << 20, Duration.ofMillis(200)))
-            .withStorage(new Config.Storage(db));
-    Catalog catalog =
-        Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim);
-    Switchboard gateway = Switchboard.start(config, catalog);
-    String key = gateway.keys().create("stop", OptionalLong.empty()).secret();
     // A long prompt, so its token estimate takes a while on the worker.
     String prompt = "word, ".repeat(30_000);
     String body =
@@ -135,9 +137,6 @@ class GracefulShutdownTest {
       UsageRecord row = SqlLedgerReader.of(reopened).find(generationId).orElseThrow();
       assertThat(row.status()).isEqualTo(499);
       assertThat(row.promptTokens()).isGreaterThan(30_000);
-    } finally {
-      sim.close();
-      simVertx.close();
     }
   }
 
