@@ -68,40 +68,6 @@ public final class GatewayVerticle extends VerticleBase {
       KeyUsageSource keyUsage,
       Insight insight) {
 
-    /** Without reports: the insight endpoints answer empty ones. */
-    public Services(
-        Config config,
-        Catalog catalog,
-        KeyAuthenticator keys,
-        LedgerWriter ledger,
-        LedgerReader ledgerReader,
-        IdempotencyStore idempotency,
-        HealthTracker health,
-        GatewayMetrics metrics,
-        RetryBudget retryBudget,
-        AttemptListener attemptListeners,
-        SourcingPolicy policy,
-        Limits limits,
-        Readiness readiness,
-        KeyUsageSource keyUsage) {
-      this(
-          config,
-          catalog,
-          keys,
-          ledger,
-          ledgerReader,
-          idempotency,
-          health,
-          metrics,
-          retryBudget,
-          attemptListeners,
-          policy,
-          limits,
-          readiness,
-          keyUsage,
-          EmptyInsight.INSTANCE);
-    }
-
     /** Every attempt's listeners: health, then metrics, then the extra ones. */
     public AttemptListener attempts() {
       return health.andThen(metrics).andThen(attemptListeners);
@@ -109,7 +75,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     /**
      * With a health tracker, metrics and a retry budget of its own, from the configured routing,
-     * and no other attempt listener.
+     * no other attempt listener, and no reports (the insight endpoints answer empty ones).
      */
     public Services(
         Config config,
@@ -132,7 +98,8 @@ public final class GatewayVerticle extends VerticleBase {
           PolicyParser.parse(config.policy(), catalog),
           Limits.singleNode(ledgerReader, config.budgets().timeZone()),
           Readiness.ALWAYS,
-          LedgerKeyUsage.of(ledgerReader, config.budgets().timeZone()));
+          LedgerKeyUsage.of(ledgerReader, config.budgets().timeZone()),
+          EmptyInsight.INSTANCE);
     }
   }
 
