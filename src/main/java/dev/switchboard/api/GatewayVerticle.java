@@ -74,8 +74,8 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /**
-     * With a health tracker, metrics and a retry budget of its own, from the configured routing,
-     * no other attempt listener, and no reports (the insight endpoints answer empty ones).
+     * With a health tracker, metrics and a retry budget of its own, from the configured routing, no
+     * other attempt listener, and no reports (the insight endpoints answer empty ones).
      */
     public Services(
         Config config,

@@ -6,6 +6,7 @@ import dev.switchboard.wire.Part;
 import dev.switchboard.wire.Role;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,9 +77,13 @@ public final class Categorizer {
 
   /** The category of {@code request}. */
   public static Category of(ChatRequest request) {
-    String system = Message.textOf(request.system());
-    return of(
-        lastUserText(request.messages()), system, !request.tools().isEmpty(), usedTools(request));
+    // The system prompt (an agent's runs to tens of KB) is read only if a rule asks, and only as
+    // far as the rules read.
+    return classify(
+        lastUserText(request.messages()),
+        () -> clippedText(request.system()),
+        !request.tools().isEmpty(),
+        usedTools(request));
   }
 
   /**
@@ -87,6 +92,11 @@ public final class Categorizer {
    * ran one.
    */
   public static Category of(String text, String system, boolean tools, boolean toolResults) {
+    return classify(text, () -> system, tools, toolResults);
+  }
+
+  private static Category classify(
+      String text, Supplier<String> system, boolean tools, boolean toolResults) {
     String clipped = clip(text);
     if (Notation.codeBlock(clipped)) {
       return Category.PROGRAMMING;
@@ -137,16 +147,16 @@ public final class Categorizer {
 
   /** The system prompt's rules, read only if a rule asks for them. */
   private static final class Lazy {
-    private final String system;
+    private final Supplier<String> system;
     private int @Nullable [] counts;
 
-    Lazy(String system) {
+    Lazy(Supplier<String> system) {
       this.system = system;
     }
 
     boolean has(int rule) {
       if (counts == null) {
-        counts = SYSTEM_RULES.count(clip(system).toLowerCase(Locale.ROOT));
+        counts = SYSTEM_RULES.count(clip(system.get()).toLowerCase(Locale.ROOT));
       }
       return counts[rule] > 0;
     }
@@ -154,6 +164,19 @@ public final class Categorizer {
 
   private static String clip(String text) {
     return text.length() > READ ? text.substring(0, READ) : text;
+  }
+
+  // Message.textOf, but only as far as the rules read: a system prompt of many blocks is not
+  // copied whole.
+  private static String clippedText(List<Part> parts) {
+    if (parts.size() == 1) {
+      return Message.textOf(parts); // one block: no copy to avoid
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < parts.size() && text.length() <= READ; i++) {
+      text.append(Message.textOf(List.of(parts.get(i))));
+    }
+    return text.toString();
   }
 
   private static String lastUserText(List<Message> messages) {
