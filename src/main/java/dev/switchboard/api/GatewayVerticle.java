@@ -223,7 +223,12 @@ public final class GatewayVerticle extends VerticleBase {
     ChatPipeline settling = pipeline;
     return listening
         .shutdown(30, TimeUnit.SECONDS)
-        .eventually(() -> settling == null ? Future.succeededFuture() : settling.settled())
+        // Bounded like the shutdown: a ledger that never answers must not hold SIGTERM forever.
+        .eventually(
+            () ->
+                settling == null
+                    ? Future.succeededFuture()
+                    : settling.settled().timeout(30, TimeUnit.SECONDS))
         .eventually(client::close);
   }
 }
