@@ -51,8 +51,8 @@ public final class ChatPipeline {
   }
 
   /**
-   * Completes once every request that reached settlement on this verticle has its ledger row
-   * answered: after the server stopped accepting, before its event loop closes.
+   * Completes once every request this pipeline ran has ended and has its ledger row answered: after
+   * the server stopped accepting, before its event loop closes.
    */
   public Future<Void> settled() {
     return settlement.settled();
@@ -63,6 +63,7 @@ public final class ChatPipeline {
    * client through {@code client} in every case but a throw, which the caller answers.
    */
   public void run(WireFormat ingress, IngressRequest request, ApiKey key, ClientChannel client) {
+    settlement.track(client);
     ChatRequest parsed;
     try {
       parsed = ingress.parseRequest(withKeyDefaults(request, key));

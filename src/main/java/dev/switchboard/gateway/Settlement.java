@@ -11,14 +11,11 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.Usage;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -46,10 +43,9 @@ public final class Settlement {
   private final Vertx vertx;
   private final WorkerExecutor estimates;
 
-  // Settlements begun and not yet answered by the ledger, so a stopping gateway waits for their
-  // rows before it closes the loops they complete on; and who waits for them.
-  private final AtomicInteger unsettled = new AtomicInteger();
-  private final Queue<Promise<Void>> waiting = new ConcurrentLinkedQueue<>();
+  // Exchanges open and settlements not yet answered by the ledger, which a stopping gateway waits
+  // for before it closes the loops they complete on.
+  private final InFlight inFlight = new InFlight();
 
   Settlement(
       LedgerWriter ledger, Catalog catalog, Config.Logging logging, Limits limits, Vertx vertx) {
@@ -91,37 +87,31 @@ public final class Settlement {
   }
 
   /**
-   * Completes, on this event loop, once every settlement begun on it has been answered by the
-   * ledger: a stopping gateway waits for it after its connections closed, because a settlement
-   * still estimating tokens would otherwise complete on a closed loop and its row be lost.
+   * Completes once every exchange this settlement was told of has ended and every settlement begun
+   * has been answered by the ledger: a stopping gateway waits for it after its server stopped,
+   * because a settlement still estimating tokens would otherwise complete on a closed loop and its
+   * row be lost.
    */
   Future<Void> settled() {
-    Promise<Void> drained = Promise.promise();
-    waiting.add(drained);
-    // After the add: a settlement ending between a check before it and the add would be missed.
-    if (unsettled.get() == 0) {
-      answerWaiting();
-    }
-    return drained.future();
+    return inFlight.drained();
+  }
+
+  /**
+   * Counts the exchange on {@code client} as in flight until one turn of its event loop after it
+   * ended. A client that hangs up begins its settlement while Vert.x reports the close, and the
+   * server's shutdown can complete before that report (Netty completes a channel's close future
+   * first, and fires its inactivity in a later task), so the end alone is not enough to wait for.
+   */
+  void track(ClientChannel client) {
+    inFlight.begin();
+    Context context = vertx.getOrCreateContext();
+    client.onEnd(() -> context.runOnContext(ended -> inFlight.end()));
   }
 
   // Counted before it starts: its row may be handed to the ledger before this returns.
   private <T> Future<T> tracked(Supplier<Future<T>> settlement) {
-    unsettled.incrementAndGet();
-    return settlement
-        .get()
-        .onComplete(
-            done -> {
-              if (unsettled.decrementAndGet() == 0) {
-                answerWaiting();
-              }
-            });
-  }
-
-  private void answerWaiting() {
-    for (Promise<Void> drained = waiting.poll(); drained != null; drained = waiting.poll()) {
-      drained.tryComplete();
-    }
+    inFlight.begin();
+    return settlement.get().onComplete(done -> inFlight.end());
   }
 
   /** A meter of a stream's answer against the reservation {@code hold} holds, on this loop. */
