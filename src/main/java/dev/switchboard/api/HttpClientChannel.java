@@ -7,6 +7,8 @@ import dev.switchboard.wire.WireFormat;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,10 @@ final class HttpClientChannel implements ClientChannel {
   private final Config.Server limits;
   private final StreamTicker ticker;
   private @Nullable ClientStream stream;
+  private @Nullable Runnable goneAction;
+  private final List<Runnable> endActions = new ArrayList<>(2);
+  private boolean watching;
+  private boolean over;
 
   HttpClientChannel(
       Vertx vertx,
@@ -39,21 +45,49 @@ final class HttpClientChannel implements ClientChannel {
 
   @Override
   public void onGone(Runnable action) {
-    out.closeHandler(
-        v -> {
-          ClientStream open = stream;
-          if (open == null) {
-            action.run();
-          } else {
-            // A stream that ended already was not abandoned; the stream knows.
-            open.gone(action);
-          }
-        });
+    goneAction = action;
+    watch();
   }
 
   @Override
   public void onEnd(Runnable action) {
-    ctx.addEndHandler(ended -> action.run());
+    endActions.add(action);
+    watch();
+  }
+
+  // The response's close and body-end slots, taken once. Not its endHandler, which ConnectionGuard
+  // owns (nor RoutingContext.addEndHandler, which would take it from the guard).
+  private void watch() {
+    if (!watching) {
+      watching = true;
+      out.closeHandler(
+          v -> {
+            gone();
+            over();
+          });
+      out.bodyEndHandler(v -> over());
+    }
+  }
+
+  private void gone() {
+    Runnable action = goneAction;
+    if (action == null) {
+      return;
+    }
+    ClientStream open = stream;
+    if (open == null) {
+      action.run();
+    } else {
+      // A stream that ended already was not abandoned; the stream knows.
+      open.gone(action);
+    }
+  }
+
+  private void over() {
+    if (!over) {
+      over = true;
+      endActions.forEach(Runnable::run);
+    }
   }
 
   @Override
