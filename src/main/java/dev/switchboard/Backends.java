@@ -18,6 +18,7 @@ import dev.switchboard.insight.rollup.RowNames;
 import dev.switchboard.insight.sql.Backfill;
 import dev.switchboard.insight.sql.RollupHook;
 import dev.switchboard.insight.sql.RollupInsight;
+import dev.switchboard.ledger.CommittedReader;
 import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.LedgerWriters;
@@ -82,12 +83,13 @@ record Backends(
       IdempotencyStore idempotency = SqlIdempotencyStore.open(database, clock);
       ZoneId zone = config.budgets().timeZone();
       if (database.dialect() == Dialect.SQLITE) {
-        Limits limits = Limits.singleNode(reader, zone);
         LedgerWriter ledger =
             LedgerWriters.open(database, config.storage(), SettleHook.NONE, rollups);
+        LedgerReader committed = new CommittedReader(reader, ledger::flushed);
+        Limits limits = Limits.singleNode(committed, zone);
         Insight insight = new RollupInsight(database, catalog, energy.pricing(), ledger::caughtUp);
         return new Backends(
-            database, keys, ledger, reader, idempotency, limits, Readiness.ALWAYS, insight);
+            database, keys, ledger, committed, idempotency, limits, Readiness.ALWAYS, insight);
       }
       // Per-node rate limits would multiply with the nodes: a cluster shares them in Redis.
       Config.Redis redis =

@@ -13,6 +13,7 @@ import dev.switchboard.config.Config;
 import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.HealthView;
+import dev.switchboard.ledger.LedgerReader;
 import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.policy.PolicyParser;
 import dev.switchboard.policy.SourcingPolicy;
@@ -199,6 +200,14 @@ public final class Switchboard implements AutoCloseable {
 
   public Database database() {
     return backends.database();
+  }
+
+  /**
+   * The ledger as the API reads it: every answered request's row is found (a read first waits for
+   * the rows answered before it to be committed). Blocking.
+   */
+  public LedgerReader ledger() {
+    return backends.reader();
   }
 
   /** The budgets and rate limits requests are held to, for tests that check what is reserved. */

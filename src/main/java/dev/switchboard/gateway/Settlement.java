@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -202,16 +203,24 @@ public final class Settlement {
         .orElse(route.deployment().contextLength().orElse(Integer.MAX_VALUE));
   }
 
+  /**
+   * Completes once the row is durable, which may be before its commit (see {@link
+   * LedgerWriter#write}); then the reservation is settled and the request logged.
+   */
   private Future<Void> append(ChatCall call, UsageRecord record) {
-    return Future.fromCompletionStage(
-            ledger.append(record, call.attempts()), vertx.getOrCreateContext())
-        .onComplete(
-            written -> {
-              released(call, record, written.succeeded());
-              if (written.succeeded()) {
-                RequestLog.finished(call, record);
-              }
-            });
+    CompletableFuture<Void> durable = ledger.write(record, call.attempts()).durable();
+    // Already durable (journaled): no hop through the loop's task queue before the answer ends.
+    Future<Void> written =
+        durable.isDone() && !durable.isCompletedExceptionally()
+            ? Future.succeededFuture()
+            : Future.fromCompletionStage(durable, vertx.getOrCreateContext());
+    return written.onComplete(
+        done -> {
+          released(call, record, done.succeeded());
+          if (done.succeeded()) {
+            RequestLog.finished(call, record);
+          }
+        });
   }
 
   /** The row is written (or could not be): the reservation is settled and the permit freed. */

@@ -24,11 +24,37 @@ public interface LedgerWriter extends AutoCloseable {
   CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts);
 
   /**
+   * As {@link #append(UsageRecord, List)}, for a caller that may answer its client as soon as the
+   * row is durable, before it is committed: a writer that keeps rows somewhere crash-proof first
+   * completes {@code durable} at once; by default both futures are the commit.
+   */
+  default Written write(UsageRecord record, List<Attempt> attempts) {
+    CompletableFuture<Void> committed = append(record, attempts);
+    return new Written(committed, committed);
+  }
+
+  /**
+   * A row's two moments: {@code durable}, once it survives a crash of this process (the client may
+   * see the end then), and {@code committed}, once it is in the ledger's tables (readers see it,
+   * the key's spend includes it).
+   */
+  record Written(CompletableFuture<Void> durable, CompletableFuture<Void> committed) {}
+
+  /**
    * Completes once what the writer derives from its rows after their commit (the insight rollups,
    * which the SQLite writer adds up about once a second) covers every row committed before the
    * call; at once for a writer that derives nothing later.
    */
   default CompletableFuture<Void> caughtUp() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Completes once every row whose {@link #write} was durable before the call is committed (or
+   * failed): what a reader of the ledger waits for to see every answered request. At once for a
+   * writer whose rows are durable only once committed.
+   */
+  default CompletableFuture<Void> flushed() {
     return CompletableFuture.completedFuture(null);
   }
 

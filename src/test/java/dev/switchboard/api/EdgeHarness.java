@@ -6,6 +6,7 @@ import dev.switchboard.account.sql.SqlIdempotencyStore;
 import dev.switchboard.account.sql.SqlKeyStore;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
+import dev.switchboard.ledger.CommittedReader;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.sim.SimOptions;
@@ -42,14 +43,15 @@ final class EdgeHarness implements AutoCloseable {
     Config config =
         Config.defaults()
             .withServer(new Config.Server("127.0.0.1", 0, 1 << 20, Duration.ofSeconds(2)));
+    SqliteLedgerWriter ledger = SqliteLedgerWriter.open(database);
     gateway =
         new GatewayVerticle(
             new GatewayVerticle.Services(
                 config,
                 Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
                 new KeyAuthenticator(keys, keys.hasher(), blocking, Duration.ofMillis(50)),
-                SqliteLedgerWriter.open(database),
-                SqlLedgerReader.of(database),
+                ledger,
+                new CommittedReader(SqlLedgerReader.of(database), ledger::flushed),
                 SqlIdempotencyStore.open(database, Clock.systemUTC())),
             formats);
     vertx.deployVerticle(gateway).await();

@@ -9,7 +9,6 @@ import dev.switchboard.budget.BudgetWindow;
 import dev.switchboard.budget.BudgetWindows;
 import dev.switchboard.budget.WindowUsage;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.sim.RecordedRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -260,7 +259,7 @@ class BudgetTest {
   }
 
   private List<UsageRecord> rows(IssuedKey key) {
-    return SqlLedgerReader.of(harness.gateway.database()).recent(10_000).stream()
+    return harness.gateway.ledger().recent(10_000).stream()
         .filter(r -> r.keyId().equals(key.key().id()))
         .toList();
   }

@@ -6,7 +6,6 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
 import dev.switchboard.wire.Json;
@@ -141,7 +140,7 @@ final class GatewayHarness {
   }
 
   Optional<UsageRecord> ledgerRow(String generationId) {
-    return SqlLedgerReader.of(gateway.database()).find(generationId);
+    return gateway.ledger().find(generationId);
   }
 
   static String body(String model, boolean stream, String extra) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.attempt.Attempt;
 import dev.switchboard.config.Config;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.http.HttpResponse;
@@ -117,9 +116,7 @@ class HealthRoutingTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     String id = response.headers().firstValue("x-generation-id").orElseThrow();
     gateway.awaitRow(id);
-    return SqlLedgerReader.of(gateway.gateway.database()).attempts(id).stream()
-        .map(Attempt::providerId)
-        .toList();
+    return gateway.gateway.ledger().attempts(id).stream().map(Attempt::providerId).toList();
   }
 
   private static HttpResponse<String> chat() {

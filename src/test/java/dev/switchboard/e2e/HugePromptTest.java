@@ -8,7 +8,6 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.wire.Json;
 import java.io.InputStream;
 import java.net.URI;
@@ -100,7 +99,8 @@ class HugePromptTest {
   }
 
   private static UsageRecord row(Switchboard gateway, HttpResponse<String> response) {
-    return SqlLedgerReader.of(gateway.database())
+    return gateway
+        .ledger()
         .find(response.headers().firstValue("x-generation-id").orElseThrow())
         .orElseThrow();
   }

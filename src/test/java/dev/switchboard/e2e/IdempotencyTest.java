@@ -8,7 +8,6 @@ import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.IssuedKey;
 import dev.switchboard.account.KeyRules;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -276,7 +275,7 @@ class IdempotencyTest {
   }
 
   private static List<UsageRecord> ledgerRows(IssuedKey key) {
-    return SqlLedgerReader.of(harness.gateway.database()).recent(100_000).stream()
+    return harness.gateway.ledger().recent(100_000).stream()
         .filter(row -> row.keyId().equals(key.key().id()))
         .toList();
   }

@@ -14,6 +14,7 @@ import dev.switchboard.attempt.Attempt.Outcome;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.health.HealthTracker;
+import dev.switchboard.ledger.CommittedReader;
 import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.ledger.sqlite.SqliteLedgerWriter;
 import dev.switchboard.sim.SimOptions;
@@ -67,13 +68,14 @@ class ModelEndpointsTest {
     Config config =
         Config.defaults()
             .withServer(new Config.Server("127.0.0.1", port, 1 << 20, Duration.ofSeconds(2)));
+    SqliteLedgerWriter ledger = SqliteLedgerWriter.open(database);
     GatewayVerticle.Services services =
         new GatewayVerticle.Services(
             config,
             Switchboard.simulated(Catalog.load(Catalog.shippedTree(), Json.object()), sim),
             new KeyAuthenticator(keys, keys.hasher(), BLOCKING, Duration.ofMillis(50)),
-            SqliteLedgerWriter.open(database),
-            SqlLedgerReader.of(database),
+            ledger,
+            new CommittedReader(SqlLedgerReader.of(database), ledger::flushed),
             SqlIdempotencyStore.open(database, Clock.systemUTC()));
     health = services.health();
     VERTX.deployVerticle(new GatewayVerticle(services)).await();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.sim.RecordedRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,6 +81,6 @@ class SimFaultForwardingTest {
 
   private static UsageRecord row(Switchboard gateway, HttpResponse<String> response) {
     String id = response.headers().firstValue("x-generation-id").orElseThrow();
-    return SqlLedgerReader.of(gateway.database()).find(id).orElseThrow();
+    return gateway.ledger().find(id).orElseThrow();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -106,7 +105,7 @@ class SlowClientsTest {
   }
 
   private static List<UsageRecord> rows() {
-    return SqlLedgerReader.of(gateway.gateway.database()).recent(1000).stream()
+    return gateway.gateway.ledger().recent(1000).stream()
         .filter(row -> row.requestedModel().equals("slow/endless"))
         .toList();
   }

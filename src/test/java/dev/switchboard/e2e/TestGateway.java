@@ -6,7 +6,6 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
 import dev.switchboard.ledger.UsageRecord;
-import dev.switchboard.ledger.sql.SqlLedgerReader;
 import dev.switchboard.wire.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +82,7 @@ final class TestGateway implements AutoCloseable {
   static UsageRecord awaitRow(Switchboard gateway, String generationId) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<UsageRecord> row = SqlLedgerReader.of(gateway.database()).find(generationId);
+      Optional<UsageRecord> row = gateway.ledger().find(generationId);
       if (row.isPresent()) {
         return row.get();
       }

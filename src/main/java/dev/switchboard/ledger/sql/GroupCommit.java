@@ -107,8 +107,17 @@ public final class GroupCommit {
    * committed before the call: what a reader of that work waits for.
    */
   public CompletableFuture<Void> caughtUp() {
+    return sync(true);
+  }
+
+  /** Completes once every row appended before the call has been answered (committed or not). */
+  public CompletableFuture<Void> flushed() {
+    return sync(false);
+  }
+
+  private CompletableFuture<Void> sync(boolean deferredWork) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Sync sync = new Sync(done);
+    Sync sync = new Sync(done, deferredWork);
     queue.offer(sync);
     if (closed.get() && queue.remove(sync)) {
       done.complete(null); // the writer has stopped: what it deferred was done as it finished
@@ -137,7 +146,7 @@ public final class GroupCommit {
         }
         List<Sync> syncs =
             drained.stream().filter(Sync.class::isInstance).map(Sync.class::cast).toList();
-        batches.between(!syncs.isEmpty());
+        batches.between(syncs.stream().anyMatch(Sync::deferredWork));
         syncs.forEach(sync -> sync.done().complete(null));
         drained.clear();
       }
@@ -183,8 +192,11 @@ public final class GroupCommit {
   /** What the queue holds: rows, requests to catch up, and the wake-up close() sends. */
   sealed interface Queued permits Pending, Sync, Wake {}
 
-  /** Queued by caughtUp(): completed after the deferred work that follows it. */
-  private record Sync(CompletableFuture<Void> done) implements Queued {}
+  /**
+   * Queued by caughtUp() and flushed(): completed after the rows before it, and after the deferred
+   * work that follows them when {@code deferredWork}.
+   */
+  private record Sync(CompletableFuture<Void> done, boolean deferredWork) implements Queued {}
 
   /** Queued by close() to wake a writer blocked on an empty queue. */
   private enum Wake implements Queued {

@@ -39,6 +39,7 @@ import org.sqlite.SQLiteErrorCode;
  * fsync'd ({@code synchronous=FULL}) before the future completed.
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
+  private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
   private final Connection connection;
   private final WriterStatements statements;
   // Lock-free and unbounded, so append never parks an event-loop thread.
@@ -47,6 +48,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   // Null with MACHINE durability: every commit is fsync'd by SQLite itself.
   private final @Nullable WalSyncer syncer;
   private final DeferredHook rollups;
+  // Null with MACHINE durability, whose responses wait for the fsync'd commit.
+  private final @Nullable RowJournal journal;
   private final GroupCommit queue;
 
   private SqliteLedgerWriter(
@@ -54,8 +57,10 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       WriterStatements statements,
       AtomicLong rowsCommitted,
       @Nullable WalSyncer syncer,
+      @Nullable RowJournal journal,
       BatchHook rollups) {
     this.rollups = new DeferredHook(rollups);
+    this.journal = journal;
     this.connection = connection;
     this.statements = statements;
     this.rowsCommitted = rowsCommitted;
@@ -116,12 +121,30 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       DeferredHook.catchUp(connection, rollups);
       WriterStatements statements = WriterStatements.prepare(connection);
       AtomicLong rowsCommitted = new AtomicLong();
+      RowJournal journal =
+          machine ? null : RowJournal.open(database.file(), RowJournal.DEFAULT_SEGMENT_BYTES);
       WalSyncer syncer =
           machine ? null : WalSyncer.start(walFile(database), storage.syncWindow(), rowsCommitted);
-      return new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer, rollups);
+      SqliteLedgerWriter writer =
+          new SqliteLedgerWriter(connection, statements, rowsCommitted, syncer, journal, rollups);
+      if (journal != null) {
+        recover(writer, journal, database);
+      }
+      return writer;
     } catch (SQLException | IOException e) {
       closeQuietly(connection, e);
       throw new StorageException("cannot open the ledger writer on " + database.file(), e);
+    }
+  }
+
+  // Before the writer is handed out, so the rows of the last run come before any new one.
+  private static void recover(
+      SqliteLedgerWriter writer, RowJournal journal, SqliteDatabase database) throws SQLException {
+    try {
+      JournalRecovery.commit(journal, database, writer.queue);
+    } catch (SQLException | RuntimeException e) {
+      writer.close();
+      throw e;
     }
   }
 
@@ -142,6 +165,46 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   @Override
   public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
     return queue.append(record, attempts);
+  }
+
+  /**
+   * With process durability the row is copied into the {@link RowJournal} first, which makes it
+   * durable at once; it is committed as any other. When the journal is full (the writer is far
+   * behind), the row is durable once committed, as with {@link #append}.
+   */
+  @Override
+  public Written write(UsageRecord record, List<Attempt> attempts) {
+    RowJournal kept = journal;
+    if (kept == null) {
+      return LedgerWriter.super.write(record, attempts);
+    }
+    try {
+      AttemptRows.check(record, attempts);
+    } catch (IllegalArgumentException e) {
+      return LedgerWriter.super.write(record, attempts); // refused as append refuses it
+    }
+    int segment = kept.write(new JournalEntry(record, attempts).encode());
+    CompletableFuture<Void> committed = queue.append(record, attempts);
+    if (segment < 0) {
+      return new Written(committed, committed);
+    }
+    committed.whenComplete(
+        (done, failure) -> {
+          // A row that can never commit (its id is taken) is done with too; one the database
+          // could not take now stays journaled, and the next start commits it.
+          if (failure == null || causedByARow(rootCause(failure))) {
+            kept.committed(segment);
+          }
+        });
+    return new Written(DURABLE, committed);
+  }
+
+  static Exception rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && !(cause instanceof SQLException)) {
+      cause = cause.getCause();
+    }
+    return cause instanceof Exception e ? e : new RuntimeException(cause);
   }
 
   /** Transactions committed so far (one per batch, or one per row when a batch was retried). */
@@ -173,6 +236,11 @@ public final class SqliteLedgerWriter implements LedgerWriter {
   }
 
   @Override
+  public CompletableFuture<Void> flushed() {
+    return journal == null ? LedgerWriter.super.flushed() : queue.flushed();
+  }
+
+  @Override
   public void close() {
     queue.close();
   }
@@ -188,12 +256,25 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       if (syncer != null) {
         syncer.close(); // after the last commit: syncs it
       }
+      closeJournal();
+    }
+  }
+
+  // Every row is committed: the next start has nothing to recover. A row journaled after the close
+  // (the writer refused it) is kept for that start, which commits it.
+  private void closeJournal() {
+    if (journal != null) {
+      try (journal) {
+        journal.resetIfAllCommitted();
+      } catch (IOException e) {
+        // Unmapped at exit anyway; the next start finds the rows committed and skips them.
+      }
     }
   }
 
   // A lock timeout or I/O error would only repeat once per row (5 s each when busy), so only a
   // constraint violation or bad data is worth a row-by-row retry.
-  private static boolean causedByARow(Exception e) {
+  static boolean causedByARow(Exception e) {
     return e instanceof RuntimeException
         || e instanceof SQLException sql
             && sql.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code;

@@ -5,6 +5,7 @@ import static dev.switchboard.ledger.UsageRecords.row;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.config.Config.Storage.Durability;
+import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.storage.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +19,11 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Child JVM for {@link LedgerCrashTest}: appends rows, each with {@value #ATTEMPTS} attempts, until
- * killed, writing each id to the ack file once its future completed. Acks are flushed to the
- * kernel, so a SIGKILL cannot lose them. Arguments: database file, ack file, and optionally the
- * durability (process or machine; the default is the writer's default) or {@code hook}: the default
- * durability with a {@link CountingHook}.
+ * killed, writing each id to the ack file once it is durable (as {@link LedgerWriter#write} says,
+ * which with process durability is before its commit). Acks are flushed to the kernel, so a SIGKILL
+ * cannot lose them. Arguments: database file, ack file, and optionally the durability (process or
+ * machine; the default is the writer's default) or {@code hook}: the default durability with a
+ * {@link CountingHook}.
  */
 public final class LedgerCrashChild {
   static final int ATTEMPTS = 2;
@@ -38,17 +40,20 @@ public final class LedgerCrashChild {
       for (int i = 0; i < MAX_ROWS; i++) {
         String id = "crash-" + i;
         inFlight.acquire();
-        writer
-            .append(
+        LedgerWriter.Written written =
+            writer.write(
                 row(id, "key_crash", 1),
-                List.of(attempt(id, 1, "down", 0), attempt(id, 2, "up", 200)))
+                List.of(attempt(id, 1, "down", 0), attempt(id, 2, "up", 200)));
+        // Acknowledged as the gateway answers its client: once durable, maybe before the commit.
+        written
+            .durable()
             .whenComplete(
                 (ok, failure) -> {
-                  inFlight.release();
                   if (failure == null) {
                     ack(acks, id);
                   }
                 });
+        written.committed().whenComplete((ok, failure) -> inFlight.release());
       }
     }
   }
