@@ -79,10 +79,11 @@ public record Config(
    * SQLite file at {@code sqlitePath}, or, when {@code postgresqlUrl} is set (cluster mode), that
    * PostgreSQL ({@code postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?PARAMS]}), which every node
    * shares and where a committed row is as durable as PostgreSQL makes it (durability and
-   * syncWindow then apply to SQLite only). {@code PROCESS}: the row is committed (it survives kill
-   * -9 or OOM of the gateway) and the commits are fsync'd at least every {@code syncWindow}, so a
-   * power loss or kernel crash loses at most rows that old. {@code MACHINE}: every commit is
-   * fsync'd before its response ends ({@code syncWindow} is then unused).
+   * syncWindow then apply to SQLite only). {@code PROCESS}: the row is journaled in a memory-mapped
+   * file (it survives kill -9 or OOM of the gateway), committed within milliseconds, and the
+   * commits are fsync'd at least every {@code syncWindow}, so a power loss or kernel crash loses at
+   * most rows that old. {@code MACHINE}: every commit is fsync'd before its response ends ({@code
+   * syncWindow} is then unused).
    */
   public record Storage(
       Path sqlitePath, Durability durability, Duration syncWindow, Optional<String> postgresqlUrl) {
