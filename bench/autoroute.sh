@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What auto routing adds to a request: PromptScorer.shipped().score (all-MiniLM-L6-v2 embedding of
-# the clipped prompt text + the linear heads) on 60, 300, 1,000, 1,800 and 20,000-character prompts
+# the clipped prompt text + the ridge heads and boosted stumps) on 60, 300, 1,000, 1,800 and
+# 20,000-character prompts
 # (the last clipped to head + tail, 1,802 characters; the embedding reads at most its first 28 and
 # last 12 tokens), p50/p99/max wall time after the one-off load
 # (src/test/java/dev/switchboard/bench/AutorouteLatency.java). Under a minute on 2 cores.

@@ -20,7 +20,8 @@ public final class Evaluation {
   /** The approaches compared, the shipped one first. */
   static List<Approach> approaches() {
     return List.of(
-        new RidgeApproach(true, Training.VERSION),
+        new RidgeStumpsApproach(Training.VERSION),
+        new RidgeApproach(true, "ridge"),
         new KnnApproach(KnnApproach.K),
         new RidgeApproach(false, "lexical"));
   }

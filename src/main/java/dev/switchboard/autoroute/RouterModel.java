@@ -7,24 +7,32 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A trained head over the prompt's features (embedding, then lexical counts, each standardised):
- * {@code sigmoid(w . x + b)}. Thread-safe: the weights are immutable and the embedder is.
+ * A trained head over the prompt's features (embedding and lexical counts), its raw score mapped to
+ * a percentile by the calibration. Thread-safe: the weights are immutable and the embedder is.
  */
 final class RouterModel implements PromptScorer {
-  private final Weights weights;
+  private final String version;
+  private final Head head;
   private final Calibration calibration;
   private final Embedder embedder;
 
-  RouterModel(Weights weights, Calibration calibration, Embedder embedder) {
-    this.weights = weights;
+  RouterModel(String version, Head head, Calibration calibration, Embedder embedder) {
+    this.version = version;
+    this.head = head;
     this.calibration = calibration;
     this.embedder = embedder;
   }
 
-  /** The model in a weights file's tree (as {@code router train} writes it). */
+  /**
+   * The model in a weights file's tree (as {@code router train} writes it): the ridge heads,
+   * blended with boosted stumps when the file has a {@code stumps} section.
+   */
   static RouterModel fromJson(JsonNode tree, Embedder embedder) {
+    Weights ridge = Weights.fromJson(tree);
+    JsonNode stumps = tree.path("stumps");
+    Head head = stumps.isObject() ? BlendedHead.fromJson(ridge, stumps) : ridge;
     return new RouterModel(
-        Weights.fromJson(tree), Calibration.fromJson(tree.path("calibration")), embedder);
+        ridge.version(), head, Calibration.fromJson(tree.path("calibration")), embedder);
   }
 
   /** The model whose weights are the class-path resource {@code name}. */
@@ -42,13 +50,13 @@ final class RouterModel implements PromptScorer {
 
   @Override
   public String version() {
-    return weights.version();
+    return version;
   }
 
   @Override
   public double score(String prompt) {
     String text = PromptText.clip(prompt);
-    double raw = weights.score(embedder.embed(text), Lexical.of(text));
+    double raw = head.score(embedder.embed(text), Lexical.of(text));
     return calibration.apply(raw);
   }
 }
