@@ -21,6 +21,10 @@ import java.util.Map;
  * late.
  */
 final class ConnectionGuard {
+  /** The refusal of a request framed both by Transfer-Encoding and by Content-Length. */
+  static final String FRAMED_TWICE =
+      "a request must not carry both Transfer-Encoding and Content-Length";
+
   private static final String TRANSFER_ENCODING = "transfer-encoding";
   private static final String CONTENT_LENGTH = "content-length";
   // Deadlines are checked by one periodic sweep per event loop, not a timer per request: setting
@@ -60,15 +64,10 @@ final class ConnectionGuard {
     }
     if (request.headers().contains(TRANSFER_ENCODING)
         && request.headers().contains(CONTENT_LENGTH)) {
-      // Beside "chunked", Netty has already dropped the Content-Length and framed by chunks, as
-      // RFC 9112 6.3 requires of an intermediary; beside any other encoding, the framing is a
-      // guess.
+      // Netty's decoder refuses these already (InvalidRequests answers); kept in case a decoder
+      // setting or version lets one through: beside any encoding, the framing is a guess.
       Replies.refuse(
-          request,
-          formats.of(request),
-          GatewayError.of(
-              ErrorKind.INVALID_REQUEST,
-              "a request must not carry both Transfer-Encoding and Content-Length"));
+          request, formats.of(request), GatewayError.of(ErrorKind.INVALID_REQUEST, FRAMED_TWICE));
       return false;
     }
     return true;

@@ -4,6 +4,7 @@ import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.WireFormat;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.ContentLengthNotAllowedException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,6 +30,9 @@ final class InvalidRequests {
               ErrorKind.HEADERS_TOO_LARGE, "the request headers are larger than allowed");
       case TooLongFrameException frame ->
           GatewayError.of(ErrorKind.INVALID_REQUEST, "a part of the request is too long");
+      // RFC 9112 6.3: a body framed two ways is how requests are smuggled past a front proxy.
+      case ContentLengthNotAllowedException framing ->
+          GatewayError.of(ErrorKind.INVALID_REQUEST, ConnectionGuard.FRAMED_TWICE);
       case null, default -> GatewayError.of(ErrorKind.INVALID_REQUEST, "malformed HTTP request");
     };
   }
