@@ -4,12 +4,14 @@ import dev.switchboard.attempt.Attempt;
 import dev.switchboard.ledger.StorageException;
 import dev.switchboard.ledger.UsageRecord;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,7 @@ public final class GroupCommit {
   private final LinkedTransferQueue<Queued> queue = new LinkedTransferQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread thread;
+  private final long lingerNanos;
 
   /** What an engine does with each batch, on the writer thread. */
   public interface Batches {
@@ -52,8 +55,9 @@ public final class GroupCommit {
     default void between(boolean now) {}
   }
 
-  /** A row waiting for its transaction. */
-  public record Pending(UsageRecord record, List<Attempt> attempts, CompletableFuture<Void> done)
+  /** A row waiting for its transaction; {@code journaled}: its answer does not wait for it. */
+  public record Pending(
+      UsageRecord record, List<Attempt> attempts, CompletableFuture<Void> done, boolean journaled)
       implements Queued {
 
     /** Answers the row: its transaction failed. */
@@ -63,15 +67,34 @@ public final class GroupCommit {
     }
   }
 
-  /** Starts the writer thread over {@code batches}. */
+  /** Starts the writer thread over {@code batches}, committing what is queued at once. */
   public GroupCommit(Batches batches) {
+    this(batches, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #GroupCommit(Batches)}, but a batch waits {@code linger} for more rows before its
+   * commit: for rows whose answers do not wait for it (journaled), so that a busy gateway commits
+   * many rows per transaction instead of one, a transaction costing far more than a row.
+   */
+  public GroupCommit(Batches batches, Duration linger) {
     this.batches = batches;
+    this.lingerNanos = linger.toNanos();
     this.thread = Thread.ofPlatform().name("ledger-writer").daemon(true).unstarted(this::run);
     thread.start();
   }
 
   /** Queues the row and its attempts; the future completes once they are committed. */
   public CompletableFuture<Void> append(UsageRecord record, List<Attempt> attempts) {
+    return append(record, attempts, false);
+  }
+
+  /**
+   * As {@link #append(UsageRecord, List)}; {@code journaled}: the row is durable elsewhere and
+   * nobody waits for its commit, so its batch may linger.
+   */
+  public CompletableFuture<Void> append(
+      UsageRecord record, List<Attempt> attempts, boolean journaled) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed.get()) {
       return failClosed(done);
@@ -82,7 +105,7 @@ public final class GroupCommit {
       done.completeExceptionally(e);
       return done;
     }
-    Pending pending = new Pending(record, List.copyOf(attempts), done);
+    Pending pending = new Pending(record, List.copyOf(attempts), done, journaled);
     queue.offer(pending);
     // close() may have raced past the check above and the writer drained for the last time;
     // whoever removes the row from the queue answers it, so it is never left pending.
@@ -139,6 +162,7 @@ public final class GroupCommit {
         }
         drained.add(first);
         queue.drainTo(drained, MAX_BATCH - 1);
+        linger(drained);
         List<Pending> batch =
             drained.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
         if (!batch.isEmpty()) {
@@ -153,6 +177,18 @@ public final class GroupCommit {
     } finally {
       batches.between(true);
       batches.finish();
+    }
+  }
+
+  // One sleep, not a wake-up per row; only when nobody waits for this batch: a reader (a Sync)
+  // or a row answered only once committed cut it out.
+  private void linger(List<Queued> drained) {
+    if (lingerNanos > 0
+        && drained.size() < MAX_BATCH
+        && !closed.get()
+        && drained.stream().allMatch(q -> q instanceof Pending p && p.journaled())) {
+      LockSupport.parkNanos(lingerNanos);
+      queue.drainTo(drained, MAX_BATCH - drained.size());
     }
   }
 

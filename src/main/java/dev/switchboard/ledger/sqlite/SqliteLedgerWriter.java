@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class SqliteLedgerWriter implements LedgerWriter {
   private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+
+  // With the journal, how long a batch gathers rows before its commit (see GroupCommit).
+  private static final Duration LINGER = Duration.ofMillis(2);
   private final Connection connection;
   private final WriterStatements statements;
   // Lock-free and unbounded, so append never parks an event-loop thread.
@@ -88,7 +92,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
               public void between(boolean now) {
                 SqliteLedgerWriter.this.rollups.runIfDue(connection, statements, now);
               }
-            });
+            },
+            journal == null ? Duration.ZERO : LINGER);
   }
 
   /** Starts a writer with its own connection and the default durability (process, 50 ms). */
@@ -184,7 +189,7 @@ public final class SqliteLedgerWriter implements LedgerWriter {
       return LedgerWriter.super.write(record, attempts); // refused as append refuses it
     }
     int segment = kept.write(new JournalEntry(record, attempts).encode());
-    CompletableFuture<Void> committed = queue.append(record, attempts);
+    CompletableFuture<Void> committed = queue.append(record, attempts, segment >= 0);
     if (segment < 0) {
       return new Written(committed, committed);
     }
