@@ -6,7 +6,10 @@
 #   <rev>     for each rev in BASELINES, the writer that build opened by default, its classes put
 #             first on the class path (none by default: builds before the storage seam do not load)
 #   machine   this build, storage.durability: machine (every commit fsync'd before its ack)
-#   process   this build, storage.durability: process (the default; WAL fsync'd within 50 ms)
+#   process   this build, storage.durability: process (the default; WAL fsync'd within 50 ms),
+#             acknowledged once committed
+#   journal   the same, acknowledged once journaled, as the gateway answers; each loop appends
+#             its next row once the last is committed, so rows/s is what the writer sustains
 #   postgresql  this build's PostgreSQL writer, in a schema of its own on the test PostgreSQL
 #             (127.0.0.1:5432, see README "Cluster mode"); POSTGRESQL=0 leaves it out
 # Prints, per appender count, the medians of the rounds: usage rows/s (attempt rows not counted),
@@ -88,7 +91,7 @@ for rev in $BASELINES; do
   fi
   VARIANTS="$VARIANTS $rev"
 done
-VARIANTS="${VARIANTS# } machine process"
+VARIANTS="${VARIANTS# } machine process journal"
 if [ "${POSTGRESQL:-1}" != 0 ]; then
   VARIANTS="$VARIANTS postgresql"
 fi
@@ -98,7 +101,7 @@ for round in $(seq "$ROUNDS"); do
   for appenders in $APPENDERS; do
     for variant in $VARIANTS; do
       case "$variant" in
-        machine | process | postgresql) classpath="$CP" durability="$variant" ;;
+        machine | process | journal | postgresql) classpath="$CP" durability="$variant" ;;
         *) classpath="target/ledger-baseline-$variant/target/classes:$CP" durability=default ;;
       esac
       java --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.switchboard.bench.LedgerBench \

@@ -20,12 +20,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ledger throughput and acknowledgement latency on a real SQLite file (or, with durability {@code
@@ -38,7 +40,8 @@ import java.util.stream.Stream;
  * the variants (the build before this one included) and prints medians and ratios.
  *
  * <p>Arguments: variant label, durability (default, process, machine, process@MS for a sync window
- * of MS milliseconds, or postgresql), appenders, warm-up seconds, measured seconds.
+ * of MS milliseconds, journal: process acknowledged once journaled, as the gateway answers, or
+ * postgresql), appenders, warm-up seconds, measured seconds.
  */
 public final class LedgerBench {
   private static final int KEYS = 16;
@@ -54,9 +57,11 @@ public final class LedgerBench {
   private final long[] latencies = new long[MAX_SAMPLES];
   private final AtomicLong samples = new AtomicLong();
   private volatile boolean measuring;
+  private final boolean journaled;
 
-  private LedgerBench(LedgerWriter writer) {
+  private LedgerBench(LedgerWriter writer, boolean journaled) {
     this.writer = writer;
+    this.journaled = journaled;
   }
 
   public static void main(String[] args) throws Exception {
@@ -71,7 +76,7 @@ public final class LedgerBench {
         seedKeys(db);
         Config.Storage unused = new Config.Storage(Path.of("unused.db"));
         try (LedgerWriter writer = PostgresLedgerWriter.open(db, unused, SettleHook.NONE)) {
-          report(variant, appenders, new LedgerBench(writer), warmUpSeconds, measureSeconds);
+          report(variant, appenders, new LedgerBench(writer, false), warmUpSeconds, measureSeconds);
         }
       }
       System.exit(0);
@@ -79,8 +84,10 @@ public final class LedgerBench {
     Path dir = Files.createTempDirectory("ledger-bench");
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("ledger.db"))) {
       seedKeys(db);
-      try (LedgerWriter writer = LedgerWriters.open(db, durability)) {
-        report(variant, appenders, new LedgerBench(writer), warmUpSeconds, measureSeconds);
+      boolean journaled = durability.equals("journal");
+      try (LedgerWriter writer = LedgerWriters.open(db, journaled ? "process" : durability)) {
+        report(
+            variant, appenders, new LedgerBench(writer, journaled), warmUpSeconds, measureSeconds);
       }
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
@@ -142,28 +149,39 @@ public final class LedgerBench {
             : List.of(
                 UsageRecords.attempt(id, 1, "down", 0), UsageRecords.attempt(id, 2, "prov", 200));
     long appendedAt = System.nanoTime();
-    writer
-        .append(row, attempts)
-        .whenComplete(
-            (ok, failure) -> {
-              long acked = System.nanoTime();
-              if (failure != null) {
-                failure.printStackTrace();
-                stopped.set(true);
-                return;
-              }
-              rows.incrementAndGet();
-              attemptRows.addAndGet(attempts.size());
-              if (measuring) {
-                long slot = samples.getAndIncrement();
-                if (slot < MAX_SAMPLES) {
-                  latencies[(int) slot] = acked - appendedAt;
-                }
-              }
-              if (!stopped.get()) {
-                loops.execute(this::appendNext);
-              }
-            });
+    // Journaled: acknowledged once durable, as a response ends; the loop goes on once committed.
+    LedgerWriter.Written written =
+        journaled
+            ? writer.write(row, attempts)
+            : new LedgerWriter.Written(
+                writer.append(row, attempts), CompletableFuture.completedFuture(null));
+    written
+        .durable()
+        .thenCombine(written.committed(), (durable, committed) -> durable)
+        .whenComplete((ok, failure) -> stepped(failure, attempts.size()));
+    written.durable().thenRun(() -> sample(System.nanoTime() - appendedAt));
+  }
+
+  private void sample(long latency) {
+    if (measuring) {
+      long slot = samples.getAndIncrement();
+      if (slot < MAX_SAMPLES) {
+        latencies[(int) slot] = latency;
+      }
+    }
+  }
+
+  private void stepped(@Nullable Throwable failure, int attempts) {
+    if (failure != null) {
+      failure.printStackTrace();
+      stopped.set(true);
+      return;
+    }
+    rows.incrementAndGet();
+    attemptRows.addAndGet(attempts);
+    if (!stopped.get()) {
+      loops.execute(this::appendNext);
+    }
   }
 
   private static long percentile(long[] sorted, double p) {
