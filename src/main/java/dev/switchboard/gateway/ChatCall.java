@@ -51,6 +51,8 @@ final class ChatCall {
   private Restorer restorer = Restorer.none();
   private Optional<KeyHold> hold = Optional.empty();
   private Optional<AutoChoice> auto = Optional.empty();
+  private Optional<String> category = Optional.empty();
+  private boolean categorized;
 
   /**
    * {@code request} as parsed from {@code sent}; {@code simFault}: the client's x-sim-fault header,
@@ -91,10 +93,27 @@ final class ChatCall {
   }
 
   /**
-   * The request's task category ({@link Categorizer}): read when its row is written. A classifier
-   * that fails on some prompt costs the row its category, never the row.
+   * The request's task category ({@link Categorizer}): read when its row is written, worked out
+   * once (see {@link #categorize}). A classifier that fails on some prompt costs the row its
+   * category, never the row.
    */
   Optional<String> category() {
+    if (!categorized) {
+      category = classified();
+      categorized = true;
+    }
+    return category;
+  }
+
+  /**
+   * Works the category out ahead, while the provider is answering: the loop would otherwise wait
+   * for nothing, and the row it labels is written before the answer's last byte.
+   */
+  void categorize() {
+    category();
+  }
+
+  private Optional<String> classified() {
     try {
       return Optional.of(Categorizer.of(request).wireName());
     } catch (RuntimeException e) {

@@ -165,6 +165,10 @@ abstract class RouteExecution {
       after(wait, () -> noFirstToken(number, wait));
     }
     sending.response().onComplete(result -> headers(number, route, result));
+    if (number == 1) {
+      // Queued behind the request's own write: the loop labels the row while the provider thinks.
+      recovery.vertx().runOnContext(ahead -> call.categorize());
+    }
   }
 
   private void headers(int number, Route route, AsyncResult<UpstreamExchange> result) {

@@ -205,7 +205,10 @@ public final class Settlement {
 
   /**
    * Completes once the row is durable, which may be before its commit (see {@link
-   * LedgerWriter#write}); then the reservation is settled and the request logged.
+   * LedgerWriter#write}); then the reservation is settled and the request logged. The settling
+   * comes before the answer ends: a client that sends its next request on receiving this one's
+   * answer must find this one's cost in place of its reservation, on any event loop. The log line
+   * waits for the loop's next task, after the answer's write: nobody waits for it.
    */
   private Future<Void> append(ChatCall call, UsageRecord record) {
     CompletableFuture<Void> durable = ledger.write(record, call.attempts()).durable();
@@ -218,7 +221,7 @@ public final class Settlement {
         done -> {
           released(call, record, done.succeeded());
           if (done.succeeded()) {
-            RequestLog.finished(call, record);
+            vertx.getOrCreateContext().runOnContext(after -> RequestLog.finished(call, record));
           }
         });
   }

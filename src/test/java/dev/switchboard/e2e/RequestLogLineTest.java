@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -16,7 +17,8 @@ class RequestLogLineTest {
   private final GatewayHarness harness = GatewayHarness.shared();
 
   @Test
-  void aFinishedRequest_isLoggedOnce_withItsFigures_neverItsPromptOrKey() {
+  void aFinishedRequest_isLoggedOnce_withItsFigures_neverItsPromptOrKey()
+      throws InterruptedException {
     List<LogRecord> records = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -42,14 +44,12 @@ class RequestLogLineTest {
                   + "\"}]}");
       assertThat(response.statusCode()).isEqualTo(200);
       String id = response.headers().firstValue("x-generation-id").orElseThrow();
-      List<Map<?, ?>> lines = new java.util.ArrayList<>();
-      for (LogRecord record : records) {
-        if (record.getParameters() != null
-            && record.getParameters()[0] instanceof Map<?, ?> fields
-            && id.equals(fields.get("generation_id"))) {
-          lines.add(fields);
-        }
+      // The line is written just after the answer (the answer does not wait for it).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (linesOf(records, id).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
       }
+      List<Map<?, ?>> lines = linesOf(records, id);
       assertThat(lines).hasSize(1);
       Map<?, ?> line = lines.getFirst();
       assertThat(line.get("method")).isEqualTo("POST");
@@ -71,5 +71,17 @@ class RequestLogLineTest {
     } finally {
       requests.removeHandler(capture);
     }
+  }
+
+  private static List<Map<?, ?>> linesOf(List<LogRecord> records, String generationId) {
+    List<Map<?, ?>> lines = new java.util.ArrayList<>();
+    for (LogRecord record : records) {
+      if (record.getParameters() != null
+          && record.getParameters()[0] instanceof Map<?, ?> fields
+          && generationId.equals(fields.get("generation_id"))) {
+        lines.add(fields);
+      }
+    }
+    return lines;
   }
 }
