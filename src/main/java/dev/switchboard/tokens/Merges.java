@@ -82,10 +82,11 @@ final class Merges {
    */
   private int byHeap(byte[] bytes, int length) {
     if (next.length <= length) {
-      next = new int[length * 2];
-      previous = new int[length * 2];
-      ranks = new int[Math.max(ranks.length, length * 2)];
-      heap = new long[length * 3];
+      // Exactly what this piece needs: few texts have more than one piece this long.
+      next = new int[length + 1];
+      previous = new int[length + 1];
+      ranks = new int[Math.max(ranks.length, length + 1)];
+      heap = new long[length];
     }
     int[] rank = this.ranks;
     int size = 0;
