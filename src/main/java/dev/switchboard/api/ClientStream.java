@@ -154,16 +154,25 @@ final class ClientStream implements ClientChannel.Stream {
     drained = action;
   }
 
+  /**
+   * Ends the stream with what is gathered in the same write as the last chunk's terminator: one
+   * system call and one pass down Netty's pipeline instead of two, for every stream.
+   */
   @Override
   public void end() {
     if (ended) {
       return;
     }
-    sendGathered();
+    Buffer last = outgoing;
+    outgoing = null;
     ended = true;
     ticker.remove(this);
     sendHeaders();
-    out.end();
+    if (last != null) {
+      out.end(last);
+    } else {
+      out.end();
+    }
   }
 
   /**
