@@ -33,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the first request would otherwise wait for, done at start on a thread of its own: loading
- * the tokenizer (about 0.1 s) and the classes of the hot path, by running each wire format's
- * codecs over a small made-up exchange. Calls no provider.
+ * the tokenizer (about 0.1 s) and the classes of the hot path, by running each wire format's codecs
+ * over a small made-up exchange. Calls no provider.
  */
 public final class WarmUp {
   private static final byte[] REQUEST =
