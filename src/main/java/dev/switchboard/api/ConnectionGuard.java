@@ -21,12 +21,7 @@ import java.util.Map;
  * late.
  */
 final class ConnectionGuard {
-  /** The refusal of a request framed both by Transfer-Encoding and by Content-Length. */
-  static final String FRAMED_TWICE =
-      "a request must not carry both Transfer-Encoding and Content-Length";
-
   private static final String TRANSFER_ENCODING = "transfer-encoding";
-  private static final String CONTENT_LENGTH = "content-length";
   // Deadlines are checked by one periodic sweep per event loop, not a timer per request: setting
   // and cancelling two timers per request cost more than the sweep over every open connection.
   private static final long MIN_SWEEP_MS = 10;
@@ -54,23 +49,14 @@ final class ConnectionGuard {
   }
 
   /**
-   * Starts the request timer and checks what the decoder lets through but a proxy must refuse;
-   * returns false when the request has been answered already.
+   * Starts the request timer. A request framed both by Transfer-Encoding and by Content-Length
+   * never gets here: Netty's decoder refuses it, and {@link InvalidRequests} answers.
    */
-  boolean admit(HttpServerRequest request) {
+  void admit(HttpServerRequest request) {
     Watch watch = watches.get(request.connection());
     if (watch != null) {
       watch.requestStarted(request);
     }
-    if (request.headers().contains(TRANSFER_ENCODING)
-        && request.headers().contains(CONTENT_LENGTH)) {
-      // Netty's decoder refuses these already (InvalidRequests answers); kept in case a decoder
-      // setting or version lets one through: beside any encoding, the framing is a guess.
-      Replies.refuse(
-          request, formats.of(request), GatewayError.of(ErrorKind.INVALID_REQUEST, FRAMED_TWICE));
-      return false;
-    }
-    return true;
   }
 
   private void timedOut(HttpServerRequest request) {

@@ -151,9 +151,8 @@ public final class GatewayVerticle extends VerticleBase {
             .invalidRequestHandler(request -> InvalidRequests.answer(request, formats.of(request)))
             .requestHandler(
                 request -> {
-                  if (guard.admit(request)) {
-                    routes.handle(request);
-                  }
+                  guard.admit(request);
+                  routes.handle(request);
                 });
     server = listening;
     return listening.listen();

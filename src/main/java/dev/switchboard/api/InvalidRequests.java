@@ -15,6 +15,10 @@ import io.vertx.core.http.HttpServerRequest;
  * the stream cannot be trusted.
  */
 final class InvalidRequests {
+  /** The refusal of a request framed both by Transfer-Encoding and by Content-Length. */
+  static final String FRAMED_TWICE =
+      "a request must not carry both Transfer-Encoding and Content-Length";
+
   private InvalidRequests() {}
 
   static void answer(HttpServerRequest request, WireFormat format) {
@@ -32,7 +36,7 @@ final class InvalidRequests {
           GatewayError.of(ErrorKind.INVALID_REQUEST, "a part of the request is too long");
       // RFC 9112 6.3: a body framed two ways is how requests are smuggled past a front proxy.
       case ContentLengthNotAllowedException framing ->
-          GatewayError.of(ErrorKind.INVALID_REQUEST, ConnectionGuard.FRAMED_TWICE);
+          GatewayError.of(ErrorKind.INVALID_REQUEST, FRAMED_TWICE);
       case null, default -> GatewayError.of(ErrorKind.INVALID_REQUEST, "malformed HTTP request");
     };
   }
