@@ -205,10 +205,14 @@ final class Attempts {
   }
 
   /**
-   * 429 and 529 are the provider's pace; other 4xx refuse this request (or our credentials there);
-   * the rest (5xx, transport, timeouts, malformed answers) are the provider's fault.
+   * 429 and 529 are the provider's pace; other 4xx refuse this request (or our credentials there),
+   * as does the gateway's own limit; the rest (5xx, transport, timeouts, malformed answers) are the
+   * provider's fault.
    */
   static Attempt.Outcome outcome(UpstreamFailure failure) {
+    if (failure.cause() == UpstreamFailure.Cause.GATEWAY_LIMIT) {
+      return Attempt.Outcome.REJECTED;
+    }
     int status = failure.status();
     if (status == 429 || status == 529 || failure.kind() == ErrorKind.RATE_LIMITED) {
       return Attempt.Outcome.RATE_LIMITED;

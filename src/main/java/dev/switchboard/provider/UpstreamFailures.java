@@ -2,9 +2,11 @@ package dev.switchboard.provider;
 
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.UpstreamFailure;
+import dev.switchboard.wire.UpstreamFailure.Cause;
 import dev.switchboard.wire.UpstreamFailure.Retry;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -13,6 +15,9 @@ import javax.net.ssl.SSLException;
 
 /** Transport errors (refused, reset, timed out) as UpstreamFailure values with a retry verdict. */
 public final class UpstreamFailures {
+  /** strerror's words for EMFILE and ENFILE ("... in system"). */
+  private static final String TOO_MANY_FILES = "Too many open files";
+
   private UpstreamFailures() {}
 
   /**
@@ -29,6 +34,19 @@ public final class UpstreamFailures {
 
   /** {@code sent} tells whether the provider may have received the request. */
   public static UpstreamFailure of(Throwable error, boolean sent) {
+    if (outOfFileDescriptors(error)) {
+      // The provider never saw the request and is not to blame: without this, a gateway at its
+      // open-files limit ejected healthy providers and failed every request with a vague 502.
+      return new UpstreamFailure(
+          Retry.NOT_SENT,
+          ErrorKind.UNAVAILABLE,
+          0,
+          Optional.empty(),
+          "the gateway is out of file descriptors (raise its open-files limit, ulimit -n; each"
+              + " open stream holds two over HTTP/1.1, see upstream.http2)",
+          Optional.empty(),
+          Cause.GATEWAY_LIMIT);
+    }
     if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
       return failure(
           sent ? Retry.RETRYABLE : Retry.NOT_SENT, ErrorKind.UPSTREAM_TIMEOUT, "timed out");
@@ -59,6 +77,21 @@ public final class UpstreamFailures {
     }
     return failure(
         Retry.RETRYABLE, ErrorKind.UPSTREAM_FAILED, "the connection to the provider failed");
+  }
+
+  /**
+   * EMFILE or ENFILE anywhere in the causes: Netty's native transport wraps it in a
+   * ChannelException, NIO throws it as a SocketException; both carry the C library's words.
+   */
+  private static boolean outOfFileDescriptors(Throwable error) {
+    Throwable cause = error;
+    for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (cause instanceof IOException && message != null && message.contains(TOO_MANY_FILES)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static UpstreamFailure failure(Retry retry, ErrorKind kind, String detail) {

@@ -32,13 +32,16 @@ public record UpstreamFailure(
    * deployment, a larger one may take it. CONTENT_POLICY: the provider refused the content; no
    * other route is tried. RESET: the connection dropped before any response header (a transient
    * blip, worth one retry). FIRST_TOKEN_TIMEOUT: no content within the first-token timeout.
+   * GATEWAY_LIMIT: the gateway itself could not open a connection (out of file descriptors); no
+   * fault of the provider's, so it does not count against the provider's health.
    */
   public enum Cause {
     NONE(""),
     CONTEXT_LENGTH("context_length_exceeded"),
     CONTENT_POLICY("content_policy_violation"),
     RESET("connection_reset"),
-    FIRST_TOKEN_TIMEOUT("first_token_timeout");
+    FIRST_TOKEN_TIMEOUT("first_token_timeout"),
+    GATEWAY_LIMIT("gateway_out_of_file_descriptors");
 
     private final String code;
 

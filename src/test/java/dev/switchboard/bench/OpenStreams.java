@@ -74,7 +74,18 @@ public final class OpenStreams {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      System.exit(run());
+    } catch (Exception | Error e) {
+      // The event loop's threads would keep the JVM, and the script waiting on it, alive.
+      e.printStackTrace();
+      System.exit(2);
+    }
+  }
+
+  /** The whole run; its exit status. */
+  private static int run() throws Exception {
     String base = env("GW_URL", "http://127.0.0.1:18088");
     String key = env("KEY", "");
     long pid = Long.parseLong(env("GW_PID", "0"));
@@ -82,8 +93,7 @@ public final class OpenStreams {
     OpenStreamsProbe probe =
         new OpenStreamsProbe(base, key, env("FAST_MODEL", "openai/gpt-5-mini"));
     OpenStreamsReport report = new OpenStreamsReport(pid, env("LABEL", "gateway"));
-    probe.run(Duration.ofSeconds(5)); // warm-up, discarded
-    report.idle(probe.run(hold));
+    report.idle(probe.inChild(hold));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     OpenStreams load =
         new OpenStreams(
@@ -96,15 +106,15 @@ public final class OpenStreams {
     vertx.runOnContext(v -> load.more());
     load.awaitAllOpen(Duration.ofSeconds(Long.parseLong(env("RAMP_TIMEOUT", "180"))));
     report.allOpen((System.nanoTime() - rampStart) / 1e9, load.open.get() - load.ended.get());
-    report.loaded(probe.run(hold), load.ended.get());
+    report.loaded(probe.inChild(hold), load.ended.get());
     if (!env("HISTO", "").isEmpty()) {
       report.histogram(load.open.get() - load.ended.get(), env("HISTO", ""));
     }
     load.awaitAllEnded(Duration.ofSeconds(Long.parseLong(env("END_TIMEOUT", "300"))));
-    report.afterLoad(probe.run(hold));
+    report.afterLoad(probe.inChild(hold));
     report.print(load.streams, load.failed.get(), load.failures, load.chunks.get());
     vertx.close().await();
-    System.exit(load.failed.get() == 0 && load.ended.get() == load.streams ? 0 : 1);
+    return load.failed.get() == 0 && load.ended.get() == load.streams ? 0 : 1;
   }
 
   /** Starts streams until OPENING await their headers or all are started; on the event loop. */

@@ -1,10 +1,16 @@
 package dev.switchboard.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.UpstreamFailure;
+import io.netty.channel.ChannelException;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.Errors;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
@@ -57,6 +63,25 @@ class UpstreamFailuresTest {
     assertThat(
             UpstreamFailures.beforeHeaders(new java.util.concurrent.TimeoutException("idle"))
                 .cause())
+        .isEqualTo(UpstreamFailure.Cause.NONE);
+  }
+
+  @Test
+  void theGatewaysOwnFileLimit_isNotSent_andNotTheProvidersFault() {
+    // As Netty's epoll transport reports EMFILE when it cannot make the socket (its errors come
+    // from the native library, loaded with the transport).
+    assumeTrue(Epoll.isAvailable(), "Netty's epoll transport (Linux)");
+    Throwable epoll =
+        new ChannelException(Errors.newIOException("newSocketStream(..)", -24 /* EMFILE */));
+    Throwable nio = new SocketException("Too many open files");
+    for (Throwable error : List.of(epoll, nio)) {
+      UpstreamFailure failure = UpstreamFailures.of(error, true);
+      assertThat(failure.retry()).as("%s", error).isEqualTo(UpstreamFailure.Retry.NOT_SENT);
+      assertThat(failure.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+      assertThat(failure.cause()).isEqualTo(UpstreamFailure.Cause.GATEWAY_LIMIT);
+      assertThat(failure.detail()).contains("out of file descriptors").doesNotContain("Exception");
+    }
+    assertThat(UpstreamFailures.of(new IOException("Connection reset by peer"), true).cause())
         .isEqualTo(UpstreamFailure.Cause.NONE);
   }
 }
