@@ -85,7 +85,7 @@ public final class UpstreamClient {
             options,
             new PoolOptions()
                 .setHttp1MaxSize(connections)
-                .setHttp2MaxSize(connections)
+                .setHttp2MaxSize(http2Connections(connections))
                 .setMaxWaitQueueSize(
                     (limits.http2() ? WAITING_PER_HTTP2_CONNECTION : WAITING_PER_CONNECTION)
                         * connections));
@@ -93,6 +93,17 @@ public final class UpstreamClient {
     this.connectTimeoutMs = limits.connectTimeout().toMillis();
     this.idleTimeout = limits.idleTimeout();
     this.secrets = new ProviderSecrets(configured);
+  }
+
+  /**
+   * The HTTP/2 connections for a configured maximum of HTTP/1.1 ones: the same number of open
+   * streams at about 100 per connection. Vert.x's pool opens a new connection for every request
+   * that finds none with a free stream while the pool is below its size, so a burst of streams at a
+   * size of N opened nearly one connection per stream (2,572 for 10,000 in bench/open-streams.sh),
+   * and the requests queued behind them timed out.
+   */
+  static int http2Connections(int http1Connections) {
+    return Math.max(1, http1Connections / WAITING_PER_HTTP2_CONNECTION);
   }
 
   /**

@@ -186,6 +186,59 @@ class UpstreamClientTest {
     assertThat(connections.get()).as("connections carrying 20 open streams").isBetween(1, 4);
   }
 
+  @Test
+  void overHttp2_aBurstOfStreams_sharesAFewConnections() throws Exception {
+    int streams = 300;
+    AtomicInteger connections = new AtomicInteger();
+    List<io.vertx.core.http.HttpServerResponse> open = new ArrayList<>();
+    HttpServer provider =
+        vertx
+            .createHttpServer()
+            .connectionHandler(c -> connections.incrementAndGet())
+            .requestHandler(
+                request -> {
+                  open.add(request.response().setChunked(true));
+                  if (open.size() == streams) {
+                    open.forEach(r -> r.end("data: [DONE]\n\n"));
+                  }
+                });
+    provider.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    UpstreamEndpoint endpoint =
+        new UpstreamEndpoint(
+            "h2", "http://127.0.0.1:" + provider.actualPort() + "/v1", Optional.of("h2-test-key"));
+    // Room for 1,000 streams, as 1,000 HTTP/1.1 connections would have.
+    UpstreamClient client =
+        new UpstreamClient(
+            vertx,
+            new dev.switchboard.config.Config.Upstream(
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 1000, false, true, true),
+            List.of(endpoint));
+    UpstreamCall call =
+        new UpstreamCall(
+            "/chat/completions",
+            Map.of("content-type", "application/json"),
+            "{}".getBytes(StandardCharsets.UTF_8),
+            AuthScheme.BEARER,
+            false);
+    java.util.Queue<String> ends = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v -> {
+              for (int i = 0; i < streams; i++) {
+                client
+                    .send(endpoint, call)
+                    .onSuccess(exchange -> exchange.stream(data -> {}, end -> ends.add("ok")))
+                    .onFailure(error -> ends.add("failed: " + error));
+              }
+            });
+    awaitTrue(() -> ends.size() == streams || ends.stream().anyMatch(e -> e.startsWith("f")));
+
+    assertThat(ends).hasSize(streams).containsOnly("ok");
+    // The server allows 100 streams per connection: 3 carry them; the pool may open up to 10.
+    assertThat(connections.get()).as("connections carrying 300 streams").isBetween(3, 10);
+  }
+
   private static void awaitTrue(java.util.function.BooleanSupplier condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
