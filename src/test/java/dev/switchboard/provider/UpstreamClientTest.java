@@ -23,6 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class UpstreamClientTest {
+  /** A request the test providers accept as it is. */
+  private static final UpstreamCall STREAM_CALL =
+      new UpstreamCall(
+          "/chat/completions",
+          Map.of("content-type", "application/json"),
+          "{}".getBytes(StandardCharsets.UTF_8),
+          AuthScheme.BEARER,
+          false);
+
   private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
@@ -43,13 +52,7 @@ class UpstreamClientTest {
     UpstreamClient client =
         new UpstreamClient(
             vertx, Duration.ofSeconds(30), Duration.ofSeconds(30), 1, List.of(endpoint));
-    UpstreamCall call =
-        new UpstreamCall(
-            "/chat/completions",
-            Map.of("content-type", "application/json"),
-            "{}".getBytes(StandardCharsets.UTF_8),
-            AuthScheme.BEARER,
-            false);
+    UpstreamCall call = STREAM_CALL;
     List<Future<UpstreamExchange>> admitted = new ArrayList<>();
     admitted.add(client.send(endpoint, call));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -97,13 +100,7 @@ class UpstreamClientTest {
     UpstreamClient client =
         new UpstreamClient(
             vertx, Duration.ofSeconds(30), Duration.ofSeconds(30), 4, List.of(endpoint));
-    UpstreamCall call =
-        new UpstreamCall(
-            "/chat/completions",
-            Map.of("content-type", "application/json"),
-            "{}".getBytes(StandardCharsets.UTF_8),
-            AuthScheme.BEARER,
-            false);
+    UpstreamCall call = STREAM_CALL;
     Context context = vertx.getOrCreateContext();
     UpstreamClient.Pending[] pending = new UpstreamClient.Pending[2];
     context.runOnContext(v -> pending[0] = client.start(endpoint, call));
@@ -128,47 +125,16 @@ class UpstreamClientTest {
   void overHttp2_moreOpenStreamsThanConnections() throws Exception {
     int streams = 20;
     AtomicInteger connections = new AtomicInteger();
-    List<io.vertx.core.http.HttpServerResponse> open = new ArrayList<>();
     List<io.vertx.core.http.HttpVersion> versions = new ArrayList<>();
-    HttpServer provider =
-        vertx
-            .createHttpServer()
-            .connectionHandler(c -> connections.incrementAndGet())
-            .requestHandler(
-                request -> {
-                  versions.add(request.version());
-                  io.vertx.core.http.HttpServerResponse response = request.response();
-                  response.setChunked(true).write("data: {\"n\":1}\n\n");
-                  open.add(response);
-                  if (open.size() == streams) {
-                    // Every stream is open at once; now each ends.
-                    open.forEach(r -> r.end("data: [DONE]\n\n"));
-                  }
-                });
-    provider.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-    UpstreamEndpoint endpoint =
-        new UpstreamEndpoint(
-            "h2", "http://127.0.0.1:" + provider.actualPort() + "/v1", Optional.of("h2-test-key"));
-    UpstreamClient client =
-        new UpstreamClient(
-            vertx,
-            new dev.switchboard.config.Config.Upstream(
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 4, false, true, true),
-            List.of(endpoint));
-    UpstreamCall call =
-        new UpstreamCall(
-            "/chat/completions",
-            Map.of("content-type", "application/json"),
-            "{}".getBytes(StandardCharsets.UTF_8),
-            AuthScheme.BEARER,
-            false);
+    UpstreamEndpoint endpoint = h2Endpoint(holdingUntil(streams, connections, versions));
+    UpstreamClient client = h2Client(endpoint, 4);
     List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
     Context context = vertx.getOrCreateContext();
     for (int i = 0; i < streams; i++) {
       context.runOnContext(
           v ->
               client
-                  .send(endpoint, call)
+                  .send(endpoint, STREAM_CALL)
                   .onSuccess(
                       exchange -> {
                         StringBuilder body = new StringBuilder();
@@ -190,36 +156,9 @@ class UpstreamClientTest {
   void overHttp2_aBurstOfStreams_sharesAFewConnections() throws Exception {
     int streams = 300;
     AtomicInteger connections = new AtomicInteger();
-    List<io.vertx.core.http.HttpServerResponse> open = new ArrayList<>();
-    HttpServer provider =
-        vertx
-            .createHttpServer()
-            .connectionHandler(c -> connections.incrementAndGet())
-            .requestHandler(
-                request -> {
-                  open.add(request.response().setChunked(true));
-                  if (open.size() == streams) {
-                    open.forEach(r -> r.end("data: [DONE]\n\n"));
-                  }
-                });
-    provider.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-    UpstreamEndpoint endpoint =
-        new UpstreamEndpoint(
-            "h2", "http://127.0.0.1:" + provider.actualPort() + "/v1", Optional.of("h2-test-key"));
+    UpstreamEndpoint endpoint = h2Endpoint(holdingUntil(streams, connections, new ArrayList<>()));
     // Room for 1,000 streams, as 1,000 HTTP/1.1 connections would have.
-    UpstreamClient client =
-        new UpstreamClient(
-            vertx,
-            new dev.switchboard.config.Config.Upstream(
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 1000, false, true, true),
-            List.of(endpoint));
-    UpstreamCall call =
-        new UpstreamCall(
-            "/chat/completions",
-            Map.of("content-type", "application/json"),
-            "{}".getBytes(StandardCharsets.UTF_8),
-            AuthScheme.BEARER,
-            false);
+    UpstreamClient client = h2Client(endpoint, 1000);
     java.util.Queue<String> ends = new java.util.concurrent.ConcurrentLinkedQueue<>();
     vertx
         .getOrCreateContext()
@@ -227,7 +166,7 @@ class UpstreamClientTest {
             v -> {
               for (int i = 0; i < streams; i++) {
                 client
-                    .send(endpoint, call)
+                    .send(endpoint, STREAM_CALL)
                     .onSuccess(exchange -> exchange.stream(data -> {}, end -> ends.add("ok")))
                     .onFailure(error -> ends.add("failed: " + error));
               }
@@ -237,6 +176,44 @@ class UpstreamClientTest {
     assertThat(ends).hasSize(streams).containsOnly("ok");
     // The server allows 100 streams per connection: 3 carry them; the pool may open up to 10.
     assertThat(connections.get()).as("connections carrying 300 streams").isBetween(3, 10);
+  }
+
+  /**
+   * A provider that answers each stream with one event and holds it open until {@code streams} are
+   * open at once, then ends them all; counts its connections and notes each request's version.
+   */
+  private HttpServer holdingUntil(
+      int streams, AtomicInteger connections, List<io.vertx.core.http.HttpVersion> versions) {
+    List<io.vertx.core.http.HttpServerResponse> open = new ArrayList<>();
+    return vertx
+        .createHttpServer()
+        .connectionHandler(c -> connections.incrementAndGet())
+        .requestHandler(
+            request -> {
+              versions.add(request.version());
+              io.vertx.core.http.HttpServerResponse response = request.response();
+              response.setChunked(true).write("data: {\"n\":1}\n\n");
+              open.add(response);
+              if (open.size() == streams) {
+                open.forEach(r -> r.end("data: [DONE]\n\n"));
+              }
+            });
+  }
+
+  /** The provider, listening on a free port, as an endpoint. */
+  private static UpstreamEndpoint h2Endpoint(HttpServer provider) {
+    provider.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    return new UpstreamEndpoint(
+        "h2", "http://127.0.0.1:" + provider.actualPort() + "/v1", Optional.of("h2-test-key"));
+  }
+
+  /** A client that speaks HTTP/2 to the endpoint, with room for {@code maxConnections}. */
+  private UpstreamClient h2Client(UpstreamEndpoint endpoint, int maxConnections) {
+    return new UpstreamClient(
+        vertx,
+        new dev.switchboard.config.Config.Upstream(
+            Duration.ofSeconds(5), Duration.ofSeconds(30), maxConnections, false, true, true),
+        List.of(endpoint));
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition) throws Exception {
