@@ -34,6 +34,9 @@ public final class UpstreamClient {
    */
   public static final int WAITING_PER_HTTP2_CONNECTION = 100;
 
+  /** The streams a provider typically allows on one HTTP/2 connection at once. */
+  static final int STREAMS_PER_HTTP2_CONNECTION = 100;
+
   private final Vertx vertx;
   private final HttpClientAgent http;
   private final long connectTimeoutMs;
@@ -103,7 +106,7 @@ public final class UpstreamClient {
    * and the requests queued behind them timed out.
    */
   static int http2Connections(int http1Connections) {
-    return Math.max(1, http1Connections / WAITING_PER_HTTP2_CONNECTION);
+    return Math.max(1, http1Connections / STREAMS_PER_HTTP2_CONNECTION);
   }
 
   /**
