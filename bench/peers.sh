@@ -32,6 +32,7 @@
 #   DUR_C1=5s DUR_LONG=10s WARM=15s FIRST_N=300   durations of the -c1 and long runs, the warm-up of each
 #                             JIT'd target per mode (Switchboard's C2 needs ~20 s of load to settle), requests
 #                             per first-event round
+#   IDLE_WAIT=12              seconds between the last target listening and the idle resident-memory sample
 #   PEERBENCH_WORK=dir        where ../shared/bench/setup.sh installs Portkey and SCG when they are absent
 #                             (default <tmp>/peerbench; needs npm and mvn); SCG_JAR overrides the jar
 # Needs nginx, wrk, node and python3; writes only RESULTS (and PEERBENCH_WORK on a first install).
@@ -420,7 +421,9 @@ main() {
   trap 'exit 130' INT TERM
   log "results: $RUN"
   start_everything
-  sleep 2; record_rss idle
+  # Idle means settled: a JVM's JIT keeps its start-up scratch memory (tens of MB) until the
+  # compiler's arena pool is cleaned and malloc trimmed, each every 5 s; wait out two rounds.
+  sleep "${IDLE_WAIT:-12}"; record_rss idle
   printf 'kind=meta\trounds=%s\tdur=%s\tdur_c1=%s\tdur_long=%s\twarm=%s\tfirst_n=%s\tchunks=%s\tquick=%s\tjvm_flags=%s\tgw_java_opts=%s\tcommit=%s\n' \
     "$ROUNDS" "$DUR" "$DUR_C1" "$DUR_LONG" "$WARM" "$FIRST_N" "$LONG_CHUNKS" "${QUICK:-0}" "$(launcher_jvm_flags)" \
     "${GW_JAVA_OPTS:-}" "$(git rev-parse --short HEAD 2> /dev/null || echo '?')" >> "$RUN/runs.tsv"

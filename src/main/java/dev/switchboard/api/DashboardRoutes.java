@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard: its page at {@code /}, its scripts and style sheet and ECharts (from the WebJar in
@@ -45,25 +45,10 @@ final class DashboardRoutes {
               new Asset("dashboard/charts.js", "text/javascript; charset=utf-8"),
           "/dashboard/echarts.min.js", new Asset(ECHARTS, "text/javascript; charset=utf-8"));
 
-  /** The assets' bytes, read from the jar once per process. */
-  private static volatile @Nullable Map<String, byte[]> loaded;
+  /** The assets' bytes, read from the jar on first request, once per process. */
+  private static final Map<String, byte[]> LOADED = new ConcurrentHashMap<>();
 
   private DashboardRoutes() {}
-
-  /**
-   * Reads the assets, once: called where blocking is allowed (a verticle's constructor), so that
-   * {@link #register} on an event loop finds them read.
-   */
-  static Map<String, byte[]> load() {
-    Map<String, byte[]> bytes = loaded;
-    if (bytes == null) {
-      Map<String, byte[]> read = new java.util.HashMap<>();
-      ASSETS.forEach((path, asset) -> read.put(path, asset.load()));
-      bytes = Map.copyOf(read);
-      loaded = bytes;
-    }
-    return bytes;
-  }
 
   /** A static file of the dashboard, read once from the class path. */
   private record Asset(String resource, String contentType) {
@@ -89,10 +74,7 @@ final class DashboardRoutes {
       GatewayVerticle.Services services,
       Function<BiFunction<RoutingContext, ApiKey, Future<byte[]>>, Handler<RoutingContext>>
           anyKey) {
-    // A buffer of each event loop's own: a Buffer is not for sharing between threads.
-    Map<String, byte[]> bytes = load();
-    ASSETS.forEach(
-        (path, asset) -> router.get(path).handler(serve(Buffer.buffer(bytes.get(path)), asset)));
+    ASSETS.forEach((path, asset) -> router.get(path).handler(serve(vertx, asset)));
     router
         .get("/api/v1/requests")
         .handler(anyKey.apply(new RequestLogEndpoint(vertx, services.ledgerReader())));
@@ -103,15 +85,37 @@ final class DashboardRoutes {
         .handler(anyKey.apply((ctx, key) -> Future.succeededFuture(health.all())));
   }
 
-  private static Handler<RoutingContext> serve(Buffer body, Asset asset) {
-    return ctx ->
-        ctx.response()
-            .putHeader("content-type", asset.contentType())
-            .putHeader("content-security-policy", CONTENT_SECURITY_POLICY)
-            .putHeader("x-content-type-options", "nosniff")
-            .putHeader("referrer-policy", "no-referrer")
-            // The page is small and changes with the jar: always revalidated, never stale.
-            .putHeader("cache-control", "no-cache")
-            .end(body);
+  /**
+   * Serves {@code asset}, read on its first request (on a worker: the jar is a file) so that a
+   * gateway whose dashboard nobody opens does not hold ECharts' megabyte. Each event loop keeps a
+   * Buffer of its own: a Buffer is not for sharing between threads.
+   */
+  private static Handler<RoutingContext> serve(Vertx vertx, Asset asset) {
+    Buffer[] body = new Buffer[1];
+    return ctx -> {
+      if (body[0] != null) {
+        send(ctx, body[0], asset);
+        return;
+      }
+      vertx
+          .executeBlocking(() -> LOADED.computeIfAbsent(asset.resource(), ignored -> asset.load()))
+          .onSuccess(
+              bytes -> {
+                body[0] = Buffer.buffer(bytes);
+                send(ctx, body[0], asset);
+              })
+          .onFailure(ctx::fail);
+    };
+  }
+
+  private static void send(RoutingContext ctx, Buffer body, Asset asset) {
+    ctx.response()
+        .putHeader("content-type", asset.contentType())
+        .putHeader("content-security-policy", CONTENT_SECURITY_POLICY)
+        .putHeader("x-content-type-options", "nosniff")
+        .putHeader("referrer-policy", "no-referrer")
+        // The page is small and changes with the jar: always revalidated, never stale.
+        .putHeader("cache-control", "no-cache")
+        .end(body);
   }
 }

@@ -118,7 +118,6 @@ public final class GatewayVerticle extends VerticleBase {
   GatewayVerticle(Services services, List<WireFormat> formats) {
     this.services = services;
     this.formats = new RouteFormats(formats);
-    DashboardRoutes.load(); // here, on the deploying thread: start() runs on an event loop
   }
 
   @Override

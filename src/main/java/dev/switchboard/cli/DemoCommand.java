@@ -76,6 +76,7 @@ final class DemoCommand implements Runnable {
       Shutdown.closeAll(gateway, simulator);
       throw e;
     }
+    HeapAfterStart.settle();
     if (!noTraffic) {
       REQUEST_LINES.setLevel(Level.SEVERE);
     }

@@ -40,6 +40,7 @@ final class ServeCommand implements Runnable {
     err.flush();
     Switchboard gateway = Switchboard.start(config, setup.catalog());
     Shutdown shutdown = Shutdown.onSignal(gateway);
+    HeapAfterStart.settle();
     out.printf(
         "Switchboard listening on http://%s:%d/v1 (ledger: %s)%n",
         config.server().host(), gateway.port(), Databases.describe(config.storage()));
