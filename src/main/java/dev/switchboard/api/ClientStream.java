@@ -39,7 +39,6 @@ final class ClientStream implements ClientChannel.Stream {
   // Allocated by the first write after a flush: an idle open stream holds no buffer.
   private @Nullable Buffer outgoing;
   private boolean flushScheduled;
-  private boolean dataSent;
   private boolean headersSet;
   private boolean committed;
   private boolean ended;
@@ -108,20 +107,11 @@ final class ClientStream implements ClientChannel.Stream {
   /**
    * Sends what {@link #write} gathered as one write once the event loop has handled everything the
    * provider's socket read delivered: a provider that sends each event as its own HTTP chunk (most
-   * do) would otherwise cost a syscall and a pass down Netty's pipeline per event. The stream's
-   * first data goes at once: it is what the client waits for (the time to the first token), and
-   * whatever else the loop has to do in that pass (the rest of a read, settling a stream that ended
-   * in it) need not delay it.
+   * do) would otherwise cost a syscall and a pass down Netty's pipeline per event.
    */
   @Override
   public void flush() {
-    if (flushScheduled || outgoing == null || ended) {
-      return;
-    }
-    if (!dataSent) {
-      dataSent = true;
-      sendGathered();
-    } else {
+    if (!flushScheduled && outgoing != null && !ended) {
       flushScheduled = true;
       context.runOnContext(sendGatheredTask);
     }
