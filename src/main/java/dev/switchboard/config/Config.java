@@ -133,7 +133,10 @@ public record Config(
    * provider fail and watch the fallback. {@code http2}: speak HTTP/2 to providers (ALPN on https,
    * falling back to HTTP/1.1 when the provider does not offer it; prior knowledge on plain http, so
    * only for providers known to speak it), so one connection carries many streams instead of one
-   * connection and one socket per open stream.
+   * connection and one socket per open stream. {@code connectTimeout} bounds opening a connection
+   * (TCP, then TLS): the provider's fault when exceeded; {@code poolWait} how long a request may
+   * also wait for a connection of the pool to be free or opened (the gateway's limit when exceeded,
+   * not the provider's).
    */
   public record Upstream(
       Duration connectTimeout,
@@ -141,7 +144,11 @@ public record Config(
       int maxConnectionsPerHost,
       boolean forwardSimFaultHeader,
       boolean cacheBreakpoints,
-      boolean http2) {
+      boolean http2,
+      Duration poolWait) {
+
+    /** What a request waits for a free connection by default, beyond the connect timeout. */
+    public static final Duration DEFAULT_POOL_WAIT = Duration.ofSeconds(30);
 
     /**
      * Real providers: the sim's fault header is never forwarded; a request translated into
@@ -149,6 +156,24 @@ public record Config(
      */
     public Upstream(Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
       this(connectTimeout, idleTimeout, maxConnectionsPerHost, false, true, false);
+    }
+
+    /** With the default pool wait. */
+    public Upstream(
+        Duration connectTimeout,
+        Duration idleTimeout,
+        int maxConnectionsPerHost,
+        boolean forwardSimFaultHeader,
+        boolean cacheBreakpoints,
+        boolean http2) {
+      this(
+          connectTimeout,
+          idleTimeout,
+          maxConnectionsPerHost,
+          forwardSimFaultHeader,
+          cacheBreakpoints,
+          http2,
+          DEFAULT_POOL_WAIT);
     }
 
     /** Over HTTP/1.1. */
@@ -170,7 +195,13 @@ public record Config(
     /** Returns a copy that forwards the sim's fault header, or not. */
     public Upstream withForwardSimFaultHeader(boolean forward) {
       return new Upstream(
-          connectTimeout, idleTimeout, maxConnectionsPerHost, forward, cacheBreakpoints, http2);
+          connectTimeout,
+          idleTimeout,
+          maxConnectionsPerHost,
+          forward,
+          cacheBreakpoints,
+          http2,
+          poolWait);
     }
   }
 

@@ -51,7 +51,8 @@ final class ConfigParser {
           "max_connections_per_host",
           "forward_sim_fault_header",
           "cache_breakpoints",
-          "http2");
+          "http2",
+          "pool_wait");
   private static final List<String> CATALOG_KEYS =
       List.of("models", "providers", "deployments", "electricity", "energy");
   private static final ConfigNode.Errors ERRORS = ConfigException::new;
@@ -213,7 +214,8 @@ final class ConfigParser {
         node.integer("max_connections_per_host", 1, 100_000).orElse(d.maxConnectionsPerHost()),
         node.bool("forward_sim_fault_header").orElse(d.forwardSimFaultHeader()),
         node.bool("cache_breakpoints").orElse(d.cacheBreakpoints()),
-        node.bool("http2").orElse(d.http2()));
+        node.bool("http2").orElse(d.http2()),
+        node.duration("pool_wait").orElse(d.poolWait()));
   }
 
   /** Only the section's shape is checked here; the catalog package validates the entries. */

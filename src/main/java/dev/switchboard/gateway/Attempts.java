@@ -210,7 +210,7 @@ final class Attempts {
    * provider's fault.
    */
   static Attempt.Outcome outcome(UpstreamFailure failure) {
-    if (failure.cause() == UpstreamFailure.Cause.GATEWAY_LIMIT) {
+    if (failure.cause().gatewayLimit()) {
       return Attempt.Outcome.REJECTED;
     }
     int status = failure.status();

@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +41,8 @@ public final class UpstreamClient {
 
   private final Vertx vertx;
   private final HttpClientAgent http;
-  private final long connectTimeoutMs;
+  // How long a request may wait for a connection: to open one, or for a busy one to be free.
+  private final long connectionWaitMs;
   private final Duration idleTimeout;
   private final ProviderSecrets secrets;
   // Each provider's base URL parsed once (setAbsoluteURI parsed a java.net.URL per request).
@@ -74,7 +77,12 @@ public final class UpstreamClient {
             .setKeepAlive(true)
             .setTcpNoDelay(true)
             .setVerifyHost(true)
-            .setDecompressionSupported(true);
+            .setDecompressionSupported(true)
+            // Opening a connection is bounded on its own (TCP, then TLS), so a provider that does
+            // not accept fails as the provider's fault; the request's wait below covers the pool.
+            .setConnectTimeout(Math.toIntExact(limits.connectTimeout().toMillis()))
+            .setSslHandshakeTimeout(limits.connectTimeout().toMillis())
+            .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
     if (limits.http2()) {
       // ALPN on https (HTTP/1.1 if the provider does not offer h2); prior knowledge on http.
       options
@@ -93,7 +101,7 @@ public final class UpstreamClient {
                     (limits.http2() ? WAITING_PER_HTTP2_CONNECTION : WAITING_PER_CONNECTION)
                         * connections));
     this.vertx = vertx;
-    this.connectTimeoutMs = limits.connectTimeout().toMillis();
+    this.connectionWaitMs = limits.connectTimeout().plus(limits.poolWait()).toMillis();
     this.idleTimeout = limits.idleTimeout();
     this.secrets = new ProviderSecrets(configured);
   }
@@ -131,13 +139,14 @@ public final class UpstreamClient {
             .setPort(origin.port())
             .setSsl(origin.ssl())
             .setURI(origin.uri(join(endpoint.baseUrl(), call.path())))
-            .setConnectTimeout(connectTimeoutMs)
+            .setConnectTimeout(connectionWaitMs)
             .setIdleTimeout(idleTimeout.toMillis());
     call.headers().forEach(options::putHeader);
     endpoint.apiKey().ifPresent(key -> Credentials.inject(call.auth(), key, options));
     Pending pending = new Pending();
     pending.response =
         http.request(options)
+            .recover(this::connectionNotObtained)
             .compose(
                 request -> {
                   if (pending.cancelled) {
@@ -165,6 +174,16 @@ public final class UpstreamClient {
                                       vertx, request, response, idleTimeout, secrets));
                 });
     return pending;
+  }
+
+  /**
+   * Vert.x fails a request that waited its connect timeout for a connection with a timeout; a
+   * connection that could not be opened fails it with the connect error instead (bounded by the
+   * client's own connect timeout, which is shorter), so the timeout means the pool stayed busy.
+   */
+  private Future<HttpClientRequest> connectionNotObtained(Throwable error) {
+    return Future.failedFuture(
+        error instanceof TimeoutException ? new ConnectionWaitExceeded(connectionWaitMs) : error);
   }
 
   /**

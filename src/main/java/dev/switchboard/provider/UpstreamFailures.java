@@ -45,16 +45,26 @@ public final class UpstreamFailures {
           "the gateway is out of file descriptors (raise its open-files limit, ulimit -n; each"
               + " open stream holds two over HTTP/1.1, see upstream.http2)",
           Optional.empty(),
-          Cause.GATEWAY_LIMIT);
+          Cause.OUT_OF_FILES);
+    }
+    if (error instanceof ConnectionWaitExceeded
+        || error instanceof ConnectionPoolTooBusyException) {
+      // Every pooled connection to the provider is busy (and enough requests already wait, or
+      // this one waited upstream.pool_wait): the gateway's limit,
+      // upstream.max_connections_per_host.
+      return new UpstreamFailure(
+          Retry.NOT_SENT,
+          ErrorKind.UNAVAILABLE,
+          0,
+          Optional.empty(),
+          "every connection the gateway may open to the provider is busy"
+              + " (upstream.max_connections_per_host, upstream.pool_wait)",
+          Optional.empty(),
+          Cause.CONNECTIONS_BUSY);
     }
     if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
       return failure(
           sent ? Retry.RETRYABLE : Retry.NOT_SENT, ErrorKind.UPSTREAM_TIMEOUT, "timed out");
-    }
-    if (error instanceof ConnectionPoolTooBusyException) {
-      // Every connection to the provider is busy and enough requests already wait for one.
-      return failure(
-          Retry.NOT_SENT, ErrorKind.UPSTREAM_FAILED, "too many requests waiting for the provider");
     }
     // Our words for each cause: a Java class name (AnnotatedConnectException) means nothing to a
     // client, and the exception's own message may carry an address or a URL.

@@ -32,8 +32,9 @@ public record UpstreamFailure(
    * deployment, a larger one may take it. CONTENT_POLICY: the provider refused the content; no
    * other route is tried. RESET: the connection dropped before any response header (a transient
    * blip, worth one retry). FIRST_TOKEN_TIMEOUT: no content within the first-token timeout.
-   * GATEWAY_LIMIT: the gateway itself could not open a connection (out of file descriptors); no
-   * fault of the provider's, so it does not count against the provider's health.
+   * OUT_OF_FILES and CONNECTIONS_BUSY: the gateway's own limits (no file descriptor left to open a
+   * connection; every pooled connection to the provider stayed busy), no fault of the provider's,
+   * so they do not count against its health.
    */
   public enum Cause {
     NONE(""),
@@ -41,7 +42,8 @@ public record UpstreamFailure(
     CONTENT_POLICY("content_policy_violation"),
     RESET("connection_reset"),
     FIRST_TOKEN_TIMEOUT("first_token_timeout"),
-    GATEWAY_LIMIT("gateway_out_of_file_descriptors");
+    OUT_OF_FILES("gateway_out_of_file_descriptors"),
+    CONNECTIONS_BUSY("gateway_connections_busy");
 
     private final String code;
 
@@ -52,6 +54,11 @@ public record UpstreamFailure(
     /** The stable code an attempt record carries for it; empty for NONE. */
     public String code() {
       return code;
+    }
+
+    /** Whether the gateway's own limit stopped the attempt, before the provider had a say. */
+    public boolean gatewayLimit() {
+      return this == OUT_OF_FILES || this == CONNECTIONS_BUSY;
     }
   }
 

@@ -6,6 +6,7 @@ import dev.switchboard.attempt.Attempt;
 import dev.switchboard.provider.UpstreamFailures;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.UpstreamFailure;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.Optional;
@@ -17,6 +18,14 @@ class AttemptOutcomeTest {
   void theGatewaysOwnFileLimit_isNoFaultOfTheProvider() {
     assertThat(
             Attempts.outcome(UpstreamFailures.of(new SocketException("Too many open files"), true)))
+        .isEqualTo(Attempt.Outcome.REJECTED);
+  }
+
+  @Test
+  void thePoolsBusyConnections_areNoFaultOfTheProvider() {
+    assertThat(
+            Attempts.outcome(
+                UpstreamFailures.of(new ConnectionPoolTooBusyException("busy"), false)))
         .isEqualTo(Attempt.Outcome.REJECTED);
   }
 

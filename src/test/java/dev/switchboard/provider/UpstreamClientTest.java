@@ -2,6 +2,7 @@ package dev.switchboard.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.config.Config;
 import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.UpstreamCall;
@@ -75,11 +76,56 @@ class UpstreamClientTest {
         UpstreamFailures.of(
             refused instanceof CompletionException e ? e.getCause() : refused, true);
     assertThat(failure.retry()).isEqualTo(UpstreamFailure.Retry.NOT_SENT);
-    assertThat(failure.kind()).isEqualTo(ErrorKind.UPSTREAM_FAILED);
-    assertThat(failure.detail()).isEqualTo("too many requests waiting for the provider");
+    assertThat(failure.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+    assertThat(failure.cause()).isEqualTo(UpstreamFailure.Cause.CONNECTIONS_BUSY);
     assertThat(admitted)
         .as("the busy call and the waiting ones are untouched")
         .noneMatch(Future::isComplete);
+  }
+
+  @Test
+  void aCallThatWaitsPastThePoolWait_failsAsTheGatewaysLimit_notAsAProviderTimeout()
+      throws Exception {
+    AtomicInteger received = new AtomicInteger();
+    HttpServer silent =
+        vertx.createHttpServer().requestHandler(request -> received.incrementAndGet());
+    silent.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    UpstreamEndpoint endpoint =
+        new UpstreamEndpoint(
+            "silent", "http://127.0.0.1:" + silent.actualPort(), Optional.of("pool-test-key"));
+    Config.Upstream limits =
+        new Config.Upstream(
+            Duration.ofMillis(500),
+            Duration.ofSeconds(30),
+            1,
+            false,
+            true,
+            false,
+            Duration.ofMillis(300));
+    UpstreamClient client = new UpstreamClient(vertx, limits, List.of(endpoint));
+    Future<UpstreamExchange> busy = client.send(endpoint, STREAM_CALL);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (received.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    long start = System.nanoTime();
+    Throwable waited =
+        client
+            .send(endpoint, STREAM_CALL)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .handle((exchange, error) -> error)
+            .get(20, TimeUnit.SECONDS);
+    long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    UpstreamFailure failure =
+        UpstreamFailures.of(waited instanceof CompletionException e ? e.getCause() : waited, true);
+    assertThat(failure.cause()).isEqualTo(UpstreamFailure.Cause.CONNECTIONS_BUSY);
+    assertThat(failure.retry()).isEqualTo(UpstreamFailure.Retry.NOT_SENT);
+    assertThat(failure.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+    assertThat(waitedMs).as("connect timeout + pool wait").isBetween(700L, 10_000L);
+    assertThat(received.get()).as("the waiting call never reached the provider").isEqualTo(1);
+    assertThat(busy.isComplete()).isFalse();
   }
 
   @Test

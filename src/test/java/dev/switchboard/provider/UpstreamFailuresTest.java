@@ -78,7 +78,7 @@ class UpstreamFailuresTest {
       UpstreamFailure failure = UpstreamFailures.of(error, true);
       assertThat(failure.retry()).as("%s", error).isEqualTo(UpstreamFailure.Retry.NOT_SENT);
       assertThat(failure.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
-      assertThat(failure.cause()).isEqualTo(UpstreamFailure.Cause.GATEWAY_LIMIT);
+      assertThat(failure.cause()).isEqualTo(UpstreamFailure.Cause.OUT_OF_FILES);
       assertThat(failure.detail()).contains("out of file descriptors").doesNotContain("Exception");
     }
     assertThat(UpstreamFailures.of(new IOException("Connection reset by peer"), true).cause())
