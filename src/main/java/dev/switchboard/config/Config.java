@@ -155,28 +155,10 @@ public record Config(
      * Anthropic's format without cache hints gets breakpoints on its stable prefix; HTTP/1.1.
      */
     public Upstream(Duration connectTimeout, Duration idleTimeout, int maxConnectionsPerHost) {
-      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false, true, false);
+      this(connectTimeout, idleTimeout, maxConnectionsPerHost, false, true);
     }
 
-    /** With the default pool wait. */
-    public Upstream(
-        Duration connectTimeout,
-        Duration idleTimeout,
-        int maxConnectionsPerHost,
-        boolean forwardSimFaultHeader,
-        boolean cacheBreakpoints,
-        boolean http2) {
-      this(
-          connectTimeout,
-          idleTimeout,
-          maxConnectionsPerHost,
-          forwardSimFaultHeader,
-          cacheBreakpoints,
-          http2,
-          DEFAULT_POOL_WAIT);
-    }
-
-    /** Over HTTP/1.1. */
+    /** Over HTTP/1.1, with the default pool wait. */
     public Upstream(
         Duration connectTimeout,
         Duration idleTimeout,
@@ -189,7 +171,8 @@ public record Config(
           maxConnectionsPerHost,
           forwardSimFaultHeader,
           cacheBreakpoints,
-          false);
+          false,
+          DEFAULT_POOL_WAIT);
     }
 
     /** Returns a copy that forwards the sim's fault header, or not. */

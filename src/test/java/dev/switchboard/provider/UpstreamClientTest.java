@@ -42,14 +42,8 @@ class UpstreamClientTest {
 
   @Test
   void aSaturatedPool_failsTheNextCallAtOnce_asNotSent() throws Exception {
-    // A provider that takes requests and never answers: every connection stays busy.
     AtomicInteger received = new AtomicInteger();
-    HttpServer silent =
-        vertx.createHttpServer().requestHandler(request -> received.incrementAndGet());
-    silent.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-    UpstreamEndpoint endpoint =
-        new UpstreamEndpoint(
-            "silent", "http://127.0.0.1:" + silent.actualPort(), Optional.of("pool-test-key"));
+    UpstreamEndpoint endpoint = silentProvider(received);
     UpstreamClient client =
         new UpstreamClient(
             vertx, Duration.ofSeconds(30), Duration.ofSeconds(30), 1, List.of(endpoint));
@@ -87,12 +81,7 @@ class UpstreamClientTest {
   void aCallThatWaitsPastThePoolWait_failsAsTheGatewaysLimit_notAsAProviderTimeout()
       throws Exception {
     AtomicInteger received = new AtomicInteger();
-    HttpServer silent =
-        vertx.createHttpServer().requestHandler(request -> received.incrementAndGet());
-    silent.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-    UpstreamEndpoint endpoint =
-        new UpstreamEndpoint(
-            "silent", "http://127.0.0.1:" + silent.actualPort(), Optional.of("pool-test-key"));
+    UpstreamEndpoint endpoint = silentProvider(received);
     Config.Upstream limits =
         new Config.Upstream(
             Duration.ofMillis(500),
@@ -246,6 +235,18 @@ class UpstreamClientTest {
             });
   }
 
+  /**
+   * A provider that takes requests and never answers, so every connection stays busy; counts the
+   * requests it received.
+   */
+  private UpstreamEndpoint silentProvider(AtomicInteger received) {
+    HttpServer silent =
+        vertx.createHttpServer().requestHandler(request -> received.incrementAndGet());
+    silent.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+    return new UpstreamEndpoint(
+        "silent", "http://127.0.0.1:" + silent.actualPort(), Optional.of("pool-test-key"));
+  }
+
   /** The provider, listening on a free port, as an endpoint. */
   private static UpstreamEndpoint h2Endpoint(HttpServer provider) {
     provider.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
@@ -257,8 +258,14 @@ class UpstreamClientTest {
   private UpstreamClient h2Client(UpstreamEndpoint endpoint, int maxConnections) {
     return new UpstreamClient(
         vertx,
-        new dev.switchboard.config.Config.Upstream(
-            Duration.ofSeconds(5), Duration.ofSeconds(30), maxConnections, false, true, true),
+        new Config.Upstream(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            maxConnections,
+            false,
+            true,
+            true,
+            Config.Upstream.DEFAULT_POOL_WAIT),
         List.of(endpoint));
   }
 
