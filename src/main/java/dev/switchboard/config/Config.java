@@ -134,9 +134,8 @@ public record Config(
    * falling back to HTTP/1.1 when the provider does not offer it; prior knowledge on plain http, so
    * only for providers known to speak it), so one connection carries many streams instead of one
    * connection and one socket per open stream. {@code connectTimeout} bounds opening a connection
-   * (TCP, then TLS): the provider's fault when exceeded; {@code poolWait} how long a request may
-   * also wait for a connection of the pool to be free or opened (the gateway's limit when exceeded,
-   * not the provider's).
+   * (TCP, then TLS; the provider's fault when exceeded), {@code poolWait} how much longer a request
+   * may wait for a pooled connection to be free or opened (the gateway's limit when exceeded).
    */
   public record Upstream(
       Duration connectTimeout,
