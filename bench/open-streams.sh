@@ -24,7 +24,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ $((2 * STREAMS + 100)) -gt "$(ulimit -n)
   && [[ "${UPSTREAM_YAML:-}" != *http2* ]]; then
   echo "note: ulimit -n is $(ulimit -n) (this user cannot raise it), below the 2 x $STREAMS + 100 files" \
     "the gateway needs over HTTP/1.1: the streams beyond it fail with 503 (out of file descriptors);" \
-    "UPSTREAM_YAML='http2: true, connect_timeout: 30s' multiplexes them over about 100 sockets per 10,000"
+    "UPSTREAM_YAML='http2: true' multiplexes them over about 100 sockets per 10,000"
 fi
 if [ -z "${JVM_FLAGS+x}" ] && [ -f jvm.options ]; then
   JVM_FLAGS=$(grep -v '^#' jvm.options | xargs)

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The heap once a long-running command has started. Start-up allocates about 100 MB that dies at
  * once (classes read from the jar, the tokenizer's vocabulary file, the YAML); with the launcher's
- * flags ({@code jvm.options}) that garbage is collected inside a 16 MB young generation, so little
+ * flags ({@code jvm.options}) that garbage is collected inside an 8 MB young generation, so little
  * memory is ever touched for it.
  */
 final class HeapAfterStart {

@@ -146,7 +146,6 @@ public final class UpstreamClient {
     Pending pending = new Pending();
     pending.response =
         http.request(options)
-            .recover(this::connectionNotObtained)
             .compose(
                 request -> {
                   if (pending.cancelled) {
@@ -172,7 +171,8 @@ public final class UpstreamClient {
                               exchange[0] =
                                   new UpstreamExchange(
                                       vertx, request, response, idleTimeout, secrets));
-                });
+                },
+                this::connectionNotObtained);
     return pending;
   }
 
@@ -181,7 +181,7 @@ public final class UpstreamClient {
    * connection that could not be opened fails it with the connect error instead (bounded by the
    * client's own connect timeout, which is shorter), so the timeout means the pool stayed busy.
    */
-  private Future<HttpClientRequest> connectionNotObtained(Throwable error) {
+  private <T> Future<T> connectionNotObtained(Throwable error) {
     return Future.failedFuture(
         error instanceof TimeoutException ? new ConnectionWaitExceeded(connectionWaitMs) : error);
   }

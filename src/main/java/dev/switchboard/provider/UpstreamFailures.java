@@ -37,30 +37,20 @@ public final class UpstreamFailures {
     if (outOfFileDescriptors(error)) {
       // The provider never saw the request and is not to blame: without this, a gateway at its
       // open-files limit ejected healthy providers and failed every request with a vague 502.
-      return new UpstreamFailure(
-          Retry.NOT_SENT,
-          ErrorKind.UNAVAILABLE,
-          0,
-          Optional.empty(),
+      return gatewayLimit(
+          Cause.OUT_OF_FILES,
           "the gateway is out of file descriptors (raise its open-files limit, ulimit -n; each"
-              + " open stream holds two over HTTP/1.1, see upstream.http2)",
-          Optional.empty(),
-          Cause.OUT_OF_FILES);
+              + " open stream holds two over HTTP/1.1, see upstream.http2)");
     }
     if (error instanceof ConnectionWaitExceeded
         || error instanceof ConnectionPoolTooBusyException) {
       // Every pooled connection to the provider is busy (and enough requests already wait, or
       // this one waited upstream.pool_wait): the gateway's limit,
       // upstream.max_connections_per_host.
-      return new UpstreamFailure(
-          Retry.NOT_SENT,
-          ErrorKind.UNAVAILABLE,
-          0,
-          Optional.empty(),
+      return gatewayLimit(
+          Cause.CONNECTIONS_BUSY,
           "every connection the gateway may open to the provider is busy"
-              + " (upstream.max_connections_per_host, upstream.pool_wait)",
-          Optional.empty(),
-          Cause.CONNECTIONS_BUSY);
+              + " (upstream.max_connections_per_host, upstream.pool_wait)");
     }
     if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
       return failure(
@@ -102,6 +92,18 @@ public final class UpstreamFailures {
       }
     }
     return false;
+  }
+
+  /** The gateway's own limit stopped the call before it was sent: a 503, the next route at once. */
+  private static UpstreamFailure gatewayLimit(Cause cause, String detail) {
+    return new UpstreamFailure(
+        Retry.NOT_SENT,
+        ErrorKind.UNAVAILABLE,
+        0,
+        Optional.empty(),
+        detail,
+        Optional.empty(),
+        cause);
   }
 
   private static UpstreamFailure failure(Retry retry, ErrorKind kind, String detail) {
