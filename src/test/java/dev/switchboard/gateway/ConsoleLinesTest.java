@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -33,6 +34,39 @@ class ConsoleLinesTest {
         .containsExactly(
             "line 0", "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7",
             "line 8", "line 9");
+  }
+
+  @Test
+  void linesOfABusyGateway_areWrittenInBatches_notOneWritePerLine() throws Exception {
+    AtomicInteger flushes = new AtomicInteger();
+    StringWriter written = new StringWriter();
+    Writer counting =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) {
+            written.write(chars, offset, length);
+          }
+
+          @Override
+          public void flush() {
+            flushes.incrementAndGet();
+          }
+
+          @Override
+          public void close() {}
+        };
+    ConsoleLines lines = new ConsoleLines(counting, 256);
+    lines.setFormatter(MESSAGE);
+    int published = 40;
+    for (int i = 0; i < published; i++) {
+      lines.publish(new LogRecord(Level.INFO, "line " + i));
+      Thread.sleep(1); // a writer woken per line would write each on its own
+    }
+    Thread.sleep(ConsoleLines.LINGER.toMillis() * 3);
+    // Written without close(): the writer wrote them, a few flushes for 40 lines.
+    assertThat(written.toString().lines()).hasSize(published);
+    assertThat(flushes.get()).isLessThan(published / 2);
+    lines.close();
   }
 
   @Test
