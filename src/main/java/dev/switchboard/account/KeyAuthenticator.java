@@ -35,14 +35,19 @@ public final class KeyAuthenticator {
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES)
-            .executor(blocking)
+            // The cache's upkeep (a few entries moved per pass) runs on the thread that reads it:
+            // handed to the blocking executor, it started a thread every few requests.
+            .executor(Runnable::run)
             .refreshAfterWrite(refresh)
             // Unknown hashes are cached briefly: enough to absorb a client retrying a bad key,
             // short enough not to hold memory for every guess.
             .expireAfter(
                 Expiry.<String, Lookup>writing(
                     (hash, lookup) -> lookup.key().isPresent() ? KNOWN_EXPIRY : UNKNOWN_EXPIRY))
-            .buildAsync(hash -> new Lookup(store.findByHash(hash), System.nanoTime()));
+            .buildAsync(
+                (String hash, Executor upkeep) ->
+                    CompletableFuture.supplyAsync(
+                        () -> new Lookup(store.findByHash(hash), System.nanoTime()), blocking));
   }
 
   /** With the default refresh of one second. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,28 @@ class KeyAuthenticatorTest {
   }
 
   @Test
+  void lookupsRunOnTheBlockingExecutor_andCacheHitsHandItNothing() throws Exception {
+    IssuedKey issued = store.create("agent", OptionalLong.empty());
+    AtomicInteger tasks = new AtomicInteger();
+    Executor countingBlocking =
+        task -> {
+          tasks.incrementAndGet();
+          blocking.execute(task);
+        };
+    KeyAuthenticator auth =
+        new KeyAuthenticator(counting, store.hasher(), countingBlocking, Duration.ofSeconds(10));
+    assertThat(auth.authenticate(issued.secret()).get(5, TimeUnit.SECONDS)).isPresent();
+    assertThat(counting.threads).doesNotContain(Thread.currentThread());
+
+    int hits = 2_000;
+    for (int i = 0; i < hits; i++) {
+      assertThat(auth.authenticate(issued.secret()).get(5, TimeUnit.SECONDS)).isPresent();
+    }
+    // Before, the cache's upkeep went to the blocking executor too: a thread every few hits.
+    assertThat(tasks.get()).as("tasks for 1 load and %d hits", hits).isEqualTo(1);
+  }
+
+  @Test
   void refusesARefreshThatWouldOutliveTheEntries() {
     assertThatThrownBy(() -> authenticator(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
@@ -162,6 +185,7 @@ class KeyAuthenticatorTest {
   private static final class CountingStore implements KeyStore {
     final AtomicInteger loads = new AtomicInteger();
     final List<String> hashesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final KeyStore delegate;
 
     CountingStore(KeyStore delegate) {
@@ -197,6 +221,7 @@ class KeyAuthenticatorTest {
     public Optional<ApiKey> findByHash(String keyHash) {
       loads.incrementAndGet();
       hashesSeen.add(keyHash);
+      threads.add(Thread.currentThread());
       return delegate.findByHash(keyHash);
     }
   }
