@@ -42,8 +42,6 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteLedgerWriter implements LedgerWriter {
   private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
 
-  // With the journal, how long a batch gathers rows before its commit (see GroupCommit).
-  private static final Duration LINGER = Duration.ofMillis(2);
   private final Connection connection;
   private final WriterStatements statements;
   // Lock-free and unbounded, so append never parks an event-loop thread.
@@ -93,7 +91,8 @@ public final class SqliteLedgerWriter implements LedgerWriter {
                 SqliteLedgerWriter.this.rollups.runIfDue(connection, statements, now);
               }
             },
-            journal == null ? Duration.ZERO : LINGER);
+            // With the journal, a batch gathers rows before its commit (see GroupCommit).
+            syncer == null ? Duration.ZERO : syncer.gathering());
   }
 
   /** Starts a writer with its own connection and the default durability (process, 50 ms). */

@@ -13,9 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  * The machine half of process durability. The ledger writer commits with {@code
  * synchronous=NORMAL}: a commit's WAL frames are written to the {@code -wal} file (in the OS page
  * cache, so they survive the process) but not fsync'd. This daemon thread ("ledger-wal-sync")
- * fdatasyncs the {@code -wal} file once the first unsynced commit is one window old, so a power
- * loss loses at most rows committed within the last window (plus one fsync's duration). It syncs
- * only when rows were committed since its last sync: an idle gateway does no I/O.
+ * fdatasyncs the {@code -wal} file once the first unsynced commit is one window old, less the time
+ * the writer may have gathered its rows ({@link #gathering}), so a power loss loses at most rows
+ * answered within the last window (plus one commit's and one fsync's duration). It syncs only when
+ * rows were committed since its last sync: an idle gateway does no I/O.
  *
  * <p>Why an fdatasync of the {@code -wal} file rather than a checkpoint: after a crash SQLite
  * recovers every WAL frame up to the last valid commit frame (salted, chained checksums), so
@@ -40,9 +41,16 @@ final class WalSyncer {
   private volatile boolean idle;
   private volatile boolean closed;
 
+  // The writer's share of the window: how long it may gather journaled rows before a commit.
+  private static final Duration MAX_GATHERING = Duration.ofMillis(10);
+  private final Duration gathering;
+
   private WalSyncer(FileChannel wal, Duration window, AtomicLong committed) {
     this.wal = wal;
-    this.windowNanos = window.toNanos();
+    this.gathering = gatheringWithin(window);
+    // A row waits up to the gathering time for its commit, so the sync follows the commit by the
+    // rest of the window: a row answered is synced within the window either way.
+    this.windowNanos = window.minus(gathering).toNanos();
     this.committed = committed;
     this.thread = Thread.ofPlatform().name("ledger-wal-sync").daemon(true).unstarted(this::run);
   }
@@ -56,6 +64,20 @@ final class WalSyncer {
         new WalSyncer(FileChannel.open(walFile, StandardOpenOption.READ), window, committed);
     syncer.thread.start();
     return syncer;
+  }
+
+  /**
+   * How long the writer may gather journaled rows before it commits them: a fifth of {@code
+   * window}, at most 10 ms (more rows per transaction, fewer wake-ups of the writer).
+   */
+  static Duration gatheringWithin(Duration window) {
+    Duration fifth = window.dividedBy(5);
+    return fifth.compareTo(MAX_GATHERING) < 0 ? fifth : MAX_GATHERING;
+  }
+
+  /** The writer's share of the window: see {@link #gatheringWithin}. */
+  Duration gathering() {
+    return gathering;
   }
 
   /** Told by the writer after each commit, once {@code committed} has moved. */

@@ -84,6 +84,13 @@ class LedgerDurabilityTest {
   }
 
   @Test
+  void theWriterGathersRowsForAFifthOfTheWindow_atMost10Ms_andTheSyncWaitsTheRest() {
+    assertThat(WalSyncer.gatheringWithin(Duration.ofMillis(50))).isEqualTo(Duration.ofMillis(10));
+    assertThat(WalSyncer.gatheringWithin(SHORT_WINDOW)).isEqualTo(Duration.ofMillis(4));
+    assertThat(WalSyncer.gatheringWithin(Duration.ofMinutes(1))).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
   void machineDurability_acknowledgesOnlyDurableRows_withoutAWalSync() throws Exception {
     SqliteLedgerWriter writer = writer(Durability.MACHINE, SHORT_WINDOW);
 
