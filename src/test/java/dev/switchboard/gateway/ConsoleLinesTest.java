@@ -40,21 +40,7 @@ class ConsoleLinesTest {
   void linesOfABusyGateway_areWrittenInBatches_notOneWritePerLine() throws Exception {
     AtomicInteger flushes = new AtomicInteger();
     StringWriter written = new StringWriter();
-    Writer counting =
-        new Writer() {
-          @Override
-          public void write(char[] chars, int offset, int length) {
-            written.write(chars, offset, length);
-          }
-
-          @Override
-          public void flush() {
-            flushes.incrementAndGet();
-          }
-
-          @Override
-          public void close() {}
-        };
+    Writer counting = writer(written, flushes::incrementAndGet);
     ConsoleLines lines = new ConsoleLines(counting, 256);
     lines.setFormatter(MESSAGE);
     int published = 40;
@@ -62,8 +48,11 @@ class ConsoleLinesTest {
       lines.publish(new LogRecord(Level.INFO, "line " + i));
       Thread.sleep(1); // a writer woken per line would write each on its own
     }
-    Thread.sleep(ConsoleLines.LINGER.toMillis() * 3);
     // Written without close(): the writer wrote them, a few flushes for 40 lines.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (written.toString().lines().count() < published && System.nanoTime() < deadline) {
+      Thread.sleep(ConsoleLines.LINGER.toMillis());
+    }
     assertThat(written.toString().lines()).hasSize(published);
     assertThat(flushes.get()).isLessThan(published / 2);
     lines.close();
@@ -74,24 +63,15 @@ class ConsoleLinesTest {
     CountDownLatch release = new CountDownLatch(1);
     StringWriter written = new StringWriter();
     Writer stalled =
-        new Writer() {
-          @Override
-          public void write(char[] chars, int offset, int length) {
-            written.write(chars, offset, length);
-          }
-
-          @Override
-          public void flush() {
-            try {
-              release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-
-          @Override
-          public void close() {}
-        };
+        writer(
+            written,
+            () -> {
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     ConsoleLines lines = new ConsoleLines(stalled, 4);
     lines.setFormatter(MESSAGE);
     int published = 100;
@@ -110,5 +90,23 @@ class ConsoleLinesTest {
             .sum();
     assertThat(dropped).isPositive();
     assertThat(kept + dropped).isEqualTo(published);
+  }
+
+  /** Keeps what is written in {@code written}; each flush runs {@code onFlush}. */
+  private static Writer writer(StringWriter written, Runnable onFlush) {
+    return new Writer() {
+      @Override
+      public void write(char[] chars, int offset, int length) {
+        written.write(chars, offset, length);
+      }
+
+      @Override
+      public void flush() {
+        onFlush.run();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }
