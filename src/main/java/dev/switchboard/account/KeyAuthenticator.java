@@ -44,8 +44,9 @@ public final class KeyAuthenticator {
             .expireAfter(
                 Expiry.<String, Lookup>writing(
                     (hash, lookup) -> lookup.key().isPresent() ? KNOWN_EXPIRY : UNKNOWN_EXPIRY))
+            // Lookups block, so they go to the blocking executor, never to the cache's own.
             .buildAsync(
-                (String hash, Executor upkeep) ->
+                (String hash, Executor cacheExecutor) ->
                     CompletableFuture.supplyAsync(
                         () -> new Lookup(store.findByHash(hash), System.nanoTime()), blocking));
   }

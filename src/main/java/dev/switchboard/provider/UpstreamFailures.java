@@ -44,9 +44,8 @@ public final class UpstreamFailures {
     }
     if (error instanceof ConnectionWaitExceeded
         || error instanceof ConnectionPoolTooBusyException) {
-      // Every pooled connection to the provider is busy (and enough requests already wait, or
-      // this one waited upstream.pool_wait): the gateway's limit,
-      // upstream.max_connections_per_host.
+      // Every pooled connection to the provider is busy, and enough requests already wait or this
+      // one waited upstream.pool_wait: the gateway's limit (upstream.max_connections_per_host).
       return gatewayLimit(
           Cause.CONNECTIONS_BUSY,
           "every connection the gateway may open to the provider is busy"

@@ -31,8 +31,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WalSyncer {
   private static final System.Logger LOG = System.getLogger("switchboard.ledger");
+  private static final Duration MAX_GATHERING = Duration.ofMillis(10);
 
   private final FileChannel wal;
+  // The writer's share of the window: how long it may gather journaled rows before a commit.
+  private final Duration gathering;
   private final long windowNanos;
   private final AtomicLong committed;
   private final AtomicLong durable = new AtomicLong();
@@ -40,10 +43,6 @@ final class WalSyncer {
   private final Thread thread;
   private volatile boolean idle;
   private volatile boolean closed;
-
-  // The writer's share of the window: how long it may gather journaled rows before a commit.
-  private static final Duration MAX_GATHERING = Duration.ofMillis(10);
-  private final Duration gathering;
 
   private WalSyncer(FileChannel wal, Duration window, AtomicLong committed) {
     this.wal = wal;
