@@ -3,6 +3,7 @@ package dev.switchboard.wire;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -27,13 +28,23 @@ public record ChatRequest(
    * upstream unchanged (Anthropic's anthropic-beta, say). Treat the body as read-only. {@code
    * untranslated} names the top-level body fields the parser kept only for an upstream of the same
    * format (Anthropic's context_management): another format cannot carry them, so a request sent to
-   * one has dropped them.
+   * one has dropped them. {@code bytes}: the body as it came, when they say exactly what the tree
+   * says; a source built with another body (a redacted one) has none.
    */
   public record Source(
-      String format, ObjectNode body, Map<String, String> headers, List<String> untranslated) {
+      String format,
+      ObjectNode body,
+      Map<String, String> headers,
+      List<String> untranslated,
+      Optional<SourceBytes> bytes) {
     public Source {
       headers = Map.copyOf(headers);
       untranslated = List.copyOf(untranslated);
+    }
+
+    public Source(
+        String format, ObjectNode body, Map<String, String> headers, List<String> untranslated) {
+      this(format, body, headers, untranslated, Optional.empty());
     }
 
     public Source(String format, ObjectNode body, Map<String, String> headers) {
@@ -42,6 +53,11 @@ public record ChatRequest(
 
     public Source(String format, ObjectNode body) {
       this(format, body, Map.of(), List.of());
+    }
+
+    /** This source with the bytes its body was parsed from (kept if they say the same). */
+    public Source parsedFrom(byte[] json) {
+      return new Source(format, body, headers, untranslated, SourceBytes.of(json, body));
     }
   }
 

@@ -10,6 +10,7 @@ import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
 import dev.switchboard.wire.ListedModel;
 import dev.switchboard.wire.ModelListing;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
@@ -121,22 +122,22 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
       throws WireException {
-    ObjectNode body;
+    OutgoingBody body;
     List<String> dropped = List.of();
     Map<String, String> headers = new LinkedHashMap<>();
     if (NAME.equals(request.source().format())) {
-      body = request.source().body().deepCopy();
       // OpenRouter's routing fields were the gateway's to read; Anthropic would reject them.
-      body.remove(ROUTING_FIELDS);
+      body = OutgoingBody.relaying(request.source()).remove(ROUTING_FIELDS);
       headers.putAll(request.source().headers());
     } else {
       AnthropicRequestWriter writer = new AnthropicRequestWriter();
-      body = writer.write(request);
+      ObjectNode written = writer.write(request);
       dropped = writer.dropped();
       // Cache breakpoints on the stable prefix, unless the client placed its own or they are off.
       if (target.cacheBreakpoints() && !AnthropicCacheBreakpoints.clientPlacedAny(request)) {
-        AnthropicCacheBreakpoints.place(body);
+        AnthropicCacheBreakpoints.place(written);
       }
+      body = OutgoingBody.of(written);
     }
     body.put("model", target.upstreamModel());
     AnthropicOutputCap.apply(body, target);
@@ -146,7 +147,7 @@ public final class AnthropicFormat implements WireFormat, ModelListing, TokenCou
     headers.putIfAbsent("anthropic-version", VERSION);
     headers.putAll(UpstreamCall.jsonHeaders(request.stream()));
     return new UpstreamCall(
-        PATH, headers, Json.bytes(body), AuthScheme.X_API_KEY, request.stream(), dropped);
+        PATH, headers, body.bytes(), AuthScheme.X_API_KEY, request.stream(), dropped);
   }
 
   @Override

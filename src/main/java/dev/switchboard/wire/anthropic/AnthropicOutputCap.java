@@ -1,7 +1,7 @@
 package dev.switchboard.wire.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.UpstreamTarget;
 import java.util.OptionalLong;
 
@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 final class AnthropicOutputCap {
   private AnthropicOutputCap() {}
 
-  static void apply(ObjectNode body, UpstreamTarget target) {
+  static void apply(OutgoingBody body, UpstreamTarget target) {
     if (target.outputCap().isEmpty()) {
       return;
     }
@@ -22,13 +22,12 @@ final class AnthropicOutputCap {
         requested.canConvertToLong() ? OptionalLong.of(requested.asLong()) : OptionalLong.empty();
     long maxTokens = target.maxTokens(own).getAsLong();
     body.put("max_tokens", maxTokens);
-    if (body.get("thinking") instanceof ObjectNode thinking
-        && thinking.path("budget_tokens").canConvertToLong()
-        && thinking.path("budget_tokens").asLong() >= maxTokens) {
+    JsonNode budget = body.path("thinking").path("budget_tokens");
+    if (budget.canConvertToLong() && budget.asLong() >= maxTokens) {
       if (maxTokens - 1 < AnthropicControlsWriter.MIN_BUDGET) {
         body.remove("thinking");
       } else {
-        thinking.put("budget_tokens", maxTokens - 1);
+        body.object("thinking").put("budget_tokens", maxTokens - 1);
       }
     }
   }

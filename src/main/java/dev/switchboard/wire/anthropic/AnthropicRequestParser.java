@@ -68,7 +68,8 @@ final class AnthropicRequestParser {
         RoutingHints.read(body),
         body.path("stream").asBoolean(false),
         new ChatRequest.Source(
-            AnthropicFormat.NAME, body, forwardedHeaders(request), untranslated(body)));
+                AnthropicFormat.NAME, body, forwardedHeaders(request), untranslated(body))
+            .parsedFrom(request.body()));
   }
 
   /** Top-level fields no other format can carry: kept for an Anthropic upstream only. */

@@ -1,13 +1,12 @@
 package dev.switchboard.wire.gemini;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
-import dev.switchboard.wire.Json;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.StreamDecoder;
@@ -85,17 +84,13 @@ public final class GeminiFormat implements WireFormat {
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
       throws WireException {
-    ObjectNode body;
+    OutgoingBody body;
     List<String> dropped = List.of();
     if (NAME.equals(request.source().format())) {
-      // Shared with every attempt: copied only when this one changes it.
-      body =
-          target.outputCap().isPresent()
-              ? request.source().body().deepCopy()
-              : request.source().body();
+      body = OutgoingBody.relaying(request.source());
     } else {
       GeminiRequestWriter writer = new GeminiRequestWriter();
-      body = writer.write(request, target.upstreamModel());
+      body = OutgoingBody.of(writer.write(request, target.upstreamModel()));
       dropped = writer.dropped();
     }
     GeminiOutputCap.apply(body, target);
@@ -107,7 +102,7 @@ public final class GeminiFormat implements WireFormat {
             + (request.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent");
     Map<String, String> headers = UpstreamCall.jsonHeaders(request.stream());
     return new UpstreamCall(
-        path, headers, Json.bytes(body), AuthScheme.X_GOOG_API_KEY, request.stream(), dropped);
+        path, headers, body.bytes(), AuthScheme.X_GOOG_API_KEY, request.stream(), dropped);
   }
 
   @Override

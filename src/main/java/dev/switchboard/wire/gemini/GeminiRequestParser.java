@@ -59,7 +59,7 @@ final class GeminiRequestParser {
         GeminiControls.read(body, limits),
         RoutingHints.NONE,
         path.stream(),
-        new ChatRequest.Source(GeminiFormat.NAME, body));
+        new ChatRequest.Source(GeminiFormat.NAME, body).parsedFrom(request.body()));
   }
 
   /**

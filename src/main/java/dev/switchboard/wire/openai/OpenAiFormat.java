@@ -1,13 +1,12 @@
 package dev.switchboard.wire.openai;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
 import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
-import dev.switchboard.wire.Json;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.RoutingHints;
@@ -86,14 +85,13 @@ public final class OpenAiFormat implements WireFormat {
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
       throws WireException {
-    ObjectNode body;
+    OutgoingBody body;
     List<String> dropped = List.of();
     if (NAME.equals(request.source().format())) {
-      body = request.source().body().deepCopy();
-      RoutingHints.GATEWAY_FIELDS.forEach(body::remove);
+      body = OutgoingBody.relaying(request.source()).remove(RoutingHints.GATEWAY_FIELDS);
     } else {
       OpenAiRequestWriter writer = new OpenAiRequestWriter();
-      body = writer.write(request);
+      body = OutgoingBody.of(writer.write(request));
       dropped = writer.dropped();
     }
     body.put("model", target.upstreamModel());
@@ -101,15 +99,11 @@ public final class OpenAiFormat implements WireFormat {
     if (request.stream()) {
       body.put("stream", true);
       // Without this opt-in OpenAI-compatible providers send no usage in streams.
-      ObjectNode options =
-          body.get("stream_options") instanceof ObjectNode existing
-              ? existing
-              : body.putObject("stream_options");
-      options.put("include_usage", true);
+      body.object("stream_options").put("include_usage", true);
     }
     Map<String, String> headers = UpstreamCall.jsonHeaders(request.stream());
     return new UpstreamCall(
-        PATH, headers, Json.bytes(body), AuthScheme.BEARER, request.stream(), dropped);
+        PATH, headers, body.bytes(), AuthScheme.BEARER, request.stream(), dropped);
   }
 
   @Override

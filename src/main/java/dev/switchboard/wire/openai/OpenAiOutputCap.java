@@ -1,7 +1,7 @@
 package dev.switchboard.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.UpstreamTarget;
 import java.util.OptionalLong;
 
@@ -16,7 +16,7 @@ final class OpenAiOutputCap {
 
   private OpenAiOutputCap() {}
 
-  static void apply(ObjectNode body, UpstreamTarget target) {
+  static void apply(OutgoingBody body, UpstreamTarget target) {
     if (target.outputCap().isEmpty()) {
       return;
     }

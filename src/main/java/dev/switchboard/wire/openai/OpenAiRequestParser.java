@@ -76,7 +76,7 @@ final class OpenAiRequestParser {
         OpenAiControls.read(object, checks.maxOutputTokens(object)),
         OpenAiControls.hints(object),
         object.path("stream").asBoolean(false),
-        new ChatRequest.Source(OpenAiFormat.NAME, object));
+        new ChatRequest.Source(OpenAiFormat.NAME, object).parsedFrom(request.body()));
   }
 
   private static JsonNode required(ObjectNode object, String field) throws WireException {

@@ -1,7 +1,6 @@
 package dev.switchboard.wire.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.AuthScheme;
 import dev.switchboard.wire.ChatRequest;
 import dev.switchboard.wire.ChatResponse;
@@ -9,6 +8,7 @@ import dev.switchboard.wire.ErrorBody;
 import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.RoutingHints;
@@ -96,14 +96,13 @@ public final class ResponsesFormat implements WireFormat {
   @Override
   public UpstreamCall encodeRequest(ChatRequest request, UpstreamTarget target)
       throws WireException {
-    ObjectNode body;
+    OutgoingBody body;
     List<String> dropped = List.of();
     if (NAME.equals(request.source().format())) {
-      body = request.source().body().deepCopy();
-      RoutingHints.GATEWAY_FIELDS.forEach(body::remove);
+      body = OutgoingBody.relaying(request.source()).remove(RoutingHints.GATEWAY_FIELDS);
     } else {
       ResponsesRequestWriter writer = new ResponsesRequestWriter();
-      body = writer.write(request);
+      body = OutgoingBody.of(writer.write(request));
       dropped = writer.dropped();
     }
     body.put("model", target.upstreamModel());
@@ -119,7 +118,7 @@ public final class ResponsesFormat implements WireFormat {
     return new UpstreamCall(
         PATH,
         UpstreamCall.jsonHeaders(request.stream()),
-        Json.bytes(body),
+        body.bytes(),
         AuthScheme.BEARER,
         request.stream(),
         dropped);

@@ -82,7 +82,8 @@ final class ResponsesRequestParser {
         ResponsesControls.read(object, limits),
         RoutingHints.read(object),
         object.path("stream").asBoolean(false),
-        new ChatRequest.Source(ResponsesFormat.NAME, object, Map.of(), tools.hosted()));
+        new ChatRequest.Source(ResponsesFormat.NAME, object, Map.of(), tools.hosted())
+            .parsedFrom(request.body()));
   }
 
   /**
