@@ -8,7 +8,6 @@ import dev.switchboard.wire.GatewayError;
 import dev.switchboard.wire.IngressRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.HashMap;
 import java.util.Locale;
@@ -44,7 +43,7 @@ final class IngressReader {
                     .map(body -> new Received(key, ingress(request, body))));
   }
 
-  private static IngressRequest ingress(HttpServerRequest request, Buffer body) {
+  private static IngressRequest ingress(HttpServerRequest request, byte[] body) {
     if (request.headers().getAll(IDEMPOTENCY_KEY).size() > 1) {
       throw GatewayError.of(
           ErrorKind.INVALID_REQUEST,
@@ -55,7 +54,7 @@ final class IngressReader {
     // path() and query(), not uri(): an absolute-form request line names the host too.
     String query = request.query();
     String path = query == null ? request.path() : request.path() + "?" + query;
-    return new IngressRequest(path, headers(request), body.getBytes());
+    return new IngressRequest(path, headers(request), body);
   }
 
   /** Lower-cased names; a repeated header's values joined by ", " (RFC 9110 5.3). */

@@ -271,7 +271,7 @@ final class KeysAdminEndpoint {
             bytes -> {
               JsonNode body;
               try {
-                body = Json.tree(bytes.getBytes());
+                body = Json.tree(bytes);
               } catch (WireException e) {
                 throw GatewayError.of(ErrorKind.INVALID_REQUEST, e.getMessage());
               }

@@ -3,9 +3,9 @@ package dev.switchboard.provider;
 import dev.switchboard.config.Config;
 import dev.switchboard.wire.UpstreamCall;
 import dev.switchboard.wire.UpstreamFailure;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -164,8 +165,9 @@ public final class UpstreamClient {
                           exchange[0].failed(error);
                         }
                       });
+                  // Wrapped, not copied: Buffer.buffer(byte[]) copies an agent's 100 KB body.
                   return request
-                      .send(Buffer.buffer(call.body()))
+                      .send(BufferInternal.buffer(Unpooled.wrappedBuffer(call.body())))
                       .map(
                           response ->
                               exchange[0] =
