@@ -28,8 +28,8 @@ public record ChatRequest(
    * upstream unchanged (Anthropic's anthropic-beta, say). Treat the body as read-only. {@code
    * untranslated} names the top-level body fields the parser kept only for an upstream of the same
    * format (Anthropic's context_management): another format cannot carry them, so a request sent to
-   * one has dropped them. {@code bytes}: the body as it came, when they say exactly what the tree
-   * says; a source built with another body (a redacted one) has none.
+   * one has dropped them. {@code bytes}: the body as it came; a source built with another body (a
+   * redacted one) has none.
    */
   public record Source(
       String format,
@@ -55,9 +55,10 @@ public record ChatRequest(
       this(format, body, Map.of(), List.of());
     }
 
-    /** This source with the bytes its body was parsed from (kept if they say the same). */
+    /** This source with the bytes its body was parsed from. */
     public Source parsedFrom(byte[] json) {
-      return new Source(format, body, headers, untranslated, SourceBytes.of(json, body));
+      return new Source(
+          format, body, headers, untranslated, Optional.of(SourceBytes.of(json, body)));
     }
   }
 

@@ -111,7 +111,10 @@ public final class OutgoingBody {
     if (owned) {
       return Json.bytes(tree);
     }
-    return source.map(this::spliced).orElseGet(() -> Json.bytes(changedCopy()));
+    return source
+        .flatMap(SourceBytes::members)
+        .map(this::spliced)
+        .orElseGet(() -> Json.bytes(changedCopy()));
   }
 
   // The top level copied (its values shared, never changed) with the changes applied.
@@ -130,14 +133,14 @@ public final class OutgoingBody {
   }
 
   // The source's bytes, member by member: unchanged ones as they came, changed ones written out.
-  private byte[] spliced(SourceBytes bytes) {
-    List<Piece> pieces = new ArrayList<>(bytes.members() + changes.size());
+  private byte[] spliced(SourceBytes.Members bytes) {
+    List<Piece> pieces = new ArrayList<>(bytes.count() + changes.size());
     Map<String, JsonNode> added = new LinkedHashMap<>(changes);
     int i = 0;
     for (Map.Entry<String, JsonNode> member : tree.properties()) {
       String name = member.getKey();
       if (!changes.containsKey(name)) {
-        pieces.add(new Piece(i, bytes.memberLength(i), null));
+        pieces.add(new Piece(i, bytes.length(i), null));
       } else if (added.remove(name) != null) {
         pieces.add(Piece.of(name, changes.get(name)));
       }
@@ -161,7 +164,7 @@ public final class OutgoingBody {
         out[at++] = ',';
       }
       if (piece.written == null) {
-        bytes.copyMember(piece.member, out, at);
+        bytes.copy(piece.member, out, at);
       } else {
         System.arraycopy(piece.written, 0, out, at, piece.length);
       }
