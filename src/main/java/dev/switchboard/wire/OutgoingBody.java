@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON object a format sends upstream: a tree of its own, or the client's body relayed with a
@@ -132,58 +129,48 @@ public final class OutgoingBody {
     return copy;
   }
 
-  // The source's bytes, member by member: unchanged ones as they came, changed ones written out.
-  private byte[] spliced(SourceBytes.Members bytes) {
-    List<Piece> pieces = new ArrayList<>(bytes.count() + changes.size());
-    Map<String, JsonNode> added = new LinkedHashMap<>(changes);
+  // The source's bytes, member by member: unchanged ones as they came, the changed ones written out
+  // (all in one go), in the source's order, added ones at the end.
+  private byte[] spliced(SourceBytes.Members source) {
+    // The body's members in order: a source member's number, or -1 - k for the k-th written one.
+    int[] slots = new int[source.count() + changes.size()];
+    int count = 0;
+    ObjectNode written = Json.object();
     int i = 0;
     for (Map.Entry<String, JsonNode> member : tree.properties()) {
       String name = member.getKey();
       if (!changes.containsKey(name)) {
-        pieces.add(new Piece(i, bytes.length(i), null));
-      } else if (added.remove(name) != null) {
-        pieces.add(Piece.of(name, changes.get(name)));
+        slots[count++] = i;
+      } else if (changes.get(name) != null) {
+        slots[count++] = -1 - written.size();
+        written.set(name, changes.get(name));
       }
       i++;
     }
-    added.forEach(
-        (name, value) -> {
-          if (value != null) {
-            pieces.add(Piece.of(name, value));
-          }
-        });
-    int length = 2 + Math.max(0, pieces.size() - 1);
-    for (Piece piece : pieces) {
-      length += piece.length;
+    for (Map.Entry<String, JsonNode> change : changes.entrySet()) {
+      if (change.getValue() != null && !tree.has(change.getKey())) {
+        slots[count++] = -1 - written.size();
+        written.set(change.getKey(), change.getValue());
+      }
+    }
+    SourceBytes.Members writtenOut = SourceBytes.Members.of(Json.bytes(written));
+    int length = 2 + Math.max(0, count - 1);
+    for (int slot = 0; slot < count; slot++) {
+      length += slots[slot] >= 0 ? source.length(slots[slot]) : writtenOut.length(-1 - slots[slot]);
     }
     byte[] out = new byte[length];
-    int at = 0;
-    out[at++] = '{';
-    for (Piece piece : pieces) {
-      if (at > 1) {
+    out[0] = '{';
+    int at = 1;
+    for (int slot = 0; slot < count; slot++) {
+      if (slot > 0) {
         out[at++] = ',';
       }
-      if (piece.written == null) {
-        bytes.copy(piece.member, out, at);
-      } else {
-        System.arraycopy(piece.written, 0, out, at, piece.length);
-      }
-      at += piece.length;
+      SourceBytes.Members from = slots[slot] >= 0 ? source : writtenOut;
+      int member = slots[slot] >= 0 ? slots[slot] : -1 - slots[slot];
+      from.copy(member, out, at);
+      at += from.length(member);
     }
     out[at] = '}';
     return out;
-  }
-
-  /** One member of a spliced body: the source's member number, or the bytes written for it. */
-  private record Piece(int member, int length, byte @Nullable [] written) {
-    static Piece of(String name, JsonNode value) {
-      byte[] key = Json.bytes(TextNode.valueOf(name));
-      byte[] json = Json.bytes(value);
-      byte[] member = new byte[key.length + 1 + json.length];
-      System.arraycopy(key, 0, member, 0, key.length);
-      member[key.length] = ':';
-      System.arraycopy(json, 0, member, key.length + 1, json.length);
-      return new Piece(-1, member.length, member);
-    }
   }
 }
