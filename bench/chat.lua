@@ -1,6 +1,7 @@
 -- wrk script: POST a ~1 KB OpenAI chat request (system + user message), non-streamed.
 -- Env: TARGET_PATH (request path), MODEL, KEY (bearer), LABEL (tag of the RESULT line), STREAM=1 to stream,
---      INGRESS=anthropic for the same request in Anthropic's Messages format (x-api-key, top-level system).
+--      INGRESS=anthropic for the same request in Anthropic's Messages format (x-api-key, top-level system),
+--      BODY_FILE=file to send that OpenAI request instead (its "MODEL" is replaced; bench/agent-request.py).
 local user = "Summarize the following support ticket in two sentences and suggest one next step. " ..
   "Ticket: The customer reports that since the last update, exporting a report to CSV intermittently fails " ..
   "with a timeout after about thirty seconds. It happens mostly for reports with more than ten thousand rows, " ..
@@ -24,6 +25,12 @@ else
     '{"role":"system","content":"' .. system .. '"},' ..
     '{"role":"user","content":"' .. user .. '"}],"temperature":0.2,"max_tokens":256' ..
     (os.getenv("STREAM") == "1" and ',"stream":true,"stream_options":{"include_usage":true}' or '') .. '}'
+end
+local body_file = os.getenv("BODY_FILE")
+if body_file then
+  local f = assert(io.open(body_file, "r"))
+  wrk.body = f:read("*a"):gsub('"MODEL"', '"' .. os.getenv("MODEL") .. '"', 1)
+  f:close()
 end
 
 function done(summary, latency, requests)

@@ -70,7 +70,7 @@ def targets_in(table, mode, conns):
 
 def label(target, mode):
     name = NAMES.get(target, target)
-    return name + {'plain': '', 'stream': ', streamed', 'long': ', long streams'}[mode]
+    return name + {'plain': '', 'stream': ', streamed', 'long': ', long streams', 'agent': ', 80 KB agent request'}[mode]
 
 
 class Summary:
@@ -91,7 +91,7 @@ class Summary:
               'alternating rounds\n')
         print('| target | p50 | added p50 vs the mock reached directly | CPU per request | CPU vs nginx | errors |')
         print('|---|---:|---:|---:|---:|---:|')
-        for mode in ('plain', 'stream'):
+        for mode in ('plain', 'stream', 'agent'):
             nginx_cpu = cpu_per_request(self.rows(mode, 1, 'nginx'))
             for t in targets_in(self.wrk, mode, 1):
                 rows = self.rows(mode, 1, t)
@@ -126,7 +126,7 @@ class Summary:
               'alternating rounds\n')
         print('| target | req/s | req/s vs nginx | CPU per request | CPU vs nginx | errors |')
         print('|---|---:|---:|---:|---:|---:|')
-        for mode in ('plain', 'stream'):
+        for mode in ('plain', 'stream', 'agent'):
             nginx_rps, nginx_cpu = median(self.rows(mode, conns, 'nginx'), 'rps'), cpu_per_request(self.rows(mode, conns, 'nginx'))
             for t in targets_in(self.wrk, mode, conns):
                 rows = self.rows(mode, conns, t)

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Switchboard side by side with the peers of ../shared/bench, in one run, on loopback: the nginx
 # reverse proxy (the floor), Spring Cloud Gateway (a JVM proxy, no LLM logic) and the Portkey gateway,
-# all in front of the same mocks, with the same wrk load and the same 1 KB chat body (bench/chat.lua).
+# all in front of the same mocks, with the same wrk load and the same 1 KB chat body (bench/chat.lua;
+# agent mode: an 80 KB one).
 #
 #   plain  : non-streamed, mock = nginx answering a fixed completion (usage 277)
 #   stream : short streams, mock = mock-upstream.js (20 chunks + [DONE]); one request at a time it also
 #            measures the time to the FIRST event and to the end (bench/first-event.mjs)
 #   long   : 1,000-chunk streams, mock = mock-long-stream.js; CPU per chunk and streams/s
+#   agent  : non-streamed, a coding agent's 80 KB request (bench/agent-request.json, written by
+#            bench/agent-request.py: system prompt, 18 tools, 20 tool-call turns) instead of the 1 KB
+#            one; mock and answer as plain
 #
 # Every run checks each target's answer first, warms the JVMs/V8 up, then measures medians of ROUNDS
 # alternating rounds (even rounds in reverse order), and prints markdown tables of ratios (to the
@@ -14,8 +18,8 @@
 # start and after the load. The machine's cores are shared by wrk, mocks and proxies: read the ratios.
 #
 # Usage: bench/peers.sh [rounds=3] [duration=10s]   (~12 min; run it alone on the machine: other load skews it)
-#   MODES=plain,stream,long   which modes (default all three; STREAM=1 alone means MODES=stream)
-#   CONNS=1,64                connection counts for plain and stream; LONG_CONNS=16 for long streams
+#   MODES=plain,stream,long,agent   which modes (default all four; STREAM=1 alone means MODES=stream)
+#   CONNS=1,64                connection counts for plain, stream and agent; LONG_CONNS=16 for long streams
 #   PEERS=nginx,scg,portkey   which peers beside Switchboard (portkey is measured non-streamed only)
 #   QUICK=1                   short runs (3s / 2s, 5s warm-ups, 100 first-event requests): a smoke test, ~5 min;
 #                             the JVMs are not warm yet, so its figures are not results
@@ -45,7 +49,7 @@ if [ "${QUICK:-0}" = 1 ]; then
 else
   DUR=${2:-${DUR:-10s}} DUR_C1=${DUR_C1:-5s} DUR_LONG=${DUR_LONG:-10s} WARM=${WARM:-15s} FIRST_N=${FIRST_N:-300}
 fi
-MODES=${MODES:-$([ "${STREAM:-0}" = 1 ] && echo stream || echo plain,stream,long)}
+MODES=${MODES:-$([ "${STREAM:-0}" = 1 ] && echo stream || echo plain,stream,long,agent)}
 CONNS=${CONNS:-1,64} LONG_CONNS=${LONG_CONNS:-16} PEERS=${PEERS:-nginx,scg,portkey}
 LONG_CHUNKS=1000
 PEER=${PEER_BENCH:-../shared/bench}
@@ -146,7 +150,8 @@ start_portkey() {
   remember_pid portkey $!
 }
 
-# One catalog model per mock: bench/plain, bench/stream, bench/long, each on its own OpenAI-format provider.
+# One catalog model per mock: bench/plain, bench/stream, bench/long, each on its own OpenAI-format provider;
+# bench/agent (it takes tools) on the plain mock's.
 switchboard_config() { # name port [policy]
   local provider mock
   cat <<YAML
@@ -164,10 +169,13 @@ YAML
   for provider in plain stream long; do
     echo "    - {id: bench/$provider, name: bench $provider, author: OpenAI, origin_country: US, context_length: 400000}"
   done
+  echo "    - {id: bench/agent, name: bench agent, author: OpenAI, origin_country: US, context_length: 400000,"
+  echo "       supported_parameters: [tools, tool_choice, temperature, max_tokens]}"
   echo "  deployments:"
   for provider in plain stream long; do
     echo "    - {model: bench/$provider, provider: mock-$provider, upstream_model: gpt-4o-mini, price: {input: 0.25, output: 2}}"
   done
+  echo "    - {model: bench/agent, provider: mock-plain, upstream_model: gpt-4o-mini, price: {input: 0.25, output: 2}}"
   if [ "${3:-}" = policy ]; then echo "policy:"; sed 's/^/  /' src/main/resources/policy.yaml; fi
 }
 
@@ -218,8 +226,9 @@ targets_of_mode() { # mode
     plain) mock_port=$MOCK_PLAIN nginx_port=$NGINX_PLAIN scg_path=/v1 model=bench/plain;;
     stream) mock_port=$MOCK_STREAM nginx_port=$NGINX_STREAM scg_path=/node/v1 model=bench/stream;;
     long) mock_port=$MOCK_LONG nginx_port=$NGINX_LONG scg_path=/long/v1 model=bench/long;;
+    agent) mock_port=$MOCK_PLAIN nginx_port=$NGINX_PLAIN scg_path=/v1 model=bench/agent;;
   esac
-  local mock_pid; mock_pid=$([ "$1" = plain ] && echo nginx-mock || echo "mock-$1")
+  local mock_pid; mock_pid=$(streamed "$1" && echo "mock-$1" || echo nginx-mock)
   local nginx_pid; nginx_pid=$([ "$1" = long ] && echo nginx-long || echo nginx-proxy)
   echo "direct|$mock_port|/v1/chat/completions|gpt-4o-mini|sk-mock|$mock_pid|"
   has "$PEERS" nginx && echo "nginx|$nginx_port|/v1/chat/completions|gpt-4o-mini|sk-mock|$nginx_pid|"
@@ -229,7 +238,7 @@ targets_of_mode() { # mode
   [ "${BUDGET:-0}" = 1 ] && echo "sb-budget|$SB_PORT|/v1/chat/completions|$model|@sb-budget|sb|"
   [ "${TRANSLATE:-0}" = 1 ] && echo "sb-anth|$SB_PORT|/v1/messages|$model|@sb|sb|INGRESS=anthropic"
   has "$PEERS" scg && echo "scg|$SCG_PORT|$scg_path/chat/completions|gpt-4o-mini|sk-mock|scg|"
-  has "$PEERS" portkey && [ "$1" = plain ] &&
+  has "$PEERS" portkey && ! streamed "$1" &&
     echo "portkey|$PORTKEY_PORT|/v1/chat/completions|gpt-4o-mini|sk-mock|portkey|PORTKEY_CUSTOM_HOST=http://127.0.0.1:$mock_port/v1"
   return 0
 }
@@ -237,8 +246,9 @@ spec_field() { cut -d'|' -f"$2" <<< "$1"; } # spec 1-based-field
 key_of() { local k; k=$(spec_field "$1" 5); [ "${k:0:1}" = @ ] && cat "$RUN/${k:1}.key" || echo "$k"; }
 wrk_env_of() { # spec mode -> env for peers.lua
   echo "TARGET_PATH=$(spec_field "$1" 3) MODEL=$(spec_field "$1" 4) KEY=$(key_of "$1") $(spec_field "$1" 7)" \
-    "$([ "$2" != plain ] && echo STREAM=1)"
+    "$(streamed "$2" && echo STREAM=1)" "$([ "$2" = agent ] && echo "BODY_FILE=$RUN/agent-request.json")"
 }
+streamed() { [ "$1" = stream ] || [ "$1" = long ]; } # mode
 
 # ---------------------------------------------------------------------------------------------------
 # Checking answers
@@ -248,23 +258,24 @@ check_answer() { # mode spec -> prints OK or FAIL and what was seen
   local mode=$1 spec=$2 name port path model key ingress stream body resp
   name=$(spec_field "$spec" 1) port=$(spec_field "$spec" 2) path=$(spec_field "$spec" 3) model=$(spec_field "$spec" 4)
   key=$(key_of "$spec"); ingress=$(spec_field "$spec" 7)
-  stream=$([ "$mode" = plain ] && echo false || echo true)
+  stream=$(streamed "$mode" && echo true || echo false)
   body="{\"model\":\"$model\",\"max_tokens\":256,\"stream\":$stream,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+  [ "$mode" = agent ] && body=$(sed "s#\"MODEL\"#\"$model\"#" "$RUN/agent-request.json")
   local headers=(-H 'content-type: application/json' -H "authorization: Bearer $key")
   [[ $ingress == INGRESS=anthropic ]] && headers=(-H 'content-type: application/json' -H "x-api-key: $key" -H 'anthropic-version: 2023-06-01')
   [[ $ingress == PORTKEY_CUSTOM_HOST=* ]] && headers+=(-H 'x-portkey-provider: openai' -H "x-portkey-custom-host: ${ingress#*=}")
   resp=$(curl -s -N -m 20 "http://127.0.0.1:$port$path" "${headers[@]}" -d "$body" || true)
   local want_chunks want_tokens; case $mode in
-    plain) want_chunks=0 want_tokens=277;; stream) want_chunks=20 want_tokens=230;;
+    plain | agent) want_chunks=0 want_tokens=277;; stream) want_chunks=20 want_tokens=230;;
     long) want_chunks=$((LONG_CHUNKS + 3)) want_tokens=$((213 + LONG_CHUNKS));;
   esac
   local problems=()
   if [[ $ingress == INGRESS=anthropic ]]; then
-    [ "$mode" = plain ] || grep -q '^event: message_stop' <<< "$resp" || problems+=("no message_stop")
+    streamed "$mode" || grep -q '^event: message_stop' <<< "$resp" || problems+=("no message_stop")
     grep -q "\"output_tokens\":$((want_tokens - 213))" <<< "$resp" || problems+=("output_tokens not $((want_tokens - 213))")
   else
     grep -q "\"total_tokens\":$want_tokens" <<< "$resp" || problems+=("total_tokens not $want_tokens")
-    if [ "$mode" != plain ]; then
+    if streamed "$mode"; then
       local n last; n=$(grep -c '^data: {' <<< "$resp" || true); last=$(grep '^data:' <<< "$resp" | tail -1)
       [ "$n" = "$want_chunks" ] || problems+=("$n chunks, not $want_chunks")
       [ "$last" = "data: [DONE]" ] || problems+=("last event not [DONE]")
@@ -279,7 +290,7 @@ check_answer() { # mode spec -> prints OK or FAIL and what was seen
 
 check_every_target() {
   local mode spec bad=0 line
-  log "== checking every target's answer (plain: usage 277; stream: 20 chunks + [DONE]; long: $((LONG_CHUNKS + 3)) + [DONE])"
+  log "== checking every target's answer (plain, agent: usage 277; stream: 20 chunks + [DONE]; long: $((LONG_CHUNKS + 3)) + [DONE])"
   for mode in ${MODES//,/ }; do
     while read -r spec; do
       line=$(check_answer "$mode" "$spec"); log "  $line"; echo "$line" >> "$RUN/checks.txt"
@@ -416,6 +427,7 @@ main() {
     { log "needs wrk, nginx and node (apt-get install wrk nginx nodejs)"; exit 1; }
   [ -f "$SB_JAR" ] || PATH="$JAVA_HOME/bin:$PATH" ./mvnw -q -B -DskipTests package
   mkdir -p "$RUN/wrk"; : > "$RUN/runs.tsv"; : > "$RUN/checks.txt"
+  cp bench/agent-request.json "$RUN/agent-request.json"
   install_peers_when_absent
   trap stop_everything EXIT
   trap 'exit 130' INT TERM
@@ -429,7 +441,7 @@ main() {
     "${GW_JAVA_OPTS:-}" "$(git rev-parse --short HEAD 2> /dev/null || echo '?')" >> "$RUN/runs.tsv"
   check_every_target
   local mode
-  for mode in plain stream long; do
+  for mode in plain stream long agent; do
     if has "$MODES" "$mode"; then measure_mode "$mode"; fi
   done
   record_rss after

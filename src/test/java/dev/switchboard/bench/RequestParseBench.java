@@ -32,6 +32,15 @@ public class RequestParseBench {
       "Summarize the following support ticket in two sentences and suggest one next step. "
           + ScanBench.SUPPORT_TICKET.substring(ScanBench.SUPPORT_TICKET.indexOf("Ticket:"));
 
+  /** The request bench/chat.lua sends, streamed. */
+  static final String OPENAI_CHAT =
+      "{\"model\":\"bench/model\",\"messages\":[{\"role\":\"system\",\"content\":\""
+          + SYSTEM
+          + "\"},{\"role\":\"user\",\"content\":\""
+          + USER
+          + "\"}],\"temperature\":0.2,\"max_tokens\":256,\"stream\":true,"
+          + "\"stream_options\":{\"include_usage\":true}}";
+
   private WireFormat openai;
   private WireFormat anthropic;
   private IngressRequest openaiChat;
@@ -41,20 +50,13 @@ public class RequestParseBench {
   public void setUp() throws WireException {
     openai = WireFormats.find("openai").orElseThrow();
     anthropic = WireFormats.find("anthropic").orElseThrow();
-    String openaiBody =
-        "{\"model\":\"bench/model\",\"messages\":[{\"role\":\"system\",\"content\":\""
-            + SYSTEM
-            + "\"},{\"role\":\"user\",\"content\":\""
-            + USER
-            + "\"}],\"temperature\":0.2,\"max_tokens\":256,\"stream\":true,"
-            + "\"stream_options\":{\"include_usage\":true}}";
     String anthropicBody =
         "{\"model\":\"bench/model\",\"system\":\""
             + SYSTEM
             + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
             + USER
             + "\"}],\"temperature\":0.2,\"max_tokens\":256,\"stream\":true}";
-    openaiChat = new IngressRequest("/v1/chat/completions", Map.of(), openaiBody.getBytes(UTF_8));
+    openaiChat = new IngressRequest("/v1/chat/completions", Map.of(), OPENAI_CHAT.getBytes(UTF_8));
     anthropicMessages =
         new IngressRequest(
             "/v1/messages",
