@@ -69,6 +69,38 @@ class ChatCompletionsTest {
   }
 
   @Test
+  void upstreamReceivesTheClientsBytes_ofEveryMemberTheGatewayDoesNotChange() {
+    harness.sim.clearRequests();
+    String messages =
+        "\"messages\" : [ {\"role\":\"user\",  \"content\": \"tab\\tand \\u00e9, \\\"quoted\\\"\"} ]";
+    String vendor = "\"vendor_field\": [1, 2.50, {\"a\" : null}]";
+    HttpResponse<String> response =
+        harness.chat(
+            "{\n  \"model\": \"" + MODEL + "\",\n  " + messages + ",\n  " + vendor + "\n}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String sent = harness.sim.requests().getLast().body();
+    assertThat(sent).contains(messages).contains(vendor);
+    assertThat(GatewayHarness.json(sent).get("model").asText())
+        .isEqualTo(cheapestDeployment(MODEL).upstreamModel());
+  }
+
+  @Test
+  void aNameTwiceInOneObject_reachesTheProviderOnce_asThePolicyReadIt() {
+    harness.sim.clearRequests();
+    HttpResponse<String> response =
+        harness.chat(
+            "{\"model\":\""
+                + MODEL
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"first\","
+                + "\"content\":\"last\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String sent = harness.sim.requests().getLast().body();
+    assertThat(sent).contains("\"content\":\"last\"").doesNotContain("first");
+  }
+
+  @Test
   void streamedChat_relaysChunks_thenPricedUsage_thenDone_withTheRowAlreadyDurable() {
     HttpResponse<String> response = harness.chat(GatewayHarness.body(MODEL, true, ""));
     assertThat(response.statusCode()).isEqualTo(200);
