@@ -17,7 +17,7 @@
 # mock reached directly and to nginx, all from this run) plus Switchboard's resident memory, idle after
 # start and after the load. The machine's cores are shared by wrk, mocks and proxies: read the ratios.
 #
-# Usage: bench/peers.sh [rounds=3] [duration=10s]   (~12 min; run it alone on the machine: other load skews it)
+# Usage: bench/peers.sh [rounds=3] [duration=10s]   (~25 min; run it alone on the machine: other load skews it)
 #   MODES=plain,stream,long,agent   which modes (default all four; STREAM=1 alone means MODES=stream)
 #   CONNS=1,64                connection counts for plain, stream and agent; LONG_CONNS=16 for long streams
 #   PEERS=nginx,scg,portkey   which peers beside Switchboard (portkey is measured non-streamed only)
