@@ -3,12 +3,14 @@ package dev.switchboard.wire.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.wire.IngressRequest;
+import dev.switchboard.wire.Json;
 import dev.switchboard.wire.RequestLimits;
 import dev.switchboard.wire.WireException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,14 +58,28 @@ class RequestMemoryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bodies")
   void aOneMegabyteBody_costsLessThanTenMegabytesOfHeap(String shape, byte[] body) {
+    assertThat(body.length).isLessThanOrEqualTo(MB);
+    assertThat(allocatedToParse(body)).as("bytes allocated for %s", shape).isLessThan(10L * MB);
+  }
+
+  @Test
+  void theLargestBodyParsedWithTheSharedSymbolTable_ofDistinctNames_costsLessThanFourMegabytes() {
+    int names = Json.SMALL_BODY / 10;
+    while (fields(names).length() > Json.SMALL_BODY) {
+      names -= 50;
+    }
+    byte[] body = fields(names).getBytes(StandardCharsets.UTF_8);
+    assertThat(body.length).isBetween(Json.SMALL_BODY - 1000, Json.SMALL_BODY);
+    assertThat(allocatedToParse(body)).isLessThan(4L * MB);
+  }
+
+  private long allocatedToParse(byte[] body) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     parse(USER.getBytes(StandardCharsets.UTF_8)); // class loading is not the body's cost
     long before = threads.getCurrentThreadAllocatedBytes();
     parse(body);
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-    assertThat(body.length).isLessThanOrEqualTo(MB);
-    assertThat(allocated).as("bytes allocated for %s", shape).isLessThan(10L * MB);
+    return threads.getCurrentThreadAllocatedBytes() - before;
   }
 
   private void parse(byte[] body) {
