@@ -49,7 +49,7 @@ public final class Json {
    * Up to this size a client body is parsed with the shared symbol table, which parses a coding
    * agent's 80 KB conversation in half the time (91 against 183 us in UpstreamBodyBench): its few
    * names are read once, not built as a String at each of thousands of occurrences. The worst body
-   * of this size, all distinct names, costs 3.8 MB while it is parsed (RequestMemoryTest), less
+   * of this size, all distinct names, costs under 5 MB while it is parsed (RequestMemoryTest), less
    * than a 1 MB body may; Jackson keeps no more than 6,000 names in the table between parses.
    */
   public static final int SMALL_BODY = 128 * 1024;
