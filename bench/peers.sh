@@ -65,6 +65,7 @@ MOCK_PLAIN=18081 MOCK_STREAM=18082 MOCK_LONG=18084 NGINX_PLAIN=18080 NGINX_STREA
 SCG_PORT=18090 PORTKEY_PORT=18787 SB_PORT=18095 SB_BASE_PORT=18096 SB_POLICY_PORT=18097
 
 has() { [[ ",$1," == *",$2,"* ]]; } # list item
+streamed() { [ "$1" = stream ] || [ "$1" = long ]; } # mode
 log() { echo "$*" >&2; }
 
 # The launcher's JVM flags (jvm.options, as ./switchboard starts it), unless JVM_FLAGS says otherwise.
@@ -248,7 +249,6 @@ wrk_env_of() { # spec mode -> env for peers.lua
   echo "TARGET_PATH=$(spec_field "$1" 3) MODEL=$(spec_field "$1" 4) KEY=$(key_of "$1") $(spec_field "$1" 7)" \
     "$(streamed "$2" && echo STREAM=1)" "$([ "$2" = agent ] && echo "BODY_FILE=$RUN/agent-request.json")"
 }
-streamed() { [ "$1" = stream ] || [ "$1" = long ]; } # mode
 
 # ---------------------------------------------------------------------------------------------------
 # Checking answers

@@ -139,11 +139,12 @@ public final class OutgoingBody {
     int i = 0;
     for (Map.Entry<String, JsonNode> member : tree.properties()) {
       String name = member.getKey();
-      if (!changes.containsKey(name)) {
-        slots[count++] = i;
-      } else if (changes.get(name) != null) {
+      JsonNode changed = changes.get(name);
+      if (changed != null) {
         slots[count++] = -1 - written.size();
-        written.set(name, changes.get(name));
+        written.set(name, changed);
+      } else if (!changes.containsKey(name)) {
+        slots[count++] = i;
       }
       i++;
     }

@@ -100,10 +100,11 @@ public final class SourceBytes {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
-  private static long members(JsonNode node) {
-    long count = node.isObject() ? node.size() : 0;
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) {
+  // Members of every object in the tree; only containers are visited (a leaf has none).
+  private static long members(JsonNode container) {
+    long count = container.isObject() ? container.size() : 0;
+    for (JsonNode child : container) {
+      if (child.isContainerNode()) {
         count += members(child);
       }
     }
