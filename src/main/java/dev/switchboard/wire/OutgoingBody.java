@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON object a format sends upstream: a tree of its own, or the client's body relayed with a
- * few top-level members changed (the model, the stream flag, a capped token limit; the gateway's
- * own fields removed). The client's body is shared by every attempt and never modified: its changes
- * are kept beside it and written in place of the members they replace, new ones at the end. When
- * the source kept its bytes ({@link SourceBytes}) the other members are copied from them as they
- * came, not written out again.
+ * A JSON object the gateway sends on: a tree of its own, or a body it relays with a few top-level
+ * members changed. Upstream, the client's body (the model, the stream flag, a capped token limit;
+ * the gateway's own fields removed); to the client, a provider's non-streamed answer of its format
+ * (the catalog model, the settled usage). The relayed body is never modified (the client's is
+ * shared by every attempt): its changes are kept beside it and written in place of the members they
+ * replace, new ones at the end. When the source kept its bytes ({@link SourceBytes}) the other
+ * members are copied from them as they came, not written out again.
  */
 public final class OutgoingBody {
   private final ObjectNode tree;
@@ -39,6 +40,11 @@ public final class OutgoingBody {
   /** The client's body, relayed to a provider of its format: changes go beside it. */
   public static OutgoingBody relaying(ChatRequest.Source source) {
     return new OutgoingBody(source.body(), false, source.bytes());
+  }
+
+  /** A body parsed from {@code bytes}, relayed: changes go beside it. */
+  public static OutgoingBody relaying(SourceBytes bytes) {
+    return new OutgoingBody(bytes.tree(), false, Optional.of(bytes));
   }
 
   /** The member's value as it will be sent: missing when absent or removed. */

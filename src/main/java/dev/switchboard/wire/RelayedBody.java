@@ -1,13 +1,13 @@
 package dev.switchboard.wire;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.UnaryOperator;
 
 /**
  * A provider's non-streamed JSON body relayed to a client of the same format: parsed once, for its
- * canonical form and for the bytes the client gets, which are the provider's but for what the
- * format's {@link Settler} writes over them (the catalog model, the settled usage).
+ * canonical form, and sent as the provider's bytes but for the top-level members the format's
+ * {@link Settler} writes over them (the catalog model, the settled usage), which alone are written
+ * out ({@link OutgoingBody}).
  */
 public final class RelayedBody implements Passthrough.UnaryBody {
   /** Reads the canonical answer from the provider's body. */
@@ -16,26 +16,26 @@ public final class RelayedBody implements Passthrough.UnaryBody {
     ChatResponse decode(ObjectNode root) throws WireException;
   }
 
-  /** Writes the catalog model and the settled usage over the provider's body, in place. */
+  /** Writes the catalog model and the settled usage over the provider's body. */
   @FunctionalInterface
   public interface Settler {
-    void settle(ObjectNode root, Usage settled, String model);
+    void settle(OutgoingBody body, Usage settled, String model);
 
     /**
      * Also names the provider serving (its display name), for a format with OpenRouter's {@code
      * provider} field; the others ignore it.
      */
-    default void settle(ObjectNode root, Usage settled, String model, String provider) {
-      settle(root, settled, model);
+    default void settle(OutgoingBody body, Usage settled, String model, String provider) {
+      settle(body, settled, model);
     }
   }
 
-  private final ObjectNode root;
+  private final SourceBytes body;
   private final ChatResponse response;
   private final Settler settler;
 
-  private RelayedBody(ObjectNode root, ChatResponse response, Settler settler) {
-    this.root = root;
+  private RelayedBody(SourceBytes body, ChatResponse response, Settler settler) {
+    this.body = body;
     this.response = response;
     this.settler = settler;
   }
@@ -46,18 +46,22 @@ public final class RelayedBody implements Passthrough.UnaryBody {
     if (!(Json.tree(body) instanceof ObjectNode root)) {
       throw new WireException("upstream response is not a JSON object");
     }
-    return new RelayedBody(root, decoder.decode(root), settler);
+    return new RelayedBody(SourceBytes.of(body, root), decoder.decode(root), settler);
   }
 
   /**
-   * Sets {@code parent.field} to what {@code encode} makes of the provider's usage object there (a
-   * new object when there is none), so the provider's other usage fields survive.
+   * Sets the member {@code field} to what {@code encode} makes of the provider's usage object there
+   * (a copy, or a new object when there is none), so the provider's other usage fields survive.
    */
   public static void settleUsage(
+      OutgoingBody parent, String field, UnaryOperator<ObjectNode> encode) {
+    parent.put(field, encode.apply(parent.object(field)));
+  }
+
+  /** As {@link #settleUsage(OutgoingBody, String, UnaryOperator)}, in {@code parent} itself. */
+  public static void settleUsage(
       ObjectNode parent, String field, UnaryOperator<ObjectNode> encode) {
-    JsonNode usage = parent.get(field);
-    parent.set(
-        field, encode.apply(usage instanceof ObjectNode existing ? existing : Json.object()));
+    settleUsage(OutgoingBody.of(parent), field, encode);
   }
 
   @Override
@@ -67,13 +71,15 @@ public final class RelayedBody implements Passthrough.UnaryBody {
 
   @Override
   public byte[] answer(Usage settled, String model) {
-    settler.settle(root, settled, model);
-    return Json.bytes(root);
+    OutgoingBody answer = OutgoingBody.relaying(body);
+    settler.settle(answer, settled, model);
+    return answer.bytes();
   }
 
   @Override
   public byte[] answer(Usage settled, String model, String provider) {
-    settler.settle(root, settled, model, provider);
-    return Json.bytes(root);
+    OutgoingBody answer = OutgoingBody.relaying(body);
+    settler.settle(answer, settled, model, provider);
+    return answer.bytes();
   }
 }

@@ -10,16 +10,18 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client's JSON object body as it came, with where each top-level member lies, kept when the
- * bytes say exactly what the parsed tree says. An upstream of the client's format then gets these
- * bytes with a few top-level members changed ({@link OutgoingBody}) instead of the tree written out
- * again: for an agent's 100 KB conversation, writing the tree cost more than parsing it.
+ * A JSON object body as it came (a client's request, a provider's answer), with where each
+ * top-level member lies, kept when the bytes say exactly what the parsed tree says. It is then
+ * relayed as these bytes with a few top-level members changed ({@link OutgoingBody}) instead of the
+ * tree written out again: for an agent's 100 KB conversation, writing the tree cost more than
+ * parsing it.
  *
- * <p>The tree keeps the last of two members of an object that share a name, and a provider may read
- * the first: the policy would have judged content the provider never reads and missed what it does.
- * So bytes with a repeated name anywhere are not used ({@link #members} is empty), and such a body
- * is written from its tree as before. The bytes are read for that on the first use only: a request
- * sent to a provider of another format never pays for it.
+ * <p>The tree keeps the last of two members of an object that share a name, and the reader may read
+ * the first: the policy would have judged content a provider never reads and missed what it does,
+ * the ledger would have billed an answer's usage the client does not see. So bytes with a repeated
+ * name anywhere are not used ({@link #members} is empty), and such a body is written from its tree
+ * as before. The bytes are read for that on the first use only: a request sent to a provider of
+ * another format never pays for it.
  */
 public final class SourceBytes {
   private final byte[] bytes;
@@ -39,6 +41,11 @@ public final class SourceBytes {
    */
   public static SourceBytes of(byte[] bytes, ObjectNode tree) {
     return new SourceBytes(bytes, tree);
+  }
+
+  /** The object the bytes were parsed into. */
+  ObjectNode tree() {
+    return tree;
   }
 
   /** Where each top-level member lies, unless a name repeats in one of the objects. */

@@ -3,6 +3,7 @@ package dev.switchboard.wire.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.RelayedStream;
 import dev.switchboard.wire.SseEvent;
@@ -74,8 +75,8 @@ final class AnthropicRelayedStream extends RelayedStream<AnthropicStreamDecoder>
    * A non-streamed answer relayed: the catalog model and the settled usage, written over the
    * provider's own fields (the rest of its body goes out as it came).
    */
-  static void settle(ObjectNode root, Usage settled, String model) {
-    root.put("model", model);
-    RelayedBody.settleUsage(root, "usage", usage -> AnthropicUsage.encode(settled, usage));
+  static void settle(OutgoingBody body, Usage settled, String model) {
+    body.put("model", model);
+    RelayedBody.settleUsage(body, "usage", usage -> AnthropicUsage.encode(settled, usage));
   }
 }

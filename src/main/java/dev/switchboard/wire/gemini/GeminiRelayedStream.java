@@ -2,6 +2,7 @@ package dev.switchboard.wire.gemini;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.Json;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.RelayedStream;
 import dev.switchboard.wire.SseEvent;
@@ -48,7 +49,7 @@ final class GeminiRelayedStream extends RelayedStream<GeminiStreamDecoder> {
   @Override
   public List<SseEvent> closing(Usage settled) {
     ObjectNode chunk = held.orElseGet(Json::object);
-    settle(chunk, settled, model);
+    settle(OutgoingBody.of(chunk), settled, model);
     if (!id.isEmpty()) {
       chunk.put("responseId", id);
     }
@@ -59,8 +60,8 @@ final class GeminiRelayedStream extends RelayedStream<GeminiStreamDecoder> {
    * The catalog model and the settled usage, written over the provider's own fields: of the last
    * chunk, and of a non-streamed answer.
    */
-  static void settle(ObjectNode root, Usage settled, String model) {
-    RelayedBody.settleUsage(root, "usageMetadata", usage -> GeminiUsage.encode(settled, usage));
-    root.put("modelVersion", model);
+  static void settle(OutgoingBody body, Usage settled, String model) {
+    RelayedBody.settleUsage(body, "usageMetadata", usage -> GeminiUsage.encode(settled, usage));
+    body.put("modelVersion", model);
   }
 }

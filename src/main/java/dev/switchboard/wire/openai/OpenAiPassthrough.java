@@ -1,7 +1,7 @@
 package dev.switchboard.wire.openai;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.Usage;
@@ -33,14 +33,14 @@ final class OpenAiPassthrough implements Passthrough, RelayedBody.Settler {
    * provider's own fields (the rest of its body goes out as it came).
    */
   @Override
-  public void settle(ObjectNode root, Usage settled, String model) {
-    root.put("model", model);
-    RelayedBody.settleUsage(root, "usage", usage -> OpenAiUsage.encode(settled, usage));
+  public void settle(OutgoingBody body, Usage settled, String model) {
+    body.put("model", model);
+    RelayedBody.settleUsage(body, "usage", usage -> OpenAiUsage.encode(settled, usage));
   }
 
   @Override
-  public void settle(ObjectNode root, Usage settled, String model, String provider) {
-    settle(root, settled, model);
-    root.put("provider", provider);
+  public void settle(OutgoingBody body, Usage settled, String model, String provider) {
+    settle(body, settled, model);
+    body.put("provider", provider);
   }
 }

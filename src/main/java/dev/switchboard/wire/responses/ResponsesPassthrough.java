@@ -1,7 +1,7 @@
 package dev.switchboard.wire.responses;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.wire.ChatRequest;
+import dev.switchboard.wire.OutgoingBody;
 import dev.switchboard.wire.Passthrough;
 import dev.switchboard.wire.RelayedBody;
 import dev.switchboard.wire.Usage;
@@ -23,8 +23,8 @@ final class ResponsesPassthrough implements Passthrough, RelayedBody.Settler {
   }
 
   @Override
-  public void settle(ObjectNode root, Usage settled, String model) {
-    root.put("model", model);
-    root.set("usage", ResponsesUsage.encode(settled));
+  public void settle(OutgoingBody body, Usage settled, String model) {
+    body.put("model", model);
+    body.put("usage", ResponsesUsage.encode(settled));
   }
 }
