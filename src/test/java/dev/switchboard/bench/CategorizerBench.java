@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The task classifier every ledger row runs on its event loop (insight.category.Categorizer): the
  * bench's 1 KB support ticket (bench/chat.lua, no rule matches until ANALYSIS), a coding question,
- * and 4 KB of prose, the most it reads. Run with bench/jmh.sh.
+ * a coding agent's turn and 4 KB of prose, the most it reads. Run with bench/jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +49,19 @@ public class CategorizerBench {
   @Benchmark
   public Category code() {
     return Categorizer.of(CODE, "", false, false);
+  }
+
+  /**
+   * A coding agent's turn: tools offered and used, a short instruction, a system prompt that says
+   * what it is in its first sentence and runs on for kilobytes (Claude Code's is 10 to 30 KB).
+   */
+  @Benchmark
+  public Category agent() {
+    return Categorizer.of(
+        "Fix the failing test in the export module.",
+        "You are Claude Code, Anthropic's official CLI for Claude. " + PROSE,
+        true,
+        true);
   }
 
   /** 4 KB of prose that matches no rule: every rule reads all of it. */

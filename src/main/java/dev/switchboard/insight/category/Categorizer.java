@@ -145,18 +145,27 @@ public final class Categorizer {
     return Category.CHAT;
   }
 
-  /** The system prompt's rules, read only if a rule asks for them. */
+  /**
+   * The system prompt's rules, read only if a rule asks for them, and only as far as it takes to
+   * answer: up to the asked rule's first match, or to the end, after which every rule is known.
+   */
   private static final class Lazy {
     private final Supplier<String> system;
+    private @Nullable String text;
     private int @Nullable [] counts;
+    private boolean complete;
 
     Lazy(Supplier<String> system) {
       this.system = system;
     }
 
     boolean has(int rule) {
-      if (counts == null) {
-        counts = SYSTEM_RULES.count(clip(system.get()).toLowerCase(Locale.ROOT));
+      if (counts == null || !complete && counts[rule] == 0) {
+        if (text == null) {
+          text = clip(system.get()).toLowerCase(Locale.ROOT);
+        }
+        counts = SYSTEM_RULES.countUntil(text, rule);
+        complete = counts[rule] == 0; // read to the end
       }
       return counts[rule] > 0;
     }

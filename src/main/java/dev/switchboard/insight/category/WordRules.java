@@ -45,7 +45,8 @@ final class WordRules {
   /** ...but those that begin with a whole word ({@code \w+\.py}), and what may follow that word. */
   private Alternative[] afterWord = new Alternative[0];
 
-  private String afterWordFirst = "";
+  // The first characters of what may follow that word: looked up at every word's end.
+  private final boolean[] afterWordFirst = new boolean[ASCII];
 
   private final int rules;
 
@@ -59,7 +60,12 @@ final class WordRules {
           if (a.wordFirst) {
             afterWord = Arrays.copyOf(afterWord, afterWord.length + 1);
             afterWord[afterWord.length - 1] = a;
-            afterWordFirst += a.literal.charAt(0);
+            char first = a.literal.charAt(0);
+            if (first >= ASCII) {
+              throw new IllegalArgumentException(
+                  "after \\w+ only ASCII may follow: " + alternative);
+            }
+            afterWordFirst[first] = true;
           } else {
             trie.add(a);
             beginnings.add(a.literal);
@@ -75,10 +81,19 @@ final class WordRules {
    * overlap, as {@code Matcher.results().distinct()} counts them; 0 means the rule is not there.
    */
   int[] count(String text) {
+    return countUntil(text, -1);
+  }
+
+  /**
+   * As {@link #count}, but stops at the first match of rule {@code stop} (none when negative): its
+   * count is then 1 and the other rules' are those of the text before it. An agent's system prompt
+   * says what it is in its first sentence, and its next 4,000 characters need not be read.
+   */
+  int[] countUntil(String text, int stop) {
     Scan scan = new Scan(text, rules);
     int i = 0;
     boolean afterWord = false;
-    while (i < text.length()) {
+    while (i < text.length() && (stop < 0 || scan.counts[stop] == 0)) {
       char c = text.charAt(i);
       if (word(c)) {
         int end = i + 1;
@@ -138,7 +153,8 @@ final class WordRules {
       int touchedCount = 0;
       if (wordEnd > start
           && wordEnd < text.length()
-          && rules.afterWordFirst.indexOf(text.charAt(wordEnd)) >= 0) {
+          && text.charAt(wordEnd) < ASCII
+          && rules.afterWordFirst[text.charAt(wordEnd)]) {
         touchedCount = tryEach(start, wordEnd, rules.afterWord, touchedCount);
       }
       if (!rules.beginnings.mayBeginAt(text, start)) {

@@ -58,6 +58,24 @@ class WordRulesTest {
   }
 
   @Test
+  void countingUntilARulesFirstMatch_answersWhetherItIsThere_readingNoFurther() {
+    WordRules together = new WordRules(ALTERNATIONS.toArray(String[]::new));
+    for (String raw : TEXTS) {
+      String text = raw.toLowerCase(Locale.ROOT);
+      int[] all = together.count(text);
+      for (int rule = 0; rule < ALTERNATIONS.size(); rule++) {
+        int[] until = together.countUntil(text, rule);
+        assertThat(until[rule]).as(rule + " in: " + text).isEqualTo(Math.min(1, all[rule]));
+        if (all[rule] == 0) {
+          assertThat(until).as("read to the end: " + text).isEqualTo(all);
+        }
+      }
+    }
+    // The first match ends the reading: what follows it is not counted.
+    assertThat(together.countUntil("code then translate", 0)[1]).isZero();
+  }
+
+  @Test
   void anAlternativeThatCouldStartAnywhere_orHasCapitals_isRefused() {
     assertThatThrownBy(() -> new WordRules("code|(a+|b)c"))
         .isInstanceOf(IllegalArgumentException.class)
