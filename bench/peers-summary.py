@@ -15,10 +15,11 @@ NAMES = {
     'sb': '**Switchboard**',
     'sb-base': 'Switchboard, earlier build (BASE_JAR)',
     'sb-policy': 'Switchboard with the example data policy',
+    'sb-base-policy': 'Switchboard, earlier build, with the example data policy',
     'sb-budget': 'Switchboard, a key with budgets and rate limits',
     'sb-anth': 'Switchboard, Anthropic in, OpenAI-format mock',
 }
-ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-base', 'sb-policy', 'sb-budget', 'sb-anth']
+ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-base', 'sb-policy', 'sb-base-policy', 'sb-budget', 'sb-anth']
 MIB = 1024
 
 

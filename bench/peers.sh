@@ -27,7 +27,8 @@
 #   BASE_JAR=<switchboard.jar of an earlier build> adds it as "sb-base" (before/after from one run)
 #   JVM_FLAGS                 the launcher's JVM flags, given to every Switchboard (see launcher_jvm_flags)
 #   GW_JAVA_OPTS / BASE_JAVA_OPTS   extra JVM flags for the current / the earlier build (an A/B of one flag)
-#   POLICY=1                  adds "sb-policy": the current build with the example data policy (policy.yaml)
+#   POLICY=1                  adds "sb-policy": the current build with the example data policy (policy.yaml);
+#                             with BASE_JAR also "sb-base-policy", the earlier build with it
 #   BUDGET=1                  adds "sb-budget": the same Switchboard with a key that has every limit (a credit
 #                             limit, a daily cap, requests and tokens per minute, concurrency), all far
 #                             from reached: the cost of budgets and rate limits on the request path
@@ -62,7 +63,7 @@ RUN=$(mkdir -p "$RUN" && cd "$RUN" && pwd)
 TICK=$(getconf CLK_TCK)
 # Ports: the shared confs fix 18080-18083; the rest are ours.
 MOCK_PLAIN=18081 MOCK_STREAM=18082 MOCK_LONG=18084 NGINX_PLAIN=18080 NGINX_STREAM=18083 NGINX_LONG=18085
-SCG_PORT=18090 PORTKEY_PORT=18787 SB_PORT=18095 SB_BASE_PORT=18096 SB_POLICY_PORT=18097
+SCG_PORT=18090 PORTKEY_PORT=18787 SB_PORT=18095 SB_BASE_PORT=18096 SB_POLICY_PORT=18097 SB_BASE_POLICY_PORT=18098
 
 has() { [[ ",$1," == *",$2,"* ]]; } # list item
 streamed() { [ "$1" = stream ] || [ "$1" = long ]; } # mode
@@ -199,13 +200,15 @@ start_switchboard() { # name jar port extra-jvm-flags [policy]
 start_everything() {
   mkdir -p "$RUN/pids"
   require_free_ports $MOCK_PLAIN $MOCK_STREAM $MOCK_LONG $NGINX_PLAIN $NGINX_STREAM $NGINX_LONG 18086 \
-    $SCG_PORT $PORTKEY_PORT $SB_PORT $SB_BASE_PORT $SB_POLICY_PORT
+    $SCG_PORT $PORTKEY_PORT $SB_PORT $SB_BASE_PORT $SB_POLICY_PORT $SB_BASE_POLICY_PORT
   start_mocks_and_nginx
   has "$PEERS" scg && start_scg
   has "$PEERS" portkey && start_portkey
   start_switchboard sb "$SB_JAR" $SB_PORT "${GW_JAVA_OPTS:-}"
   [ -n "${BASE_JAR:-}" ] && start_switchboard sb-base "$BASE_JAR" $SB_BASE_PORT "${BASE_JAVA_OPTS:-}"
   [ "${POLICY:-0}" = 1 ] && start_switchboard sb-policy "$SB_JAR" $SB_POLICY_PORT "${GW_JAVA_OPTS:-}" policy
+  [ "${POLICY:-0}" = 1 ] && [ -n "${BASE_JAR:-}" ] &&
+    start_switchboard sb-base-policy "$BASE_JAR" $SB_BASE_POLICY_PORT "${BASE_JAVA_OPTS:-}" policy
   local f port
   for f in "$RUN"/pids/*.pid; do
     f=${f##*/}; f=${f%.pid}
@@ -213,6 +216,7 @@ start_everything() {
       nginx-mock) port=$MOCK_PLAIN;; nginx-proxy) port=$NGINX_PLAIN;; nginx-long) port=$NGINX_LONG;;
       mock-stream) port=$MOCK_STREAM;; mock-long) port=$MOCK_LONG;; scg) port=$SCG_PORT;;
       portkey) port=$PORTKEY_PORT;; sb) port=$SB_PORT;; sb-base) port=$SB_BASE_PORT;; sb-policy) port=$SB_POLICY_PORT;;
+      sb-base-policy) port=$SB_BASE_POLICY_PORT;;
     esac
     wait_for_port "$port" "$f"
   done
@@ -236,6 +240,8 @@ targets_of_mode() { # mode
   echo "sb|$SB_PORT|/v1/chat/completions|$model|@sb|sb|"
   [ -n "${BASE_JAR:-}" ] && echo "sb-base|$SB_BASE_PORT|/v1/chat/completions|$model|@sb-base|sb-base|"
   [ "${POLICY:-0}" = 1 ] && echo "sb-policy|$SB_POLICY_PORT|/v1/chat/completions|$model|@sb-policy|sb-policy|"
+  [ "${POLICY:-0}" = 1 ] && [ -n "${BASE_JAR:-}" ] &&
+    echo "sb-base-policy|$SB_BASE_POLICY_PORT|/v1/chat/completions|$model|@sb-base-policy|sb-base-policy|"
   [ "${BUDGET:-0}" = 1 ] && echo "sb-budget|$SB_PORT|/v1/chat/completions|$model|@sb-budget|sb|"
   [ "${TRANSLATE:-0}" = 1 ] && echo "sb-anth|$SB_PORT|/v1/messages|$model|@sb|sb|INGRESS=anthropic"
   has "$PEERS" scg && echo "scg|$SCG_PORT|$scg_path/chat/completions|gpt-4o-mini|sk-mock|scg|"

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -74,10 +75,33 @@ public class ScanBench {
     }
   }
 
+  /** A scanner that has read nothing yet, new for each call. */
+  @State(Scope.Thread)
+  public static class Fresh {
+    Scanner scanner;
+
+    @Setup(Level.Invocation)
+    public void setUp() {
+      scanner = new Scanner(DetectorConfig.DEFAULTS);
+    }
+  }
+
+  /** The conversation seen for the first time: every part is scanned. */
   @Benchmark
   @OperationsPerInvocation(CONVERSATION_KB)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public List<MessageFindings> conversationPerKb() {
+  public List<MessageFindings> conversationPerKb(Fresh fresh) {
+    return fresh.scanner.scan(conversation);
+  }
+
+  /**
+   * The conversation again, as an agent's next turn sends it: the scanner has read every part
+   * before (a real turn also scans its few new parts).
+   */
+  @Benchmark
+  @OperationsPerInvocation(CONVERSATION_KB)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public List<MessageFindings> conversationAgainPerKb() {
     return scanner.scan(conversation);
   }
 

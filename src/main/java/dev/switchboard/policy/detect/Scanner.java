@@ -11,10 +11,12 @@ import java.util.Optional;
 
 /**
  * All detectors, built once from a {@link DetectorConfig} and safe to share between threads. It
- * scans a text, or every text a chat request carries, and reports typed spans, never the text.
+ * scans a text, or every text a chat request carries, and reports typed spans, never the text. A
+ * request's texts already scanned (an agent's earlier turns) are answered from a {@link ScanCache}.
  */
 public final class Scanner {
   private final List<Detector> detectors;
+  private final ScanCache cache = new ScanCache();
 
   /** Those that find nothing in a text without an ASCII digit: most prose skips them. */
   private final List<Detector> digitDetectors;
@@ -110,11 +112,21 @@ public final class Scanner {
 
   private void scanText(
       int messageIndex, int partIndex, String text, Deadline deadline, List<MessageFindings> out) {
-    List<Finding> findings = scan(text, deadline);
+    ScanCache.Key key = cache.keyOf(text);
+    List<Finding> findings = key == null ? null : cache.kept(key);
+    if (findings == null) {
+      findings = scan(text, deadline); // throws when out of time: nothing is kept then
+      cache.keep(key, findings);
+    }
     deadline.scanned(text.length());
     if (!findings.isEmpty()) {
       out.add(new MessageFindings(messageIndex, partIndex, findings));
     }
+  }
+
+  /** The texts of requests answered from the cache so far (for tests). */
+  long cachedTexts() {
+    return cache.hits();
   }
 
   private static boolean hasDigit(String text) {
