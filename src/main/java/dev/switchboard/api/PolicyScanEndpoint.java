@@ -1,9 +1,9 @@
 package dev.switchboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.account.ApiKey;
 import dev.switchboard.account.KeyAuthenticator;
 import dev.switchboard.config.Config;
-import dev.switchboard.policy.DataClass;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.ScanReport;
 import dev.switchboard.policy.SourcingPolicy;
@@ -60,14 +60,14 @@ final class PolicyScanEndpoint implements Handler<RoutingContext> {
             received -> {
               IngressRequest ingress = received.request();
               format[0] = named(asked.orElseGet(() -> ScanReport.guessFormat(ingress.body())));
-              Optional<DataClass> keyClass = received.key().dataClass();
-              return vertx.executeBlocking(() -> scan(format[0], ingress, keyClass), false);
+              ApiKey key = received.key();
+              return vertx.executeBlocking(() -> scan(format[0], ingress, key), false);
             })
         .onSuccess(body -> Replies.json(ctx.response(), 200, body))
         .onFailure(error -> Replies.refuse(request, format[0], Failures.logged(error)));
   }
 
-  private byte[] scan(WireFormat format, IngressRequest ingress, Optional<DataClass> keyClass) {
+  private byte[] scan(WireFormat format, IngressRequest ingress, ApiKey key) {
     ChatRequest parsed;
     try {
       parsed = format.parseRequest(ingress);
@@ -77,7 +77,7 @@ final class PolicyScanEndpoint implements Handler<RoutingContext> {
           .build();
     }
     PolicyDecision decision =
-        policy.decide(parsed, keyClass, ingress.header(SourcingPolicy.HEADER));
+        policy.decide(parsed, key.dataClass(), ingress.header(SourcingPolicy.HEADER), key.id());
     JsonNode report = ScanReport.explain(parsed, decision, planner);
     return Json.bytes(report);
   }

@@ -75,7 +75,7 @@ public final class PolicyGate {
   record Verdict(PolicyDecision decision, ChatRequest request, Restorer restorer) {}
 
   private Verdict verdict(ChatRequest request, ApiKey key, Optional<String> header) {
-    PolicyDecision decision = policy.decide(request, key.dataClass(), header);
+    PolicyDecision decision = policy.decide(request, key.dataClass(), header, key.id());
     if (decision.action() != Action.REDACT || decision.findings().isEmpty()) {
       return new Verdict(decision, request, Restorer.none());
     }

@@ -101,6 +101,15 @@ public final class SourcingPolicy {
    */
   public PolicyDecision decide(
       ChatRequest request, Optional<DataClass> keyClass, Optional<String> header) {
+    return decide(request, keyClass, header, "");
+  }
+
+  /**
+   * As {@link #decide(ChatRequest, Optional, Optional)} for a request of the API key {@code keyId}:
+   * the scan answers from that key's texts scanned before only (see {@link Scanner}).
+   */
+  public PolicyDecision decide(
+      ChatRequest request, Optional<DataClass> keyClass, Optional<String> header, String keyId) {
     DataClass dataClass = keyClass.orElse(defaultClass);
     String raisedBy = keyClass.isPresent() ? "key" : "default";
     if (header.isPresent()) {
@@ -115,7 +124,7 @@ public final class SourcingPolicy {
     }
     List<MessageFindings> findings;
     try {
-      findings = scan(scanner.get(), request);
+      findings = scan(scanner.get(), request, keyId);
     } catch (RuntimeException e) {
       // Fail closed: what could not be checked is treated as the most sensitive data.
       DataClass highest = DataClass.REGULATED;
@@ -129,9 +138,9 @@ public final class SourcingPolicy {
     return new PolicyDecision(dataClass, rules.get(dataClass), findings, true, raisedBy);
   }
 
-  private List<MessageFindings> scan(Scanner scanner, ChatRequest request) {
+  private List<MessageFindings> scan(Scanner scanner, ChatRequest request, String keyId) {
     long deadline = System.nanoTime() + scanBudget.toNanos();
-    List<MessageFindings> found = new ArrayList<>(scanner.scan(request, deadline));
+    List<MessageFindings> found = new ArrayList<>(scanner.scan(request, deadline, keyId));
     scanFields(scanner, request.source().body(), found);
     if (System.nanoTime() > deadline) {
       throw new IllegalStateException("the scan of the body's other fields ran over its budget");

@@ -10,12 +10,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The findings of the texts a scanner read lately, by the SHA-256 of each text. A coding agent
- * sends its whole conversation with every turn, and all but the newest parts were scanned the turn
- * before: at about 25 us per KB, rescanning an 80 KB conversation cost 2 ms a turn, where hashing
- * it costs a tenth of that. It holds no text: a digest (a collision would have to break SHA-256)
- * and the spans found, which hold no text either. Texts under {@value #MIN_CHARS} characters cost
- * little to scan and are not kept. Bounded; the least recently used entry goes first; thread-safe.
+ * The findings of the texts a scanner read lately, by the SHA-256 of each text and of the API key
+ * that sent it. A coding agent sends its whole conversation with every turn, and all but the newest
+ * parts were scanned the turn before: at about 25 us per KB, rescanning an 80 KB conversation cost
+ * 2 ms a turn, where hashing it costs a tenth of that. Each key's texts are kept apart, so how fast
+ * a request is scanned never tells one key what another sent. It holds no text: a digest (a
+ * collision would have to break SHA-256) and the spans found, which hold no text either. Texts
+ * under {@value #MIN_CHARS} characters cost little to scan and are not kept. Bounded; the least
+ * recently used entry goes first; thread-safe.
  */
 final class ScanCache {
   static final int MIN_CHARS = 256;
@@ -42,9 +44,12 @@ final class ScanCache {
         };
   }
 
-  /** The key {@code text} is kept under; null for a text too short to keep. */
-  @Nullable Key keyOf(String text) {
-    return text.length() < MIN_CHARS ? null : DIGESTS.get().of(text);
+  /**
+   * The key {@code text} is kept under in {@code scope} (an API key's id: each key's texts apart);
+   * null for a text too short to keep.
+   */
+  @Nullable Key keyOf(String scope, String text) {
+    return text.length() < MIN_CHARS ? null : DIGESTS.get().of(scope, text);
   }
 
   /** The findings kept under {@code key}, if any. */
@@ -94,9 +99,17 @@ final class ScanCache {
       }
     }
 
-    Key of(String text) {
-      // Every char as its two bytes: lossless, so two texts share a digest only if they are equal
-      // (an encoding such as UTF-8 would map lone surrogates alike).
+    Key of(String scope, String text) {
+      // The scope's length first, so no two (scope, text) pairs make the same chars; every char as
+      // its two bytes: lossless, so two texts share a digest only if they are equal (an encoding
+      // such as UTF-8 would map lone surrogates alike).
+      update(String.valueOf(scope.length()) + ':' + scope);
+      update(text);
+      ByteBuffer digest = ByteBuffer.wrap(sha256.digest()).order(ByteOrder.LITTLE_ENDIAN);
+      return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+    }
+
+    private void update(String text) {
       for (int from = 0; from < text.length(); from += CHUNK_CHARS) {
         int to = Math.min(text.length(), from + CHUNK_CHARS);
         int at = 0;
@@ -107,8 +120,6 @@ final class ScanCache {
         }
         sha256.update(chunk, 0, at);
       }
-      ByteBuffer digest = ByteBuffer.wrap(sha256.digest()).order(ByteOrder.LITTLE_ENDIAN);
-      return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     }
   }
 }

@@ -70,7 +70,7 @@ public final class Scanner {
    * MessageFindings#TOOLS}, part index the tool's); parts without findings are left out.
    */
   public List<MessageFindings> scan(ChatRequest request) {
-    return scan(request, Deadline.none(totalChars(request)));
+    return scan(request, Deadline.none(totalChars(request)), "");
   }
 
   /**
@@ -80,47 +80,67 @@ public final class Scanner {
    * deadline. A request the scan could not finish must be treated as the highest data class.
    */
   public List<MessageFindings> scan(ChatRequest request, long deadlineNanos) {
-    return scan(request, Deadline.at(deadlineNanos, totalChars(request)));
+    return scan(request, deadlineNanos, "");
   }
 
-  private List<MessageFindings> scan(ChatRequest request, Deadline deadline) {
-    List<MessageFindings> found = new ArrayList<>();
-    scanParts(MessageFindings.SYSTEM, request.system(), deadline, found);
+  /**
+   * As {@link #scan(ChatRequest, long)}, answering from the texts scanned before in the same {@code
+   * scope} only (the API key's id): how fast a request is scanned must not tell one key whether
+   * another sent a text.
+   */
+  public List<MessageFindings> scan(ChatRequest request, long deadlineNanos, String scope) {
+    return scan(request, Deadline.at(deadlineNanos, totalChars(request)), scope);
+  }
+
+  private List<MessageFindings> scan(ChatRequest request, Deadline deadline, String scope) {
+    Texts texts = new Texts(deadline, scope, new ArrayList<>());
+    texts.parts(MessageFindings.SYSTEM, request.system());
     List<Message> messages = request.messages();
     for (int i = 0; i < messages.size(); i++) {
-      scanParts(i, messages.get(i).parts(), deadline, found);
+      texts.parts(i, messages.get(i).parts());
     }
     List<ToolSpec> tools = request.tools();
     for (int t = 0; t < tools.size(); t++) {
       Optional<String> description = tools.get(t).description();
       if (description.isPresent()) {
-        scanText(MessageFindings.TOOLS, t, description.get(), deadline, found);
+        texts.scan(MessageFindings.TOOLS, t, description.get());
       }
     }
-    return List.copyOf(found);
+    return List.copyOf(texts.found);
   }
 
-  private void scanParts(
-      int messageIndex, List<Part> parts, Deadline deadline, List<MessageFindings> found) {
-    for (int p = 0; p < parts.size(); p++) {
-      Optional<String> text = textOf(parts.get(p));
-      if (text.isPresent()) {
-        scanText(messageIndex, p, text.get(), deadline, found);
+  /** One request's scan: its deadline, its cache scope and what it found so far. */
+  private final class Texts {
+    final Deadline deadline;
+    final String scope;
+    final List<MessageFindings> found;
+
+    Texts(Deadline deadline, String scope, List<MessageFindings> found) {
+      this.deadline = deadline;
+      this.scope = scope;
+      this.found = found;
+    }
+
+    void parts(int messageIndex, List<Part> parts) {
+      for (int p = 0; p < parts.size(); p++) {
+        Optional<String> text = textOf(parts.get(p));
+        if (text.isPresent()) {
+          scan(messageIndex, p, text.get());
+        }
       }
     }
-  }
 
-  private void scanText(
-      int messageIndex, int partIndex, String text, Deadline deadline, List<MessageFindings> out) {
-    ScanCache.Key key = cache.keyOf(text);
-    List<Finding> findings = key == null ? null : cache.kept(key);
-    if (findings == null) {
-      findings = scan(text, deadline); // throws when out of time: nothing is kept then
-      cache.keep(key, findings);
-    }
-    deadline.scanned(text.length());
-    if (!findings.isEmpty()) {
-      out.add(new MessageFindings(messageIndex, partIndex, findings));
+    void scan(int messageIndex, int partIndex, String text) {
+      ScanCache.Key key = cache.keyOf(scope, text);
+      List<Finding> findings = key == null ? null : cache.kept(key);
+      if (findings == null) {
+        findings = Scanner.this.scan(text, deadline); // throws when out of time: nothing kept
+        cache.keep(key, findings);
+      }
+      deadline.scanned(text.length());
+      if (!findings.isEmpty()) {
+        found.add(new MessageFindings(messageIndex, partIndex, findings));
+      }
     }
   }
 

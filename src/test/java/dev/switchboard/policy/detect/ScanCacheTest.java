@@ -66,6 +66,19 @@ class ScanCacheTest {
   }
 
   @Test
+  void aText_isAnsweredFromTheCache_onlyForTheKeyThatSentIt() {
+    Scanner scanner = new Scanner(DetectorConfig.DEFAULTS);
+    ChatRequest turn = TestRequests.users("openai", false, FIRST);
+    long later = System.nanoTime() + 60_000_000_000L; // a minute
+    scanner.scan(turn, later, "key-a");
+
+    scanner.scan(turn, later, "key-b");
+    assertThat(scanner.cachedTexts()).isZero();
+    scanner.scan(turn, later, "key-a");
+    assertThat(scanner.cachedTexts()).isEqualTo(1);
+  }
+
+  @Test
   void shortTexts_areScannedEveryTime() {
     Scanner scanner = new Scanner(DetectorConfig.DEFAULTS);
     ChatRequest shortOnes = TestRequests.users("openai", false, "mail a@b.io", "call 555-0100");
@@ -78,9 +91,9 @@ class ScanCacheTest {
   @Test
   void theCacheIsBounded_theLeastRecentlyUsedGoesFirst() {
     ScanCache cache = new ScanCache(2);
-    ScanCache.Key a = cache.keyOf("a".repeat(ScanCache.MIN_CHARS));
-    ScanCache.Key b = cache.keyOf("b".repeat(ScanCache.MIN_CHARS));
-    ScanCache.Key c = cache.keyOf("c".repeat(ScanCache.MIN_CHARS));
+    ScanCache.Key a = cache.keyOf("", "a".repeat(ScanCache.MIN_CHARS));
+    ScanCache.Key b = cache.keyOf("", "b".repeat(ScanCache.MIN_CHARS));
+    ScanCache.Key c = cache.keyOf("", "c".repeat(ScanCache.MIN_CHARS));
     cache.keep(a, List.of());
     cache.keep(b, List.of());
     assertThat(cache.kept(a)).isEmpty(); // a is now the most recently used
@@ -89,7 +102,7 @@ class ScanCacheTest {
     assertThat(cache.size()).isEqualTo(2);
     assertThat(cache.kept(b)).isNull();
     assertThat(cache.kept(a)).isNotNull();
-    assertThat(cache.keyOf("a".repeat(ScanCache.MIN_CHARS - 1))).isNull();
+    assertThat(cache.keyOf("", "a".repeat(ScanCache.MIN_CHARS - 1))).isNull();
   }
 
   @Test
