@@ -1,7 +1,5 @@
 package dev.switchboard.policy.detect;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
@@ -105,8 +103,16 @@ final class ScanCache {
       // such as UTF-8 would map lone surrogates alike).
       update(String.valueOf(scope.length()) + ':' + scope);
       update(text);
-      ByteBuffer digest = ByteBuffer.wrap(sha256.digest()).order(ByteOrder.LITTLE_ENDIAN);
-      return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+      byte[] digest = sha256.digest();
+      return new Key(word(digest, 0), word(digest, 8), word(digest, 16), word(digest, 24));
+    }
+
+    private static long word(byte[] digest, int from) {
+      long word = 0;
+      for (int i = from; i < from + Long.BYTES; i++) {
+        word = word << 8 | (digest[i] & 0xFF);
+      }
+      return word;
     }
 
     private void update(String text) {
