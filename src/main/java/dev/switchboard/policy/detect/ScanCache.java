@@ -84,7 +84,7 @@ final class ScanCache {
   /** A SHA-256 digest as four longs. */
   record Key(long a, long b, long c, long d) {}
 
-  /** One thread's digest and buffer: the text goes in as UTF-16 code units, two bytes each. */
+  /** One thread's digest and buffer. */
   private static final class Digest {
     private final MessageDigest sha256;
     private final byte[] chunk = new byte[2 * CHUNK_CHARS];
@@ -98,13 +98,24 @@ final class ScanCache {
     }
 
     Key of(String scope, String text) {
-      // The scope's length first, so no two (scope, text) pairs make the same chars; every char as
-      // its two bytes: lossless, so two texts share a digest only if they are equal (an encoding
-      // such as UTF-8 would map lone surrogates alike).
-      update(String.valueOf(scope.length()) + ':' + scope);
-      update(text);
-      byte[] digest = sha256.digest();
+      // Lossless, so two (scope, text) pairs share a digest only if they are equal: the width and
+      // the scope's length first, then every char as one byte when all are Latin-1 (most texts;
+      // half the bytes to hash), else as its two (UTF-8 would map lone surrogates alike).
+      byte[] digest = digest(scope, text, 1);
+      if (digest == null) {
+        digest = digest(scope, text, 2);
+      }
       return new Key(word(digest, 0), word(digest, 8), word(digest, 16), word(digest, 24));
+    }
+
+    // Null when a char does not fit in width bytes.
+    private byte @Nullable [] digest(String scope, String text, int width) {
+      update(width + ":" + scope.length() + ':' + scope, 2);
+      if (!update(text, width)) {
+        sha256.reset();
+        return null;
+      }
+      return sha256.digest();
     }
 
     private static long word(byte[] digest, int from) {
@@ -115,17 +126,22 @@ final class ScanCache {
       return word;
     }
 
-    private void update(String text) {
+    private boolean update(String text, int width) {
       for (int from = 0; from < text.length(); from += CHUNK_CHARS) {
         int to = Math.min(text.length(), from + CHUNK_CHARS);
         int at = 0;
         for (int i = from; i < to; i++) {
           char c = text.charAt(i);
           chunk[at++] = (byte) c;
-          chunk[at++] = (byte) (c >>> 8);
+          if (width == 2) {
+            chunk[at++] = (byte) (c >>> 8);
+          } else if (c > 0xFF) {
+            return false;
+          }
         }
         sha256.update(chunk, 0, at);
       }
+      return true;
     }
   }
 }

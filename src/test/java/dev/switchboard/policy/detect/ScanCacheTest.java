@@ -79,6 +79,20 @@ class ScanCacheTest {
   }
 
   @Test
+  void textsBeyondLatin1_andTextsThatLookAlikeInOneByte_haveTheirOwnKeys() {
+    ScanCache cache = new ScanCache();
+    String latin = "caf\u00e9 ".repeat(ScanCache.MIN_CHARS);
+    String wide = "caf\u0165 ".repeat(ScanCache.MIN_CHARS); // \u0165 and \u0065 share a low byte
+    String lowByte = "caf\u0065 ".repeat(ScanCache.MIN_CHARS);
+
+    assertThat(cache.keyOf("k", latin)).isEqualTo(cache.keyOf("k", latin));
+    assertThat(cache.keyOf("k", wide)).isEqualTo(cache.keyOf("k", wide));
+    assertThat(List.of(cache.keyOf("k", latin), cache.keyOf("k", wide), cache.keyOf("k", lowByte)))
+        .doesNotHaveDuplicates();
+    assertThat(cache.keyOf("k1", latin)).isNotEqualTo(cache.keyOf("k", "1" + latin));
+  }
+
+  @Test
   void shortTexts_areScannedEveryTime() {
     Scanner scanner = new Scanner(DetectorConfig.DEFAULTS);
     ChatRequest shortOnes = TestRequests.users("openai", false, "mail a@b.io", "call 555-0100");
