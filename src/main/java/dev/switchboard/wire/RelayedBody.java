@@ -1,6 +1,7 @@
 package dev.switchboard.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -71,15 +72,18 @@ public final class RelayedBody implements Passthrough.UnaryBody {
 
   @Override
   public byte[] answer(Usage settled, String model) {
-    OutgoingBody answer = OutgoingBody.relaying(body);
-    settler.settle(answer, settled, model);
-    return answer.bytes();
+    return settled(answer -> settler.settle(answer, settled, model));
   }
 
   @Override
   public byte[] answer(Usage settled, String model, String provider) {
+    return settled(answer -> settler.settle(answer, settled, model, provider));
+  }
+
+  // A fresh answer each time: the provider's body itself is never changed.
+  private byte[] settled(Consumer<OutgoingBody> settle) {
     OutgoingBody answer = OutgoingBody.relaying(body);
-    settler.settle(answer, settled, model, provider);
+    settle.accept(answer);
     return answer.bytes();
   }
 }

@@ -114,6 +114,19 @@ class RelayedBodyTest {
     assertThat(body.answer(SETTLED, "a/b", "P")).isEqualTo(body.answer(SETTLED, "a/b", "P"));
   }
 
+  @Test
+  void aSecondAnswer_carriesNothingOfTheFirst() throws Exception {
+    Passthrough.UnaryBody body =
+        new OpenAiFormat().passthrough().readBody(OPENAI_ANSWER.getBytes(UTF_8));
+    body.answer(SETTLED, "a/b", "Named");
+
+    JsonNode second = Json.tree(body.answer(Usage.reported(1, 2, 0, 0), "c/d"));
+
+    assertThat(second.path("model").asText()).isEqualTo("c/d");
+    assertThat(second.has("provider")).isFalse();
+    assertThat(second.path("usage").path("completion_tokens").asInt()).isEqualTo(2);
+  }
+
   private static String answer(WireFormat format, String body, String model, String provider)
       throws WireException {
     return new String(

@@ -39,12 +39,17 @@ class WordRulesTest {
           "ÜBERSETZEN Sie bitte: Translate INTO English",
           "abbc abc b12 b color colour colouur xy x x1 a.b a. .b");
 
+  private static final WordRules TOGETHER = new WordRules(ALTERNATIONS.toArray(String[]::new));
+
+  /** The texts as the classifier reads them, lower case. */
+  private static List<String> lowerTexts() {
+    return TEXTS.stream().map(text -> text.toLowerCase(Locale.ROOT)).toList();
+  }
+
   @Test
   void findsAndCountsAsTheRegexDoes() {
-    WordRules together = new WordRules(ALTERNATIONS.toArray(String[]::new));
-    for (String raw : TEXTS) {
-      String text = raw.toLowerCase(Locale.ROOT);
-      int[] counts = together.count(text);
+    for (String text : lowerTexts()) {
+      int[] counts = TOGETHER.count(text);
       for (int rule = 0; rule < ALTERNATIONS.size(); rule++) {
         String alternation = ALTERNATIONS.get(rule);
         Pattern regex =
@@ -59,12 +64,10 @@ class WordRulesTest {
 
   @Test
   void countingUntilARulesFirstMatch_answersWhetherItIsThere_readingNoFurther() {
-    WordRules together = new WordRules(ALTERNATIONS.toArray(String[]::new));
-    for (String raw : TEXTS) {
-      String text = raw.toLowerCase(Locale.ROOT);
-      int[] all = together.count(text);
+    for (String text : lowerTexts()) {
+      int[] all = TOGETHER.count(text);
       for (int rule = 0; rule < ALTERNATIONS.size(); rule++) {
-        int[] until = together.countUntil(text, rule);
+        int[] until = TOGETHER.countUntil(text, rule);
         assertThat(until[rule]).as(rule + " in: " + text).isEqualTo(Math.min(1, all[rule]));
         if (all[rule] == 0) {
           assertThat(until).as("read to the end: " + text).isEqualTo(all);
@@ -72,7 +75,7 @@ class WordRulesTest {
       }
     }
     // The first match ends the reading: what follows it is not counted.
-    assertThat(together.countUntil("code then translate", 0)[1]).isZero();
+    assertThat(TOGETHER.countUntil("code then translate", 0)[1]).isZero();
   }
 
   @Test
