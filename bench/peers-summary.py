@@ -14,12 +14,13 @@ NAMES = {
     'portkey': 'Portkey gateway 1.15.2',
     'sb': '**Switchboard**',
     'sb-base': 'Switchboard, earlier build (BASE_JAR)',
+    'sb-uring': 'Switchboard on io_uring (server.transport)',
     'sb-policy': 'Switchboard with the example data policy',
     'sb-base-policy': 'Switchboard, earlier build, with the example data policy',
     'sb-budget': 'Switchboard, a key with budgets and rate limits',
     'sb-anth': 'Switchboard, Anthropic in, OpenAI-format mock',
 }
-ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-base', 'sb-policy', 'sb-base-policy', 'sb-budget', 'sb-anth']
+ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-uring', 'sb-base', 'sb-policy', 'sb-base-policy', 'sb-budget', 'sb-anth']
 MIB = 1024
 
 
@@ -134,9 +135,11 @@ class Summary:
                 rps, cpu = median(rows, 'rps'), cpu_per_request(rows)
                 print(f'| {label(t, mode)} | {fmt(rps, ",.0f")} | {ratio(rps, nginx_rps)} | {fmt(cpu, ",.0f", " us")} | '
                       f'{ratio(cpu, nginx_cpu, 1)} | {failures(rows)} |')
-        sb, pk = median(self.rows('plain', conns, 'sb'), 'rps'), median(self.rows('plain', conns, 'portkey'), 'rps')
-        if sb and pk:
-            print(f'\nSwitchboard\'s req/s vs Portkey\'s (non-streamed, {conns} connections): **{sb / pk:.1f}x**')
+        pk = median(self.rows('plain', conns, 'portkey'), 'rps')
+        for t in ('sb', 'sb-uring'):
+            sb = median(self.rows('plain', conns, t), 'rps')
+            if sb and pk:
+                print(f'\n{NAMES[t].strip("*")}: req/s vs Portkey\'s (non-streamed, {conns} connections): **{sb / pk:.1f}x**')
 
     def long_streams(self):
         levels = sorted({c for (m, c, _) in self.wrk if m == 'long'})
@@ -169,44 +172,46 @@ class Summary:
         if value is not None:
             self.checks.append((what, shown, 'met' if ok else '**not met**'))
 
-    def targets(self):
-        """Issue 14's targets for Switchboard, judged on this run's figures."""
-        added, scg_added = self.added_p50('plain', 'sb'), self.added_p50('plain', 'scg')
+    def targets(self, target):
+        """Issue 14's targets for one Switchboard target, judged on this run's figures."""
+        self.checks = []
+        added, scg_added = self.added_p50('plain', target), self.added_p50('plain', 'scg')
         self.check('one at a time: added p50 <= 0.1 ms, and less than SCG adds', added,
                    added is not None and added <= 0.1 and (scg_added is None or added < scg_added),
                    f'{fmt(added, "+.3f")} ms' + versus_scg(scg_added))
-        first, scg_first = self.added_first('sb', 'first_p50_ms'), self.added_first('scg', 'first_p50_ms')
+        first, scg_first = self.added_first(target, 'first_p50_ms'), self.added_first('scg', 'first_p50_ms')
         self.check('streamed: first event within 0.2 ms of the mock\'s, and less than SCG adds', first,
                    first is not None and first <= 0.2 and (scg_first is None or first < scg_first),
                    f'{fmt(first, "+.3f")} ms' + versus_scg(scg_first))
-        whole, scg_whole = self.added_p50('stream', 'sb'), self.added_p50('stream', 'scg')
+        whole, scg_whole = self.added_p50('stream', target), self.added_p50('stream', 'scg')
         self.check('streamed: whole stream within 0.3 ms (wrk -c1), and less than SCG adds', whole,
                    whole is not None and whole <= 0.3 and (scg_whole is None or whole < scg_whole),
                    f'{fmt(whole, "+.3f")} ms' + versus_scg(scg_whole))
         for conns in sorted({c for (m, c, _) in self.wrk if m == 'plain' and c > 1}):
-            self.load_targets(conns)
+            self.load_targets(conns, target)
         for conns in sorted({c for (m, c, _) in self.wrk if m == 'long'}):
             chunks = int(self.meta.get('chunks', 1000))
-            cpu, rps = cpu_per_request(self.rows('long', conns, 'sb')), median(self.rows('long', conns, 'sb'), 'rps')
+            cpu, rps = cpu_per_request(self.rows('long', conns, target)), median(self.rows('long', conns, target), 'rps')
             nginx_rps = median(self.rows('long', conns, 'nginx'), 'rps')
             self.check(f'long streams, {conns} conn.: <= 2 us CPU per chunk', cpu, cpu is not None and cpu / chunks <= 2,
                        f'{fmt(cpu and cpu / chunks, ".2f")} us')
             self.check(f'long streams, {conns} conn.: >= 0.5x nginx\'s streams/s', rps and nginx_rps,
                        bool(rps and nginx_rps) and rps / nginx_rps >= 0.5, ratio(rps, nginx_rps))
-        idle, after = self.rss.get(('idle', 'sb')), self.rss.get(('after', 'sb'))
+        idle, after = self.rss.get(('idle', target)), self.rss.get(('after', target))
         self.check('resident memory idle after start <= 128 MiB', idle, idle is not None and idle <= 128 * MIB,
                    f'{fmt(idle and idle / MIB, ".0f")} MiB')
         self.check('resident memory after the load <= 512 MiB', after, after is not None and after <= 512 * MIB,
                    f'{fmt(after and after / MIB, ".0f")} MiB')
         if self.checks:
-            print('\n### Issue 14\'s targets, on this run\n')
+            who = '' if target == 'sb' else f' ({NAMES[target]})'
+            print(f'\n### Issue 14\'s targets, on this run{who}\n')
             print('| target | this run | |')
             print('|---|---:|---|')
             for what, shown, verdict in self.checks:
                 print(f'| {what} | {shown} | {verdict} |')
 
-    def load_targets(self, conns):
-        rps, cpu = median(self.rows('plain', conns, 'sb'), 'rps'), cpu_per_request(self.rows('plain', conns, 'sb'))
+    def load_targets(self, conns, target):
+        rps, cpu = median(self.rows('plain', conns, target), 'rps'), cpu_per_request(self.rows('plain', conns, target))
         nginx_rps, nginx_cpu = median(self.rows('plain', conns, 'nginx'), 'rps'), cpu_per_request(self.rows('plain', conns, 'nginx'))
         portkey = median(self.rows('plain', conns, 'portkey'), 'rps')
         self.check(f'{conns} conn.: >= 0.3x nginx\'s req/s', rps and nginx_rps, bool(rps and nginx_rps) and rps / nginx_rps >= 0.3,
@@ -215,7 +220,7 @@ class Summary:
                    bool(cpu and nginx_cpu) and cpu / nginx_cpu <= 4, ratio(cpu, nginx_cpu, 1))
         self.check(f'{conns} conn.: >= 20x Portkey\'s req/s', rps and portkey, bool(rps and portkey) and rps / portkey >= 20,
                    ratio(rps, portkey, 1))
-        srps, scpu = median(self.rows('stream', conns, 'sb'), 'rps'), cpu_per_request(self.rows('stream', conns, 'sb'))
+        srps, scpu = median(self.rows('stream', conns, target), 'rps'), cpu_per_request(self.rows('stream', conns, target))
         grps, gcpu = median(self.rows('stream', conns, 'scg'), 'rps'), cpu_per_request(self.rows('stream', conns, 'scg'))
         self.check(f'{conns} conn., streamed: >= SCG\'s req/s at less CPU per request', srps and grps,
                    bool(srps and grps and scpu and gcpu) and srps >= grps and scpu < gcpu,
@@ -238,7 +243,9 @@ class Summary:
             self.under_load(conns)
         self.long_streams()
         self.memory()
-        self.targets()
+        for target in ('sb', 'sb-uring'):
+            if any(t == target for (_, _, t) in self.wrk):
+                self.targets(target)
 
 
 if __name__ == '__main__':

@@ -10,6 +10,7 @@ import dev.switchboard.attempt.AttemptListener;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Provider;
 import dev.switchboard.config.Config;
+import dev.switchboard.config.Transport;
 import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.HealthTracker;
 import dev.switchboard.health.HealthView;
@@ -24,7 +25,6 @@ import dev.switchboard.sim.SimProvider;
 import dev.switchboard.storage.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -95,9 +95,7 @@ public final class Switchboard implements AutoCloseable {
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator = backends.authenticator(blocking);
     IdempotencyStore idempotency = backends.idempotency();
-    // Netty's epoll transport where the platform has it (Linux; NIO elsewhere): fewer system calls
-    // and less garbage per request than NIO (peers.sh, 64 connections: +13 to 35 % req/s).
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    Vertx vertx = EventLoops.open(server.transport());
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
     GatewayVerticle.Services services =
@@ -194,6 +192,11 @@ public final class Switchboard implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The transport the event loops run on: the configured one, unless the machine refused it. */
+  public Transport transport() {
+    return EventLoops.of(vertx);
   }
 
   /** The key store, for the CLI and tests (blocking calls). */

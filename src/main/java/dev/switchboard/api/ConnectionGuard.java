@@ -1,6 +1,6 @@
 package dev.switchboard.api;
 
-import dev.switchboard.config.Config;
+import dev.switchboard.config.ClientLimits;
 import dev.switchboard.wire.ErrorKind;
 import dev.switchboard.wire.GatewayError;
 import io.vertx.core.Vertx;
@@ -26,13 +26,13 @@ final class ConnectionGuard {
   // and cancelling two timers per request cost more than the sweep over every open connection.
   private static final long MIN_SWEEP_MS = 10;
   private static final long MAX_SWEEP_MS = 1_000;
-  private final Config.ClientLimits limits;
+  private final ClientLimits limits;
   private final RouteFormats formats;
   private final long requestTimeoutNanos;
   private final long idleTimeoutNanos;
   private final Map<HttpConnection, Watch> watches = new IdentityHashMap<>();
 
-  ConnectionGuard(Vertx vertx, Config.ClientLimits limits, RouteFormats formats) {
+  ConnectionGuard(Vertx vertx, ClientLimits limits, RouteFormats formats) {
     this.limits = limits;
     this.formats = formats;
     this.requestTimeoutNanos = limits.requestTimeout().toNanos();

@@ -39,38 +39,35 @@ public record Config(
       long maxBodyBytes,
       Duration streamKeepAlive,
       ClientLimits limits,
-      boolean publicModels) {
+      boolean publicModels,
+      Transport transport) {
 
     /** A listener with the default client limits and a public model list. */
     public Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {
       this(host, port, maxBodyBytes, streamKeepAlive, ClientLimits.defaults(), true);
     }
 
+    /** A listener on the default transport. */
+    public Server(
+        String host,
+        int port,
+        long maxBodyBytes,
+        Duration streamKeepAlive,
+        ClientLimits limits,
+        boolean publicModels) {
+      this(host, port, maxBodyBytes, streamKeepAlive, limits, publicModels, Transport.NATIVE);
+    }
+
     /** The same listener on another port (port 0 resolved to a free one, a CLI override). */
     public Server withPort(int replacement) {
-      return new Server(host, replacement, maxBodyBytes, streamKeepAlive, limits, publicModels);
-    }
-  }
-
-  /**
-   * What one client connection may hold. {@code requestTimeout} runs from a request's head to the
-   * end of its body; {@code idleTimeout} is how long a connection may go without a request in
-   * progress, which also bounds a request head that never completes; {@code maxHeaderBytes} bounds
-   * the request line and the header section, each; {@code writeTimeout} is how long a stream client
-   * may leave its socket unwritable (not reading) before it is cut loose and its upstream
-   * connection released.
-   */
-  public record ClientLimits(
-      Duration requestTimeout, Duration idleTimeout, int maxHeaderBytes, Duration writeTimeout) {
-    /** 60 s to send a request, 60 s idle, 16 KiB of headers, 30 s without reading. */
-    public static ClientLimits defaults() {
-      return new ClientLimits(
-          Duration.ofSeconds(60), Duration.ofSeconds(60), 16 * 1024, Duration.ofSeconds(30));
+      return new Server(
+          host, replacement, maxBodyBytes, streamKeepAlive, limits, publicModels, transport);
     }
 
-    /** The same limits with another write timeout. */
-    public ClientLimits withWriteTimeout(Duration replacement) {
-      return new ClientLimits(requestTimeout, idleTimeout, maxHeaderBytes, replacement);
+    /** The same listener on another transport. */
+    public Server withTransport(Transport replacement) {
+      return new Server(
+          host, port, maxBodyBytes, streamKeepAlive, limits, publicModels, replacement);
     }
   }
 

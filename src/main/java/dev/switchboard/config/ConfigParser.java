@@ -39,7 +39,8 @@ final class ConfigParser {
           "idle_timeout",
           "max_header_bytes",
           "client_write_timeout",
-          "public_models");
+          "public_models",
+          "transport");
   private static final long MAX_HEADER_BYTES = 1024 * 1024;
   private static final List<String> STORAGE_KEYS =
       List.of("sqlite_path", "postgresql", "durability", "sync_window");
@@ -115,15 +116,25 @@ final class ConfigParser {
         node.bytes("max_body_bytes").orElse(d.maxBodyBytes()),
         node.duration("stream_keepalive").orElse(d.streamKeepAlive()),
         clientLimits(node, d.limits()),
-        node.bool("public_models").orElse(d.publicModels()));
+        node.bool("public_models").orElse(d.publicModels()),
+        node.has("transport") ? transport(node) : d.transport());
   }
 
-  private static Config.ClientLimits clientLimits(ConfigNode node, Config.ClientLimits d) {
+  private static Transport transport(ConfigNode node) {
+    String name = node.requiredString("transport");
+    return switch (name) {
+      case "native" -> Transport.NATIVE;
+      case "io_uring" -> Transport.IO_URING;
+      default -> throw node.error("transport", "must be native or io_uring, not '" + name + "'");
+    };
+  }
+
+  private static ClientLimits clientLimits(ConfigNode node, ClientLimits d) {
     long headerBytes = node.bytes("max_header_bytes").orElse(d.maxHeaderBytes());
     if (headerBytes < 1024 || headerBytes > MAX_HEADER_BYTES) {
       throw node.error("max_header_bytes", "expected a size from 1KiB to 1MiB, got " + headerBytes);
     }
-    return new Config.ClientLimits(
+    return new ClientLimits(
         node.duration("request_timeout").orElse(d.requestTimeout()),
         node.duration("idle_timeout").orElse(d.idleTimeout()),
         (int) headerBytes,

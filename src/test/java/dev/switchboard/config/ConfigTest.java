@@ -115,13 +115,27 @@ class ConfigTest {
             NO_ENV);
     assertThat(c.server().limits())
         .isEqualTo(
-            new Config.ClientLimits(
+            new ClientLimits(
                 Duration.ofSeconds(5), Duration.ofMinutes(2), 32_768, Duration.ofSeconds(7)));
     assertThat(c.server().publicModels()).isFalse();
     Config d = Config.parse("server: {port: 9000}", NO_ENV);
-    assertThat(d.server().limits()).isEqualTo(Config.ClientLimits.defaults());
+    assertThat(d.server().limits()).isEqualTo(ClientLimits.defaults());
     assertThat(d.server().publicModels()).isTrue();
-    assertThat(d.server().withPort(9001).limits()).isEqualTo(Config.ClientLimits.defaults());
+    assertThat(d.server().withPort(9001).limits()).isEqualTo(ClientLimits.defaults());
+  }
+
+  @Test
+  void transport_isNativeByDefault_ioUringWhenAsked_andAnythingElseIsRejectedWithPath() {
+    assertThat(Config.parse("server: {port: 9000}", NO_ENV).server().transport())
+        .isEqualTo(Transport.NATIVE);
+    Config c = Config.parse("server: {transport: io_uring}", NO_ENV);
+    assertThat(c.server().transport()).isEqualTo(Transport.IO_URING);
+    assertThat(c.server().withPort(9001).transport()).isEqualTo(Transport.IO_URING);
+    assertThat(Config.parse("server: {transport: native}", NO_ENV).server().transport())
+        .isEqualTo(Transport.NATIVE);
+    assertThatThrownBy(() -> Config.parse("server: {transport: epol}", NO_ENV))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("server.transport: must be native or io_uring, not 'epol'");
   }
 
   @Test

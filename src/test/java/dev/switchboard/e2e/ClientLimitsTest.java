@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.Switchboard;
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.config.ClientLimits;
 import dev.switchboard.config.Config;
 import dev.switchboard.wire.Json;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ClientLimitsTest {
                     0,
                     MAX_BODY,
                     Duration.ofSeconds(2),
-                    new Config.ClientLimits(LIMIT, LIMIT, 2048, Duration.ofSeconds(30)),
+                    new ClientLimits(LIMIT, LIMIT, 2048, Duration.ofSeconds(30)),
                     false))
             .withStorage(
                 new Config.Storage(Files.createTempDirectory("switchboard-limits").resolve("db")));

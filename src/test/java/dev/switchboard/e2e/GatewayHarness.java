@@ -5,6 +5,7 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
+import dev.switchboard.config.Transport;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimProvider;
@@ -43,12 +44,23 @@ final class GatewayHarness {
   final String key;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  // The shared gateway's transport: -Dswitchboard.e2e.transport=io_uring runs the suite on it.
   private GatewayHarness() throws IOException {
-    this(Clock.systemUTC(), IDLE_TIMEOUT);
+    this(
+        Clock.systemUTC(),
+        IDLE_TIMEOUT,
+        "io_uring".equals(System.getProperty("switchboard.e2e.transport"))
+            ? Transport.IO_URING
+            : Transport.NATIVE);
   }
 
   /** An instance of one's own (close it), with the gateway's clock and upstream idle timeout. */
   GatewayHarness(Clock clock, Duration idleTimeout) throws IOException {
+    this(clock, idleTimeout, Transport.NATIVE);
+  }
+
+  /** As {@link #GatewayHarness(Clock, Duration)}, its event loops on {@code transport}. */
+  GatewayHarness(Clock clock, Duration idleTimeout, Transport transport) throws IOException {
     this.clock = clock;
     sim =
         SimProvider.start(simVertx, SimOptions.defaults())
@@ -59,7 +71,7 @@ final class GatewayHarness {
     Path dir = Files.createTempDirectory("switchboard-e2e");
     config =
         new Config(
-            new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE),
+            new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE).withTransport(transport),
             new Config.Storage(dir.resolve("ledger.db")),
             new Config.Upstream(Duration.ofSeconds(2), idleTimeout, 32),
             testCatalog());

@@ -2,6 +2,7 @@ package dev.switchboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.config.ClientLimits;
 import dev.switchboard.config.Config;
 import dev.switchboard.ledger.UsageRecord;
 import io.vertx.core.Vertx;
@@ -56,7 +57,7 @@ class SlowClientsTest {
                 0,
                 64 * 1024,
                 Duration.ofMillis(200),
-                Config.ClientLimits.defaults().withWriteTimeout(Duration.ofSeconds(1)),
+                ClientLimits.defaults().withWriteTimeout(Duration.ofSeconds(1)),
                 true),
             new Config.Upstream(Duration.ofSeconds(5), Duration.ofSeconds(5), POOL),
             catalog);
