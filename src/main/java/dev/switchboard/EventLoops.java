@@ -14,8 +14,8 @@ import io.vertx.core.internal.VertxInternal;
 final class EventLoops {
   private static final System.Logger LOG = System.getLogger("switchboard");
 
-  // Netty's io_uring waits count as I/O wait unless told otherwise: an idle gateway would show a
-  // load average of one per event loop to whoever watches the machine.
+  // Netty's io_uring waits count as I/O wait unless told otherwise: beside an idle gateway, top
+  // showed 99 % iowait without this and none with it.
   private static final String NO_IO_WAIT = "io.netty.iouring.enterNoIoWaitEnabled";
 
   private EventLoops() {}
@@ -31,7 +31,7 @@ final class EventLoops {
       }
       LOG.log(
           System.Logger.Level.WARNING,
-          "server.transport is io_uring, which this machine refuses ({0}): running on epoll",
+          "server.transport is io_uring, which this machine refuses ({0}): running on native",
           uring.unavailabilityCause());
     }
     return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
