@@ -47,14 +47,14 @@ final class RequestLog {
     LINES.setUseParentHandlers(false);
   }
 
-  /** The request's one line, once its ledger row is written. */
-  static void finished(ChatCall call, UsageRecord row) {
+  /** The request's one line, once its ledger row is written ({@code route}: its ingress path). */
+  static void finished(String route, UsageRecord row) {
     if (!LINES.isLoggable(java.util.logging.Level.INFO)) {
       return;
     }
     Map<String, Object> fields = new LinkedHashMap<>(20);
     fields.put("method", "POST");
-    fields.put("route", call.route);
+    fields.put("route", route);
     fields.put("status", row.status());
     fields.put("model", row.servedModel().orElse(row.requestedModel()));
     fields.put("provider", row.provider().orElse("-"));

@@ -221,7 +221,10 @@ public final class Settlement {
         done -> {
           released(call, record, done.succeeded());
           if (done.succeeded()) {
-            vertx.getOrCreateContext().runOnContext(after -> RequestLog.finished(call, record));
+            // The task holds the route's name, not the call: under load a loop's queue can hold
+            // hundreds of these, and a call holds its whole request (an agent's is 80 KB).
+            String route = call.route;
+            vertx.getOrCreateContext().runOnContext(after -> RequestLog.finished(route, record));
           }
         });
   }
