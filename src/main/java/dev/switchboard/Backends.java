@@ -9,6 +9,7 @@ import dev.switchboard.budget.sql.SqlBudgets;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.Redis;
 import dev.switchboard.gateway.Limits;
 import dev.switchboard.health.Readiness;
 import dev.switchboard.insight.Insight;
@@ -92,7 +93,7 @@ record Backends(
             database, keys, ledger, committed, idempotency, limits, Readiness.ALWAYS, insight);
       }
       // Per-node rate limits would multiply with the nodes: a cluster shares them in Redis.
-      Config.Redis redis =
+      Redis redis =
           config
               .redis()
               .orElseThrow(

@@ -4,6 +4,7 @@ import dev.switchboard.config.Transport;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
+import java.time.Duration;
 
 /**
  * The Vert.x instance whose event loops run the gateway, on the transport {@code server.transport}
@@ -20,26 +21,46 @@ final class EventLoops {
 
   private EventLoops() {}
 
-  static Vertx open(Transport wanted) {
+  /**
+   * A Vert.x instance on {@code wanted}, whose idle event loops poll for {@code busyPoll} before
+   * they block (zero: they block at once, as Netty's do).
+   */
+  static Vertx open(Transport wanted, Duration busyPoll) {
+    if (wanted == Transport.IO_URING && System.getProperty(NO_IO_WAIT) == null) {
+      System.setProperty(NO_IO_WAIT, "true");
+    }
+    io.vertx.core.transport.Transport chosen = chosen(wanted);
+    if (!busyPoll.isZero()) {
+      return Vertx.builder().withTransport(BusyPolling.around(chosen, busyPoll)).build();
+    }
+    if (chosen == io.vertx.core.transport.Transport.IO_URING) {
+      return Vertx.builder().withTransport(chosen).build();
+    }
+    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+  }
+
+  /** io_uring when wanted and allowed, else the platform's native transport, else NIO. */
+  private static io.vertx.core.transport.Transport chosen(Transport wanted) {
+    io.vertx.core.transport.Transport uring = io.vertx.core.transport.Transport.IO_URING;
     if (wanted == Transport.IO_URING) {
-      if (System.getProperty(NO_IO_WAIT) == null) {
-        System.setProperty(NO_IO_WAIT, "true");
-      }
-      io.vertx.core.transport.Transport uring = io.vertx.core.transport.Transport.IO_URING;
       if (uring.available()) {
-        return Vertx.builder().withTransport(uring).build();
+        return uring;
       }
       LOG.log(
           System.Logger.Level.WARNING,
           "server.transport is io_uring, which this machine refuses ({0}): running on native",
           uring.unavailabilityCause());
     }
-    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    io.vertx.core.transport.Transport platform =
+        io.vertx.core.transport.Transport.nativeTransport();
+    return platform != null && platform.available()
+        ? platform
+        : io.vertx.core.transport.Transport.NIO;
   }
 
   /** Which transport {@code vertx}'s event loops run on. */
   static Transport of(Vertx vertx) {
-    return ((VertxInternal) vertx).transport()
+    return BusyPolling.unwrapped(((VertxInternal) vertx).transport())
             == io.vertx.core.transport.Transport.IO_URING.implementation()
         ? Transport.IO_URING
         : Transport.NATIVE;

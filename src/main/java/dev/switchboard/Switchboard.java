@@ -95,7 +95,7 @@ public final class Switchboard implements AutoCloseable {
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     KeyAuthenticator authenticator = backends.authenticator(blocking);
     IdempotencyStore idempotency = backends.idempotency();
-    Vertx vertx = EventLoops.open(server.transport());
+    Vertx vertx = EventLoops.open(server.transport(), server.busyPoll());
     vertx.setPeriodic(
         PURGE_EVERY.toMillis(), id -> vertx.executeBlocking(idempotency::purgeExpired, false));
     GatewayVerticle.Services services =

@@ -31,7 +31,8 @@ public record Config(
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
-   * a key, as OpenRouter's do.
+   * a key, as OpenRouter's do. {@code busyPoll}: how long an idle event loop polls before it
+   * blocks, at most a millisecond (zero, the default: it blocks at once; see the README).
    */
   public record Server(
       String host,
@@ -40,7 +41,13 @@ public record Config(
       Duration streamKeepAlive,
       ClientLimits limits,
       boolean publicModels,
-      Transport transport) {
+      Transport transport,
+      Duration busyPoll) {
+    public Server {
+      if (busyPoll.isNegative() || busyPoll.compareTo(Duration.ofMillis(1)) > 0) {
+        throw new IllegalArgumentException("busy_poll must be from 0 to 1ms, not " + busyPoll);
+      }
+    }
 
     /** A listener with the default client limits and a public model list. */
     public Server(String host, int port, long maxBodyBytes, Duration streamKeepAlive) {
@@ -55,19 +62,40 @@ public record Config(
         Duration streamKeepAlive,
         ClientLimits limits,
         boolean publicModels) {
-      this(host, port, maxBodyBytes, streamKeepAlive, limits, publicModels, Transport.NATIVE);
+      this(
+          host,
+          port,
+          maxBodyBytes,
+          streamKeepAlive,
+          limits,
+          publicModels,
+          Transport.NATIVE,
+          Duration.ZERO);
     }
 
     /** The same listener on another port (port 0 resolved to a free one, a CLI override). */
     public Server withPort(int replacement) {
       return new Server(
-          host, replacement, maxBodyBytes, streamKeepAlive, limits, publicModels, transport);
+          host,
+          replacement,
+          maxBodyBytes,
+          streamKeepAlive,
+          limits,
+          publicModels,
+          transport,
+          busyPoll);
     }
 
     /** The same listener on another transport. */
     public Server withTransport(Transport replacement) {
       return new Server(
-          host, port, maxBodyBytes, streamKeepAlive, limits, publicModels, replacement);
+          host, port, maxBodyBytes, streamKeepAlive, limits, publicModels, replacement, busyPoll);
+    }
+
+    /** The same listener whose idle event loops poll for {@code window} before they block. */
+    public Server withBusyPoll(Duration window) {
+      return new Server(
+          host, port, maxBodyBytes, streamKeepAlive, limits, publicModels, transport, window);
     }
   }
 
@@ -279,24 +307,6 @@ public record Config(
   }
 
   /**
-   * The Redis every node of a cluster shares for rate limits and hot counters ({@code
-   * redis://HOST:PORT}, optionally with a password or a database index as Lettuce reads them).
-   */
-  public record Redis(String url) {
-    public Redis {
-      if (url.isBlank()) {
-        throw new IllegalArgumentException("a Redis URL cannot be blank");
-      }
-    }
-
-    /** Never prints a password the URL may carry. */
-    @Override
-    public String toString() {
-      return "Redis[url=" + url.replaceAll("//([^/@]*)@", "//***@") + "]";
-    }
-  }
-
-  /**
    * Key budgets: {@code timeZone} aligns daily caps and limit resets to calendar days; a
    * reservation whose node stops renewing it (a crash) expires after {@code reservationTtl}.
    */
@@ -304,15 +314,6 @@ public record Config(
     /** UTC days, 60 s reservations. */
     public static Budgets defaults() {
       return new Budgets(java.time.ZoneOffset.UTC, Duration.ofSeconds(60));
-    }
-  }
-
-  /** How the gateway writes its log: one line per request, as key=value text or as JSON. */
-  public record Logging(Format format) {
-    /** The shape of a log line. */
-    public enum Format {
-      TEXT,
-      JSON
     }
   }
 

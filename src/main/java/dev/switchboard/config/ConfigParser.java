@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * YAML text to a validated {@link Config}: interpolate, check keys, read each section over its
@@ -40,8 +42,10 @@ final class ConfigParser {
           "max_header_bytes",
           "client_write_timeout",
           "public_models",
-          "transport");
+          "transport",
+          "busy_poll");
   private static final long MAX_HEADER_BYTES = 1024 * 1024;
+  private static final Pattern BUSY_POLL = Pattern.compile("(\\d{1,7})(us|ms)?");
   private static final List<String> STORAGE_KEYS =
       List.of("sqlite_path", "postgresql", "durability", "sync_window");
   private static final Duration MAX_SYNC_WINDOW = Duration.ofMinutes(1);
@@ -98,12 +102,12 @@ final class ConfigParser {
     return aliases;
   }
 
-  private static Config.Logging logging(ConfigNode node) {
+  private static Logging logging(ConfigNode node) {
     node.allowOnly(List.of("format"));
     String format = node.has("format") ? node.requiredString("format") : "text";
     return switch (format) {
-      case "text" -> new Config.Logging(Config.Logging.Format.TEXT);
-      case "json" -> new Config.Logging(Config.Logging.Format.JSON);
+      case "text" -> new Logging(Logging.Format.TEXT);
+      case "json" -> new Logging(Logging.Format.JSON);
       default -> throw node.error("format", "must be text or json, not '" + format + "'");
     };
   }
@@ -117,7 +121,28 @@ final class ConfigParser {
         node.duration("stream_keepalive").orElse(d.streamKeepAlive()),
         clientLimits(node, d.limits()),
         node.bool("public_models").orElse(d.publicModels()),
-        node.has("transport") ? transport(node) : d.transport());
+        node.has("transport") ? transport(node) : d.transport(),
+        busyPoll(node, d.busyPoll()));
+  }
+
+  // 0 (off), or a window of microseconds or milliseconds up to one: 200us, 1ms.
+  private static Duration busyPoll(ConfigNode node, Duration d) {
+    Optional<String> text = node.string("busy_poll");
+    if (text.isEmpty()) {
+      return d;
+    }
+    Matcher m = BUSY_POLL.matcher(text.get().strip());
+    if (m.matches()) {
+      long amount = Long.parseLong(m.group(1));
+      Duration window =
+          "ms".equals(m.group(2)) ? Duration.ofMillis(amount) : Duration.ofNanos(amount * 1000);
+      boolean unitless = m.group(2) == null;
+      if ((amount == 0 || !unitless) && window.compareTo(Duration.ofMillis(1)) <= 0) {
+        return window;
+      }
+    }
+    throw node.error(
+        "busy_poll", "expected 0 or a duration up to 1ms such as 200us, got " + text.get());
   }
 
   private static Transport transport(ConfigNode node) {
@@ -169,7 +194,7 @@ final class ConfigParser {
     return url;
   }
 
-  private static Config.Redis redis(ConfigNode node) {
+  private static Redis redis(ConfigNode node) {
     node.allowOnly(List.of("url"));
     String url = node.requiredString("url");
     URI uri;
@@ -182,7 +207,7 @@ final class ConfigParser {
     if (!scheme || uri.getHost() == null) {
       throw node.error("url", "expected redis://HOST:PORT (or rediss:// for TLS)");
     }
-    return new Config.Redis(url);
+    return new Redis(url);
   }
 
   private static Path sqlitePath(ConfigNode node) {

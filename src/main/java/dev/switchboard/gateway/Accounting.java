@@ -1,7 +1,7 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.config.Config;
+import dev.switchboard.config.Logging;
 import dev.switchboard.ledger.LedgerWriter;
 import io.vertx.core.Vertx;
 
@@ -21,7 +21,7 @@ public final class Accounting {
 
   /** Both halves over the shared limits and ledger, on {@code vertx}'s event loop. */
   public static Accounting of(
-      Limits limits, LedgerWriter ledger, Catalog catalog, Config.Logging logging, Vertx vertx) {
+      Limits limits, LedgerWriter ledger, Catalog catalog, Logging logging, Vertx vertx) {
     return new Accounting(
         new Admission(limits, catalog, vertx),
         new Settlement(ledger, catalog, logging, limits, vertx));

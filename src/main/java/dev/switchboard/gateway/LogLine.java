@@ -1,7 +1,7 @@
 package dev.switchboard.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.config.Config;
+import dev.switchboard.config.Logging;
 import dev.switchboard.wire.Json;
 import java.time.Instant;
 import java.util.Map;
@@ -14,13 +14,13 @@ import java.util.logging.LogRecord;
  * message, and the error's class and message when it carries one (never a stack trace).
  */
 final class LogLine extends Formatter {
-  private final Config.Logging.Format format;
+  private final Logging.Format format;
 
-  LogLine(Config.Logging.Format format) {
+  LogLine(Logging.Format format) {
     this.format = format;
   }
 
-  Config.Logging.Format format() {
+  Logging.Format format() {
     return format;
   }
 
@@ -30,7 +30,7 @@ final class LogLine extends Formatter {
     String time = Instant.ofEpochMilli(record.getMillis()).toString();
     String level = record.getLevel().getName();
     Throwable thrown = record.getThrown();
-    return format == Config.Logging.Format.JSON
+    return format == Logging.Format.JSON
         ? json(time, level, record.getMessage(), fields, thrown)
         : text(time, level, record.getMessage(), fields, thrown);
   }

@@ -1,6 +1,6 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.config.Config;
+import dev.switchboard.config.Logging;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
 import dev.switchboard.wire.ErrorKind;
@@ -32,7 +32,7 @@ final class RequestLog {
    * Writes this logger's lines to stderr, one per record, in {@code format}, from a thread of their
    * own (see {@link ConsoleLines}). Idempotent.
    */
-  static synchronized void use(Config.Logging.Format format) {
+  static synchronized void use(Logging.Format format) {
     for (Handler handler : LINES.getHandlers()) {
       if (handler.getFormatter() instanceof LogLine line) {
         if (line.format() != format) {

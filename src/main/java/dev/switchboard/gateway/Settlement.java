@@ -3,7 +3,7 @@ package dev.switchboard.gateway;
 import dev.switchboard.autoroute.AutoChoice;
 import dev.switchboard.budget.Reservation;
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.config.Config;
+import dev.switchboard.config.Logging;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.money.Money;
@@ -48,8 +48,7 @@ public final class Settlement {
   // for before it closes the loops they complete on.
   private final InFlight inFlight = new InFlight();
 
-  Settlement(
-      LedgerWriter ledger, Catalog catalog, Config.Logging logging, Limits limits, Vertx vertx) {
+  Settlement(LedgerWriter ledger, Catalog catalog, Logging logging, Limits limits, Vertx vertx) {
     RequestLog.use(logging.format());
     this.ledger = ledger;
     this.catalog = catalog;

@@ -23,7 +23,7 @@ class ClusterConfigTest {
 
     assertThat(c.storage().postgresqlUrl())
         .contains("postgresql://switchboard:s3cret@db.internal:5433/gateway");
-    assertThat(c.redis()).contains(new Config.Redis("redis://cache.internal:6380"));
+    assertThat(c.redis()).contains(new Redis("redis://cache.internal:6380"));
     assertThat(c.storage().toString()).doesNotContain("s3cret").contains("switchboard:***@");
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,25 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.parse("server: {transport: epol}", NO_ENV))
         .isInstanceOf(ConfigException.class)
         .hasMessage("server.transport: must be native or io_uring, not 'epol'");
+  }
+
+  @Test
+  void busyPoll_isOffByDefault_microsOrMillisUpToOne_andAnythingElseIsRejectedWithPath() {
+    assertThat(Config.parse("server: {port: 9000}", NO_ENV).server().busyPoll()).isZero();
+    Config c = Config.parse("server: {busy_poll: 200us}", NO_ENV);
+    assertThat(c.server().busyPoll()).isEqualTo(Duration.ofNanos(200_000));
+    assertThat(c.server().withPort(9001).busyPoll()).isEqualTo(Duration.ofNanos(200_000));
+    assertThat(c.server().withTransport(Transport.IO_URING).busyPoll())
+        .isEqualTo(Duration.ofNanos(200_000));
+    assertThat(Config.parse("server: {busy_poll: 1ms}", NO_ENV).server().busyPoll())
+        .isEqualTo(Duration.ofMillis(1));
+    assertThat(Config.parse("server: {busy_poll: 0}", NO_ENV).server().busyPoll()).isZero();
+    for (String bad : List.of("2ms", "1001us", "200", "-5us", "fast", "1s")) {
+      assertThatThrownBy(() -> Config.parse("server: {busy_poll: " + bad + "}", NO_ENV))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              "server.busy_poll: expected 0 or a duration up to 1ms such as 200us, got " + bad);
+    }
   }
 
   @Test

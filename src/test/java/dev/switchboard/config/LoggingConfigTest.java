@@ -10,9 +10,9 @@ class LoggingConfigTest {
   @Test
   void logsTextByDefault_andJsonOnRequest() {
     assertThat(Config.parse("server: {port: 8080}", Map.of()).logging().format())
-        .isEqualTo(Config.Logging.Format.TEXT);
+        .isEqualTo(Logging.Format.TEXT);
     assertThat(Config.parse("logging: {format: json}", Map.of()).logging().format())
-        .isEqualTo(Config.Logging.Format.JSON);
+        .isEqualTo(Logging.Format.JSON);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.switchboard.account.KeyRules;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
+import dev.switchboard.config.Redis;
 import dev.switchboard.ledger.LedgerWriters;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.sim.SimOptions;
@@ -63,7 +64,7 @@ final class ClusterHarness implements AutoCloseable {
                     .withPostgresql(postgresUrl.apply(postgres)),
                 new Config.Upstream(Duration.ofSeconds(2), GatewayHarness.IDLE_TIMEOUT, 64),
                 GatewayHarness.testCatalog())
-            .withRedis(Optional.of(new Config.Redis(redisUrl)))
+            .withRedis(Optional.of(new Redis(redisUrl)))
             .withBudgets(new Config.Budgets(java.time.ZoneOffset.UTC, Duration.ofSeconds(3)));
     catalog =
         Switchboard.simulated(

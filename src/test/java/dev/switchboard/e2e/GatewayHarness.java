@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The real gateway on a random port in front of the simulator, over real sockets, with an SQLite
@@ -44,23 +45,30 @@ final class GatewayHarness {
   final String key;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  // The shared gateway's transport: -Dswitchboard.e2e.transport=io_uring runs the suite on it.
+  // The shared gateway's event loops: -Dswitchboard.e2e.transport=io_uring runs the suite on
+  // io_uring, -Dswitchboard.e2e.busy_poll_us=200 with loops that poll for 200 us before blocking.
   private GatewayHarness() throws IOException {
     this(
         Clock.systemUTC(),
         IDLE_TIMEOUT,
-        "io_uring".equals(System.getProperty("switchboard.e2e.transport"))
-            ? Transport.IO_URING
-            : Transport.NATIVE);
+        server ->
+            server
+                .withTransport(
+                    "io_uring".equals(System.getProperty("switchboard.e2e.transport"))
+                        ? Transport.IO_URING
+                        : Transport.NATIVE)
+                .withBusyPoll(
+                    Duration.ofNanos(Long.getLong("switchboard.e2e.busy_poll_us", 0) * 1000)));
   }
 
   /** An instance of one's own (close it), with the gateway's clock and upstream idle timeout. */
   GatewayHarness(Clock clock, Duration idleTimeout) throws IOException {
-    this(clock, idleTimeout, Transport.NATIVE);
+    this(clock, idleTimeout, UnaryOperator.identity());
   }
 
-  /** As {@link #GatewayHarness(Clock, Duration)}, its event loops on {@code transport}. */
-  GatewayHarness(Clock clock, Duration idleTimeout, Transport transport) throws IOException {
+  /** As {@link #GatewayHarness(Clock, Duration)}, its listener changed by {@code server}. */
+  GatewayHarness(Clock clock, Duration idleTimeout, UnaryOperator<Config.Server> server)
+      throws IOException {
     this.clock = clock;
     sim =
         SimProvider.start(simVertx, SimOptions.defaults())
@@ -71,7 +79,7 @@ final class GatewayHarness {
     Path dir = Files.createTempDirectory("switchboard-e2e");
     config =
         new Config(
-            new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE).withTransport(transport),
+            server.apply(new Config.Server("127.0.0.1", 0, 64 * 1024, KEEP_ALIVE)),
             new Config.Storage(dir.resolve("ledger.db")),
             new Config.Upstream(Duration.ofSeconds(2), idleTimeout, 32),
             testCatalog());

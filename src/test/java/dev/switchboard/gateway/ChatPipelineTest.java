@@ -13,6 +13,7 @@ import dev.switchboard.autoroute.PromptScorer;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.config.Config;
 import dev.switchboard.config.EnvInterpolation;
+import dev.switchboard.config.Logging;
 import dev.switchboard.ledger.LedgerWriter;
 import dev.switchboard.ledger.UsageRecord;
 import dev.switchboard.policy.SourcingPolicy;
@@ -224,7 +225,7 @@ class ChatPipelineTest {
             Limits.inMemory((keyId, from, session) -> 0L, ZoneOffset.UTC),
             ledger,
             catalog,
-            new Config.Logging(Config.Logging.Format.TEXT),
+            new Logging(Logging.Format.TEXT),
             vertx),
         new Idempotency(vertx, new NoIdempotencyStore()),
         new Recovery(

@@ -3,7 +3,7 @@ package dev.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.config.Config;
+import dev.switchboard.config.Logging;
 import dev.switchboard.wire.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LogLineTest {
   @Test
   void writesTheRequestFields_asOneTextLineOfKeyValues() {
-    String line = new LogLine(Config.Logging.Format.TEXT).format(request());
+    String line = new LogLine(Logging.Format.TEXT).format(request());
     assertThat(line.lines()).hasSize(1);
     assertThat(line)
         .contains(" INFO request method=POST route=/v1/chat/completions status=200")
@@ -23,7 +23,7 @@ class LogLineTest {
 
   @Test
   void writesTheRequestFields_asOneJsonObject_withTypedValues() throws Exception {
-    String line = new LogLine(Config.Logging.Format.JSON).format(request());
+    String line = new LogLine(Logging.Format.JSON).format(request());
     assertThat(line.lines()).hasSize(1);
     JsonNode json = Json.tree(line);
     assertThat(json.get("msg").asText()).isEqualTo("request");
@@ -38,10 +38,10 @@ class LogLineTest {
   void anyOtherRecord_isItsMessage_andTheErrorsClassOnly() throws Exception {
     LogRecord failure = new LogRecord(Level.WARNING, "gen-2 status=502: provider failed\nsecond");
     failure.setThrown(new IllegalStateException("boom"));
-    String json = new LogLine(Config.Logging.Format.JSON).format(failure);
+    String json = new LogLine(Logging.Format.JSON).format(failure);
     assertThat(json.lines()).hasSize(1);
     assertThat(Json.tree(json).get("error").asText()).isEqualTo("IllegalStateException");
-    String text = new LogLine(Config.Logging.Format.TEXT).format(failure);
+    String text = new LogLine(Logging.Format.TEXT).format(failure);
     assertThat(text).contains("WARNING gen-2 status=502").doesNotContain("\tat ");
   }
 
