@@ -15,13 +15,15 @@ NAMES = {
     'sb': '**Switchboard**',
     'sb-base': 'Switchboard, earlier build (BASE_JAR)',
     'sb-uring': 'Switchboard on io_uring (server.transport)',
+    'sb-poll': 'Switchboard, loops poll 200 us before blocking (server.busy_poll)',
     'sb-policy': 'Switchboard with the example data policy',
     'sb-base-policy': 'Switchboard, earlier build, with the example data policy',
     'sb-budget': 'Switchboard, a key with budgets and rate limits',
     'sb-anth': 'Switchboard, Anthropic in, OpenAI-format mock',
 }
-ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-uring', 'sb-base', 'sb-policy', 'sb-base-policy', 'sb-budget', 'sb-anth']
+ORDER = ['direct', 'nginx', 'scg', 'portkey', 'sb', 'sb-poll', 'sb-uring', 'sb-base', 'sb-policy', 'sb-base-policy', 'sb-budget', 'sb-anth']
 MIB = 1024
+VARIANTS = ('sb', 'sb-poll', 'sb-uring')  # the current build's listeners, each checked against the targets
 
 
 def read_runs(path):
@@ -136,7 +138,7 @@ class Summary:
                 print(f'| {label(t, mode)} | {fmt(rps, ",.0f")} | {ratio(rps, nginx_rps)} | {fmt(cpu, ",.0f", " us")} | '
                       f'{ratio(cpu, nginx_cpu, 1)} | {failures(rows)} |')
         pk = median(self.rows('plain', conns, 'portkey'), 'rps')
-        for t in ('sb', 'sb-uring'):
+        for t in VARIANTS:
             sb = median(self.rows('plain', conns, t), 'rps')
             if sb and pk:
                 print(f'\n{NAMES[t].strip("*")}: req/s vs Portkey\'s (non-streamed, {conns} connections): **{sb / pk:.1f}x**')
@@ -243,7 +245,7 @@ class Summary:
             self.under_load(conns)
         self.long_streams()
         self.memory()
-        for target in ('sb', 'sb-uring'):
+        for target in VARIANTS:
             if any(t == target for (_, _, t) in self.wrk):
                 self.targets(target)
 

@@ -29,6 +29,8 @@
 #   GW_JAVA_OPTS / BASE_JAVA_OPTS   extra JVM flags for the current / the earlier build (an A/B of one flag)
 #   POLICY=1                  adds "sb-policy": the current build with the example data policy (policy.yaml);
 #                             with BASE_JAR also "sb-base-policy", the earlier build with it
+#   POLL=1                    adds "sb-poll": the current build with server.busy_poll: 200us (its idle event
+#                             loops poll for 200 us before they block), beside "sb", which blocks at once
 #   URING=1                   adds "sb-uring": the current build with server.transport: io_uring (the
 #                             same config otherwise), beside "sb" on the default transport
 #   BUDGET=1                  adds "sb-budget": the same Switchboard with a key that has every limit (a credit
@@ -65,7 +67,7 @@ RUN=$(mkdir -p "$RUN" && cd "$RUN" && pwd)
 TICK=$(getconf CLK_TCK)
 # Ports: the shared confs fix 18080-18083; the rest are ours.
 MOCK_PLAIN=18081 MOCK_STREAM=18082 MOCK_LONG=18084 NGINX_PLAIN=18080 NGINX_STREAM=18083 NGINX_LONG=18085
-SCG_PORT=18090 PORTKEY_PORT=18787 SB_PORT=18095 SB_BASE_PORT=18096 SB_POLICY_PORT=18097 SB_BASE_POLICY_PORT=18098 SB_URING_PORT=18099
+SCG_PORT=18090 PORTKEY_PORT=18787 SB_PORT=18095 SB_BASE_PORT=18096 SB_POLICY_PORT=18097 SB_BASE_POLICY_PORT=18098 SB_URING_PORT=18099 SB_POLL_PORT=18100
 
 has() { [[ ",$1," == *",$2,"* ]]; } # list item
 streamed() { [ "$1" = stream ] || [ "$1" = long ]; } # mode
@@ -156,10 +158,10 @@ start_portkey() {
 
 # One catalog model per mock: bench/plain, bench/stream, bench/long, each on its own OpenAI-format provider;
 # bench/agent (it takes tools) on the plain mock's.
-switchboard_config() { # name port [policy|uring]
+switchboard_config() { # name port [policy|uring|poll]
   local provider mock
   cat <<YAML
-server: {port: $2$([ "${3:-}" = uring ] && echo ', transport: io_uring')}
+server: {port: $2$([ "${3:-}" = uring ] && echo ', transport: io_uring')$([ "${3:-}" = poll ] && echo ', busy_poll: 200us')}
 storage: {sqlite_path: $RUN/$1.db}
 catalog:
   providers:
@@ -183,7 +185,7 @@ YAML
   if [ "${3:-}" = policy ]; then echo "policy:"; sed 's/^/  /' src/main/resources/policy.yaml; fi
 }
 
-start_switchboard() { # name jar port extra-jvm-flags [policy|uring]
+start_switchboard() { # name jar port extra-jvm-flags [policy|uring|poll]
   switchboard_config "$1" "$3" "${5:-}" > "$RUN/$1.yaml"
   "$JAVA" -jar "$2" keys create --config "$RUN/$1.yaml" --name bench 2> /dev/null |
     sed -n 's/^Secret.*: //p; s/^export KEY=//p' | head -1 > "$RUN/$1.key"
@@ -202,13 +204,15 @@ start_switchboard() { # name jar port extra-jvm-flags [policy|uring]
 start_everything() {
   mkdir -p "$RUN/pids"
   require_free_ports $MOCK_PLAIN $MOCK_STREAM $MOCK_LONG $NGINX_PLAIN $NGINX_STREAM $NGINX_LONG 18086 \
-    $SCG_PORT $PORTKEY_PORT $SB_PORT $SB_BASE_PORT $SB_POLICY_PORT $SB_BASE_POLICY_PORT $SB_URING_PORT
+    $SCG_PORT $PORTKEY_PORT $SB_PORT $SB_BASE_PORT $SB_POLICY_PORT $SB_BASE_POLICY_PORT $SB_URING_PORT \
+    $SB_POLL_PORT
   start_mocks_and_nginx
   has "$PEERS" scg && start_scg
   has "$PEERS" portkey && start_portkey
   start_switchboard sb "$SB_JAR" $SB_PORT "${GW_JAVA_OPTS:-}"
   [ -n "${BASE_JAR:-}" ] && start_switchboard sb-base "$BASE_JAR" $SB_BASE_PORT "${BASE_JAVA_OPTS:-}"
   [ "${URING:-0}" = 1 ] && start_switchboard sb-uring "$SB_JAR" $SB_URING_PORT "${GW_JAVA_OPTS:-}" uring
+  [ "${POLL:-0}" = 1 ] && start_switchboard sb-poll "$SB_JAR" $SB_POLL_PORT "${GW_JAVA_OPTS:-}" poll
   [ "${POLICY:-0}" = 1 ] && start_switchboard sb-policy "$SB_JAR" $SB_POLICY_PORT "${GW_JAVA_OPTS:-}" policy
   [ "${POLICY:-0}" = 1 ] && [ -n "${BASE_JAR:-}" ] &&
     start_switchboard sb-base-policy "$BASE_JAR" $SB_BASE_POLICY_PORT "${BASE_JAVA_OPTS:-}" policy
@@ -219,7 +223,7 @@ start_everything() {
       nginx-mock) port=$MOCK_PLAIN;; nginx-proxy) port=$NGINX_PLAIN;; nginx-long) port=$NGINX_LONG;;
       mock-stream) port=$MOCK_STREAM;; mock-long) port=$MOCK_LONG;; scg) port=$SCG_PORT;;
       portkey) port=$PORTKEY_PORT;; sb) port=$SB_PORT;; sb-base) port=$SB_BASE_PORT;; sb-policy) port=$SB_POLICY_PORT;; sb-uring) port=$SB_URING_PORT;;
-      sb-base-policy) port=$SB_BASE_POLICY_PORT;;
+      sb-poll) port=$SB_POLL_PORT;; sb-base-policy) port=$SB_BASE_POLICY_PORT;;
     esac
     wait_for_port "$port" "$f"
   done
@@ -243,6 +247,7 @@ targets_of_mode() { # mode
   echo "sb|$SB_PORT|/v1/chat/completions|$model|@sb|sb|"
   [ -n "${BASE_JAR:-}" ] && echo "sb-base|$SB_BASE_PORT|/v1/chat/completions|$model|@sb-base|sb-base|"
   [ "${URING:-0}" = 1 ] && echo "sb-uring|$SB_URING_PORT|/v1/chat/completions|$model|@sb-uring|sb-uring|"
+  [ "${POLL:-0}" = 1 ] && echo "sb-poll|$SB_POLL_PORT|/v1/chat/completions|$model|@sb-poll|sb-poll|"
   [ "${POLICY:-0}" = 1 ] && echo "sb-policy|$SB_POLICY_PORT|/v1/chat/completions|$model|@sb-policy|sb-policy|"
   [ "${POLICY:-0}" = 1 ] && [ -n "${BASE_JAR:-}" ] &&
     echo "sb-base-policy|$SB_BASE_POLICY_PORT|/v1/chat/completions|$model|@sb-base-policy|sb-base-policy|"
