@@ -26,6 +26,9 @@ final class EventLoops {
    * they block (zero: they block at once, as Netty's do).
    */
   static Vertx open(Transport wanted, Duration busyPoll) {
+    if (wanted == Transport.NATIVE && busyPoll.isZero()) { // the default: as Vert.x picks it
+      return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    }
     if (wanted == Transport.IO_URING && System.getProperty(NO_IO_WAIT) == null) {
       System.setProperty(NO_IO_WAIT, "true");
     }
@@ -33,10 +36,7 @@ final class EventLoops {
     if (!busyPoll.isZero()) {
       return Vertx.builder().withTransport(BusyPolling.around(chosen, busyPoll)).build();
     }
-    if (chosen == io.vertx.core.transport.Transport.IO_URING) {
-      return Vertx.builder().withTransport(chosen).build();
-    }
-    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    return Vertx.builder().withTransport(chosen).build();
   }
 
   /** io_uring when wanted and allowed, else the platform's native transport, else NIO. */
