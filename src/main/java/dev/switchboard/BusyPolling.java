@@ -16,6 +16,7 @@ import io.vertx.core.net.ClientOptionsBase;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.spi.transport.Transport;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code server.busy_poll}: an event loop with nothing to do keeps polling its sockets, without
@@ -67,6 +68,8 @@ final class BusyPolling {
   static final class PollingHandler implements IoHandler {
     private final IoHandler delegate;
     private final long windowNanos;
+    // The loop passes the same context every time: its non-blocking view is made once.
+    private @Nullable NonBlocking polling;
 
     PollingHandler(IoHandler delegate, long windowNanos) {
       this.delegate = delegate;
@@ -79,7 +82,11 @@ final class BusyPolling {
         return delegate.run(context);
       }
       long until = System.nanoTime() + windowNanos;
-      IoHandlerContext polling = new NonBlocking(context);
+      NonBlocking polling = this.polling;
+      if (polling == null || polling.context() != context) {
+        polling = new NonBlocking(context);
+        this.polling = polling;
+      }
       do {
         int handled = delegate.run(polling);
         if (handled > 0 || !context.canBlock()) {

@@ -33,10 +33,9 @@ final class EventLoops {
       System.setProperty(NO_IO_WAIT, "true");
     }
     io.vertx.core.transport.Transport chosen = chosen(wanted);
-    if (!busyPoll.isZero()) {
-      return Vertx.builder().withTransport(BusyPolling.around(chosen, busyPoll)).build();
-    }
-    return Vertx.builder().withTransport(chosen).build();
+    return Vertx.builder()
+        .withTransport(busyPoll.isZero() ? chosen : BusyPolling.around(chosen, busyPoll))
+        .build();
   }
 
   /** io_uring when wanted and allowed, else the platform's native transport, else NIO. */

@@ -31,8 +31,7 @@ public record Config(
 
   /**
    * The HTTP listener. {@code publicModels} lets GET /v1/models and /v1/models/{id} answer without
-   * a key, as OpenRouter's do. {@code busyPoll}: how long an idle event loop polls before it
-   * blocks, at most a millisecond (zero, the default: it blocks at once; see the README).
+   * a key, as OpenRouter's do. {@code busyPoll}: how long an idle loop polls before it blocks.
    */
   public record Server(
       String host,
@@ -43,8 +42,11 @@ public record Config(
       boolean publicModels,
       Transport transport,
       Duration busyPoll) {
+    /** The longest busy-poll window: past a millisecond a loop only burns its core. */
+    public static final Duration MAX_BUSY_POLL = Duration.ofMillis(1);
+
     public Server {
-      if (busyPoll.isNegative() || busyPoll.compareTo(Duration.ofMillis(1)) > 0) {
+      if (busyPoll.isNegative() || busyPoll.compareTo(MAX_BUSY_POLL) > 0) {
         throw new IllegalArgumentException("busy_poll must be from 0 to 1ms, not " + busyPoll);
       }
     }

@@ -137,7 +137,7 @@ final class ConfigParser {
       Duration window =
           "ms".equals(m.group(2)) ? Duration.ofMillis(amount) : Duration.ofNanos(amount * 1000);
       boolean unitless = m.group(2) == null;
-      if ((amount == 0 || !unitless) && window.compareTo(Duration.ofMillis(1)) <= 0) {
+      if ((amount == 0 || !unitless) && window.compareTo(Config.Server.MAX_BUSY_POLL) <= 0) {
         return window;
       }
     }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code server.busy_poll}: event loops that poll for 200 us before they block keep {@link
- * EventLoopContract} on the native transport, and still block: timers and the upstream timeouts
- * that hang on them fire.
+ * EventLoopContract} on the native transport, and a gateway whose loops have gone to sleep wakes
+ * for the next request. (Timers under busy polling: the whole e2e suite with {@code
+ * -Dswitchboard.e2e.busy_poll_us=200}.)
  */
 class BusyPollingGatewayTest extends EventLoopContract {
   @Override
